@@ -1,0 +1,141 @@
+// ---------------------------------------------------------------------------------------------------------
+// checker: random search with fast-check. For one invariant, generate weighted random operation sequences,
+// run each through `step`, check the invariant after every step; on failure fast-check shrinks the sequence,
+// and a final deterministic pass drops every operation the failure does not need. Deterministic for a seed.
+// ---------------------------------------------------------------------------------------------------------
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
+import type { Config } from "../model/config.ts";
+import type { Op } from "../model/ops.ts";
+import { initialState } from "../model/state.ts";
+import { step } from "../model/step.ts";
+import type { Invariant } from "../properties/index.ts";
+import { opsArb } from "./arbitraries.ts";
+import { acceptedOps, runTrace, type TraceResult } from "./trace.ts";
+
+/** 25 Nov 2020: the default seed, so every run without `--seed` is the same run. */
+export const DEFAULT_SEED = 20201125;
+export const DEFAULT_RUNS = 300;
+export const DEFAULT_MAX_STEPS = 80;
+
+export interface SearchOptions {
+  readonly seed: number;
+  readonly runs: number;
+  readonly maxSteps: number;
+  /** Called after each generated run (not shrink attempts); the CLI throttles it into a progress line. */
+  readonly onRun?: (runsDone: number) => void;
+}
+
+export interface NearMiss {
+  /** The highest closeness any state reached (1 = on the edge). */
+  readonly closeness: number;
+  readonly meaning: string;
+  /** Replays the run that came closest: `seed` with fast-check `path`. */
+  readonly seed: number;
+  readonly path: string;
+}
+
+export interface Found {
+  readonly seed: number;
+  /** fast-check's replay path of the shrunk counterexample. */
+  readonly path: string;
+  /** The minimal operation list: every operation is needed for the violation. */
+  readonly ops: ReadonlyArray<Op>;
+  readonly trace: TraceResult;
+  /** The step after which the invariant first failed (1-based). */
+  readonly violationStep: number;
+  readonly message: string;
+  /** Length of the failing run before any shrinking, for the shrink-quality report. */
+  readonly lengthBeforeShrink: number;
+}
+
+export type SearchResult =
+  | { readonly status: "holds"; readonly runs: number; readonly steps: number; readonly nearMiss: NearMiss }
+  | { readonly status: "violated"; readonly runs: number; readonly steps: number; readonly found: Found };
+
+/** Whether `ops` still breaks `inv`. */
+const stillFails = (config: Config, inv: Invariant, ops: ReadonlyArray<Op>): boolean =>
+  runTrace(config, ops, [inv]).violation !== undefined;
+
+/**
+ * Drops operations one at a time while the violation remains, until no single removal keeps it: the result
+ * is 1-minimal (every operation is needed). fast-check's shrinker usually gets there; this makes it certain.
+ */
+export const minimize = (config: Config, inv: Invariant, ops: ReadonlyArray<Op>): ReadonlyArray<Op> => {
+  const trace = runTrace(config, ops, [inv]);
+  const failing = trace.violation === undefined ? ops : acceptedOps(trace);
+  for (let i = 0; i < failing.length; i++) {
+    const without = [...failing.slice(0, i), ...failing.slice(i + 1)];
+    if (stillFails(config, inv, without)) return minimize(config, inv, without);
+  }
+  return failing;
+};
+
+/** Searches for a violation of `inv` under `config`. */
+export const searchInvariant = (config: Config, inv: Invariant, options: SearchOptions): SearchResult => {
+  const start = initialState(config);
+  let runsDone = 0;
+  let steps = 0;
+  let shrinking = false;
+  let best = { closeness: -1, run: 0 };
+  let firstFailureLength = 0;
+  const property = fc.property(opsArb(config, options.maxSteps), (ops) => {
+    const run = runsDone;
+    if (!shrinking) runsDone += 1;
+    let state = start;
+    let ok = O.isNone(inv.check(config, state));
+    for (const op of ops) {
+      if (!ok) break;
+      const r = step(config, state, op);
+      if (E.isLeft(r)) continue;
+      state = r.right;
+      if (!shrinking) {
+        steps += 1;
+        const c = inv.closeness(config, state);
+        if (c > best.closeness) best = { closeness: c, run };
+      }
+      ok = O.isNone(inv.check(config, state));
+    }
+    if (!shrinking) {
+      options.onRun?.(runsDone);
+      if (!ok) {
+        shrinking = true;
+        firstFailureLength = ops.length;
+      }
+    }
+    return ok;
+  });
+  const details = fc.check(property, { seed: options.seed, numRuns: options.runs, endOnFailure: false });
+  if (!details.failed || details.counterexample === null) {
+    return {
+      status: "holds",
+      runs: runsDone,
+      steps,
+      nearMiss: {
+        closeness: Math.max(0, best.closeness),
+        meaning: inv.closenessMeaning,
+        seed: options.seed,
+        path: String(best.run),
+      },
+    };
+  }
+  const ops = minimize(config, inv, details.counterexample[0]);
+  const trace = runTrace(config, ops, [inv]);
+  const violation = trace.violation;
+  if (violation === undefined) throw new Error("internal: the minimized counterexample no longer fails");
+  return {
+    status: "violated",
+    runs: runsDone,
+    steps,
+    found: {
+      seed: options.seed,
+      path: details.counterexamplePath ?? "",
+      ops,
+      trace,
+      violationStep: violation.step,
+      message: violation.violation.message,
+      lengthBeforeShrink: firstFailureLength,
+    },
+  };
+};

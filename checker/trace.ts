@@ -1,0 +1,77 @@
+// ---------------------------------------------------------------------------------------------------------
+// checker: running a list of operations through the model's `step` and checking invariants after every step.
+// Pure. The search, the replay and the CLI all use this one fold, so none of them re-implements the model
+// (style habit 17).
+// ---------------------------------------------------------------------------------------------------------
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
+import type { Config } from "../model/config.ts";
+import { opLabel } from "../model/opLabel.ts";
+import type { Op } from "../model/ops.ts";
+import { initialState, type State } from "../model/state.ts";
+import { step } from "../model/step.ts";
+import type { Invariant, Violation } from "../properties/index.ts";
+import { changesBetween } from "./summary.ts";
+
+export interface TraceStep {
+  /** 1-based position in the operation list. */
+  readonly step: number;
+  readonly op: Op;
+  readonly label: string;
+  /** Why the model refused the operation (the state did not change), if it did. */
+  readonly refused?: string;
+  readonly changes: ReadonlyArray<string>;
+}
+
+export interface TraceResult {
+  readonly steps: ReadonlyArray<TraceStep>;
+  /** The first violation, and the step after which it held (0 = in the initial state). */
+  readonly violation?: { readonly step: number; readonly violation: Violation };
+  readonly final: State;
+}
+
+/** The first violation among `invariants` in `state`, if any. */
+export const firstViolation = (
+  config: Config,
+  state: State,
+  invariants: ReadonlyArray<Invariant>,
+): Violation | undefined => {
+  for (const inv of invariants) {
+    const v = inv.check(config, state);
+    if (O.isSome(v)) return v.value;
+  }
+  return undefined;
+};
+
+/**
+ * Runs `ops` from the initial state, recording each step, and stops at the first violation of any of
+ * `invariants` (the whole list runs when there is none).
+ */
+export const runTrace = (
+  config: Config,
+  ops: ReadonlyArray<Op>,
+  invariants: ReadonlyArray<Invariant>,
+): TraceResult => {
+  const start = initialState(config);
+  const atStart = firstViolation(config, start, invariants);
+  if (atStart !== undefined) return { steps: [], violation: { step: 0, violation: atStart }, final: start };
+  const steps: TraceStep[] = [];
+  let state = start;
+  for (const [i, op] of ops.entries()) {
+    const label = opLabel(config, state, op);
+    const result = step(config, state, op);
+    if (E.isLeft(result)) {
+      steps.push({ step: i + 1, op, label, refused: result.left.reason, changes: [] });
+      continue;
+    }
+    steps.push({ step: i + 1, op, label, changes: changesBetween(config, state, result.right) });
+    state = result.right;
+    const v = firstViolation(config, state, invariants);
+    if (v !== undefined) return { steps, violation: { step: i + 1, violation: v }, final: state };
+  }
+  return { steps, final: state };
+};
+
+/** The operations of a trace that the model accepted (refused ones never change the state). */
+export const acceptedOps = (trace: TraceResult): ReadonlyArray<Op> =>
+  trace.steps.filter((s) => s.refused === undefined).map((s) => s.op);

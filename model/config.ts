@@ -1,0 +1,95 @@
+// ---------------------------------------------------------------------------------------------------------
+// model: the parameters the model is generic over (style habit 2: the model is separate from its numbers).
+// Built-in values live in model/configs/; untrusted JSON is decoded by model/configDecoder.ts.
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * The remediations the core model knows, each a flag that is off in `as-was`.
+ * Sources: domain.md §(c) R1 (larger servers), R5/R7 (cellularization), R8 (bootstrap from the authoritative
+ * store); seed 003 "there should be a kind of simulator to test all cases before deploying additional
+ * capacity" (preflight guard); domain.md K11 and R4 ("do not take traffic until the map is complete").
+ */
+export const REMEDIATION_NAMES = [
+  "preflightGuard",
+  "largerServers",
+  "cellularization",
+  "bootstrapFromAuthoritative",
+  "waitForCompleteMap",
+] as const;
+
+export type RemediationName = (typeof REMEDIATION_NAMES)[number];
+
+export type Remediations = { readonly [K in RemediationName]: boolean };
+
+export interface Config {
+  /** Name shown in reports and saved with every counterexample. */
+  readonly name: string;
+  /** What this config is for and which of its numbers are illustrative. */
+  readonly description: string;
+  /** Wall-clock minutes one `clock/tick` stands for (used to print times of day). */
+  readonly tickMinutes: number;
+  readonly fleet: {
+    /** Frontends (of the 2020 server size) in the fleet at the start. K15: "many thousands" in 2020. */
+    readonly initialSize: number;
+    /** Largest fleet, in 2020-size servers, the search may grow to: the capacity plan's horizon. */
+    readonly maxSize: number;
+  };
+  readonly threads: {
+    /** K7: the OS-configured maximum threads per server. The value was never published. */
+    readonly threadLimit: number;
+    /** K5: threads a frontend needs before it talks to any peer. Unknown in the public record. */
+    readonly baseThreads: number;
+    /** K5: "threads for each of the other servers": at least 1 per peer. */
+    readonly threadsPerPeer: number;
+  };
+  readonly shards: {
+    /** K1: shards whose requests the frontends route. */
+    readonly shardCount: number;
+    /** K1: back-end cell-clusters that own shards; ownership moves between them. */
+    readonly backendClusters: number;
+  };
+  readonly membership: {
+    /** K6: ticks within which every frontend learns of a membership change ("up to an hour"). */
+    readonly propagationDelayTicks: number;
+  };
+  readonly coldStart: {
+    /** K11/K15: ticks a restarted frontend spends building its shard-map before it takes traffic. */
+    readonly bootstrapTicks: number;
+    /** K11/K15: frontends that can bootstrap at once without starving request serving ("a few hundred an hour"). */
+    readonly maxConcurrentBootstraps: number;
+    /** K14: whether a useless map rebuilds by itself once threads fit again. AWS does not say; default false. */
+    readonly cacheSelfHealsAfterTriggerRemoval: boolean;
+  };
+  readonly remediations: Remediations;
+  readonly remediationParameters: {
+    /** R1: capacity of one larger server, in 2020-size servers. */
+    readonly largerServerFactor: number;
+    /** R7: the most frontends in one cell; peers are limited to the cell. */
+    readonly cellSize: number;
+  };
+}
+
+/** Every remediation off: the configuration as it was on 25 Nov 2020. */
+export const NO_REMEDIATIONS: Remediations = {
+  preflightGuard: false,
+  largerServers: false,
+  cellularization: false,
+  bootstrapFromAuthoritative: false,
+  waitForCompleteMap: false,
+};
+
+/** The config with the named remediations turned on (the rest keep their values). */
+export const withRemediations = (config: Config, names: ReadonlyArray<RemediationName>): Config =>
+  names.length === 0
+    ? config
+    : {
+        ...config,
+        name: `${config.name}+${names.join("+")}`,
+        remediations: names.reduce((acc, n) => ({ ...acc, [n]: true }), config.remediations),
+      };
+
+/** The config with every remediation turned on. */
+export const withAllRemediations = (config: Config): Config => ({
+  ...withRemediations(config, REMEDIATION_NAMES),
+  name: `${config.name}+all`,
+});

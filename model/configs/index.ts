@@ -1,0 +1,9 @@
+import type { Config } from "../config.ts";
+import { asWas } from "./asWas.ts";
+
+/** The built-in configurations, by the name `--config` accepts. */
+export const BUILTIN_CONFIGS: Readonly<Record<string, Config>> = {
+  "as-was": asWas,
+};
+
+export { asWas };

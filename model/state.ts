@@ -1,0 +1,156 @@
+// ---------------------------------------------------------------------------------------------------------
+// model: the state of the Kinesis front-end fleet (domain.md §(b), "Kinesis core"). One readonly record,
+// JSON-serialisable, every field with its meaning and source (style habit 3).
+// ---------------------------------------------------------------------------------------------------------
+import type { Config } from "./config.ts";
+
+/**
+ * K8/K11 status of one frontend. `serving` takes requests; `bootstrapping` is building its shard-map after a
+ * start or restart and takes none; `stopped` has crashed and neither serves nor processes peer messages.
+ */
+export type FrontendStatus = "serving" | "bootstrapping" | "stopped";
+
+/**
+ * K3/K8 state of a frontend's cached shard-map. `building` while bootstrapping; `complete` once construction
+ * finished with every input; `useless` when construction could not complete (thread creation failed), the
+ * word AWS used ([AWS-v] 09:39). Per-shard staleness is tracked separately in `staleShards`.
+ */
+export type ShardMapStatus = "complete" | "building" | "useless";
+
+export interface Frontend {
+  /** Stable name: printed as `frontend-<id>`. */
+  readonly id: number;
+  /** K8/K11: whether it takes traffic. */
+  readonly status: FrontendStatus;
+  /** R7: the cell it belongs to; its peers are the other members of the cell (one cell when not cellularized). */
+  readonly cell: number;
+  /** K6: how many peers its own view of the membership holds. Lags the membership service: learned over time. */
+  readonly knownPeers: number;
+  /** K5/K7: peers it holds threads for. Below `knownPeers` when creating a thread failed at the OS limit. */
+  readonly connectedPeers: number;
+  /** K3/K8: its shard-map. */
+  readonly map: ShardMapStatus;
+  /** K4(c): bit s set when shard s moved and this frontend has not yet processed the change (a stale entry). */
+  readonly staleShards: number;
+  /** K6 fairness: ticks its peer connections have not matched the membership (0 when they do). */
+  readonly behindFor: number;
+  /** K11: ticks of shard-map construction left while bootstrapping (0 otherwise). */
+  readonly bootstrapLeft: number;
+}
+
+/** K2: what happened to the requests routed so far. */
+export interface RequestCounts {
+  readonly succeeded: number;
+  readonly failed: number;
+  /** Requests sent to a shard's former owner because the frontend's map entry was stale. */
+  readonly misrouted: number;
+}
+
+export interface State {
+  /** K6: the authoritative membership service's list; array order is join order. */
+  readonly frontends: ReadonlyArray<Frontend>;
+  /** R7: members per cell, kept so a frontend's peer count is O(1), not a scan of the fleet. */
+  readonly cellSizes: ReadonlyArray<number>;
+  /** Id the next added frontend gets. */
+  readonly nextId: number;
+  /** K16/R1: the fleet's capacity in 2020-size servers; larger servers hold several units each. */
+  readonly capacityUnits: number;
+  /** K1: the back-end cluster that owns each shard now. The back-end itself stays healthy. */
+  readonly owners: ReadonlyArray<number>;
+  /** Ticks elapsed since the start of the trace (time is the `clock/tick` operation). */
+  readonly tick: number;
+  /** K2: request outcomes. */
+  readonly requests: RequestCounts;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// derived quantities
+// ---------------------------------------------------------------------------------------------------------
+
+/** R1: servers needed for `units` of 2020-size capacity. */
+export const serversFor = (config: Config, units: number): number =>
+  config.remediations.largerServers
+    ? Math.ceil(units / config.remediationParameters.largerServerFactor)
+    : units;
+
+/** K5/R7: how many peers the membership service says this frontend has (its cell, less itself). */
+export const actualPeers = (state: State, f: Frontend): number => (state.cellSizes[f.cell] ?? 1) - 1;
+
+/** Name used in traces (style habit 15: resolved names, not raw indices). */
+export const frontendName = (f: Frontend): string => `frontend-${f.id}`;
+
+// ---------------------------------------------------------------------------------------------------------
+// constructors
+// ---------------------------------------------------------------------------------------------------------
+
+/** The cell a new member joins: the first cell with room, or a new one (R7); a single cell otherwise. */
+export const cellForNewMember = (config: Config, cellSizes: ReadonlyArray<number>): number => {
+  if (!config.remediations.cellularization) return 0;
+  const open = cellSizes.findIndex((n) => n < config.remediationParameters.cellSize);
+  return open === -1 ? cellSizes.length : open;
+};
+
+/** Adds one member to `cell`, growing the list when the cell is new. */
+export const withMemberIn = (cellSizes: ReadonlyArray<number>, cell: number): ReadonlyArray<number> =>
+  cell < cellSizes.length ? cellSizes.map((n, i) => (i === cell ? n + 1 : n)) : [...cellSizes, 1];
+
+/**
+ * The steady state before the trigger: every frontend serving with a complete map and a thread for each peer
+ * (02:44 on 25 Nov, before the addition began). Shards are spread round-robin over the back-end clusters.
+ */
+export const initialState = (config: Config): State => {
+  const servers = serversFor(config, config.fleet.initialSize);
+  const cells = Array.from({ length: servers }).reduce<{
+    cells: ReadonlyArray<number>;
+    sizes: ReadonlyArray<number>;
+  }>(
+    (acc) => {
+      const cell = cellForNewMember(config, acc.sizes);
+      return { cells: [...acc.cells, cell], sizes: withMemberIn(acc.sizes, cell) };
+    },
+    { cells: [], sizes: [] },
+  );
+  const frontends = cells.cells.map((cell, id): Frontend => {
+    const peers = (cells.sizes[cell] ?? 1) - 1;
+    return {
+      id,
+      status: "serving",
+      cell,
+      knownPeers: peers,
+      connectedPeers: Math.min(peers, maxPeerThreads(config)),
+      map: "complete",
+      staleShards: 0,
+      behindFor: 0,
+      bootstrapLeft: 0,
+    };
+  });
+  return {
+    frontends,
+    cellSizes: cells.sizes,
+    nextId: servers,
+    capacityUnits: config.fleet.initialSize,
+    owners: Array.from({ length: config.shards.shardCount }, (_, s) => s % config.shards.backendClusters),
+    tick: 0,
+    requests: { succeeded: 0, failed: 0, misrouted: 0 },
+  };
+};
+
+/** K7: the most peers a frontend can hold threads for before thread creation fails at the OS limit. */
+export const maxPeerThreads = (config: Config): number =>
+  Math.floor((config.threads.threadLimit - config.threads.baseThreads) / config.threads.threadsPerPeer);
+
+// ---------------------------------------------------------------------------------------------------------
+// selection and update helpers (the equivalent of TLA+'s named sub-actions)
+// ---------------------------------------------------------------------------------------------------------
+
+/** The frontend an operation's position `n` names: `n` modulo the fleet size (style habit 16). */
+export const positionOf = (state: State, n: number): number =>
+  state.frontends.length === 0
+    ? -1
+    : ((n % state.frontends.length) + state.frontends.length) % state.frontends.length;
+
+/** The state with the frontend at `index` replaced. */
+export const withFrontendAt = (state: State, index: number, f: Frontend): State => ({
+  ...state,
+  frontends: state.frontends.map((g, i) => (i === index ? f : g)),
+});

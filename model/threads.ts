@@ -1,0 +1,59 @@
+// ---------------------------------------------------------------------------------------------------------
+// model: per-frontend thread accounting against the OS limit, the heart of the outage.
+//
+// K5 [AWS-v]: to build its shard-map a frontend processes messages from every other frontend, and it
+// creates OS threads "for each of the other servers in the front-end fleet", so the threads a frontend needs
+// are `baseThreads + threadsPerPeer × peers`: directly proportional to the fleet size. K7 [AWS-v]: the most
+// threads a process may create is set by "an operating system configuration". When the fleet grows past
+// `(threadLimit − baseThreads) / threadsPerPeer + 1` members, a frontend that learns of one more peer tries to
+// create its threads and the OS refuses: creation fails (an error return, not a crash and not a silent
+// success). K8: without those threads the frontend cannot process that peer's messages, so shard-map
+// construction "fails to complete" and the map is useless. Nothing in the record says the frontend stopped
+// taking traffic, so in `as-was` it keeps serving, and failing, requests.
+// ---------------------------------------------------------------------------------------------------------
+import type { Config } from "./config.ts";
+import { leaveServiceIfMapIncomplete } from "./shardMap.ts";
+import { type Frontend, maxPeerThreads } from "./state.ts";
+
+/** K5: the threads a frontend needs to talk to every peer in its own view of the membership. */
+export const threadsNeeded = (config: Config, f: Frontend): number =>
+  config.threads.baseThreads + config.threads.threadsPerPeer * f.knownPeers;
+
+/** K5/K7: the threads a frontend actually holds (it never holds more than the OS allows). */
+export const threadsHeld = (config: Config, f: Frontend): number =>
+  config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers;
+
+/** K7: whether the OS lets this frontend create the threads for one more peer. */
+export const canCreatePeerThreads = (config: Config, f: Frontend): boolean =>
+  threadsHeld(config, f) + config.threads.threadsPerPeer <= config.threads.threadLimit;
+
+/** K7: the peers a (re)starting frontend manages to open threads for, out of `peers`. */
+export const connectablePeers = (config: Config, peers: number): number =>
+  Math.min(peers, maxPeerThreads(config));
+
+/**
+ * K6/K5/K8: the frontend processes one membership change. A new peer means new threads; if the OS refuses
+ * them the map becomes useless (K8). A departed peer means its threads are torn down.
+ * K14: with `cacheSelfHealsAfterTriggerRemoval`, a useless map rebuilds once every known peer has its threads.
+ */
+export const learnOneChange = (config: Config, f: Frontend, actual: number): Frontend => {
+  const learned: Frontend =
+    f.knownPeers < actual
+      ? canCreatePeerThreads(config, f)
+        ? { ...f, knownPeers: f.knownPeers + 1, connectedPeers: f.connectedPeers + 1 }
+        : { ...f, knownPeers: f.knownPeers + 1, map: "useless" }
+      : { ...f, knownPeers: f.knownPeers - 1, connectedPeers: Math.min(f.connectedPeers, f.knownPeers - 1) };
+  const healed: Frontend =
+    config.coldStart.cacheSelfHealsAfterTriggerRemoval &&
+    learned.map === "useless" &&
+    learned.status === "serving" &&
+    learned.connectedPeers === learned.knownPeers
+      ? { ...learned, map: "complete", staleShards: 0 }
+      : learned;
+  const caughtUp = healed.connectedPeers === actual && healed.knownPeers === actual;
+  return leaveServiceIfMapIncomplete(config, { ...healed, behindFor: caughtUp ? 0 : healed.behindFor });
+};
+
+/** K6: the frontend processes every pending membership change (used when the propagation deadline is due). */
+export const learnAllChanges = (config: Config, f: Frontend, actual: number): Frontend =>
+  f.knownPeers === actual ? f : learnAllChanges(config, learnOneChange(config, f, actual), actual);

@@ -1,0 +1,25 @@
+// ---------------------------------------------------------------------------------------------------------
+// properties: the registry. Checked in this order after every step; each is reported on its own, so the
+// report names the broken one (style habit 12).
+// ---------------------------------------------------------------------------------------------------------
+import type { Invariant, InvariantName } from "./invariant.ts";
+import { peersLearnedWithin } from "./peersLearnedWithin.ts";
+import { routesToCurrentOwner } from "./routesToCurrentOwner.ts";
+import { servesOnlyWithCompleteMap } from "./servesOnlyWithCompleteMap.ts";
+import { threadBudget } from "./threadBudget.ts";
+import { wellFormed } from "./wellFormed.ts";
+
+export const INVARIANTS: ReadonlyArray<Invariant> = [
+  wellFormed,
+  threadBudget,
+  servesOnlyWithCompleteMap,
+  routesToCurrentOwner,
+  peersLearnedWithin,
+];
+
+export const INVARIANT_NAMES: ReadonlyArray<InvariantName> = INVARIANTS.map((i) => i.name);
+
+export const invariantNamed = (name: string): Invariant | undefined =>
+  INVARIANTS.find((i) => i.name === name);
+
+export type { Invariant, InvariantName, Violation } from "./invariant.ts";

@@ -1,0 +1,57 @@
+// ---------------------------------------------------------------------------------------------------------
+// properties: WellFormed, what the types cannot say (the TypeOK that comes first in every Lamport spec,
+// style habit 12). It holds in every config; a violation means the model itself is wrong.
+// ---------------------------------------------------------------------------------------------------------
+import * as O from "fp-ts/lib/Option.js";
+import type { Config } from "../model/config.ts";
+import { type Frontend, frontendName, type State } from "../model/state.ts";
+import { threadsHeld } from "../model/threads.ts";
+import type { Invariant } from "./invariant.ts";
+
+/** The first thing wrong with one frontend, if any. */
+const frontendProblem = (config: Config, state: State, f: Frontend): string | undefined => {
+  const name = frontendName(f);
+  if (f.connectedPeers < 0 || f.knownPeers < 0) return `${name} has a negative peer count`;
+  if (f.connectedPeers > f.knownPeers) return `${name} holds threads for peers it does not know of`;
+  if (threadsHeld(config, f) > config.threads.threadLimit)
+    return `${name} holds ${threadsHeld(config, f)} threads, more than the OS allows (${config.threads.threadLimit}): thread creation past the limit must fail (K7)`;
+  if (f.status === "bootstrapping" && f.bootstrapLeft <= 0)
+    return `${name} is bootstrapping with no work left`;
+  if (f.status === "serving" && f.bootstrapLeft !== 0) return `${name} is serving with bootstrap work left`;
+  if (f.cell < 0 || f.cell >= state.cellSizes.length) return `${name} belongs to no cell`;
+  return undefined;
+};
+
+const problem = (config: Config, state: State): string | undefined => {
+  const perFrontend = state.frontends
+    .map((f) => frontendProblem(config, state, f))
+    .find((p) => p !== undefined);
+  if (perFrontend !== undefined) return perFrontend;
+  const counted = state.cellSizes.reduce((a, b) => a + b, 0);
+  if (counted !== state.frontends.length)
+    return `the cells count ${counted} members but the fleet has ${state.frontends.length}`;
+  if (
+    config.remediations.cellularization &&
+    state.cellSizes.some((n) => n > config.remediationParameters.cellSize)
+  )
+    return `a cell holds more than ${config.remediationParameters.cellSize} members`;
+  const { succeeded, failed, misrouted } = state.requests;
+  if (succeeded < 0 || failed < 0 || misrouted < 0 || misrouted > failed)
+    return "the request counts are inconsistent";
+  return undefined;
+};
+
+export const wellFormed: Invariant = {
+  name: "WellFormed",
+  sentence:
+    "Counts are non-negative, no frontend holds more threads than the OS allows, and the cells add up to the fleet.",
+  source: "domain.md K7 (thread creation past the limit fails), R7",
+  check: (config, state) => {
+    const p = problem(config, state);
+    return p === undefined
+      ? O.none
+      : O.some({ invariant: "WellFormed", message: p, source: wellFormed.source });
+  },
+  closeness: () => 0,
+  closenessMeaning: "none (structural)",
+};
