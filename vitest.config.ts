@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**"],
-    testTimeout: 60_000,
+    testTimeout: 120_000,
+    setupFiles: ["test/setup.ts"],
   },
 });

@@ -25,11 +25,34 @@ const frontendChanges = (
       `${name} knows ${f.knownPeers} of ${actualPeers(after, f)} peers, holds threads for ${f.connectedPeers}, needs ${threadsNeeded(config, f)} of ${limit} threads`,
     );
   if (before.map !== f.map) out.push(`${name}'s shard-map is ${f.map}`);
-  if (before.staleShards !== f.staleShards)
-    out.push(
-      f.staleShards === 0 ? `${name}'s shard-map is current again` : `${name}'s shard-map has stale entries`,
-    );
   return out;
+};
+
+/** Names of the frontends for which `pred(before, after)` holds, as one sentence, or undefined. */
+const group = (
+  after: State,
+  before: State,
+  pred: (b: Frontend, f: Frontend) => boolean,
+  what: string,
+): string | undefined => {
+  const byId = new Map(before.frontends.map((f) => [f.id, f]));
+  const names = after.frontends.filter((f) => {
+    const b = byId.get(f.id);
+    return b !== undefined && pred(b, f);
+  });
+  if (names.length === 0) return undefined;
+  const list = names.length <= 3 ? names.map(frontendName).join(", ") : `${names.length} frontends`;
+  return `${list} ${names.length === 1 ? what.replace(/^hold /, "holds ").replace(/^applied/, "applied") : what}`;
+};
+
+/** K6: how long the most-lagging live frontend has been behind the membership, when that changed. */
+const lag = (config: Config, before: State, after: State): string | undefined => {
+  const worst = (s: State) =>
+    Math.max(0, ...s.frontends.filter((f) => f.status !== "stopped").map((f) => f.behindFor));
+  const a = worst(after);
+  if (a === worst(before) || a === 0) return undefined;
+  const behind = after.frontends.filter((f) => f.status !== "stopped" && f.behindFor === a).length;
+  return `${behind} frontend${behind === 1 ? " has" : "s have"} been behind the membership for ${a} of at most ${config.membership.propagationDelayTicks} ticks`;
 };
 
 /** Sentences for what `op` changed between `before` and `after`. */
@@ -43,6 +66,21 @@ export const changesBetween = (config: Config, before: State, after: State): Rea
     const prev = byId.get(f.id);
     return prev === f ? [] : frontendChanges(config, after, prev, f);
   });
+  const grouped = [
+    group(
+      after,
+      before,
+      (b, f) => b.staleShards === 0 && f.staleShards !== 0,
+      "hold a stale shard-map entry",
+    ),
+    group(
+      after,
+      before,
+      (b, f) => b.staleShards !== 0 && f.staleShards === 0,
+      "applied the pending shard moves",
+    ),
+    lag(config, before, after),
+  ].filter((s): s is string => s !== undefined);
   const owners = after.owners.flatMap((c, s) =>
     before.owners[s] === c ? [] : [`shard-${s} moved from cluster-${before.owners[s]} to cluster-${c}`],
   );
@@ -63,5 +101,5 @@ export const changesBetween = (config: Config, before: State, after: State): Rea
     before.frontends.length !== after.frontends.length
       ? [`fleet: ${after.frontends.length} frontends, ${serving} serving`]
       : [];
-  return [...removed, ...changed, ...owners, ...requests, ...fleet];
+  return [...removed, ...changed, ...grouped, ...owners, ...requests, ...fleet];
 };

@@ -1,1 +1,136 @@
-console.log("hello", process.argv.slice(2));
+// ---------------------------------------------------------------------------------------------------------
+// cli: `npx outage <command>`. Parses flags, dispatches, and turns every user error into one line on stderr
+// with exit code 2 (no stack trace). Exit 0: every checked invariant holds / the replay reproduces.
+// Exit 1: a violation was found / the replay no longer reproduces.
+// ---------------------------------------------------------------------------------------------------------
+import { parseArgs } from "node:util";
+import * as E from "fp-ts/lib/Either.js";
+import { loadCounterexample } from "../checker/corpus.ts";
+import { replayCounterexample } from "../checker/replay.ts";
+import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED } from "../checker/search.ts";
+import { REMEDIATION_NAMES } from "../model/config.ts";
+import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
+import { INVARIANTS } from "../properties/index.ts";
+import { runCheck } from "./check.ts";
+import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
+
+export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
+
+Usage:
+  npx outage check [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
+                   [--seed N] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json]
+      Random search (fast-check) for a violation of each invariant; failures are shrunk to a minimal
+      trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
+  npx outage replay FILE ...
+      Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
+  npx outage config [NAME]
+      Print a built-in config as a JSON config file, the starting point for your own (default as-was).
+  npx outage help
+
+Options:
+  --config NAME|FILE   built-in config (${Object.keys(BUILTIN_CONFIGS).join(", ")}) or a JSON file; default as-was
+  --remediation NAME   turn a remediation on (repeatable, or comma-separated); "all" turns every one on:
+                       ${REMEDIATION_NAMES.join(", ")}
+  --invariant NAME     check only this invariant (repeatable): ${INVARIANTS.map((i) => i.name).join(", ")}
+  --seed N             fast-check seed (default ${DEFAULT_SEED}); same seed, same output
+  --runs N             random runs per invariant (default ${DEFAULT_RUNS})
+  --max-steps N        longest generated operation sequence (default ${DEFAULT_MAX_STEPS})
+  --out DIR            where counterexamples are saved (default counterexamples)
+  --no-save            save nothing
+  --json               one JSON object on stdout (progress stays on stderr)
+
+Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
+`;
+
+const check = (args: ReadonlyArray<string>): number => {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      config: { type: "string" },
+      remediation: { type: "string", multiple: true },
+      invariant: { type: "string", multiple: true },
+      seed: { type: "string" },
+      runs: { type: "string" },
+      "max-steps": { type: "string" },
+      out: { type: "string" },
+      "no-save": { type: "boolean" },
+      json: { type: "boolean" },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) bad(`check: unexpected argument ${positionals[0]}`);
+  if (values.out !== undefined && values["no-save"]) bad("--out and --no-save cannot be used together");
+  const config = applyRemediations(loadConfig(values.config), values.remediation ?? []);
+  return runCheck({
+    config,
+    invariants: selectInvariants(values.invariant ?? []),
+    search: {
+      seed: intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647),
+      runs: intFlag("--runs", values.runs, DEFAULT_RUNS, 1, 10_000_000),
+      maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_MAX_STEPS, 1, 100_000),
+    },
+    json: values.json === true,
+    outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
+  });
+};
+
+const replay = (args: ReadonlyArray<string>): number => {
+  const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
+  if (positionals.length === 0) bad("replay: give one or more counterexample files");
+  const outcomes = positionals.map((file) => {
+    const loaded = loadCounterexample(file);
+    if (E.isLeft(loaded)) return bad(loaded.left);
+    const r = replayCounterexample(loaded.right);
+    process.stdout.write(`${r.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${r.detail}\n`);
+    return r.reproduces;
+  });
+  return outcomes.every(Boolean) ? 0 : 1;
+};
+
+const config = (args: ReadonlyArray<string>): number => {
+  const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
+  if (positionals.length > 1) bad(`config: unexpected argument ${positionals[1]}`);
+  const name = positionals[0] ?? "as-was";
+  const c =
+    BUILTIN_CONFIGS[name] ??
+    bad(`config ${name}: unknown; built-in configs: ${Object.keys(BUILTIN_CONFIGS).join(", ")}`);
+  process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
+  return 0;
+};
+
+export const main = (argv: ReadonlyArray<string>): number => {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "check":
+      return check(rest);
+    case "replay":
+      return replay(rest);
+    case "config":
+      return config(rest);
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      return bad(`unknown command ${command}; try: npx outage help`);
+  }
+};
+
+/** parseArgs errors carry a code; they are the user's, like BadInput. */
+const isUserError = (e: unknown): e is Error =>
+  e instanceof BadInput || (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"));
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (isUserError(e)) {
+    process.stderr.write(`outage: ${e.message.split("\n")[0]}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`outage: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 3;
+  }
+}

@@ -85,7 +85,12 @@ export const withRemediations = (config: Config, names: ReadonlyArray<Remediatio
     : {
         ...config,
         name: `${config.name}+${names.join("+")}`,
-        remediations: names.reduce((acc, n) => ({ ...acc, [n]: true }), config.remediations),
+        remediations: Object.fromEntries(
+          Object.entries(config.remediations).map(([n, on]) => [
+            n,
+            on || names.includes(n as RemediationName),
+          ]),
+        ) as Remediations,
       };
 
 /** The config with every remediation turned on. */

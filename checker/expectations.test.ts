@@ -1,0 +1,20 @@
+import { describe, expect, test } from "vitest";
+import { withAllRemediations, withRemediations } from "../model/config.ts";
+import { asWas } from "../model/configs/asWas.ts";
+import { EXPECTATIONS } from "../properties/expectations.ts";
+import { INVARIANTS } from "../properties/index.ts";
+import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "./search.ts";
+
+// Habit 13: each config/invariant pair declares its outcome, and both directions are checked: the outage's
+// violations must still be found, and each remediation must still hold, with the CLI's default search.
+describe.each(EXPECTATIONS)("as-was with remediations $remediations", ({ remediations, outcomes }) => {
+  const config = remediations === "all" ? withAllRemediations(asWas) : withRemediations(asWas, remediations);
+  test.each(INVARIANTS.map((inv) => [inv.name, inv] as const))("%s is as expected", (name, inv) => {
+    const result = searchInvariant(config, inv, {
+      seed: DEFAULT_SEED,
+      runs: DEFAULT_RUNS,
+      maxSteps: DEFAULT_MAX_STEPS,
+    });
+    expect(result.status).toBe(outcomes[name]);
+  });
+});

@@ -1,0 +1,85 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as E from "fp-ts/lib/Either.js";
+import { afterAll, describe, expect, test } from "vitest";
+import { parseConfig } from "../model/configDecoder.ts";
+
+const root = join(import.meta.dirname, "..");
+const dir = mkdtempSync(join(tmpdir(), "outage-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const outage = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(root, "bin", "outage.js"), ...args], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe("npx outage", () => {
+  test("check --invariant ThreadBudget --json finds the one-step violation, byte-identical across processes", () => {
+    const a = outage("check", "--invariant", "ThreadBudget", "--json", "--no-save");
+    const b = outage("check", "--invariant", "ThreadBudget", "--json", "--no-save");
+    expect(a.code).toBe(1);
+    expect(a.stdout).toBe(b.stdout);
+    const out = JSON.parse(a.stdout);
+    expect(out.config).toBe("as-was");
+    expect(out.results[0]).toMatchObject({ invariant: "ThreadBudget", status: "violated" });
+    expect(out.results[0].counterexample.trace).toHaveLength(1);
+  });
+
+  test("check --remediation all holds for the core invariants and exits 0", () => {
+    const r = outage("check", "--remediation", "all", "--json", "--no-save", "--runs", "100");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.results.map((x: { status: string }) => x.status)).toEqual(out.results.map(() => "holds"));
+    expect(out.results[1].nearMiss.closeness).toBeGreaterThan(0);
+  });
+
+  test("config as-was prints a config file that parses, with the named thread parameters", () => {
+    const r = outage("config", "as-was");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/"threadLimit"[\s\S]*"baseThreads"[\s\S]*"threadsPerPeer"/);
+    expect(E.isRight(parseConfig(r.stdout))).toBe(true);
+  });
+
+  test("check saves a counterexample that replay reproduces", () => {
+    const out = join(dir, "corpus");
+    const c = outage("check", "--invariant", "ServesOnlyWithCompleteMap", "--out", out);
+    expect(c.code).toBe(1);
+    const file = /saved: (.*)/.exec(c.stdout)?.[1];
+    expect(file).toBeDefined();
+    const r = outage("replay", file as string);
+    expect(r.stdout).toMatch(/^REPRODUCES/);
+    expect(r.code).toBe(0);
+  });
+
+  test.each([
+    ["an unknown key", '{"nme": 1}', /unknown key nme/],
+    ["malformed JSON", "{", /not valid JSON/],
+  ])("a config with %s gets one line naming it and exit code 2", (_what, text, pattern) => {
+    const file = join(dir, "bad.json");
+    writeFileSync(file, text);
+    const r = outage("check", "--config", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stdout).toBe("");
+  });
+
+  test.each([
+    [["check", "--remediation", "nope"], /--remediation nope: unknown/],
+    [["check", "--runs=-3"], /--runs -3: must be an integer/],
+    [["check", "--runs", "1.5"], /--runs 1.5: must be an integer/],
+    [["check", "--bogus"], /Unknown option '--bogus'/],
+    [["frobnicate"], /unknown command frobnicate/],
+    [["replay", "missing.json"], /missing.json: no such file/],
+  ])("%j is bad input: one line, exit code 2", (args, pattern) => {
+    const r = outage(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});

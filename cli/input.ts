@@ -1,0 +1,75 @@
+// ---------------------------------------------------------------------------------------------------------
+// cli: turning flags and files into typed values. Every problem is a BadInput: one line, exit code 2.
+// ---------------------------------------------------------------------------------------------------------
+import { readFileSync } from "node:fs";
+import * as E from "fp-ts/lib/Either.js";
+import {
+  type Config,
+  REMEDIATION_NAMES,
+  type RemediationName,
+  withAllRemediations,
+  withRemediations,
+} from "../model/config.ts";
+import { parseConfig } from "../model/configDecoder.ts";
+import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
+import { INVARIANTS, type Invariant } from "../properties/index.ts";
+
+/** A user error: printed as one line, exit code 2, no stack trace. */
+export class BadInput extends Error {}
+
+export const bad = (message: string): never => {
+  throw new BadInput(message);
+};
+
+/** A built-in config by name, or a JSON config file by path. */
+export const loadConfig = (nameOrPath: string | undefined): Config => {
+  const name = nameOrPath ?? "as-was";
+  const builtin = BUILTIN_CONFIGS[name];
+  if (builtin !== undefined) return builtin;
+  let text: string;
+  try {
+    text = readFileSync(name, "utf8");
+  } catch {
+    return bad(
+      `--config ${name}: not a built-in config (${Object.keys(BUILTIN_CONFIGS).join(", ")}) and not a readable file`,
+    );
+  }
+  const decoded = parseConfig(text);
+  return E.isLeft(decoded) ? bad(`config ${name}: ${decoded.left}`) : decoded.right;
+};
+
+/** Applies `--remediation` values: names, comma lists, or `all`. */
+export const applyRemediations = (config: Config, values: ReadonlyArray<string>): Config => {
+  const names = values.flatMap((v) => v.split(",")).filter((v) => v !== "");
+  if (names.includes("all")) return withAllRemediations(config);
+  const unknown = names.find((n) => !(REMEDIATION_NAMES as ReadonlyArray<string>).includes(n));
+  if (unknown !== undefined)
+    return bad(`--remediation ${unknown}: unknown; expected all or one of ${REMEDIATION_NAMES.join(", ")}`);
+  return withRemediations(config, [...new Set(names)] as ReadonlyArray<RemediationName>);
+};
+
+/** `--invariant` values (names or comma lists), or every invariant. */
+export const selectInvariants = (values: ReadonlyArray<string>): ReadonlyArray<Invariant> => {
+  const names = values.flatMap((v) => v.split(",")).filter((v) => v !== "");
+  if (names.length === 0) return INVARIANTS;
+  return names.map(
+    (n) =>
+      INVARIANTS.find((i) => i.name === n) ??
+      bad(`--invariant ${n}: unknown; expected one of ${INVARIANTS.map((i) => i.name).join(", ")}`),
+  );
+};
+
+/** An integer flag within bounds. */
+export const intFlag = (
+  flag: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  return /^-?\d+$/.test(value.trim()) && Number.isSafeInteger(n) && n >= min && n <= max
+    ? n
+    : bad(`${flag} ${value}: must be an integer from ${min} to ${max}`);
+};

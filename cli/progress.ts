@@ -1,0 +1,29 @@
+// ---------------------------------------------------------------------------------------------------------
+// cli: a progress line on stderr for runs longer than a second, so `--json` on stdout stays clean.
+// ---------------------------------------------------------------------------------------------------------
+
+export interface Progress {
+  readonly update: (text: string) => void;
+  readonly done: () => void;
+}
+
+export const progress = (enabled: boolean): Progress => {
+  const started = Date.now();
+  let last = 0;
+  let shown = false;
+  const tty = process.stderr.isTTY === true;
+  return {
+    update: (text) => {
+      if (!enabled) return;
+      const now = Date.now();
+      if (now - started < 1000 || now - last < (tty ? 200 : 2000)) return;
+      last = now;
+      shown = true;
+      const line = `… ${text} (${((now - started) / 1000).toFixed(1)} s)`;
+      process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
+    },
+    done: () => {
+      if (shown && tty) process.stderr.write("\r\x1b[K");
+    },
+  };
+};

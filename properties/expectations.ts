@@ -1,0 +1,97 @@
+// ---------------------------------------------------------------------------------------------------------
+// properties: the expected outcome of every config/invariant pair the test suite checks (style habit 13:
+// the outage is an expected violation, recorded as such; CI checks both directions). Found by running the
+// checker with the default seed and runs; `checker/expectations.test.ts` keeps it true.
+// ---------------------------------------------------------------------------------------------------------
+import type { RemediationName } from "../model/config.ts";
+import type { InvariantName } from "./invariant.ts";
+
+export type Outcome = "holds" | "violated";
+
+export interface Expectation {
+  /** Remediations on, over `as-was`; "all" = every one. */
+  readonly remediations: ReadonlyArray<RemediationName> | "all";
+  readonly outcomes: { readonly [K in InvariantName]: Outcome };
+  /** Why, in one line, for the reader of the table. */
+  readonly why: string;
+}
+
+export const EXPECTATIONS: ReadonlyArray<Expectation> = [
+  {
+    remediations: [],
+    outcomes: {
+      WellFormed: "holds",
+      ThreadBudget: "violated",
+      ServesOnlyWithCompleteMap: "violated",
+      RoutesToCurrentOwner: "violated",
+      PeersLearnedWithin: "violated",
+    },
+    why: "the 2020 fleet: one more server puts every frontend over the thread limit (K7/K8)",
+  },
+  {
+    remediations: ["preflightGuard"],
+    outcomes: {
+      WellFormed: "holds",
+      ThreadBudget: "holds",
+      ServesOnlyWithCompleteMap: "holds",
+      RoutesToCurrentOwner: "violated",
+      PeersLearnedWithin: "holds",
+    },
+    why: "an addition over the budget is refused, so thread creation never fails; stale entries still misroute",
+  },
+  {
+    remediations: ["largerServers"],
+    outcomes: {
+      WellFormed: "holds",
+      ThreadBudget: "holds",
+      ServesOnlyWithCompleteMap: "holds",
+      RoutesToCurrentOwner: "violated",
+      PeersLearnedWithin: "holds",
+    },
+    why: "R1: four times fewer servers for the planned capacity, so the per-peer threads fit",
+  },
+  {
+    remediations: ["cellularization"],
+    outcomes: {
+      WellFormed: "holds",
+      ThreadBudget: "holds",
+      ServesOnlyWithCompleteMap: "holds",
+      RoutesToCurrentOwner: "violated",
+      PeersLearnedWithin: "holds",
+    },
+    why: "R7: peers are limited to a cell of 4, whatever the fleet size",
+  },
+  {
+    remediations: ["bootstrapFromAuthoritative"],
+    outcomes: {
+      WellFormed: "holds",
+      ThreadBudget: "violated",
+      ServesOnlyWithCompleteMap: "violated",
+      RoutesToCurrentOwner: "violated",
+      PeersLearnedWithin: "violated",
+    },
+    why: "R8 speeds restarts but running frontends still need a thread per peer",
+  },
+  {
+    remediations: ["waitForCompleteMap"],
+    outcomes: {
+      WellFormed: "holds",
+      ThreadBudget: "violated",
+      ServesOnlyWithCompleteMap: "holds",
+      RoutesToCurrentOwner: "holds",
+      PeersLearnedWithin: "holds",
+    },
+    why: "a frontend with an incomplete map leaves service and checks currency before routing; threads still overflow",
+  },
+  {
+    remediations: "all",
+    outcomes: {
+      WellFormed: "holds",
+      ThreadBudget: "holds",
+      ServesOnlyWithCompleteMap: "holds",
+      RoutesToCurrentOwner: "holds",
+      PeersLearnedWithin: "holds",
+    },
+    why: "every remediation on",
+  },
+];
