@@ -23,6 +23,8 @@ export interface SearchOptions {
   readonly seed: number;
   readonly runs: number;
   readonly maxSteps: number;
+  /** fast-check replay path: start at that run (e.g. a near miss's path) instead of run 0. */
+  readonly path?: string;
   /** Called after each generated run (not shrink attempts); the CLI throttles it into a progress line. */
   readonly onRun?: (runsDone: number) => void;
 }
@@ -75,13 +77,14 @@ export const minimize = (config: Config, inv: Invariant, ops: ReadonlyArray<Op>)
 /** Searches for a violation of `inv` under `config`. */
 export const searchInvariant = (config: Config, inv: Invariant, options: SearchOptions): SearchResult => {
   const start = initialState(config);
+  const firstRun = options.path === undefined ? 0 : Number(options.path.split(":")[0]);
   let runsDone = 0;
   let steps = 0;
   let shrinking = false;
   let best = { closeness: -1, run: 0 };
   let firstFailureLength = 0;
   const property = fc.property(opsArb(config, options.maxSteps), (ops) => {
-    const run = runsDone;
+    const run = firstRun + runsDone;
     if (!shrinking) runsDone += 1;
     let state = start;
     let ok = O.isNone(inv.check(config, state));
@@ -106,7 +109,12 @@ export const searchInvariant = (config: Config, inv: Invariant, options: SearchO
     }
     return ok;
   });
-  const details = fc.check(property, { seed: options.seed, numRuns: options.runs, endOnFailure: false });
+  const details = fc.check(property, {
+    seed: options.seed,
+    numRuns: options.runs,
+    endOnFailure: false,
+    ...(options.path === undefined ? {} : { path: options.path }),
+  });
   if (!details.failed || details.counterexample === null) {
     return {
       status: "holds",

@@ -76,13 +76,13 @@ const human = (req: CheckRequest, checked: ReadonlyArray<Checked>): string => {
       const nm = result.nearMiss;
       lines.push(`${pad(invariant.name, 27)}HOLDS     ${result.runs} runs, ${result.steps} steps`);
       lines.push(
-        `  near miss: ${(nm.closeness * 100).toFixed(0)}% (${nm.meaning}); replay with --seed ${nm.seed}, fast-check path "${nm.path}"`,
+        `  near miss: ${(nm.closeness * 100).toFixed(0)}% (${nm.meaning}); replay that run: --seed ${nm.seed} --path ${nm.path}`,
       );
       continue;
     }
     const f = result.found;
     lines.push(
-      `${pad(invariant.name, 27)}VIOLATED  after ${result.runs} runs; shrunk from ${f.lengthBeforeShrink} to ${f.ops.length} steps`,
+      `${pad(invariant.name, 27)}VIOLATED  after ${result.runs} runs; shrunk from ${f.lengthBeforeShrink} to ${f.ops.length} step${f.ops.length === 1 ? "" : "s"}`,
     );
     lines.push(`  ${invariant.sentence}`);
     for (const s of f.trace.steps) {

@@ -18,7 +18,7 @@ export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outa
 
 Usage:
   npx outage check [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
-                   [--seed N] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json]
+                   [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json]
       Random search (fast-check) for a violation of each invariant; failures are shrunk to a minimal
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
   npx outage replay FILE ...
@@ -33,6 +33,7 @@ Options:
                        ${REMEDIATION_NAMES.join(", ")}
   --invariant NAME     check only this invariant (repeatable): ${INVARIANTS.map((i) => i.name).join(", ")}
   --seed N             fast-check seed (default ${DEFAULT_SEED}); same seed, same output
+  --path P             fast-check replay path (as printed for a near miss): start the search at that run
   --runs N             random runs per invariant (default ${DEFAULT_RUNS})
   --max-steps N        longest generated operation sequence (default ${DEFAULT_MAX_STEPS})
   --out DIR            where counterexamples are saved (default counterexamples)
@@ -42,6 +43,9 @@ Options:
 Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
 `;
 
+const pathFlag = (value: string): string =>
+  /^\d+(:\d+)*$/.test(value) ? value : bad(`--path ${value}: must be a fast-check path like 163 or 3:0:1`);
+
 const check = (args: ReadonlyArray<string>): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -50,6 +54,7 @@ const check = (args: ReadonlyArray<string>): number => {
       remediation: { type: "string", multiple: true },
       invariant: { type: "string", multiple: true },
       seed: { type: "string" },
+      path: { type: "string" },
       runs: { type: "string" },
       "max-steps": { type: "string" },
       out: { type: "string" },
@@ -69,6 +74,7 @@ const check = (args: ReadonlyArray<string>): number => {
       seed: intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647),
       runs: intFlag("--runs", values.runs, DEFAULT_RUNS, 1, 10_000_000),
       maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_MAX_STEPS, 1, 100_000),
+      ...(values.path === undefined ? {} : { path: pathFlag(values.path) }),
     },
     json: values.json === true,
     outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
