@@ -1,0 +1,93 @@
+// ---------------------------------------------------------------------------------------------------------
+// explain: a counterexample as a Markdown page for a design review: title, the parameters that matter, the
+// story step by step with only what changed, the violated invariant with its source, the fleet at the
+// violation, a Mermaid diagram, the chart (an SVG beside the page) and the replay command. Pure: same file,
+// same bytes.
+// ---------------------------------------------------------------------------------------------------------
+import { REMEDIATION_NAMES } from "../model/config.ts";
+import { fleetSummary } from "./fleetView.ts";
+import { type Explained, violationFrame } from "./frames.ts";
+import { mermaidDiagram } from "./mermaid.ts";
+import { parametersFor } from "./parameters.ts";
+import { stepsText, storyOf, timeText } from "./story.ts";
+
+export interface MarkdownOptions {
+  /** The counterexample file as the reader should type it in the replay command. */
+  readonly file: string;
+  /** The chart's path relative to the Markdown file, or undefined for no chart. */
+  readonly chart?: string;
+  /** Heading level of the title (1 for a page of its own, 2 inside a longer page). */
+  readonly level?: number;
+}
+
+const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+
+/** Markdown-safe table cell. */
+const cell = (s: string): string => s.replace(/\|/g, "\\|");
+
+export const renderMarkdown = (e: Explained, options: MarkdownOptions): string => {
+  const c = e.counterexample;
+  const h = "#".repeat(options.level ?? 1);
+  const v = violationFrame(e);
+  const on = REMEDIATION_NAMES.filter((n) => c.config.remediations[n]);
+  const out: string[] = [];
+  out.push(`${h} ${c.invariant} violated under ${code(c.config.name)}`, "");
+  out.push(`> **Invariant.** ${e.sentence}`, ">", `> **Source.** ${c.source}`, "");
+  if (!e.reproduces) out.push(`**Warning: this file no longer reproduces.** ${e.replayDetail}.`, "");
+  out.push(`**What broke.** After step ${c.violationStep} of ${c.ops.length}: ${c.message}.`, "");
+  out.push(`Config ${code(c.config.name)}: ${c.config.description}.`, "");
+  out.push(`${h}# Parameters that matter`, "", "| parameter | value | meaning |", "|---|---|---|");
+  for (const p of parametersFor(c.invariant))
+    out.push(`| ${code(p.path)} | ${String(p.value(c.config))} | ${cell(p.meaning)} |`);
+  out.push(
+    "",
+    `Remediations on: ${on.length === 0 ? "none (the system as it was on 25 Nov 2020)" : on.map(code).join(", ")}.`,
+    "",
+  );
+  out.push(`${h}# What happened`, "");
+  const initial = e.frames[0];
+  if (initial !== undefined)
+    out.push(
+      `At the start (t=0, 02:44) ${initial.state.frontends.length} frontends serve with complete maps, each holding a thread for every peer.`,
+      "",
+    );
+  for (const ch of storyOf(e)) {
+    const mark = ch.violation !== undefined ? " ✗" : "";
+    out.push(`- **${stepsText(ch)}** (${timeText(ch)}): ${code(ch.label)}${mark}`);
+    if (ch.refused !== undefined) out.push(`  - refused by the model, nothing changed: ${ch.refused}`);
+    else if (ch.changes.length === 0) out.push("  - nothing visible changed");
+    for (const change of ch.changes) out.push(`  - ${change}`);
+  }
+  out.push("");
+  out.push(`${h}# The violation`, "");
+  out.push(`**${c.invariant}** fails after step ${c.violationStep}: ${c.message}.`, "");
+  out.push(`Why it matters: the invariant says "${e.sentence}" It encodes ${c.source}.`, "");
+  out.push(`The fleet at that moment (t=${v.state.tick}):`, "");
+  for (const line of fleetSummary(c.config, v.state)) out.push(`- ${line}`);
+  const r = v.state.requests;
+  const total = r.succeeded + r.failed + r.misrouted;
+  out.push(
+    `- requests so far: ${total === 0 ? "none" : `${r.succeeded} succeeded, ${r.failed} failed, ${r.misrouted} went to a former owner`}`,
+    "",
+  );
+  out.push(`${h}# Diagram`, "", "```mermaid", mermaidDiagram(e).trimEnd(), "```", "");
+  if (options.chart !== undefined)
+    out.push(
+      `${h}# Chart`,
+      "",
+      `![${c.invariant}: the quantities that lead to the failure](${options.chart})`,
+      "",
+    );
+  out.push(
+    `${h}# Replay`,
+    "",
+    "```sh",
+    `npx outage replay ${options.file}`,
+    `npx outage explain ${options.file} --html trace.html   # step through it in a browser`,
+    "```",
+    "",
+    `Found by fast-check with seed ${c.seed}, path ${code(c.path || "(empty)")}, then shrunk to ${c.ops.length} operation${c.ops.length === 1 ? "" : "s"}.`,
+    "",
+  );
+  return out.join("\n");
+};
