@@ -175,7 +175,7 @@ function show(i) {
   }
   const over = f.fleet.filter((x) => x.overLimit).length;
   const incomplete = f.fleet.filter((x) => x.map !== "complete").length;
-  $("fleet-summary").textContent = f.fleet.length + " frontends · " + over + " over the thread limit of " + data.threadLimit + " · " + incomplete + " without a complete map · requests: " + f.requests.succeeded + " ok, " + f.requests.failed + " failed, " + f.requests.misrouted + " to a former owner";
+  $("fleet-summary").textContent = f.fleet.length + " frontends · " + over + " over the thread limit of " + data.threadLimit + " · " + incomplete + " without a complete map · requests: " + f.requests.succeeded + " ok, " + f.requests.failed + " failed (" + f.requests.misrouted + " of them sent to a former owner)";
   const q = $("quantities");
   q.replaceChildren();
   for (const p of f.quantities) {

@@ -4,8 +4,9 @@
 // violation, a Mermaid diagram, the chart (an SVG beside the page) and the replay command. Pure: same file,
 // same bytes.
 // ---------------------------------------------------------------------------------------------------------
-import { REMEDIATION_NAMES } from "../model/config.ts";
-import { fleetSummary } from "./fleetView.ts";
+import { type Config, REMEDIATION_NAMES } from "../model/config.ts";
+import type { State } from "../model/state.ts";
+import { fleetSummary, fleetView } from "./fleetView.ts";
 import { type Explained, violationFrame } from "./frames.ts";
 import { mermaidDiagram } from "./mermaid.ts";
 import { parametersFor } from "./parameters.ts";
@@ -24,6 +25,18 @@ const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
 /** Markdown-safe table cell. */
 const cell = (s: string): string => s.replace(/\|/g, "\\|");
+
+/** The initial state in one clause: how many serve with complete maps, and whether every peer has its threads. */
+const initialSentence = (config: Config, state: State): string => {
+  const fleet = fleetView(config, state);
+  const complete = fleet.filter((f) => f.status === "serving" && f.map === "complete").length;
+  const short = fleet.filter((f) => f.held < f.needed).length;
+  return `${complete} of ${fleet.length} frontends serve with complete maps; ${
+    short === 0
+      ? "each holds a thread for every peer"
+      : `${short} cannot hold a thread for every peer (over the OS limit)`
+  }`;
+};
 
 export const renderMarkdown = (e: Explained, options: MarkdownOptions): string => {
   const c = e.counterexample;
@@ -47,10 +60,7 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
   out.push(`${h}# What happened`, "");
   const initial = e.frames[0];
   if (initial !== undefined)
-    out.push(
-      `At the start (t=0, 02:44) ${initial.state.frontends.length} frontends serve with complete maps, each holding a thread for every peer.`,
-      "",
-    );
+    out.push(`At the start (t=0, 02:44) ${initialSentence(e.config, initial.state)}.`, "");
   for (const ch of storyOf(e)) {
     const mark = ch.violation !== undefined ? " ✗" : "";
     out.push(`- **${stepsText(ch)}** (${timeText(ch)}): ${code(ch.label)}${mark}`);
@@ -65,9 +75,9 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
   out.push(`The fleet at that moment (t=${v.state.tick}):`, "");
   for (const line of fleetSummary(c.config, v.state)) out.push(`- ${line}`);
   const r = v.state.requests;
-  const total = r.succeeded + r.failed + r.misrouted;
+  const total = r.succeeded + r.failed;
   out.push(
-    `- requests so far: ${total === 0 ? "none" : `${r.succeeded} succeeded, ${r.failed} failed, ${r.misrouted} went to a former owner`}`,
+    `- requests so far: ${total === 0 ? "none" : `${r.succeeded} succeeded, ${r.failed} failed (${r.misrouted} of them sent to a shard's former owner)`}`,
     "",
   );
   out.push(`${h}# Diagram`, "", "```mermaid", mermaidDiagram(e).trimEnd(), "```", "");
