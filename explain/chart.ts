@@ -21,12 +21,26 @@ export const panelPoints = (e: Explained, panel: Panel): ReadonlyArray<ChartPoin
     }),
   );
 
+/** A y range around the values and the limit, padded so flat lines and the limit rule stay readable. */
+export const fittedDomain = (
+  points: ReadonlyArray<ChartPoint>,
+  limit: number | undefined,
+): readonly [number, number] => {
+  const ys = [...points.map((p) => p.value), ...(limit === undefined ? [] : [limit])];
+  if (ys.length === 0) return [0, 1];
+  const lo = Math.min(...ys);
+  const hi = Math.max(...ys);
+  const pad = Math.max(1, Math.ceil((hi - lo) * 0.15));
+  return [Math.max(0, lo - pad), hi + pad];
+};
+
 const WIDTH = 560;
 const HEIGHT = 130;
 const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#17becf"];
 
 const panelSpec = (e: Explained, panel: Panel, lastStep: number, violationStep: number | undefined) => {
   const limit = panel.limit;
+  const points = panelPoints(e, panel);
   const x = {
     field: "step",
     type: "quantitative",
@@ -36,7 +50,7 @@ const panelSpec = (e: Explained, panel: Panel, lastStep: number, violationStep: 
   };
   const layers: unknown[] = [
     {
-      data: { values: panelPoints(e, panel) },
+      data: { values: points },
       mark: { type: "line", point: true, strokeWidth: 2 },
       encoding: {
         x,
@@ -44,7 +58,8 @@ const panelSpec = (e: Explained, panel: Panel, lastStep: number, violationStep: 
           field: "value",
           type: "quantitative",
           title: panel.yTitle,
-          ...(panel.domain ? { scale: { domain: [...panel.domain] } } : { scale: { zero: false } }),
+          scale: { domain: [...(panel.domain ?? fittedDomain(points, limit?.value(e.config)))], nice: false },
+          axis: { tickMinStep: 1 },
         },
         color: {
           field: "series",

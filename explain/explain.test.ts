@@ -7,8 +7,11 @@ import { afterAll, describe, expect, test } from "vitest";
 import { corpusFiles, loadCounterexample } from "../checker/corpus.ts";
 import { chartSpec } from "./chart.ts";
 import { explainCounterexample, violationFrame } from "./frames.ts";
+import type { Grid } from "./grids.ts";
+import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { mermaidDiagram } from "./mermaid.ts";
+import { PANELS, type Panel } from "./panels.ts";
 import { groupChanges, storyOf } from "./story.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -103,6 +106,46 @@ describe("the chart", () => {
     const text = JSON.stringify(spec);
     expect(text).toContain(`"OS thread limit: ${e.config.threads.threadLimit}"`);
     expect(text).toContain(`{"step":${e.counterexample.violationStep}}`);
+  });
+});
+
+describe("extending the renderers (for parts of the model added later, such as dependents)", () => {
+  const grid: Grid = {
+    id: "dependents",
+    title: "Dependent services",
+    cards: (_config, state) => [
+      {
+        name: "service-a",
+        status: state.tick > 0 ? "buffering" : "ok",
+        bad: state.tick > 0,
+        gauges: [{ label: "buffer", value: state.frontends.length, max: 8 }],
+      },
+    ],
+  };
+  const panel: Panel = {
+    id: "buffers",
+    title: "Buffer fill of dependents",
+    yTitle: "items",
+    series: [{ name: "buffer of service-a", value: (_config, state) => state.frontends.length }],
+    limit: { name: "buffer size", value: () => 8 },
+  };
+  const e = explained(corpus[0] as string);
+
+  test("a grid added to the list shows in the explorer's data and the Markdown summary", () => {
+    const html = renderHtml(e, { file: "f.json", chartSvg: "<svg></svg>", grids: [grid] });
+    expect(html).toContain('"title":"Dependent services"');
+    expect(html).toContain('"name":"service-a"');
+    const md = renderMarkdown(e, { file: "f.json", grids: [grid] });
+    expect(md).toMatch(/- Dependent services: service-a: \w+, buffer 9 of 8 \(over\)/);
+  });
+
+  test("a panel added to the list becomes a chart panel with its limit", () => {
+    const spec = JSON.stringify(chartSpec(e, [...PANELS, panel]));
+    expect(spec).toContain('"Buffer fill of dependents"');
+    expect(spec).toContain('"buffer size: 8"');
+    expect((chartSpec(e, [...PANELS, panel]) as { vconcat: unknown[] }).vconcat).toHaveLength(
+      PANELS.length + 1,
+    );
   });
 });
 

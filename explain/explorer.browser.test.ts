@@ -1,7 +1,7 @@
 // End-to-end test of the trace explorer in headless Chromium: Debian's `chromium` package driven by
 // playwright-core (no browser download). .ci/run installs it; where /usr/bin/chromium is missing the test is
 // skipped with a message saying how to get it.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,6 +12,8 @@ import { corpusFiles, loadCounterexample } from "../checker/corpus.ts";
 import { DESIGN_REVIEW_DIR } from "./docs.ts";
 import { fleetView } from "./fleetView.ts";
 import { explainCounterexample, violationFrame } from "./frames.ts";
+import type { Grid } from "./grids.ts";
+import { renderHtml } from "./html.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -124,6 +126,31 @@ describe("the trace explorer in headless Chromium", () => {
 
         // Self-contained: the page fetched nothing but itself.
         expect(requested.filter((u) => u !== pathToFileURL(html).href)).toEqual([]);
+        expect(errors).toEqual([]);
+
+        // An extra grid (how dependents will be shown) renders its cards, gauges and breaches.
+        const grid: Grid = {
+          id: "extra",
+          title: "Extra grid",
+          cards: (_config, state) =>
+            state.frontends.map((f) => ({
+              name: `card-${f.id}`,
+              status: f.map,
+              bad: f.map === "useless",
+              gauges: [{ label: "fill", value: f.knownPeers, max: 7 }],
+            })),
+        };
+        const extra = join(profile, "extra.html");
+        writeFileSync(extra, renderHtml(e, { file: "f.json", chartSvg: "<svg></svg>", grids: [grid] }));
+        await page.goto(pathToFileURL(extra).href);
+        await page.keyboard.press("v");
+        expect(await page.locator(".grid-extra .card").count()).toBe(v.state.frontends.length);
+        expect(await page.locator(".grid-extra .card.bad").count()).toBe(
+          v.state.frontends.filter((f) => f.map === "useless").length,
+        );
+        expect(await page.locator(".grid-extra .bar .need.over").count()).toBe(
+          v.state.frontends.filter((f) => f.knownPeers > 7).length,
+        );
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -8,6 +8,7 @@
 import { ACTOR } from "../model/ops.ts";
 import { fleetView } from "./fleetView.ts";
 import { clockTime, type Explained, violationFrame } from "./frames.ts";
+import { GRIDS, type Grid } from "./grids.ts";
 import { PANELS, type Panel } from "./panels.ts";
 import { groupChanges } from "./story.ts";
 
@@ -17,12 +18,15 @@ export interface HtmlOptions {
   /** The chart, as SVG text (explain/renderSvg.ts), embedded as is. */
   readonly chartSvg: string;
   readonly panels?: ReadonlyArray<Panel>;
+  /** Extra grids beside the fleet (default GRIDS). */
+  readonly grids?: ReadonlyArray<Grid>;
 }
 
 /** Everything the page shows, as data. */
 export const explorerData = (e: Explained, options: HtmlOptions) => {
   const c = e.counterexample;
   const panels = options.panels ?? PANELS;
+  const grids = options.grids ?? GRIDS;
   const v = violationFrame(e);
   return {
     title: `${c.invariant} violated under ${c.config.name}`,
@@ -48,6 +52,7 @@ export const explorerData = (e: Explained, options: HtmlOptions) => {
       violation: f.violation?.message ?? null,
       fleet: fleetView(e.config, f.state),
       requests: f.state.requests,
+      grids: grids.map((g) => ({ id: g.id, title: g.title, cards: g.cards(e.config, f.state) })),
       quantities: panels.map((p) => ({
         title: p.title,
         limit: p.limit === undefined ? null : { name: p.limit.name, value: p.limit.value(e.config) },
@@ -115,6 +120,9 @@ h3 { font-size: 14px; margin: 14px 0 6px; }
 .map-building .map { background: #eceff1; color: #455a64; }
 .map-useless .map { background: repeating-linear-gradient(45deg, #ffe0b2, #ffe0b2 4px, #ffcc80 4px, #ffcc80 8px); color: #8a3d00; font-weight: 700; }
 .fe.stale .map::after { content: " · stale"; }
+.card.bad { border-color: var(--bad); background: #fff5f5; }
+.gauge { font-size: 11px; font-family: ui-monospace, monospace; }
+.card .bar .need.over { background: var(--bad); }
 table.q { border-collapse: collapse; font-size: 12px; }
 table.q td, table.q th { border: 1px solid var(--line); padding: 2px 8px; text-align: left; }
 table.q td.num { text-align: right; font-family: ui-monospace, monospace; }
@@ -176,6 +184,29 @@ function show(i) {
   const over = f.fleet.filter((x) => x.overLimit).length;
   const incomplete = f.fleet.filter((x) => x.map !== "complete").length;
   $("fleet-summary").textContent = f.fleet.length + " frontends · " + over + " over the thread limit of " + data.threadLimit + " · " + incomplete + " without a complete map · requests: " + f.requests.succeeded + " ok, " + f.requests.failed + " failed (" + f.requests.misrouted + " of them sent to a former owner)";
+  const grids = $("grids");
+  grids.replaceChildren();
+  for (const g of f.grids) {
+    const h = el("h3", "", g.title);
+    const box = el("div", "fleet grid-" + g.id);
+    for (const c of g.cards) {
+      const card = el("div", "fe card" + (c.bad ? " bad" : ""));
+      card.dataset.name = c.name;
+      card.appendChild(el("span", "status", c.status));
+      card.appendChild(el("div", "name", c.name));
+      for (const gauge of c.gauges) {
+        const top = Math.max(gauge.max, gauge.value, 1);
+        const bar = el("div", "bar");
+        const fill = el("div", "need" + (gauge.value > gauge.max ? " over" : ""));
+        fill.style.width = (100 * gauge.value / top) + "%";
+        const lim = el("div", "limit"); lim.style.left = "calc(" + (100 * gauge.max / top) + "% - 2px)";
+        bar.append(fill, lim);
+        card.append(bar, el("div", "gauge", gauge.label + " " + gauge.value + " / " + gauge.max));
+      }
+      box.appendChild(card);
+    }
+    grids.append(h, box);
+  }
   const q = $("quantities");
   q.replaceChildren();
   for (const p of f.quantities) {
@@ -249,6 +280,7 @@ export const renderHtml = (e: Explained, options: HtmlOptions): string => {
 <h3>Fleet</h3>
 <p id="fleet-summary"></p>
 <div id="fleet" class="fleet"></div>
+<div id="grids"></div>
 <h3>Quantities at this step</h3>
 <table class="q"><tbody id="quantities"></tbody></table>
 <h3>Chart (whole trace; red line: the violation)</h3>

@@ -8,6 +8,7 @@ import { type Config, REMEDIATION_NAMES } from "../model/config.ts";
 import type { State } from "../model/state.ts";
 import { fleetSummary, fleetView } from "./fleetView.ts";
 import { type Explained, violationFrame } from "./frames.ts";
+import { GRIDS, type Grid, gridSummary } from "./grids.ts";
 import { mermaidDiagram } from "./mermaid.ts";
 import { parametersFor } from "./parameters.ts";
 import { stepsText, storyOf, timeText } from "./story.ts";
@@ -19,6 +20,8 @@ export interface MarkdownOptions {
   readonly chart?: string;
   /** Heading level of the title (1 for a page of its own, 2 inside a longer page). */
   readonly level?: number;
+  /** Extra grids summarised at the violation (default GRIDS). */
+  readonly grids?: ReadonlyArray<Grid>;
 }
 
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
@@ -74,6 +77,8 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
   out.push(`Why it matters: the invariant says "${e.sentence}" It encodes ${c.source}.`, "");
   out.push(`The fleet at that moment (t=${v.state.tick}):`, "");
   for (const line of fleetSummary(c.config, v.state)) out.push(`- ${line}`);
+  for (const g of options.grids ?? GRIDS)
+    for (const line of gridSummary(g, c.config, v.state)) out.push(`- ${g.title}: ${line}`);
   const r = v.state.requests;
   const total = r.succeeded + r.failed;
   out.push(
