@@ -75,7 +75,12 @@ describe("the story", () => {
       expect(story.length).toBeLessThan(e.frames.length - 1);
       const last = story[story.length - 1];
       expect(last?.violation).toBeDefined();
-      expect(last?.changes.length).toBeLessThan(e.frames[e.frames.length - 1]?.step?.changes.length ?? 0);
+      // 8 frontends changed the same way at the violation; the story tells it in fewer sentences than that.
+      const changed =
+        e.frames[e.frames.length - 1]?.state.frontends.filter((f) => f.map === "useless").length ?? 0;
+      expect(changed).toBeGreaterThan(2);
+      expect(last?.changes.length).toBeLessThan(changed);
+      expect(groupChanges(last?.changes ?? [])).toEqual(last?.changes);
     },
   );
 
