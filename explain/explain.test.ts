@@ -5,10 +5,16 @@ import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { corpusFiles, loadCounterexample } from "../checker/corpus.ts";
+import { counterexampleFrom } from "../checker/counterexample.ts";
+import { runTrace } from "../checker/trace.ts";
+import { asWas } from "../model/configs/asWas.ts";
+import type { Op } from "../model/ops.ts";
+import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteMap.ts";
 import { chartSpec } from "./chart.ts";
 import { explainCounterexample, violationFrame } from "./frames.ts";
 import type { Grid } from "./grids.ts";
 import { renderHtml } from "./html.ts";
+import { toItf } from "./itf.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { mermaidDiagram } from "./mermaid.ts";
 import { PANELS, type Panel } from "./panels.ts";
@@ -221,5 +227,42 @@ describe("npx outage explain", () => {
   test("help lists explain and its flags", () => {
     const r = outage("help");
     expect(r.stdout).toMatch(/npx outage explain FILE .*--html OUT\.html.*--format md\|itf/);
+  });
+});
+
+describe("a trace with a step the model refused", () => {
+  const ops: ReadonlyArray<Op> = [
+    { type: "capacityAdded", count: 1 },
+    { type: "requestRouted", frontend: 8, shard: 0 }, // frontend-8 is bootstrapping: refused
+    { type: "peerLearned", frontend: 0 },
+  ];
+  const trace = runTrace(asWas, ops, [servesOnlyWithCompleteMap]);
+  const v = trace.violation;
+  if (v === undefined) throw new Error("expected ServesOnlyWithCompleteMap to fail");
+  const c = counterexampleFrom(asWas, servesOnlyWithCompleteMap, {
+    seed: 1,
+    path: "",
+    ops,
+    violationStep: v.step,
+    message: v.violation.message,
+    trace,
+  });
+  const e = explainCounterexample(c);
+
+  test("the refused step says why and changes nothing, in the Markdown, the frames and the ITF", () => {
+    expect(e.reproduces).toBe(true);
+    expect(e.frames[2]?.step?.refused).toMatch(/not in service/);
+    expect(e.frames[2]?.state).toBe(e.frames[1]?.state);
+    expect(renderMarkdown(e, { file: "f.json" })).toMatch(
+      /\*\*Step 2\*\* .*requestRouted.*\n {2}- refused by the model, nothing changed: frontend-8 is not in service/,
+    );
+    const itf = toItf(e, "f.json") as { states: Array<Record<string, unknown>> };
+    expect(itf.states[2]?.["#meta"]).toMatchObject({ refused: expect.stringMatching(/not in service/) });
+    expect({ ...itf.states[2], "#meta": null }).toEqual({
+      ...itf.states[1],
+      "#meta": null,
+      "mbt::actionTaken": "requestRouted",
+    });
+    expect(mermaidDiagram(e)).toContain("refused: frontend-8 is not in service");
   });
 });
