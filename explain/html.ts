@@ -9,6 +9,7 @@ import { ACTOR } from "../model/ops.ts";
 import { fleetView } from "./fleetView.ts";
 import { clockTime, type Explained, violationFrame } from "./frames.ts";
 import { GRIDS, type Grid } from "./grids.ts";
+import { shellWord } from "./markdown.ts";
 import { PANELS, type Panel } from "./panels.ts";
 import { groupChanges } from "./story.ts";
 
@@ -37,7 +38,7 @@ export const explorerData = (e: Explained, options: HtmlOptions) => {
     config: c.config.name,
     description: c.config.description,
     threadLimit: c.config.threads.threadLimit,
-    replay: `npx outage replay ${options.file}`,
+    replay: `npx outage replay ${shellWord(options.file)}`,
     reproduces: e.reproduces,
     replayDetail: e.replayDetail,
     violationIndex: v.violation !== undefined ? v.index : null,

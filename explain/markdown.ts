@@ -26,6 +26,10 @@ export interface MarkdownOptions {
 
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 
+/** A path as one shell word (quoted when it holds anything but safe characters). */
+export const shellWord = (s: string): string =>
+  /^[\w./+:=@-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+
 /** Markdown-safe table cell. */
 const cell = (s: string): string => s.replace(/\|/g, "\\|");
 
@@ -50,7 +54,9 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
   out.push(`${h} ${c.invariant} violated under ${code(c.config.name)}`, "");
   out.push(`> **Invariant.** ${e.sentence}`, ">", `> **Source.** ${c.source}`, "");
   if (!e.reproduces) out.push(`**Warning: this file no longer reproduces.** ${e.replayDetail}.`, "");
-  out.push(`**What broke.** After step ${c.violationStep} of ${c.ops.length}: ${c.message}.`, "");
+  const when =
+    c.violationStep === 0 ? "In the initial state" : `After step ${c.violationStep} of ${c.ops.length}`;
+  out.push(`**What broke.** ${when}: ${c.message}.`, "");
   out.push(`Config ${code(c.config.name)}: ${c.config.description}.`, "");
   out.push(`${h}# Parameters that matter`, "", "| parameter | value | meaning |", "|---|---|---|");
   for (const p of parametersFor(c.invariant))
@@ -73,7 +79,7 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
   }
   out.push("");
   out.push(`${h}# The violation`, "");
-  out.push(`**${c.invariant}** fails after step ${c.violationStep}: ${c.message}.`, "");
+  out.push(`**${c.invariant}** fails ${when.toLowerCase()}: ${c.message}.`, "");
   out.push(`Why it matters: the invariant says "${e.sentence}" It encodes ${c.source}.`, "");
   out.push(`The fleet at that moment (t=${v.state.tick}):`, "");
   for (const line of fleetSummary(c.config, v.state)) out.push(`- ${line}`);
@@ -97,8 +103,8 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
     `${h}# Replay`,
     "",
     "```sh",
-    `npx outage replay ${options.file}`,
-    `npx outage explain ${options.file} --html trace.html   # step through it in a browser`,
+    `npx outage replay ${shellWord(options.file)}`,
+    `npx outage explain ${shellWord(options.file)} --html trace.html   # step through it in a browser`,
     "```",
     "",
     `Found by fast-check with seed ${c.seed}, path ${code(c.path || "(empty)")}, then shrunk to ${c.ops.length} operation${c.ops.length === 1 ? "" : "s"}.`,
