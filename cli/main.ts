@@ -12,6 +12,7 @@ import { REMEDIATION_NAMES } from "../model/config.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { runCheck } from "./check.ts";
+import { explain } from "./explain.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
@@ -23,6 +24,10 @@ Usage:
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
   npx outage replay FILE ...
       Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
+  npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
+      Explain a saved counterexample for a design review: Markdown (stdout, or --out) with the story step
+      by step, a Mermaid diagram and an SVG chart written beside it (--chart, default OUT.svg or FILE.svg);
+      --html writes a self-contained trace explorer; --format itf prints the Informal Trace Format.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was).
   npx outage help
@@ -114,6 +119,8 @@ export const main = (argv: ReadonlyArray<string>): number => {
       return replay(rest);
     case "config":
       return config(rest);
+    case "explain":
+      return explain(rest);
     case undefined:
     case "help":
     case "--help":

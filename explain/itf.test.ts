@@ -1,0 +1,105 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, test } from "vitest";
+import { corpusFiles, loadCounterexample } from "../checker/corpus.ts";
+import { asWas } from "../model/configs/asWas.ts";
+import { initialState, type State } from "../model/state.ts";
+import { explainCounterexample } from "./frames.ts";
+import { ITF_VARS, toItf } from "./itf.ts";
+
+const root = join(import.meta.dirname, "..");
+const corpus = corpusFiles(join(root, "counterexamples"));
+
+/** The errors that make `v` not an ITF value (Apalache ADR-015): plain numbers, null, bad #-forms. */
+const itfErrors = (v: unknown, at: string): ReadonlyArray<string> => {
+  if (typeof v === "string" || typeof v === "boolean") return [];
+  if (typeof v === "number") return [`${at}: plain JSON number ${v} (ITF integers are {"#bigint": "..."})`];
+  if (v === null || v === undefined) return [`${at}: ${v} is not an ITF value`];
+  if (Array.isArray(v)) return v.flatMap((x, i) => itfErrors(x, `${at}[${i}]`));
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if ("#bigint" in o)
+    return keys.length === 1 && typeof o["#bigint"] === "string" && /^-?\d+$/.test(o["#bigint"])
+      ? []
+      : [`${at}: malformed #bigint`];
+  for (const form of ["#set", "#tup"])
+    if (form in o)
+      return keys.length === 1 && Array.isArray(o[form])
+        ? (o[form] as unknown[]).flatMap((x, i) => itfErrors(x, `${at}.${form}[${i}]`))
+        : [`${at}: malformed ${form}`];
+  const odd = keys.find((k) => k.startsWith("#"));
+  if (odd !== undefined) return [`${at}: unknown ITF form ${odd}`];
+  return keys.flatMap((k) => itfErrors(o[k], `${at}.${k}`));
+};
+
+/** ITF back to the model's plain values: big integers to numbers, a stale-shard set to its bitmask. */
+const decode = (v: unknown, key = ""): unknown => {
+  if (Array.isArray(v)) return v.map((x) => decode(x));
+  if (typeof v !== "object" || v === null) return v;
+  const o = v as Record<string, unknown>;
+  if ("#bigint" in o) return Number(o["#bigint"]);
+  if ("#set" in o && key === "staleShards")
+    return (o["#set"] as unknown[]).reduce<number>((m, s) => m | (1 << (decode(s) as number)), 0);
+  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x, k)]));
+};
+
+describe("--format itf", () => {
+  test("vars are the model's state variables plus Quint's mbt::actionTaken", () => {
+    expect(ITF_VARS.filter((v) => v !== "mbt::actionTaken")).toEqual(Object.keys(initialState(asWas)));
+  });
+
+  test.each(corpus.map((f) => [f.split("/").pop(), f]))(
+    "%s is valid ITF and decodes to the model's states",
+    (_n, f) => {
+      const loaded = loadCounterexample(f as string);
+      if (E.isLeft(loaded)) throw new Error(loaded.left);
+      const e = explainCounterexample(loaded.right);
+      const itf = JSON.parse(JSON.stringify(toItf(e, "x.json"))) as {
+        "#meta": Record<string, unknown>;
+        vars: string[];
+        states: Array<Record<string, unknown>>;
+      };
+      expect(itf["#meta"]).toMatchObject({
+        format: "ITF",
+        status: "violation",
+        invariant: loaded.right.invariant,
+      });
+      expect(itf.vars).toEqual([...ITF_VARS]);
+      expect(itf.states).toHaveLength(loaded.right.ops.length + 1);
+      for (const [i, s] of itf.states.entries()) {
+        const { "#meta": meta, ...vars } = s;
+        expect(meta).toMatchObject({ index: i });
+        expect(Object.keys(vars)).toEqual(itf.vars);
+        expect(itfErrors(vars, `states[${i}]`)).toEqual([]);
+        const { "mbt::actionTaken": action, ...state } = vars;
+        expect(action).toBe(i === 0 ? "init" : loaded.right.ops[i - 1]?.type);
+        expect(decode(state) as State).toEqual(e.frames[i]?.state);
+      }
+      expect(itf.states[loaded.right.violationStep]?.["#meta"]).toMatchObject({
+        violation: loaded.right.message,
+      });
+    },
+  );
+
+  test("the validity check catches what ITF forbids", () => {
+    expect(itfErrors({ x: 1 }, "s")).toEqual([
+      's.x: plain JSON number 1 (ITF integers are {"#bigint": "..."})',
+    ]);
+    expect(itfErrors({ x: { "#bigint": 1 } }, "s")).toHaveLength(1);
+    expect(itfErrors({ x: [null] }, "s")).toHaveLength(1);
+  });
+
+  test("npx outage explain FILE --format itf prints the same ITF, byte-identical across runs", () => {
+    const file = join(root, "counterexamples", (corpus[0] as string).split("/").pop() as string);
+    const run = () =>
+      spawnSync(process.execPath, [join(root, "bin", "outage.js"), "explain", file, "--format", "itf"], {
+        encoding: "utf8",
+      });
+    const a = run();
+    const b = run();
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(JSON.parse(a.stdout).vars).toEqual([...ITF_VARS]);
+  });
+});

@@ -1,0 +1,101 @@
+// ---------------------------------------------------------------------------------------------------------
+// explain: a counterexample in the Informal Trace Format (ITF, Apalache ADR-015), the JSON trace format of
+// Quint and the TLA+ tools, so existing trace viewers (the ITF Trace Viewer, Quint's tooling, the Rust `itf`
+// crate) load it. Every integer is {"#bigint": "..."}, records are objects, lists are arrays, a frontend's
+// stale shard entries are a {"#set": [...]}. One state per step, state 0 being the initial state; a step
+// the model refused repeats the state before it. `mbt::actionTaken` names the operation, as Quint does.
+// Pure and deterministic: no timestamp.
+// ---------------------------------------------------------------------------------------------------------
+import type { State } from "../model/state.ts";
+import type { Explained } from "./frames.ts";
+
+export type ItfValue =
+  | string
+  | boolean
+  | { readonly "#bigint": string }
+  | { readonly "#set": ReadonlyArray<ItfValue> }
+  | ReadonlyArray<ItfValue>
+  | { readonly [k: string]: ItfValue };
+
+export const ITF_FORMAT_DESCRIPTION = "https://apalache-mc.org/docs/adr/015adr-trace.html";
+
+const big = (n: number): ItfValue => ({ "#bigint": String(n) });
+
+/** A plain JSON value as ITF: numbers become big integers (they are all integers in the model). */
+const toItfValue = (v: unknown): ItfValue => {
+  if (typeof v === "number") {
+    if (!Number.isSafeInteger(v)) throw new Error(`internal: ITF needs integers, got ${v}`);
+    return big(v);
+  }
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (Array.isArray(v)) return v.map(toItfValue);
+  if (typeof v === "object" && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toItfValue(x)]));
+  throw new Error(`internal: no ITF encoding for ${String(v)}`);
+};
+
+/** The shards set in a bitmask, as an ITF set (sorted). */
+const shardSet = (mask: number): ItfValue => ({
+  "#set": Array.from({ length: 31 }, (_, s) => s)
+    .filter((s) => (mask & (1 << s)) !== 0)
+    .map(big),
+});
+
+/** The model's state variables (model/state.ts), in declaration order. */
+export const ITF_VARS = [
+  "frontends",
+  "cellSizes",
+  "nextId",
+  "capacityUnits",
+  "owners",
+  "tick",
+  "requests",
+  "mbt::actionTaken",
+] as const;
+
+const stateVars = (s: State): Readonly<Record<string, ItfValue>> => ({
+  frontends: s.frontends.map((f) => ({
+    ...(toItfValue(f) as Record<string, ItfValue>),
+    staleShards: shardSet(f.staleShards),
+  })),
+  cellSizes: toItfValue(s.cellSizes),
+  nextId: big(s.nextId),
+  capacityUnits: big(s.capacityUnits),
+  owners: toItfValue(s.owners),
+  tick: big(s.tick),
+  requests: toItfValue(s.requests),
+});
+
+/** The ITF trace of an explained counterexample. `source` names the file it came from. */
+export const toItf = (e: Explained, source: string): Readonly<Record<string, unknown>> => {
+  const c = e.counterexample;
+  return {
+    "#meta": {
+      format: "ITF",
+      "format-description": ITF_FORMAT_DESCRIPTION,
+      source,
+      status: e.reproduces ? "violation" : "no-violation",
+      description: `${c.invariant} violated under ${c.config.name} after step ${c.violationStep}: ${c.message}`,
+      invariant: c.invariant,
+      invariantSource: c.source,
+      config: c.config.name,
+      seed: c.seed,
+      path: c.path,
+    },
+    vars: [...ITF_VARS],
+    states: e.frames.map((f) => ({
+      "#meta": {
+        index: f.index,
+        ...(f.step !== undefined ? { label: f.step.label } : {}),
+        ...(f.step?.refused !== undefined ? { refused: f.step.refused } : {}),
+        ...(f.violation !== undefined ? { violation: f.violation.message } : {}),
+      },
+      ...stateVars(f.state),
+      "mbt::actionTaken": f.step === undefined ? "init" : f.step.op.type,
+    })),
+  };
+};
+
+/** The ITF file's text: two-space indent, trailing newline. */
+export const encodeItf = (e: Explained, source: string): string =>
+  `${JSON.stringify(toItf(e, source), null, 2)}\n`;
