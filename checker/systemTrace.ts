@@ -66,15 +66,15 @@ export const runSystemTrace = (
 export const systemStates = (
   config: SystemConfig,
   ops: ReadonlyArray<SystemOp>,
-): ReadonlyArray<SystemState> =>
-  ops.reduce<ReadonlyArray<SystemState>>(
-    (states, op) => {
-      const last = states[states.length - 1] as SystemState;
-      const r = systemStep(config, last, op);
-      return [...states, E.isLeft(r) ? last : r.right];
-    },
-    [initialSystemState(config)],
-  );
+): ReadonlyArray<SystemState> => {
+  const states: SystemState[] = [initialSystemState(config)];
+  for (const op of ops) {
+    const last = states[states.length - 1] as SystemState;
+    const r = systemStep(config, last, op);
+    states.push(E.isLeft(r) ? last : r.right);
+  }
+  return states;
+};
 
 export const acceptedSystemOps = (trace: SystemTraceResult): ReadonlyArray<SystemOp> =>
   trace.steps.filter((s) => s.refused === undefined).map((s) => s.op);

@@ -8,10 +8,18 @@ import * as E from "fp-ts/lib/Either.js";
 import { loadCounterexample } from "../checker/corpus.ts";
 import { replayCounterexample } from "../checker/replay.ts";
 import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED } from "../checker/search.ts";
+import { DEFAULT_SYSTEM_MAX_STEPS } from "../checker/systemSearch.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { runCheck } from "./check.ts";
+import {
+  replaySystemFile,
+  runSystemChecks,
+  splitCheckFlags,
+  systemCheckUsage,
+  systemConfigOf,
+} from "./checkSystem.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
@@ -39,6 +47,7 @@ Options:
   --no-save            save nothing
   --json               one JSON object on stdout (progress stays on stderr)
 
+${systemCheckUsage}
 Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
 `;
 
@@ -61,17 +70,30 @@ const check = (args: ReadonlyArray<string>): number => {
   });
   if (positionals.length > 0) bad(`check: unexpected argument ${positionals[0]}`);
   if (values.out !== undefined && values["no-save"]) bad("--out and --no-save cannot be used together");
-  const config = applyRemediations(loadConfig(values.config), values.remediation ?? []);
+  const split = splitCheckFlags(values.remediation ?? [], values.invariant ?? []);
+  const config = applyRemediations(loadConfig(values.config), split.coreRemediations);
+  const search = {
+    seed: intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647),
+    runs: intFlag("--runs", values.runs, DEFAULT_RUNS, 1, 10_000_000),
+    maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_MAX_STEPS, 1, 100_000),
+  };
+  const outDir = values["no-save"] ? undefined : (values.out ?? "counterexamples");
+  const appendix = runSystemChecks({
+    config: systemConfigOf(config, split.dependentRemediations),
+    invariants: split.systemInvariants,
+    search: {
+      ...search,
+      maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_SYSTEM_MAX_STEPS, 1, 100_000),
+    },
+    outDir,
+  });
   return runCheck({
     config,
-    invariants: selectInvariants(values.invariant ?? []),
-    search: {
-      seed: intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647),
-      runs: intFlag("--runs", values.runs, DEFAULT_RUNS, 1, 10_000_000),
-      maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_MAX_STEPS, 1, 100_000),
-    },
+    invariants: values.invariant === undefined ? selectInvariants([]) : split.coreInvariants,
+    search,
     json: values.json === true,
-    outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
+    outDir,
+    appendix,
   });
 };
 
@@ -79,6 +101,13 @@ const replay = (args: ReadonlyArray<string>): number => {
   const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
   if (positionals.length === 0) bad("replay: give one or more counterexample files");
   const outcomes = positionals.map((file) => {
+    const system = replaySystemFile(file);
+    if (system !== undefined) {
+      process.stdout.write(
+        `${system.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${system.detail}\n`,
+      );
+      return system.reproduces;
+    }
     const loaded = loadCounterexample(file);
     if (E.isLeft(loaded)) return bad(loaded.left);
     const r = replayCounterexample(loaded.right);
