@@ -12,6 +12,7 @@ import { DEFAULT_SYSTEM_MAX_STEPS } from "../checker/systemSearch.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import { INVARIANTS } from "../properties/index.ts";
+import { blastRadiusCommand } from "./blastRadius.ts";
 import { runCheck } from "./check.ts";
 import {
   replaySystemFile,
@@ -33,6 +34,9 @@ Usage:
       Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was).
+  npx outage blast-radius SERVICE [--remediation NAME ...] [--json]
+      Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
+      eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
   npx outage help
 
 Options:
@@ -137,6 +141,8 @@ export const main = (argv: ReadonlyArray<string>): number => {
       return replay(rest);
     case "config":
       return config(rest);
+    case "blast-radius":
+      return blastRadiusCommand(rest);
     case undefined:
     case "help":
     case "--help":
