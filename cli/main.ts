@@ -22,6 +22,7 @@ import {
   systemConfigOf,
 } from "./checkSystem.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
+import { scenarioCommand } from "./scenario.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
 
@@ -34,6 +35,12 @@ Usage:
       Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was).
+  npx outage scenario 2020-11-25 [--remediation NAME ...] [--json | --save-corpus FILE]
+      Replay 25 Nov 2020 on the as-was system (5-minute ticks from 02:40 PST): the timeline of failures and
+      recoveries per service, each one's first failure and recovery time. --remediation (core or dependent
+      names, or all) runs the same operations under the remediated system. --save-corpus writes the
+      as-was day (config, operations, expected timeline) to FILE (the committed copy:
+      counterexamples/scenarios/2020-11-25.json, checked by npm test).
   npx outage blast-radius SERVICE [--remediation NAME ...] [--json]
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
       eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
@@ -143,6 +150,8 @@ export const main = (argv: ReadonlyArray<string>): number => {
       return config(rest);
     case "blast-radius":
       return blastRadiusCommand(rest);
+    case "scenario":
+      return scenarioCommand(rest);
     case undefined:
     case "help":
     case "--help":
