@@ -22,6 +22,7 @@ import {
   systemConfigOf,
 } from "./checkSystem.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
+import { recoveryCommand } from "./recovery.ts";
 import { scenarioCommand } from "./scenario.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
@@ -41,6 +42,10 @@ Usage:
       names, or all) runs the same operations under the remediated system. --save-corpus writes the
       as-was day (config, operations, expected timeline) to FILE (the committed copy:
       counterexamples/scenarios/2020-11-25.json, checked by npm test).
+  npx outage recovery [--k K] [--seed N] [--runs N] [--json]
+      For each config (as-was, R8, R4 cold start, R4+R8, K14 self-healing maps, all): does every service
+      recover within K ticks (default 150) of the trigger's removal, with no push and with a paced restart,
+      and the slowest recovery seen. Exit 0 if the paced restart recovers within K under every config.
   npx outage blast-radius SERVICE [--remediation NAME ...] [--json]
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
       eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
@@ -152,6 +157,8 @@ export const main = (argv: ReadonlyArray<string>): number => {
       return blastRadiusCommand(rest);
     case "scenario":
       return scenarioCommand(rest);
+    case "recovery":
+      return recoveryCommand(rest);
     case undefined:
     case "help":
     case "--help":
