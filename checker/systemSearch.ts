@@ -46,13 +46,17 @@ export const minimizeSystem = (
 ): ReadonlyArray<SystemOp> => {
   const trace = runSystemTrace(config, ops, [inv]);
   let failing = trace.violation === undefined ? ops : acceptedSystemOps(trace);
-  let i = 0;
-  while (i < failing.length) {
-    const without = [...failing.slice(0, i), ...failing.slice(i + 1)];
-    if (stillFails(config, inv, without)) {
-      failing = acceptedSystemOps(runSystemTrace(config, without, [inv]));
-      i = 0;
-    } else i += 1;
+  // Passes over the list, dropping each operation the violation does not need, until a whole pass drops
+  // nothing: then no single removal keeps the violation (1-minimal).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = failing.length - 1; i >= 0; i--) {
+      const without = [...failing.slice(0, i), ...failing.slice(i + 1)];
+      if (stillFails(config, inv, without)) {
+        failing = without;
+        changed = true;
+      }
+    }
   }
   return failing;
 };
