@@ -145,6 +145,7 @@ export const runSystemChecks = (req: {
       );
       json.push({
         invariant: inv.name,
+        config: req.config.name,
         status: "holds",
         runs: r.runs,
         steps: r.steps,
@@ -174,6 +175,7 @@ export const runSystemChecks = (req: {
     lines.push(`  search again: npx outage check --invariant ${inv.name} --seed ${req.search.seed}`);
     json.push({
       invariant: inv.name,
+      config: req.config.name,
       status: "violated",
       runs: r.runs,
       steps: r.steps,
