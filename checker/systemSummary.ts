@@ -2,7 +2,10 @@
 // checker: what changed in one system step, in domain words: the core's sentences (summary.ts) and then each
 // dependent's. Only what changed is listed.
 // ---------------------------------------------------------------------------------------------------------
+
+import { match } from "ts-pattern";
 import type { SystemConfig } from "../model/dependents/config.ts";
+import type { BufferingService, DependentEffect } from "../model/dependents/effects.ts";
 import { mainFleetAvailable, routablePercent } from "../model/dependents/kinesisHealth.ts";
 import type { SystemState } from "../model/system.ts";
 import { changesBetween } from "./summary.ts";
@@ -36,18 +39,10 @@ export const dependentChanges = (
     ),
     ...when(x.cognito.blocked && !y.cognito.blocked, "Cognito's webservers are unblocked"),
     ...when(
-      y.cognito.dropped > x.cognito.dropped,
-      `Cognito dropped ${y.cognito.dropped} usage records in all (not blocking)`,
-    ),
-    ...when(
       y.cognito.blockedRequests > x.cognito.blockedRequests,
       "the sign-in failed: it blocked on the buffer",
     ),
     ...when(y.cognito.served > x.cognito.served, "the sign-in succeeded"),
-    ...when(
-      y.cloudwatch.lost > x.cloudwatch.lost,
-      `CloudWatch lost datapoints (${y.cloudwatch.lost} in all)`,
-    ),
     ...when(
       y.cloudwatch.backlog !== x.cloudwatch.backlog,
       `CloudWatch's local store holds ${y.cloudwatch.backlog} datapoints`,
@@ -89,22 +84,36 @@ export const dependentChanges = (
       y.dashboard.posted > x.dashboard.posted,
       `the status update reached the dashboard${y.dashboard.viaBackup > x.dashboard.viaBackup ? " through the backup tool" : ""}`,
     ),
-    ...when(
-      y.customer.lost > x.customer.lost,
-      `the customer's producer lost records (${y.customer.lost} in all)`,
-    ),
     ...when(x.customer.failingFor === 0 && y.customer.failingFor > 0, "the customer's ingestion is failing"),
     ...when(x.customer.failingFor > 0 && y.customer.failingFor === 0, "the customer's ingestion resumed"),
-    ...when(
-      !x.customer.onStandby && y.customer.onStandby,
-      "the customer's pipeline switched to the standby region",
-    ),
   ];
 };
 
-/** Core and dependent sentences for one step. */
+const NOUN: { readonly [S in BufferingService]: string } = {
+  cognito: "Cognito usage records",
+  cloudwatch: "CloudWatch datapoints",
+  lambda: "Lambda metric units",
+  customer: "customer telemetry records",
+};
+
+/** The sentence for an effect the step returned as data, for the ones the state diff does not tell. */
+export const effectSentence = (e: DependentEffect): string | undefined =>
+  match(e)
+    .returnType<string | undefined>()
+    .with({ _tag: "Dropped" }, (x) => `${x.count} ${NOUN[x.service]} dropped (counted, not blocking)`)
+    .with({ _tag: "Lost" }, (x) => `${x.count} ${NOUN[x.service]} lost`)
+    .with({ _tag: "FailedOver" }, () => "the customer's pipeline switched to the standby region")
+    .with({ _tag: "Buffered" }, { _tag: "Drained" }, { _tag: "Blocked" }, () => undefined)
+    .exhaustive();
+
+/** Core and dependent sentences for one step, then the sentences for the effects it returned. */
 export const systemChangesBetween = (
   config: SystemConfig,
   a: SystemState,
   b: SystemState,
-): ReadonlyArray<string> => [...changesBetween(config, a.core, b.core), ...dependentChanges(config, a, b)];
+  effects: ReadonlyArray<DependentEffect> = [],
+): ReadonlyArray<string> => [
+  ...changesBetween(config, a.core, b.core),
+  ...dependentChanges(config, a, b),
+  ...effects.map(effectSentence).filter((x): x is string => x !== undefined),
+];

@@ -5,7 +5,13 @@
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import type { SystemConfig } from "../model/dependents/config.ts";
-import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
+import {
+  initialSystemState,
+  type SystemOp,
+  type SystemState,
+  systemStep,
+  systemStepWithEffects,
+} from "../model/system.ts";
 import { systemOpLabel } from "../model/systemOpLabel.ts";
 import type { SystemInvariant, SystemViolation } from "../properties/dependents/index.ts";
 import { systemChangesBetween } from "./systemSummary.ts";
@@ -49,13 +55,18 @@ export const runSystemTrace = (
   let s = start;
   for (const [i, op] of ops.entries()) {
     const label = systemOpLabel(config, s, op);
-    const r = systemStep(config, s, op);
+    const r = systemStepWithEffects(config, s, op);
     if (E.isLeft(r)) {
       steps.push({ step: i + 1, op, label, refused: r.left.reason, changes: [] });
       continue;
     }
-    steps.push({ step: i + 1, op, label, changes: systemChangesBetween(config, s, r.right) });
-    s = r.right;
+    steps.push({
+      step: i + 1,
+      op,
+      label,
+      changes: systemChangesBetween(config, s, r.right.state, r.right.effects),
+    });
+    s = r.right.state;
     const v = firstSystemViolation(config, s, invariants);
     if (v !== undefined) return { steps, violation: { step: i + 1, violation: v }, final: s };
   }

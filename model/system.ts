@@ -5,6 +5,7 @@
 // dependent, each reading the health of what it depends on; dependents' own events go to their files.
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
+import { pipe } from "fp-ts/lib/function.js";
 import { match } from "ts-pattern";
 import {
   type AutoScalingState,
@@ -35,6 +36,7 @@ import {
   initialDashboard,
   statusPostStarted,
 } from "./dependents/dashboard.ts";
+import type { DependentEffect, Stepped } from "./dependents/effects.ts";
 import {
   type ContainerService,
   clusterRequested,
@@ -114,6 +116,12 @@ export const DEPENDENT_OP_TYPES: ReadonlyArray<DependentOpType> = Object.keys(
 
 export type SystemStepResult = E.Either<Refusal, SystemState>;
 
+/** A step's result with the dependents' effects as data (model/dependents/effects.ts). */
+export type SystemStepped = E.Either<
+  Refusal,
+  { readonly state: SystemState; readonly effects: ReadonlyArray<DependentEffect> }
+>;
+
 // ---------------------------------------------------------------------------------------------------------
 // constructors
 // ---------------------------------------------------------------------------------------------------------
@@ -140,44 +148,51 @@ export const initialSystemState = (config: SystemConfig): SystemState => ({
  * One tick for the dependents, in dependency order (domain.md's graph): what reads Kinesis first, then what
  * reads CloudWatch (AutoScaling, Lambda) and Cognito (the dashboard). `core` is the fleet after its own tick.
  */
-export const dependentsTick = (config: SystemConfig, core: State, d: Dependents): Dependents => {
+export const dependentsTick = (config: SystemConfig, core: State, d: Dependents): Stepped<Dependents> => {
   const kinesisUp = mainFleetAvailable(config, core);
   const cognito = cognitoTick(config, d.cognito, kinesisUp);
   const cloudwatch = cloudwatchTick(config, d.cloudwatch, cloudwatchKinesisAvailable(config, core));
+  const lambda = lambdaTick(config, d.lambda, acceptsPuts(config, cloudwatch.next));
+  const customer = customerTick(config, d.customer, kinesisUp, core.tick);
   return {
-    cognito,
-    cloudwatch,
-    autoscaling: autoscalingTick(d.autoscaling, metricsReadable(cloudwatch)),
-    lambda: lambdaTick(config, d.lambda, acceptsPuts(config, cloudwatch)),
-    eventbridge: eventbridgeTick(d.eventbridge, eventbridgeKinesisAvailable(config, core)),
-    dashboard: dashboardTick(config, d.dashboard, !cognitoFailing(cognito), core.tick),
-    customer: customerTick(config, d.customer, kinesisUp, core.tick),
+    next: {
+      cognito: cognito.next,
+      cloudwatch: cloudwatch.next,
+      autoscaling: autoscalingTick(d.autoscaling, metricsReadable(cloudwatch.next)),
+      lambda: lambda.next,
+      eventbridge: eventbridgeTick(d.eventbridge, eventbridgeKinesisAvailable(config, core)),
+      dashboard: dashboardTick(config, d.dashboard, !cognitoFailing(cognito.next), core.tick),
+      customer: customer.next,
+    },
+    effects: [...cognito.effects, ...cloudwatch.effects, ...lambda.effects, ...customer.effects],
   };
 };
 
 /** A core operation: delegated to the core `step`; a tick also advances the dependents. */
-const coreStep = (config: SystemConfig, s: SystemState, op: Op): SystemStepResult => {
+const coreStep = (config: SystemConfig, s: SystemState, op: Op): SystemStepped => {
   const r = step(config, s.core, op);
   if (E.isLeft(r)) return r;
   const core = r.right;
-  return E.right({
-    core,
-    dependents: op.type === "tick" ? dependentsTick(config, core, s.dependents) : s.dependents,
-  });
+  if (op.type !== "tick") return E.right({ state: { core, dependents: s.dependents }, effects: [] });
+  const d = dependentsTick(config, core, s.dependents);
+  return E.right({ state: { core, dependents: d.next }, effects: d.effects });
 };
 
 /** A dependent event whose guard is false: a typed refusal, never a silent no-op (habit 7). */
-const refused = (reason: string): SystemStepResult => E.left({ _tag: "NotEnabled", reason });
+const refused = (reason: string): SystemStepped => E.left({ _tag: "NotEnabled", reason });
 
-const withDependents = (s: SystemState, d: Partial<Dependents>): SystemStepResult =>
-  E.right({ ...s, dependents: { ...s.dependents, ...d } });
+const withDependents = (s: SystemState, d: Partial<Dependents>): SystemStepped =>
+  E.right({ state: { ...s, dependents: { ...s.dependents, ...d } }, effects: [] });
 
-/** The next system state after `op`, or a typed refusal when `op` is not enabled. Only dispatches (habit 8). */
-export const systemStep = (config: SystemConfig, s: SystemState, op: SystemOp): SystemStepResult => {
+/**
+ * The next system state after `op` with what the dependents did as data (habit 10), or a typed refusal when
+ * `op` is not enabled. Only dispatches (habit 8).
+ */
+export const systemStepWithEffects = (config: SystemConfig, s: SystemState, op: SystemOp): SystemStepped => {
   const now = s.core.tick;
   const d = s.dependents;
   return match(op)
-    .returnType<SystemStepResult>()
+    .returnType<SystemStepped>()
     .with(
       { type: "capacityAdded" },
       { type: "frontendRemoved" },
@@ -211,3 +226,10 @@ export const systemStep = (config: SystemConfig, s: SystemState, op: SystemOp): 
     })
     .exhaustive();
 };
+
+/** The next system state after `op`, or a typed refusal when `op` is not enabled. */
+export const systemStep = (config: SystemConfig, s: SystemState, op: SystemOp): SystemStepResult =>
+  pipe(
+    systemStepWithEffects(config, s, op),
+    E.map((r) => r.state),
+  );

@@ -7,6 +7,7 @@
 // separate, partitioned front-end fleet (kinesisHealth.ts).
 // ---------------------------------------------------------------------------------------------------------
 import type { SystemConfig } from "./config.ts";
+import { type Stepped, stepped } from "./effects.ts";
 
 /** W1: the state of the alarms on a metric that exists (datapoints keep being produced). */
 export type AlarmState = "OK" | "INSUFFICIENT_DATA";
@@ -39,37 +40,51 @@ export const initialCloudWatch: CloudWatchState = {
 };
 
 /** Kinesis is up: the backlog and this tick's datapoints are delivered; alarms evaluate on fresh data. */
-const delivered = (c: CloudWatchState, produced: number): CloudWatchState => ({
-  ...c,
-  backlog: 0,
-  delivered: c.delivered + c.backlog + produced,
-  sinceReadable: 0,
-  alarm: "OK",
-  impairedFor: 0,
-});
+const delivered = (c: CloudWatchState, produced: number): Stepped<CloudWatchState> =>
+  stepped(
+    {
+      ...c,
+      backlog: 0,
+      delivered: c.delivered + c.backlog + produced,
+      sinceReadable: 0,
+      alarm: "OK",
+      impairedFor: 0,
+    },
+    { _tag: "Drained", service: "cloudwatch", count: c.backlog },
+  );
 
 /** R10: Kinesis is down; datapoints go to the local store, which keeps the newest `localBufferTicks` worth. */
-const storedLocally = (config: SystemConfig, c: CloudWatchState, produced: number): CloudWatchState => {
+const storedLocally = (
+  config: SystemConfig,
+  c: CloudWatchState,
+  produced: number,
+): Stepped<CloudWatchState> => {
   const room = config.dependents.cloudwatch.localBufferTicks * config.dependents.cloudwatch.datapointsPerTick;
   const held = c.backlog + produced;
-  return {
-    ...c,
-    backlog: Math.min(held, room),
-    lost: c.lost + Math.max(0, held - room),
-    sinceReadable: 0,
-    alarm: "OK",
-  };
+  const over = Math.max(0, held - room);
+  return stepped(
+    { ...c, backlog: Math.min(held, room), lost: c.lost + over, sinceReadable: 0, alarm: "OK" },
+    { _tag: "Buffered", service: "cloudwatch", count: produced },
+    { _tag: "Dropped", service: "cloudwatch", count: over },
+  );
 };
 
 /** W1: Kinesis is down and there is no local store: this tick's datapoints are lost; alarms lose their data. */
-const lostInFlight = (config: SystemConfig, c: CloudWatchState, produced: number): CloudWatchState => {
+const lostInFlight = (
+  config: SystemConfig,
+  c: CloudWatchState,
+  produced: number,
+): Stepped<CloudWatchState> => {
   const since = c.sinceReadable + 1;
-  return {
-    ...c,
-    lost: c.lost + produced,
-    sinceReadable: since,
-    alarm: since >= config.dependents.cloudwatch.alarmMissingTicks ? "INSUFFICIENT_DATA" : c.alarm,
-  };
+  return stepped(
+    {
+      ...c,
+      lost: c.lost + produced,
+      sinceReadable: since,
+      alarm: since >= config.dependents.cloudwatch.alarmMissingTicks ? "INSUFFICIENT_DATA" : c.alarm,
+    },
+    { _tag: "Lost", service: "cloudwatch", count: produced },
+  );
 };
 
 /** One tick of metric traffic; `kinesisUp` is CloudWatch's own path to Kinesis (main fleet or partition). */
@@ -77,7 +92,7 @@ export const cloudwatchTick = (
   config: SystemConfig,
   c: CloudWatchState,
   kinesisUp: boolean,
-): CloudWatchState => {
+): Stepped<CloudWatchState> => {
   const produced = config.dependents.cloudwatch.datapointsPerTick;
   if (kinesisUp) return delivered(c, produced);
   const impaired = {

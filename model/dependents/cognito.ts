@@ -7,6 +7,7 @@
 // absorb Kinesis errors without exhausting their buffers: here, a full buffer drops (and counts) records.
 // ---------------------------------------------------------------------------------------------------------
 import type { SystemConfig } from "./config.ts";
+import { type Stepped, stepped } from "./effects.ts";
 
 export interface CognitoState {
   /** C1: usage records in the buffer waiting for Kinesis. */
@@ -36,24 +37,43 @@ export const initialCognito = (config: SystemConfig): CognitoState => ({
 });
 
 /** C1/C2/R9: `records` more usage records arrive while Kinesis is down. */
-const emit = (config: SystemConfig, c: CognitoState, records: number): CognitoState => {
+const emit = (config: SystemConfig, c: CognitoState, records: number): Stepped<CognitoState> => {
   const room = c.capacity - c.buffered;
-  if (records <= room) return { ...c, buffered: c.buffered + records };
+  if (records <= room)
+    return stepped(
+      { ...c, buffered: c.buffered + records },
+      { _tag: "Buffered", service: "cognito", count: records },
+    );
+  const buffered = { _tag: "Buffered", service: "cognito", count: room } as const;
   if (config.dependents.remediations.cognitoNonBlockingBuffer)
-    return { ...c, buffered: c.capacity, dropped: c.dropped + records - room };
-  return { ...c, buffered: c.capacity, blocked: true };
+    return stepped({ ...c, buffered: c.capacity, dropped: c.dropped + records - room }, buffered, {
+      _tag: "Dropped",
+      service: "cognito",
+      count: records - room,
+    });
+  return stepped({ ...c, buffered: c.capacity, blocked: true }, buffered, {
+    _tag: "Blocked",
+    service: "cognito",
+  });
 };
 
 /** One tick: the buffer drains when Kinesis is available (and the webservers unblock); otherwise it fills. */
-export const cognitoTick = (config: SystemConfig, c: CognitoState, kinesisUp: boolean): CognitoState =>
+export const cognitoTick = (
+  config: SystemConfig,
+  c: CognitoState,
+  kinesisUp: boolean,
+): Stepped<CognitoState> =>
   kinesisUp
-    ? { ...c, buffered: 0, blocked: false }
+    ? stepped(
+        { ...c, buffered: 0, blocked: false },
+        { _tag: "Drained", service: "cognito", count: c.buffered },
+      )
     : emit(config, c, config.dependents.cognito.recordsPerTick);
 
 /** C2: a user signs in. It emits a usage record; with the buffer full and the bug present, it blocks and fails. */
 export const authRequested = (config: SystemConfig, c: CognitoState, kinesisUp: boolean): CognitoState => {
   if (kinesisUp) return { ...c, served: c.served + 1 };
-  const after = emit(config, c, 1);
+  const after = emit(config, c, 1).next;
   return after.blocked
     ? { ...after, blockedRequests: after.blockedRequests + 1 }
     : { ...after, served: after.served + 1 };

@@ -7,6 +7,7 @@
 // human approval (which a change freeze blocks) or is automatic.
 // ---------------------------------------------------------------------------------------------------------
 import type { SystemConfig } from "./config.ts";
+import { type Stepped, stepped } from "./effects.ts";
 
 export interface CustomerState {
   /** Records the producer holds while its stream is unreachable. */
@@ -47,29 +48,37 @@ export const customerTick = (
   c: CustomerState,
   primaryUp: boolean,
   now: number,
-): CustomerState => {
+): Stepped<CustomerState> => {
   const produced = config.dependents.customer.recordsPerTick;
   if (c.onStandby || primaryUp)
-    return {
-      ...c,
-      buffered: 0,
-      delivered: c.delivered + c.buffered + produced,
-      failingFor: 0,
-      approvalAskedAt: null,
-    };
+    return stepped(
+      {
+        ...c,
+        buffered: 0,
+        delivered: c.delivered + c.buffered + produced,
+        failingFor: 0,
+        approvalAskedAt: null,
+      },
+      { _tag: "Drained", service: "customer", count: c.buffered },
+    );
   const held = c.buffered + produced;
   const room = config.dependents.customer.producerBufferRecords;
+  const over = Math.max(0, held - room);
   const failing: CustomerState = {
     ...c,
     buffered: Math.min(held, room),
-    lost: c.lost + Math.max(0, held - room),
+    lost: c.lost + over,
     failingFor: c.failingFor + 1,
     approvalAskedAt:
       c.approvalAskedAt === null && c.failingFor + 1 >= config.dependents.customer.detectTicks
         ? now
         : c.approvalAskedAt,
   };
-  return switches(config, failing, now) ? { ...failing, onStandby: true } : failing;
+  const buffered = { _tag: "Buffered", service: "customer", count: produced - over } as const;
+  const lost = { _tag: "Lost", service: "customer", count: over } as const;
+  return switches(config, failing, now)
+    ? stepped({ ...failing, onStandby: true }, buffered, lost, { _tag: "FailedOver", service: "customer" })
+    : stepped(failing, buffered, lost);
 };
 
 /** Whether the customer's ingestion is down now. */

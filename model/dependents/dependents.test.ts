@@ -29,7 +29,7 @@ describe("Cognito (C1, C2, R9)", () => {
       const config = fixed("cognitoNonBlockingBuffer");
       let c = initialCognito(config);
       for (const [i, up] of ups.entries()) {
-        c = cognitoTick(config, c, up);
+        c = cognitoTick(config, c, up).next;
         if (signIns[i]) c = authRequested(config, c, up);
         expect(c.blocked).toBe(false);
         expect(c.blockedRequests).toBe(0);
@@ -42,7 +42,7 @@ describe("Cognito (C1, C2, R9)", () => {
     "as-was, the webservers block exactly when an outage outlasts the buffer (C2: 'prolonged')",
     ({ n }) => {
       let c = initialCognito(asWasSystem);
-      for (let t = 0; t < n; t++) c = cognitoTick(asWasSystem, c, false);
+      for (let t = 0; t < n; t++) c = cognitoTick(asWasSystem, c, false).next;
       expect(c.blocked).toBe(n > asWasSystem.dependents.cognito.bufferRecords);
     },
   );
@@ -53,14 +53,14 @@ describe("CloudWatch (W1, R10)", () => {
     "with the local store, no datapoint is lost unless an outage outlasts the horizon, and alarms keep their data",
     ({ ups }) => {
       const config = fixed("cloudwatchLocalBuffer");
-      const c = ups.reduce((s, up) => cloudwatchTick(config, s, up), initialCloudWatch);
+      const c = ups.reduce((s, up) => cloudwatchTick(config, s, up).next, initialCloudWatch);
       expect(c.alarm).toBe("OK");
       expect(c.lost === 0).toBe(longestOutage(ups) <= config.dependents.cloudwatch.localBufferTicks);
     },
   );
 
   test.prop({ ups: upsArb })("as-was, every tick of outage loses that tick's datapoints", ({ ups }) => {
-    const c = ups.reduce((s, up) => cloudwatchTick(asWasSystem, s, up), initialCloudWatch);
+    const c = ups.reduce((s, up) => cloudwatchTick(asWasSystem, s, up).next, initialCloudWatch);
     expect(c.lost).toBe(ups.filter((up) => !up).length * asWasSystem.dependents.cloudwatch.datapointsPerTick);
   });
 });
@@ -70,7 +70,7 @@ describe("Lambda (L1, R11)", () => {
     const config = fixed("lambdaBoundedMetricBuffer");
     let l = initialLambda;
     for (const up of ups) {
-      l = lambdaTick(config, l, up);
+      l = lambdaTick(config, l, up).next;
       expect(l.metricBuffer).toBeLessThanOrEqual(config.dependents.lambda.memoryThresholdUnits);
     }
   });
@@ -119,7 +119,7 @@ describe("the customer's pipeline (seed 000)", () => {
       const config = fixed("customerStandbyStream", "customerAutomaticFailover");
       let c = initialCustomer;
       for (const [t, up] of ups.entries()) {
-        c = customerTick(config, c, up, t);
+        c = customerTick(config, c, up, t).next;
         expect(c.failingFor).toBeLessThanOrEqual(config.dependents.customer.detectTicks);
       }
       expect(c.lost).toBe(0);
@@ -129,7 +129,7 @@ describe("the customer's pipeline (seed 000)", () => {
   test("with a standby stream but a switch that needs approval, the holiday change freeze keeps it down", () => {
     const config = fixed("customerStandbyStream");
     let c = initialCustomer;
-    for (let t = 0; t < 50; t++) c = customerTick(config, c, false, t);
+    for (let t = 0; t < 50; t++) c = customerTick(config, c, false, t).next;
     expect(c.onStandby).toBe(false);
     expect(c.failingFor).toBe(50);
     const thawed = {
@@ -137,7 +137,39 @@ describe("the customer's pipeline (seed 000)", () => {
       dependents: { ...config.dependents, customer: { ...config.dependents.customer, changeFreeze: false } },
     };
     let d = initialCustomer;
-    for (let t = 0; t < 50; t++) d = customerTick(thawed, d, false, t);
+    for (let t = 0; t < 50; t++) d = customerTick(thawed, d, false, t).next;
     expect(d.onStandby).toBe(true);
+  });
+});
+
+describe("effects as data (habit 10)", () => {
+  test.prop({ ups: upsArb })(
+    "the Dropped and Lost effects a step returns add up to exactly what its state counts as dropped or lost",
+    ({ ups }) => {
+      const config = fixed("cognitoNonBlockingBuffer", "cloudwatchLocalBuffer");
+      let c = initialCognito(config);
+      let w = initialCloudWatch;
+      let [cognitoDropped, cloudwatchDropped] = [0, 0];
+      for (const up of ups) {
+        const a = cognitoTick(config, c, up);
+        const b = cloudwatchTick(config, w, up);
+        cognitoDropped += a.effects.reduce((n, e) => n + (e._tag === "Dropped" ? e.count : 0), 0);
+        cloudwatchDropped += b.effects.reduce((n, e) => n + (e._tag === "Dropped" ? e.count : 0), 0);
+        for (const e of [...a.effects, ...b.effects]) if ("count" in e) expect(e.count).toBeGreaterThan(0);
+        [c, w] = [a.next, b.next];
+      }
+      expect(cognitoDropped).toBe(c.dropped);
+      expect(cloudwatchDropped).toBe(w.lost);
+    },
+  );
+
+  test("as-was, a full Cognito buffer returns a Blocked effect rather than a silent stall", () => {
+    let c = initialCognito(asWasSystem);
+    for (let t = 0; t < asWasSystem.dependents.cognito.bufferRecords; t++)
+      c = cognitoTick(asWasSystem, c, false).next;
+    expect(cognitoTick(asWasSystem, c, false).effects).toContainEqual({
+      _tag: "Blocked",
+      service: "cognito",
+    });
   });
 });

@@ -5,6 +5,7 @@
 // fixed 10:36). R11 (model choice; AWS gives only the in-event fix): a bounded buffer that drops past its bound.
 // ---------------------------------------------------------------------------------------------------------
 import type { SystemConfig } from "./config.ts";
+import { type Stepped, stepped } from "./effects.ts";
 
 export interface LambdaState {
   /** L1: host memory (abstract units) held by the metric agent's buffer. */
@@ -29,13 +30,23 @@ export const memoryContended = (config: SystemConfig, l: LambdaState): boolean =
   l.metricBuffer > config.dependents.lambda.memoryThresholdUnits;
 
 /** One tick of invocations: metrics flush when CloudWatch accepts them, otherwise they pile up in memory. */
-export const lambdaTick = (config: SystemConfig, l: LambdaState, cloudwatchAccepts: boolean): LambdaState => {
-  if (cloudwatchAccepts) return { ...l, metricBuffer: 0 };
-  const grown = l.metricBuffer + config.dependents.lambda.metricUnitsPerTick;
+export const lambdaTick = (
+  config: SystemConfig,
+  l: LambdaState,
+  cloudwatchAccepts: boolean,
+): Stepped<LambdaState> => {
+  if (cloudwatchAccepts)
+    return stepped({ ...l, metricBuffer: 0 }, { _tag: "Drained", service: "lambda", count: l.metricBuffer });
+  const units = config.dependents.lambda.metricUnitsPerTick;
+  const grown = l.metricBuffer + units;
   const bound = config.dependents.lambda.memoryThresholdUnits;
   return config.dependents.remediations.lambdaBoundedMetricBuffer && grown > bound
-    ? { ...l, metricBuffer: bound, droppedMetrics: l.droppedMetrics + grown - bound }
-    : { ...l, metricBuffer: grown };
+    ? stepped(
+        { ...l, metricBuffer: bound, droppedMetrics: l.droppedMetrics + grown - bound },
+        { _tag: "Buffered", service: "lambda", count: bound - l.metricBuffer },
+        { _tag: "Dropped", service: "lambda", count: grown - bound },
+      )
+    : stepped({ ...l, metricBuffer: grown }, { _tag: "Buffered", service: "lambda", count: units });
 };
 
 /** L1: a function is invoked; under memory contention it errors. */
