@@ -66,7 +66,27 @@ describe("npx outage scenario and blast-radius", () => {
     expect(cut.radius).not.toContain("dashboard");
   });
 
+  test("recovery --json reports each config; as-was needs the paced restart, the R4 cold start is faster", () => {
+    const r = outage("recovery", "--runs", "5", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      k: number;
+      results: ReadonlyArray<{
+        config: string;
+        noPush: { status: string };
+        pacedRestart: { worstTicks: number };
+      }>;
+    };
+    expect(out.k).toBe(150);
+    const row = (name: string) => out.results.find((x) => x.config === name);
+    expect(row("as-was")?.noPush.status).toBe("violated");
+    expect(row("as-was+coldStart(R4)")?.pacedRestart.worstTicks).toBeLessThan(
+      row("as-was")?.pacedRestart.worstTicks ?? 0,
+    );
+  });
+
   test.each([
+    [["recovery", "--k", "soon"], /--k soon: must be an integer/],
     [["scenario", "2021-12-07"], /scenario 2021-12-07: unknown/],
     [["blast-radius", "s3"], /blast-radius s3: unknown service/],
     [["blast-radius", "kinesis", "--remediation", "bogus"], /--remediation bogus: unknown/],
