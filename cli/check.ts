@@ -17,6 +17,12 @@ export interface CheckRequest {
   readonly json: boolean;
   /** Folder to save counterexamples in, or undefined to save nothing. */
   readonly outDir: string | undefined;
+  /** Results of other checks (the dependents', cli/checkSystem.ts) appended to the report. */
+  readonly appendix?: {
+    readonly human: string;
+    readonly json: ReadonlyArray<unknown>;
+    readonly violated: boolean;
+  };
 }
 
 interface Checked {
@@ -117,6 +123,12 @@ export const runCheck = (req: CheckRequest): number => {
     return { invariant, result, file };
   });
   bar.done();
-  process.stdout.write(req.json ? `${JSON.stringify(toJson(req, checked), null, 2)}\n` : human(req, checked));
-  return checked.some((c) => c.result.status === "violated") ? 1 : 0;
+  const json = {
+    ...toJson(req, checked),
+    results: [...toJson(req, checked).results, ...(req.appendix?.json ?? [])],
+  };
+  process.stdout.write(
+    req.json ? `${JSON.stringify(json, null, 2)}\n` : human(req, checked) + (req.appendix?.human ?? ""),
+  );
+  return checked.some((c) => c.result.status === "violated") || req.appendix?.violated === true ? 1 : 0;
 };

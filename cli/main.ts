@@ -8,12 +8,23 @@ import * as E from "fp-ts/lib/Either.js";
 import { loadCounterexample } from "../checker/corpus.ts";
 import { replayCounterexample } from "../checker/replay.ts";
 import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED } from "../checker/search.ts";
+import { DEFAULT_SYSTEM_MAX_STEPS } from "../checker/systemSearch.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import { INVARIANTS } from "../properties/index.ts";
+import { blastRadiusCommand } from "./blastRadius.ts";
 import { runCheck } from "./check.ts";
+import {
+  replaySystemFile,
+  runSystemChecks,
+  splitCheckFlags,
+  systemCheckUsage,
+  systemConfigOf,
+} from "./checkSystem.ts";
 import { explain } from "./explain.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
+import { recoveryCommand } from "./recovery.ts";
+import { scenarioCommand } from "./scenario.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
 
@@ -30,6 +41,19 @@ Usage:
       --html writes a self-contained trace explorer; --format itf prints the Informal Trace Format.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was).
+  npx outage scenario 2020-11-25 [--remediation NAME ...] [--json | --save-corpus FILE]
+      Replay 25 Nov 2020 on the as-was system (5-minute ticks from 02:40 PST): the timeline of failures and
+      recoveries per service, each one's first failure and recovery time. --remediation (core or dependent
+      names, or all) runs the same operations under the remediated system. --save-corpus writes the
+      as-was day (config, operations, expected timeline) to FILE (the committed copy:
+      counterexamples/scenarios/2020-11-25.json, checked by npm test).
+  npx outage recovery [--k K] [--seed N] [--runs N] [--json]
+      For each config (as-was, R8, R4 cold start, R4+R8, K14 self-healing maps, all): does every service
+      recover within K ticks (default 150) of the trigger's removal, with no push and with a paced restart,
+      and the slowest recovery seen. Exit 0 if the paced restart recovers within K under every config.
+  npx outage blast-radius SERVICE [--remediation NAME ...] [--json]
+      Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
+      eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
   npx outage help
 
 Options:
@@ -45,6 +69,7 @@ Options:
   --no-save            save nothing
   --json               one JSON object on stdout (progress stays on stderr)
 
+${systemCheckUsage}
 Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
 `;
 
@@ -71,18 +96,30 @@ const check = (args: ReadonlyArray<string>): number => {
   });
   if (positionals.length > 0) bad(`check: unexpected argument ${positionals[0]}`);
   if (values.out !== undefined && values["no-save"]) bad("--out and --no-save cannot be used together");
-  const config = applyRemediations(loadConfig(values.config), values.remediation ?? []);
+  const split = splitCheckFlags(values.remediation ?? [], values.invariant ?? []);
+  const config = applyRemediations(loadConfig(values.config), split.coreRemediations);
+  const search = {
+    seed: intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647),
+    runs: intFlag("--runs", values.runs, DEFAULT_RUNS, 1, 10_000_000),
+    maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_MAX_STEPS, 1, 100_000),
+  };
+  const outDir = values["no-save"] ? undefined : (values.out ?? "counterexamples");
+  const appendix = runSystemChecks({
+    config: systemConfigOf(config, split.dependentRemediations),
+    invariants: split.systemInvariants,
+    search: {
+      ...search,
+      maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_SYSTEM_MAX_STEPS, 1, 100_000),
+    },
+    outDir,
+  });
   return runCheck({
     config,
-    invariants: selectInvariants(values.invariant ?? []),
-    search: {
-      seed: intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647),
-      runs: intFlag("--runs", values.runs, DEFAULT_RUNS, 1, 10_000_000),
-      maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_MAX_STEPS, 1, 100_000),
-      ...(values.path === undefined ? {} : { path: pathFlag(values.path) }),
-    },
+    invariants: values.invariant === undefined ? selectInvariants([]) : split.coreInvariants,
+    search: { ...search, ...(values.path === undefined ? {} : { path: pathFlag(values.path) }) },
     json: values.json === true,
-    outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
+    outDir,
+    appendix,
   });
 };
 
@@ -90,6 +127,13 @@ const replay = (args: ReadonlyArray<string>): number => {
   const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
   if (positionals.length === 0) bad("replay: give one or more counterexample files");
   const outcomes = positionals.map((file) => {
+    const system = replaySystemFile(file);
+    if (system !== undefined) {
+      process.stdout.write(
+        `${system.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${system.detail}\n`,
+      );
+      return system.reproduces;
+    }
     const loaded = loadCounterexample(file);
     if (E.isLeft(loaded)) return bad(loaded.left);
     const r = replayCounterexample(loaded.right);
@@ -121,6 +165,12 @@ export const main = (argv: ReadonlyArray<string>): number => {
       return config(rest);
     case "explain":
       return explain(rest);
+    case "blast-radius":
+      return blastRadiusCommand(rest);
+    case "scenario":
+      return scenarioCommand(rest);
+    case "recovery":
+      return recoveryCommand(rest);
     case undefined:
     case "help":
     case "--help":

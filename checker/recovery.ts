@@ -1,0 +1,174 @@
+// ---------------------------------------------------------------------------------------------------------
+// checker: recovery after the trigger is removed (domain.md §(d) MP1, MP2, MP8; K11, K14, K15; R4, R8).
+//
+// A recovery run: a trigger (a capacity addition, with some frontends learning of it early and some time for
+// the damage to spread), then the trigger removed (the added frontends taken out, as at 09:39), then the
+// operators' response, then time. Two responses: `none` (no corrective push: MP1, does the system heal by
+// itself?) and `pacedRestart` (K12/K15: restart frontends that cannot serve, never more at once than can
+// bootstrap, as AWS did). The run reports how many ticks after the removal every service is healthy again:
+// every frontend serving with a complete map and no dependent failing. "Recovers within K ticks" is then a
+// property over generated triggers, with K as a parameter.
+// ---------------------------------------------------------------------------------------------------------
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import { SERVICES } from "../model/dependencyGraph.ts";
+import type { SystemConfig } from "../model/dependents/config.ts";
+import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
+import { serviceProblems } from "./scenario.ts";
+
+export type Response = "none" | "pacedRestart";
+
+export interface Trigger {
+  /** Servers' worth of capacity added (K16). */
+  readonly added: number;
+  /** Positions of frontends that learn of the addition before the propagation deadline (K6). */
+  readonly earlyLearners: ReadonlyArray<number>;
+  /** Ticks the trigger stays in place before it is removed. */
+  readonly ticksBeforeRemoval: number;
+}
+
+export interface RecoveryRun {
+  /** Whether any service (Kinesis or a dependent) failed before the removal. */
+  readonly failed: boolean;
+  /** The tick at which the last added frontend was removed. */
+  readonly removedAt: number;
+  /** Ticks from the removal until every service is healthy, or undefined if not within the horizon. */
+  readonly recoveryTicks: number | undefined;
+  /** The operations that were applied, for replay. */
+  readonly ops: ReadonlyArray<SystemOp>;
+}
+
+/** Every frontend serving with a complete map, and no dependent failing. */
+export const everythingHealthy = (config: SystemConfig, s: SystemState): boolean =>
+  s.core.frontends.every((f) => f.status === "serving" && f.map === "complete") &&
+  SERVICES.every((svc) => serviceProblems(config, s)[svc] === undefined);
+
+/** Runs one recovery experiment for at most `horizon` ticks after the removal. */
+export const recoveryRun = (
+  config: SystemConfig,
+  trigger: Trigger,
+  response: Response,
+  horizon: number,
+): RecoveryRun => {
+  const ops: SystemOp[] = [];
+  let s = initialSystemState(config);
+  const apply = (op: SystemOp): boolean => {
+    const r = systemStep(config, s, op);
+    if (E.isLeft(r)) return false;
+    ops.push(op);
+    s = r.right;
+    return true;
+  };
+  const originalIds = new Set(s.core.frontends.map((f) => f.id));
+  let failed = false;
+  const note = () => {
+    failed ||= SERVICES.some((svc) => serviceProblems(config, s)[svc] !== undefined);
+  };
+  apply({ type: "capacityAdded", count: trigger.added });
+  for (const p of trigger.earlyLearners) {
+    apply({ type: "peerLearned", frontend: p });
+    note();
+  }
+  for (let t = 0; t < trigger.ticksBeforeRemoval; t++) {
+    apply({ type: "tick" });
+    note();
+  }
+  // 09:39 [AWS-v]: the added capacity is removed (every frontend that was not there before the trigger).
+  for (;;) {
+    const index = s.core.frontends.findIndex((f) => !originalIds.has(f.id));
+    if (index === -1 || !apply({ type: "frontendRemoved", frontend: index })) break;
+  }
+  const removedAt = s.core.tick;
+  for (let t = 0; t <= horizon; t++) {
+    if (everythingHealthy(config, s))
+      return { failed, removedAt, recoveryTicks: s.core.tick - removedAt, ops };
+    if (response === "pacedRestart") {
+      const bootstrapping = s.core.frontends.filter((f) => f.status === "bootstrapping").length;
+      const broken = s.core.frontends
+        .map((f, i) => ({ f, i }))
+        .filter(({ f }) => f.status !== "bootstrapping" && !(f.status === "serving" && f.map === "complete"));
+      for (const { i } of broken.slice(
+        0,
+        Math.max(0, config.coldStart.maxConcurrentBootstraps - bootstrapping),
+      ))
+        apply({ type: "frontendRestarted", frontend: i });
+    }
+    apply({ type: "tick" });
+  }
+  return { failed, removedAt, recoveryTicks: undefined, ops };
+};
+
+/** Triggers over the config's capacity plan. */
+export const triggerArb = (config: SystemConfig): fc.Arbitrary<Trigger> =>
+  fc.record({
+    added: fc.integer({ min: 1, max: Math.max(1, config.fleet.maxSize - config.fleet.initialSize) }),
+    earlyLearners: fc.array(fc.nat({ max: 63 }), { maxLength: 12 }),
+    ticksBeforeRemoval: fc.integer({ min: 0, max: 3 * config.membership.propagationDelayTicks }),
+  });
+
+export interface RecoveryCheck {
+  readonly k: number;
+  readonly response: Response;
+  readonly status: "holds" | "violated";
+  /** The slowest recovery seen (undefined: some run did not recover within the horizon). */
+  readonly worstTicks: number | undefined;
+  /** The shrunk trigger that misses K, when violated. */
+  readonly counterexample?: { readonly trigger: Trigger; readonly run: RecoveryRun };
+  readonly runs: number;
+}
+
+/**
+ * The property "every service recovers within K ticks of the trigger's removal" over `runs` generated
+ * triggers (fast-check, shrunk on failure). Runs are given `horizon` ticks to recover (default 2K + 50),
+ * so a violation reports how long recovery did take when it happened within the horizon.
+ */
+export const checkRecoversWithin = (
+  config: SystemConfig,
+  k: number,
+  response: Response,
+  options: { readonly seed: number; readonly runs: number; readonly horizon?: number },
+): RecoveryCheck => {
+  const horizon = options.horizon ?? 2 * k + 50;
+  let worst: number | undefined = 0;
+  let shrinking = false;
+  const property = fc.property(triggerArb(config), (trigger) => {
+    const run = recoveryRun(config, trigger, response, horizon);
+    if (!shrinking)
+      worst =
+        worst === undefined || run.recoveryTicks === undefined
+          ? undefined
+          : Math.max(worst, run.recoveryTicks);
+    const ok = run.recoveryTicks !== undefined && run.recoveryTicks <= k;
+    if (!ok) shrinking = true;
+    return ok;
+  });
+  const details = fc.check(property, { seed: options.seed, numRuns: options.runs });
+  if (!details.failed || details.counterexample === null)
+    return { k, response, status: "holds", worstTicks: worst, runs: details.numRuns };
+  const trigger = details.counterexample[0];
+  return {
+    k,
+    response,
+    status: "violated",
+    worstTicks: worst,
+    counterexample: { trigger, run: recoveryRun(config, trigger, response, horizon) },
+    runs: details.numRuns,
+  };
+};
+
+/**
+ * R4 ("radically improve the cold-start time"): the illustrative improved cold start: a frontend bootstraps
+ * in 6 ticks (30 min) instead of 18, and two can bootstrap at once without starving request serving.
+ */
+export const withImprovedColdStart = (config: SystemConfig): SystemConfig => ({
+  ...config,
+  name: `${config.name}+coldStart(R4)`,
+  coldStart: { ...config.coldStart, bootstrapTicks: 6, maxConcurrentBootstraps: 2 },
+});
+
+/** K14 (unknown in the record): useless maps rebuild by themselves once threads fit again. */
+export const withSelfHealingCache = (config: SystemConfig): SystemConfig => ({
+  ...config,
+  name: `${config.name}+selfHealingCache(K14)`,
+  coldStart: { ...config.coldStart, cacheSelfHealsAfterTriggerRemoval: true },
+});

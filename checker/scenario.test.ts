@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { nov25, scenarioConfig, scenarioCorpusText, scenarioJson } from "../cli/scenario.ts";
+import { activeDependencies, blastRadius, SERVICES, type Service } from "../model/dependencyGraph.ts";
+import { asWasDependents } from "../model/dependents/asWas.ts";
+import { decodeSystemConfig } from "../model/dependents/configDecoder.ts";
+import { NOV25_START_MINUTE, nov25Ops } from "../model/scenarios/nov25.ts";
+import type { SystemOp } from "../model/system.ts";
+import { runScenario } from "./scenario.ts";
+import { decodeSystemOp } from "./systemCounterexample.ts";
+
+const asWasDay = nov25(scenarioConfig([]));
+const first = (s: Service): number => {
+  const t = asWasDay.firstFailure[s];
+  if (t === undefined) throw new Error(`${s} never failed in the as-was replay`);
+  return t;
+};
+
+describe("the 25 Nov 2020 replay under as-was", () => {
+  test("every service fails", () => {
+    expect(Object.keys(asWasDay.firstFailure).sort()).toEqual([...SERVICES].sort());
+  });
+
+  test("first failures come in the order the public record gives", () => {
+    // 05:15 [AWS-v]/[AWS-p]: Kinesis errors, CloudWatch PutMetricData errors and EventBridge delays together.
+    expect(first("cloudwatch")).toBe(first("kinesis"));
+    expect(first("eventbridge")).toBe(first("kinesis"));
+    for (const s of SERVICES) expect(first(s)).toBeGreaterThanOrEqual(first("kinesis"));
+    // 06:15 Lambda (L1), after CloudWatch; 07:01 Cognito (C2/C3), after Lambda.
+    expect(first("lambda")).toBeGreaterThan(first("cloudwatch"));
+    expect(first("cognito")).toBeGreaterThan(first("lambda"));
+    // A1: scaling waits on CloudWatch metrics; E2: ECS/EKS on EventBridge; H1: the posting tool on Cognito.
+    expect(first("autoscaling")).toBeGreaterThan(first("cloudwatch"));
+    expect(first("ecs")).toBeGreaterThan(first("eventbridge"));
+    expect(first("eks")).toBeGreaterThan(first("eventbridge"));
+    expect(first("dashboard")).toBeGreaterThan(first("cognito"));
+    // Seed 000: the customer's pipeline fails once its buffer cannot absorb the outage.
+    expect(first("customer")).toBeGreaterThan(first("kinesis"));
+  });
+
+  test("every service recovers only after the added capacity is removed and the paced restart gets going", () => {
+    const removal = asWasDay.events.find((e) => e.event.startsWith("operators remove the added capacity"));
+    expect(removal).toBeDefined();
+    for (const s of SERVICES.filter((x) => x !== "dashboard"))
+      expect(asWasDay.recovered[s]).toBeGreaterThan(removal?.tick ?? Number.POSITIVE_INFINITY);
+    expect(asWasDay.stillFailing).toEqual([]);
+  });
+
+  test("the services that fail are exactly Kinesis and its blast radius in the dependency graph", () => {
+    const radius = blastRadius(activeDependencies(asWasDependents.remediations), "kinesis").map(
+      (r) => r.service,
+    );
+    expect(Object.keys(asWasDay.firstFailure).sort()).toEqual(["kinesis", ...radius].sort());
+  });
+});
+
+describe("the same operations with remediations", () => {
+  test("with every remediation on, no service fails", () => {
+    const r = nov25(scenarioConfig(["all"]));
+    expect(r.firstFailure).toEqual({});
+  });
+
+  test("with only the dependents' remediations on, Kinesis still fails but no dependent does", () => {
+    const r = nov25(
+      scenarioConfig([
+        "cognitoNonBlockingBuffer,cloudwatchPartitionedFleet,eventbridgePartitionedFleet,lambdaBoundedMetricBuffer",
+        "dashboardBackupPath,customerStandbyStream,customerAutomaticFailover",
+      ]),
+    );
+    expect(Object.keys(r.firstFailure)).toEqual(["kinesis"]);
+  });
+
+  test("with the partitioned fleet and the backup path, CloudWatch, its dependents and the dashboard stay up", () => {
+    const r = nov25(scenarioConfig(["cloudwatchPartitionedFleet", "dashboardBackupPath"]));
+    for (const s of ["cloudwatch", "lambda", "autoscaling", "dashboard"] as const)
+      expect(r.firstFailure[s]).toBeUndefined();
+    expect(r.firstFailure.cognito).toBeDefined();
+  });
+});
+
+describe("the committed scenario corpus file", () => {
+  const file = join(import.meta.dirname, "..", "counterexamples", "scenarios", "2020-11-25.json");
+  const text = readFileSync(file, "utf8");
+  const saved = JSON.parse(text) as {
+    readonly expected: unknown;
+    readonly ops: ReadonlyArray<unknown>;
+    readonly notes: ReadonlyArray<{ tick: number; record: string }>;
+    readonly config: unknown;
+    readonly startMinute: number;
+  };
+
+  test("replays to the saved timeline under its own config", () => {
+    const config = decodeSystemConfig(saved.config);
+    if (config._tag === "Left") throw new Error(config.left);
+    const ops = saved.ops.map((o, i) => {
+      const d = decodeSystemOp(`ops[${i}]`, o);
+      if (d._tag === "Left") throw new Error(d.left);
+      return d.right;
+    }) as ReadonlyArray<SystemOp>;
+    const r = runScenario("2020-11-25", config.right, ops, saved.notes, saved.startMinute);
+    expect(scenarioJson(r)).toEqual(saved.expected);
+  });
+
+  test("is what the scenario definition produces now (regenerate: npx outage scenario 2020-11-25 --save-corpus FILE)", () => {
+    expect(saved.ops).toEqual(nov25Ops());
+    expect(saved.startMinute).toBe(NOV25_START_MINUTE);
+    expect(text).toBe(scenarioCorpusText());
+  });
+});

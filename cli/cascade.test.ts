@@ -1,0 +1,101 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const outage = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(root, "bin", "outage.js"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe("npx outage scenario and blast-radius", () => {
+  test("scenario 2020-11-25 --json prints exactly the specified keys and service names, byte-identical across runs", () => {
+    const a = outage("scenario", "2020-11-25", "--json");
+    const b = outage("scenario", "2020-11-25", "--json");
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const out = JSON.parse(a.stdout);
+    expect(Object.keys(out)).toEqual(["scenario", "tickMinutes", "events", "firstFailure", "recovered"]);
+    expect(out.scenario).toBe("2020-11-25");
+    expect(out.tickMinutes).toBe(5);
+    expect(Object.keys(out.events[0])).toEqual(["tick", "time", "service", "event"]);
+    expect(out.events[0].time).toMatch(/^\d\d:\d\d$/);
+    expect(Object.keys(out.firstFailure).sort()).toEqual(
+      [
+        "kinesis",
+        "cognito",
+        "cloudwatch",
+        "autoscaling",
+        "lambda",
+        "eventbridge",
+        "ecs",
+        "eks",
+        "dashboard",
+        "customer",
+      ].sort(),
+    );
+  });
+
+  test("scenario --remediation all prints the same day with no dependent failure", () => {
+    const r = outage("scenario", "2020-11-25", "--remediation", "all");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("No dependent service failed.");
+    expect(r.stdout).toContain("operators add 1 server(s)");
+  });
+
+  test("blast-radius kinesis lists the cascade; with the partition and the backup path it shrinks", () => {
+    const all = outage("blast-radius", "kinesis", "--json");
+    expect(JSON.parse(all.stdout).radius).toEqual(
+      expect.arrayContaining(["cloudwatch", "lambda", "autoscaling", "ecs", "eks", "cognito", "dashboard"]),
+    );
+    const cut = JSON.parse(
+      outage(
+        "blast-radius",
+        "kinesis",
+        "--remediation",
+        "cloudwatchPartitionedFleet",
+        "--remediation",
+        "dashboardBackupPath",
+        "--json",
+      ).stdout,
+    );
+    expect(cut.radius).not.toContain("cloudwatch");
+    expect(cut.radius).not.toContain("dashboard");
+  });
+
+  test("recovery --json reports each config; as-was needs the paced restart, the R4 cold start is faster", () => {
+    const r = outage("recovery", "--runs", "5", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      k: number;
+      results: ReadonlyArray<{
+        config: string;
+        noPush: { status: string };
+        pacedRestart: { worstTicks: number };
+      }>;
+    };
+    expect(out.k).toBe(150);
+    const row = (name: string) => out.results.find((x) => x.config === name);
+    expect(row("as-was")?.noPush.status).toBe("violated");
+    expect(row("as-was+coldStart(R4)")?.pacedRestart.worstTicks).toBeLessThan(
+      row("as-was")?.pacedRestart.worstTicks ?? 0,
+    );
+  });
+
+  test.each([
+    [["recovery", "--k", "soon"], /--k soon: must be an integer/],
+    [["scenario", "2021-12-07"], /scenario 2021-12-07: unknown/],
+    [["blast-radius", "s3"], /blast-radius s3: unknown service/],
+    [["blast-radius", "kinesis", "--remediation", "bogus"], /--remediation bogus: unknown/],
+    [["scenario", "2020-11-25", "--remediation", "bogus"], /--remediation bogus: unknown/],
+  ])("bad input %j is one line on stderr and exit 2", (args, message) => {
+    const r = outage(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stdout).toBe("");
+  });
+});

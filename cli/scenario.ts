@@ -1,0 +1,125 @@
+// ---------------------------------------------------------------------------------------------------------
+// cli: `outage scenario 2020-11-25 [--remediation NAME ...] [--json]`: the day replayed on the `as-was`
+// system (model/scenarios/nov25.ts), printed as a timeline with each service's first failure, recovery and
+// recovery time. With remediations, the same operations run under the remediated config.
+// ---------------------------------------------------------------------------------------------------------
+import { parseArgs } from "node:util";
+import { writeFileAtomic } from "../checker/corpus.ts";
+import { runScenario, type ScenarioResult, timeOfDay } from "../checker/scenario.ts";
+import { asWas } from "../model/configs/asWas.ts";
+import { SERVICES } from "../model/dependencyGraph.ts";
+import type { SystemConfig } from "../model/dependents/config.ts";
+import { NOV25_START_MINUTE, nov25Notes, nov25Ops } from "../model/scenarios/nov25.ts";
+import { splitCheckFlags, systemConfigOf } from "./checkSystem.ts";
+import { applyRemediations, bad } from "./input.ts";
+
+export const SCENARIOS = ["2020-11-25"] as const;
+
+/** The `as-was` system with `--remediation` values (core or dependent names, or all) applied. */
+export const scenarioConfig = (remediations: ReadonlyArray<string>): SystemConfig => {
+  const split = splitCheckFlags(remediations, []);
+  return systemConfigOf(applyRemediations(asWas, split.coreRemediations), split.dependentRemediations);
+};
+
+/** Runs the 25 Nov 2020 scenario under `config`. */
+export const nov25 = (config: SystemConfig): ScenarioResult =>
+  runScenario("2020-11-25", config, nov25Ops(), nov25Notes(), NOV25_START_MINUTE);
+
+const duration = (ticks: number, tickMinutes: number): string => {
+  const m = ticks * tickMinutes;
+  return `${ticks} ticks (${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min)`;
+};
+
+/** The human-readable timeline. */
+export const scenarioText = (r: ScenarioResult): string => {
+  const at = (t: number) => `t${t} ${timeOfDay(NOV25_START_MINUTE, r.tickMinutes, t)}`;
+  const lines = [
+    `scenario ${r.scenario}: config ${r.config}; one tick = ${r.tickMinutes} minutes; tick 0 = ${timeOfDay(NOV25_START_MINUTE, r.tickMinutes, 0)} PST`,
+    "",
+    "tick  time   service      event",
+    ...r.events.map((e) => `${String(e.tick).padStart(4)}  ${e.time}  ${e.service.padEnd(12)} ${e.event}`),
+    "",
+    "service      first failure   recovered       recovery time",
+  ];
+  const failed = SERVICES.filter((s) => r.firstFailure[s] !== undefined);
+  for (const s of failed) {
+    const f = r.firstFailure[s] as number;
+    const rec = r.recovered[s];
+    lines.push(
+      `${s.padEnd(12)} ${at(f).padEnd(15)} ${(rec === undefined ? "not recovered" : at(rec)).padEnd(15)} ${rec === undefined ? "-" : duration(rec - f, r.tickMinutes)}`,
+    );
+  }
+  const dependents = failed.filter((s) => s !== "kinesis");
+  if (failed.length === 0) lines.push("(no service failed)");
+  lines.push(
+    "",
+    dependents.length === 0
+      ? "No dependent service failed."
+      : `${dependents.length} dependent services failed.`,
+  );
+  const removal = r.events.find(
+    (e) => e.event.startsWith("operators remove the added capacity") && !e.event.includes("refused"),
+  );
+  const last = Math.max(...failed.map((s) => r.recovered[s] ?? Number.POSITIVE_INFINITY));
+  if (failed.length > 0 && Number.isFinite(last))
+    lines.push(
+      `Every service healthy again at ${at(last)}${removal === undefined ? "" : `, ${duration(last - removal.tick, r.tickMinutes)} after the added capacity was removed`}.`,
+    );
+  else if (failed.length > 0) lines.push(`Still failing at the end: ${r.stillFailing.join(", ")}.`);
+  return `${lines.join("\n")}\n`;
+};
+
+/** Exactly the JSON the issue specifies. */
+export const scenarioJson = (r: ScenarioResult) => ({
+  scenario: r.scenario,
+  tickMinutes: r.tickMinutes,
+  events: r.events.map((e) => ({ tick: e.tick, time: e.time, service: e.service, event: e.event })),
+  firstFailure: r.firstFailure,
+  recovered: r.recovered,
+});
+
+export const scenarioCommand = (args: ReadonlyArray<string>): number => {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      remediation: { type: "string", multiple: true },
+      json: { type: "boolean" },
+      "save-corpus": { type: "string" },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) bad(`scenario: give one scenario name: ${SCENARIOS.join(", ")}`);
+  if (positionals[0] !== "2020-11-25")
+    bad(`scenario ${positionals[0]}: unknown; expected one of ${SCENARIOS.join(", ")}`);
+  if (values["save-corpus"] !== undefined) {
+    if (values.remediation !== undefined)
+      bad("--save-corpus records the as-was day; it takes no --remediation");
+    writeFileAtomic(values["save-corpus"], scenarioCorpusText());
+    process.stdout.write(`saved ${values["save-corpus"]}\n`);
+    return 0;
+  }
+  const r = nov25(scenarioConfig(values.remediation ?? []));
+  process.stdout.write(
+    values.json === true ? `${JSON.stringify(scenarioJson(r), null, 2)}\n` : scenarioText(r),
+  );
+  return 0;
+};
+
+/** The committed corpus entry for the scenario: its config, notes, operations and the expected timeline. */
+export const scenarioCorpusText = (): string => {
+  const config = scenarioConfig([]);
+  return `${JSON.stringify(
+    {
+      scenario: "2020-11-25",
+      tickMinutes: config.tickMinutes,
+      startMinute: NOV25_START_MINUTE,
+      expected: scenarioJson(nov25(config)),
+      notes: nov25Notes(),
+      ops: nov25Ops(),
+      config,
+    },
+    null,
+    2,
+  )}\n`;
+};

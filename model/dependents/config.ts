@@ -1,0 +1,134 @@
+// ---------------------------------------------------------------------------------------------------------
+// model: the parameters of the services that depend on Kinesis (domain.md §(b) "Dependent services"), kept
+// apart from the core `Config` so the core model and its config file format do not change (style habit 2).
+// A `SystemConfig` is a core `Config` plus this `dependents` section.
+// ---------------------------------------------------------------------------------------------------------
+import type { Config } from "../config.ts";
+
+/**
+ * The dependents' remediations, each a flag that is off in `as-was`.
+ *   cognitoNonBlockingBuffer   R9/C4: a full usage-record buffer drops (and counts) instead of blocking requests.
+ *   cloudwatchLocalBuffer      R10: CloudWatch keeps a bounded horizon (AWS chose 3 h) of metrics locally,
+ *                              serves reads from it and delivers the backlog once Kinesis is back.
+ *   cloudwatchPartitionedFleet R6: CloudWatch moves to a separate, partitioned front-end fleet.
+ *   eventbridgePartitionedFleet R6 ("a few large AWS services, like CloudWatch"): EventBridge gets its own
+ *                              partition too. MODEL CHOICE: AWS names only CloudWatch.
+ *   lambdaBoundedMetricBuffer  R11 (model choice): the metric agent's buffer is bounded and drops the oldest.
+ *   dashboardBackupPath        R12: operators are trained on, and go straight to, the backup posting tool.
+ *   customerStandbyStream      seed 000: the customer keeps a standby stream in a second region.
+ *   customerAutomaticFailover  seed 000: switching to it is automatic, needing no human approval.
+ */
+export const DEPENDENT_REMEDIATION_NAMES = [
+  "cognitoNonBlockingBuffer",
+  "cloudwatchLocalBuffer",
+  "cloudwatchPartitionedFleet",
+  "eventbridgePartitionedFleet",
+  "lambdaBoundedMetricBuffer",
+  "dashboardBackupPath",
+  "customerStandbyStream",
+  "customerAutomaticFailover",
+] as const;
+
+export type DependentRemediationName = (typeof DEPENDENT_REMEDIATION_NAMES)[number];
+
+export type DependentRemediations = { readonly [K in DependentRemediationName]: boolean };
+
+/** All numbers are in ticks or in abstract units per tick; every one is ILLUSTRATIVE unless its comment cites a value. */
+export interface DependentsConfig {
+  readonly kinesis: {
+    /**
+     * Kinesis counts as available to a dependent when at least this share (in percent) of the serving frontends
+     * hold a complete shard-map: a dependent's calls are spread over the fleet, and one that lands on a useless map
+     * fails (K8). Illustrative.
+     */
+    readonly minHealthyPercent: number;
+  };
+  readonly cognito: {
+    /** C1: usage records the webservers emit per tick into the buffer drained to Kinesis. */
+    readonly recordsPerTick: number;
+    /** C1/C2: the buffer's size, in records. Unknown in the record. */
+    readonly bufferRecords: number;
+    /** C3: records of room one `cognito/capacityAdded` adds ("added capacity to buffer more calls"). */
+    readonly addedCapacityRecords: number;
+  };
+  readonly cloudwatch: {
+    /** W1: datapoints (PutMetricData/PutLogEvents) per tick that go through Kinesis. */
+    readonly datapointsPerTick: number;
+    /** R10: the local store's horizon in ticks: 3 hours in AWS's fix. */
+    readonly localBufferTicks: number;
+    /** W1: ticks without any processed datapoint after which an alarm goes to INSUFFICIENT_DATA. */
+    readonly alarmMissingTicks: number;
+  };
+  readonly autoscaling: {
+    /** A1: the invariant's N: a load change must be acted on within this many ticks. */
+    readonly reactWithinTicks: number;
+  };
+  readonly lambda: {
+    /** L1: metric bytes (abstract units) one tick of invocations adds to the agent's buffer while CloudWatch is down. */
+    readonly metricUnitsPerTick: number;
+    /** L1: the host memory (same units) the buffer may take before invocations start to fail. */
+    readonly memoryThresholdUnits: number;
+  };
+  readonly eventbridge: {
+    /** E2: the invariant's N: a cluster provisioning request completes within this many ticks. */
+    readonly provisionWithinTicks: number;
+  };
+  readonly dashboard: {
+    /** H1: ticks the backup posting tool takes with operators who rarely use it ("more manual and less familiar"). */
+    readonly backupTicksUntrained: number;
+    /** R12: ticks it takes once operators are trained on it. */
+    readonly backupTicksTrained: number;
+    /** H1: the invariant's N: a status update reaches the dashboard within this many ticks. */
+    readonly postWithinTicks: number;
+  };
+  readonly customer: {
+    /** Seed 000: telemetry records the producer writes per tick. */
+    readonly recordsPerTick: number;
+    /** Seed 000: records the producer can hold while the stream is unreachable. */
+    readonly producerBufferRecords: number;
+    /** Seed 000: ticks of failed writes before the pipeline decides the region is impaired. */
+    readonly detectTicks: number;
+    /** Seed 000: "that week was Thanksgiving holiday and all our company changes were on hold". */
+    readonly changeFreeze: boolean;
+    /** Seed 000: ticks a human approval takes outside a freeze ("could not be done immediately"). */
+    readonly approvalTicks: number;
+    /** The invariant's N: ingestion resumes within this many ticks of a regional impairment. */
+    readonly resumeWithinTicks: number;
+  };
+  readonly remediations: DependentRemediations;
+}
+
+/** A core config plus its dependents: the whole system's parameters. */
+export type SystemConfig = Config & { readonly dependents: DependentsConfig };
+
+export const NO_DEPENDENT_REMEDIATIONS: DependentRemediations = {
+  cognitoNonBlockingBuffer: false,
+  cloudwatchLocalBuffer: false,
+  cloudwatchPartitionedFleet: false,
+  eventbridgePartitionedFleet: false,
+  lambdaBoundedMetricBuffer: false,
+  dashboardBackupPath: false,
+  customerStandbyStream: false,
+  customerAutomaticFailover: false,
+};
+
+/** The system config with the named dependent remediations on (the rest keep their values). */
+export const withDependentRemediations = (
+  config: SystemConfig,
+  names: ReadonlyArray<DependentRemediationName>,
+): SystemConfig =>
+  names.length === 0
+    ? config
+    : {
+        ...config,
+        name: `${config.name}+${names.join("+")}`,
+        dependents: {
+          ...config.dependents,
+          remediations: Object.fromEntries(
+            Object.entries(config.dependents.remediations).map(([n, on]) => [
+              n,
+              on || names.includes(n as DependentRemediationName),
+            ]),
+          ) as DependentRemediations,
+        },
+      };

@@ -1,0 +1,32 @@
+// ---------------------------------------------------------------------------------------------------------
+// properties: the dependents' invariants, checked separately so the report names the broken one (habit 12).
+// ---------------------------------------------------------------------------------------------------------
+import { alarmsHaveData } from "./alarmsHaveData.ts";
+import { autoscalingReactsWithin } from "./autoscalingReactsWithin.ts";
+import { cloudwatchLosesNoDatapoint } from "./cloudwatchLosesNoDatapoint.ts";
+import { cognitoNeverBlocks } from "./cognitoNeverBlocks.ts";
+import { customerSurvives } from "./customerSurvives.ts";
+import { lambdaUnaffected } from "./lambdaUnaffected.ts";
+import { provisioningCompletesWithin } from "./provisioningCompletesWithin.ts";
+import { statusPostedWithin } from "./statusPostedWithin.ts";
+import type { SystemInvariant, SystemInvariantName } from "./systemInvariant.ts";
+
+export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
+  cognitoNeverBlocks,
+  cloudwatchLosesNoDatapoint,
+  alarmsHaveData,
+  autoscalingReactsWithin,
+  lambdaUnaffected,
+  provisioningCompletesWithin,
+  statusPostedWithin,
+  customerSurvives,
+];
+
+export const SYSTEM_INVARIANT_NAMES: ReadonlyArray<SystemInvariantName> = SYSTEM_INVARIANTS.map(
+  (i) => i.name,
+);
+
+export const systemInvariantNamed = (name: string): SystemInvariant | undefined =>
+  SYSTEM_INVARIANTS.find((i) => i.name === name);
+
+export type { SystemInvariant, SystemInvariantName, SystemViolation } from "./systemInvariant.ts";
