@@ -13,6 +13,7 @@ import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { runCheck } from "./check.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
+import { verify } from "./verify.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
 
@@ -25,6 +26,15 @@ Usage:
       Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was).
+  npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
+                    [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json]
+      Exhaustive breadth-first search of every reachable state: per invariant PROVED (all states explored),
+      BOUNDED (no violation within the depth reached) or VIOLATED (a shortest trace, saved in DIR).
+      Defaults: --max-depth 100, --max-states 50000. Progress (states, depth, rate) goes to stderr.
+  npx outage verify --inductive [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
+                    [--samples N] [--max-enumerate N] [--json]
+      Whether each invariant (and the strengthened invariants of the remediations on) is inductive: from
+      every state satisfying it, every operation keeps it. Small domains are enumerated, large ones sampled.
   npx outage help
 
 Options:
@@ -108,6 +118,8 @@ export const main = (argv: ReadonlyArray<string>): number => {
       return replay(rest);
     case "config":
       return config(rest);
+    case "verify":
+      return verify(rest);
     case undefined:
     case "help":
     case "--help":
