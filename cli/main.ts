@@ -13,6 +13,7 @@ import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { runCheck } from "./check.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
+import { preflight } from "./preflight.ts";
 import { verify } from "./verify.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
@@ -35,6 +36,11 @@ Usage:
                     [--samples N] [--max-enumerate N] [--json]
       Whether each invariant (and the strengthened invariants of the remediations on) is inductive: from
       every state satisfying it, every operation keeps it. Small domains are enumerated, large ones sampled.
+  npx outage preflight --fleet N --add K [--config NAME|FILE] [--remediation NAME ...]
+                       [--search-limit N] [--json]
+      Simulate adding K servers' worth to a fleet of N before deploying it: SAFE, or UNSAFE with the first
+      invariant that breaks and the trace; plus the largest safe addition and the closed form
+      base + perPeer × (n − 1) ≤ limit. Exit 0 safe, 1 unsafe.
   npx outage help
 
 Options:
@@ -120,6 +126,8 @@ export const main = (argv: ReadonlyArray<string>): number => {
       return config(rest);
     case "verify":
       return verify(rest);
+    case "preflight":
+      return preflight(rest);
     case undefined:
     case "help":
     case "--help":
