@@ -13,6 +13,7 @@ import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { runCheck } from "./check.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
+import { matrix } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
 import { verify } from "./verify.ts";
 
@@ -36,6 +37,10 @@ Usage:
                     [--samples N] [--max-enumerate N] [--json]
       Whether each invariant (and the strengthened invariants of the remediations on) is inductive: from
       every state satisfying it, every operation keeps it. Small domains are enumerated, large ones sampled.
+  npx outage matrix [--out FILE] [--check]
+      Regenerate docs/remediation-matrix.md: every invariant under every remediation set (none, each alone,
+      all, all but one) with its verdict and evidence level, the minimal remediation sets and interactions.
+      --check only compares with the file (exit 1 if out of date).
   npx outage preflight --fleet N --add K [--config NAME|FILE] [--remediation NAME ...]
                        [--search-limit N] [--json]
       Simulate adding K servers' worth to a fleet of N before deploying it: SAFE, or UNSAFE with the first
@@ -128,6 +133,8 @@ export const main = (argv: ReadonlyArray<string>): number => {
       return verify(rest);
     case "preflight":
       return preflight(rest);
+    case "matrix":
+      return matrix(rest);
     case undefined:
     case "help":
     case "--help":
