@@ -190,7 +190,6 @@ export const verify = (args: ReadonlyArray<string>): number => {
   if (positionals.length > 0) bad(`verify: unexpected argument ${positionals[0]}`);
   if (values.out !== undefined && values["no-save"]) bad("--out and --no-save cannot be used together");
   const config = applyRemediations(loadConfig(values.config), values.remediation ?? []);
-  const invariants = selectInvariants(values.invariant ?? []);
   if (values.inductive)
     return runInductive({
       config,
@@ -201,6 +200,7 @@ export const verify = (args: ReadonlyArray<string>): number => {
     });
   if (values.samples !== undefined || values["max-enumerate"] !== undefined)
     bad("--samples and --max-enumerate go with --inductive");
+  const invariants = selectInvariants(values.invariant ?? []);
   const bounds = {
     maxDepth: intFlag("--max-depth", values["max-depth"], DEFAULT_MAX_DEPTH, 0, 1_000_000),
     maxStates: intFlag("--max-states", values["max-states"], DEFAULT_MAX_STATES, 1, 100_000_000),
