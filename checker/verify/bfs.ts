@@ -24,6 +24,8 @@ export interface BfsOptions {
   readonly maxStates: number;
   /** Called every few thousand expansions; the CLI turns it into a progress line. */
   readonly onProgress?: (p: BfsProgress) => void;
+  /** Called once at the end, while the visited set is still held and the frontier dropped (the bench measures memory here). */
+  readonly onFinish?: (states: number) => void;
 }
 
 export interface BfsProgress {
@@ -176,6 +178,9 @@ export const exploreBreadthFirst = (
     depth += 1;
     frontier = next;
   }
+
+  frontier = [];
+  options.onFinish?.(index.size);
 
   const pathTo = (id: number): ReadonlyArray<Op> => {
     const ops: Op[] = [];
