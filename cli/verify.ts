@@ -37,6 +37,8 @@ interface Verified {
   readonly trace?: ReadonlyArray<TraceStep>;
   readonly random?: RandomComparison;
   readonly file?: string;
+  /** Whether the corpus already held this counterexample (then it was not rewritten). */
+  readonly existed?: boolean;
 }
 
 /** Runs the random checker with its defaults on an invariant BFS found violated. */
@@ -63,7 +65,7 @@ const save = (
   config: Config,
   invariant: Invariant,
   verdict: BfsVerdict,
-): string | undefined => {
+): { readonly path: string; readonly existed: boolean } | undefined => {
   if (verdict.status !== "violated") return undefined;
   const trace = runTrace(config, verdict.ops, [invariant]);
   const c = counterexampleFrom(config, invariant, {
@@ -76,7 +78,9 @@ const save = (
     trace,
   });
   const existing = join(outDir, counterexampleFileName(c));
-  return existsSync(existing) ? existing : saveCounterexample(outDir, c);
+  return existsSync(existing)
+    ? { path: existing, existed: true }
+    : { path: saveCounterexample(outDir, c), existed: false };
 };
 
 const toJson = (
@@ -137,7 +141,7 @@ const human = (
     `  visited ${total.states} states over ${total.transitions} transitions; ${total.complete ? "every reachable state explored" : "stopped at a bound"}`,
     "",
   ];
-  for (const { invariant, verdict, trace, random, file } of verified) {
+  for (const { invariant, verdict, trace, random, file, existed } of verified) {
     if (verdict.status === "proved") {
       lines.push(
         `${pad(invariant.name, 27)}PROVED    in all ${verdict.states} reachable states (diameter ${verdict.depth})`,
@@ -161,7 +165,7 @@ const human = (
     lines.push(`  broken after step ${verdict.depth}: ${verdict.message}`);
     lines.push(`  source: ${invariant.source}`);
     if (file !== undefined) {
-      lines.push(`  saved: ${file}`);
+      lines.push(existed ? `  already in the corpus: ${file}` : `  saved: ${file}`);
       lines.push(`  replay: npx outage replay ${file}`);
     }
   }
@@ -223,8 +227,14 @@ export const verify = (args: ReadonlyArray<string>): number => {
     if (verdict.status !== "violated") return { invariant, verdict };
     const trace = runTrace(config, verdict.ops, [invariant]).steps;
     const random = compareWithRandom(config, invariant);
-    const file = outDir === undefined ? undefined : save(outDir, config, invariant, verdict);
-    return { invariant, verdict, trace, random, ...(file === undefined ? {} : { file }) };
+    const saved = outDir === undefined ? undefined : save(outDir, config, invariant, verdict);
+    return {
+      invariant,
+      verdict,
+      trace,
+      random,
+      ...(saved === undefined ? {} : { file: saved.path, existed: saved.existed }),
+    };
   });
   process.stdout.write(
     values.json
