@@ -9,6 +9,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
+import { match } from "ts-pattern";
 import type { Config } from "../../model/config.ts";
 import { OP_TYPES, type Op } from "../../model/ops.ts";
 import { initialState, type State } from "../../model/state.ts";
@@ -81,26 +82,21 @@ export const encodeOp = (op: Op): number => {
 
 export const decodeOp = (code: number): Op => {
   const type = OP_TYPES[code % 8];
+  if (type === undefined) throw new Error(`internal: bad operation code ${code}`);
   const rest = Math.floor(code / 8);
   const a = rest % ARG;
   const b = Math.floor(rest / ARG);
-  switch (type) {
-    case "capacityAdded":
-      return { type, count: a };
-    case "frontendRemoved":
-    case "frontendRestarted":
-    case "frontendCrashed":
-    case "peerLearned":
-      return { type, frontend: a };
-    case "shardMoved":
-      return { type, shard: a };
-    case "requestRouted":
-      return { type, frontend: a, shard: b };
-    case "tick":
-      return { type };
-    default:
-      throw new Error(`internal: bad operation code ${code}`);
-  }
+  return match(type)
+    .returnType<Op>()
+    .with("capacityAdded", (t) => ({ type: t, count: a }))
+    .with("frontendRemoved", "frontendRestarted", "frontendCrashed", "peerLearned", (t) => ({
+      type: t,
+      frontend: a,
+    }))
+    .with("shardMoved", (t) => ({ type: t, shard: a }))
+    .with("requestRouted", (t) => ({ type: t, frontend: a, shard: b }))
+    .with("tick", (t) => ({ type: t }))
+    .exhaustive();
 };
 
 // ---------------------------------------------------------------------------------------------------------
