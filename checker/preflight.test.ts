@@ -66,6 +66,20 @@ describe("capacity preflight", () => {
     expect(v).toMatchObject({ safe: false, reason: "refused" });
   });
 
+  it("the random cases exercise both verdicts (so the agreement below is not vacuous)", () => {
+    const cases = fc.sample(
+      fc.record({
+        config: configArb({ limit: 30, cell: 10 }),
+        fleet: fc.integer({ min: 1, max: 30 }),
+        add: fc.integer({ min: 1, max: 30 }),
+      }),
+      { seed: 20201125, numRuns: 150 },
+    );
+    const safe = cases.filter((c) => safeByClosedForm(c.config, c.fleet, c.add)).length;
+    expect(safe).toBeGreaterThan(15);
+    expect(cases.length - safe).toBeGreaterThan(15);
+  });
+
   test.prop(
     {
       config: configArb({ limit: 30, cell: 10 }),
