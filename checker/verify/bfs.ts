@@ -71,19 +71,21 @@ export interface BfsResult {
 
 const ARG = 4096;
 
-/** `type + 8·(a + 4096·b)`, with `a` the count, frontend or shard and `b` the shard of a routed request. */
+const TYPES = OP_TYPES.length;
+
+/** `type + T·(a + 4096·b)` (T = number of operation types), `a` the count, frontend or shard, `b` a routed request's shard. */
 export const encodeOp = (op: Op): number => {
   const t = OP_TYPES.indexOf(op.type);
   const a = "count" in op ? op.count : "frontend" in op ? op.frontend : "shard" in op ? op.shard : 0;
   const b = op.type === "requestRouted" ? op.shard : 0;
   if (a >= ARG || b >= ARG) throw new Error(`internal: operation argument too large to encode (${a}, ${b})`);
-  return t + 8 * (a + ARG * b);
+  return t + TYPES * (a + ARG * b);
 };
 
 export const decodeOp = (code: number): Op => {
-  const type = OP_TYPES[code % 8];
+  const type = OP_TYPES[code % TYPES];
   if (type === undefined) throw new Error(`internal: bad operation code ${code}`);
-  const rest = Math.floor(code / 8);
+  const rest = Math.floor(code / TYPES);
   const a = rest % ARG;
   const b = Math.floor(rest / ARG);
   return match(type)

@@ -29,6 +29,39 @@ import { serversFor } from "../../model/state.ts";
 const STATUS: { readonly [K in FrontendStatus]: number } = { serving: 0, bootstrapping: 1, stopped: 2 };
 const MAP: { readonly [K in ShardMapStatus]: number } = { complete: 0, building: 1, useless: 2 };
 
+/**
+ * Fields of the state and of a frontend that the key does not encode as numbers. Anything else a later model
+ * adds (dependent services) is kept whole as JSON, so the key stays sound (never merges states that differ)
+ * until someone decides what of it can be abstracted.
+ */
+const ENCODED_STATE_FIELDS = new Set([
+  "frontends",
+  "cellSizes",
+  "nextId",
+  "capacityUnits",
+  "owners",
+  "tick",
+  "requests",
+]);
+const ENCODED_FRONTEND_FIELDS = new Set([
+  "id",
+  "status",
+  "map",
+  "cell",
+  "knownPeers",
+  "connectedPeers",
+  "staleShards",
+  "behindFor",
+  "bootstrapLeft",
+]);
+const ENCODED_REQUEST_FIELDS = new Set(["succeeded", "failed", "misrouted"]);
+
+/** JSON of the fields of `o` outside `known`, or "" when there are none. */
+const rest = (o: object, known: ReadonlySet<string>): string => {
+  const extra = Object.entries(o).filter(([k]) => !known.has(k));
+  return extra.length === 0 ? "" : JSON.stringify(extra);
+};
+
 /** The numbers of one frontend that matter, in a fixed order (everything but its id). */
 const frontendNumbers = (f: Frontend): ReadonlyArray<number> => [
   STATUS[f.status],
@@ -66,9 +99,11 @@ export const stateKeyFor = (config: Config): ((state: State) => string) => {
       ...state.cellSizes,
     ];
     const numbers = state.frontends.map(frontendNumbers);
-    const compact = fitsOneByte(globals) && numbers.every(fitsOneByte);
-    const fronts = numbers.map((ns) => encode(ns, compact));
+    const extras = state.frontends.map((f) => rest(f, ENCODED_FRONTEND_FIELDS));
+    const compact = fitsOneByte(globals) && numbers.every(fitsOneByte) && extras.every((x) => x === "");
+    const fronts = numbers.map((ns, i) => `${encode(ns, compact)}${extras[i] ?? ""}`);
     if (sort) fronts.sort();
-    return `${encode(globals, compact)}${fronts.join("")}`;
+    const extraGlobals = `${rest(state, ENCODED_STATE_FIELDS)}${rest(state.requests, ENCODED_REQUEST_FIELDS)}`;
+    return `${encode(globals, compact)}${fronts.join(compact ? "" : "|")}${extraGlobals === "" ? "" : `#${extraGlobals}`}`;
   };
 };
