@@ -59,6 +59,14 @@ Options:
   --out DIR            where counterexamples are saved (default counterexamples)
   --no-save            save nothing
   --json               one JSON object on stdout (progress stays on stderr)
+  --max-depth N        verify: explore at most N operations from the start (default 100)
+  --max-states N       verify: stop once N states are visited (default 50000)
+  --inductive          verify: check inductiveness instead of exploring reachable states
+  --samples N          verify --inductive: fast-check samples of larger fleets (default 20000)
+  --max-enumerate N    verify --inductive: enumerate fleets whose domain has at most N states (default 1000000)
+  --fleet N, --add K   preflight: the fleet today and the proposed addition, in servers' worth
+  --search-limit N     preflight: largest addition tried when looking for the largest safe one
+  --check              matrix: compare with the file instead of writing it
 
 Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
 `;
