@@ -23,8 +23,11 @@ import {
 } from "./checkSystem.ts";
 import { explain } from "./explain.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
+import { matrix } from "./matrix.ts";
+import { preflight } from "./preflight.ts";
 import { recoveryCommand } from "./recovery.ts";
 import { scenarioCommand } from "./scenario.ts";
+import { verify } from "./verify.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
 
@@ -54,6 +57,24 @@ Usage:
   npx outage blast-radius SERVICE [--remediation NAME ...] [--json]
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
       eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
+  npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
+                    [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json]
+      Exhaustive breadth-first search of every reachable state: per invariant PROVED (all states explored),
+      BOUNDED (no violation within the depth reached) or VIOLATED (a shortest trace, saved in DIR).
+      Defaults: --max-depth 100, --max-states 50000. Progress (states, depth, rate) goes to stderr.
+  npx outage verify --inductive [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
+                    [--samples N] [--max-enumerate N] [--json]
+      Whether each invariant (and the strengthened invariants of the remediations on) is inductive: from
+      every state satisfying it, every operation keeps it. Small domains are enumerated, large ones sampled.
+  npx outage matrix [--out FILE] [--check]
+      Regenerate docs/remediation-matrix.md: every invariant under every remediation set (none, each alone,
+      all, all but one) with its verdict and evidence level, the minimal remediation sets and interactions.
+      --check only compares with the file (exit 1 if out of date).
+  npx outage preflight --fleet N --add K [--config NAME|FILE] [--remediation NAME ...]
+                       [--search-limit N] [--json]
+      Simulate adding K servers' worth to a fleet of N before deploying it: SAFE, or UNSAFE with the first
+      invariant that breaks and the trace; plus the largest safe addition and the closed form
+      base + perPeer × (n − 1) ≤ limit. Exit 0 safe, 1 unsafe.
   npx outage help
 
 Options:
@@ -68,6 +89,14 @@ Options:
   --out DIR            where counterexamples are saved (default counterexamples)
   --no-save            save nothing
   --json               one JSON object on stdout (progress stays on stderr)
+  --max-depth N        verify: explore at most N operations from the start (default 100)
+  --max-states N       verify: stop once N states are visited (default 50000)
+  --inductive          verify: check inductiveness instead of exploring reachable states
+  --samples N          verify --inductive: fast-check samples of larger fleets (default 20000)
+  --max-enumerate N    verify --inductive: enumerate fleets whose domain has at most N states (default 1000000)
+  --fleet N, --add K   preflight: the fleet today and the proposed addition, in servers' worth
+  --search-limit N     preflight: largest addition tried when looking for the largest safe one
+  --check              matrix: compare with the file instead of writing it
 
 ${systemCheckUsage}
 Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
@@ -171,6 +200,12 @@ export const main = (argv: ReadonlyArray<string>): number => {
       return scenarioCommand(rest);
     case "recovery":
       return recoveryCommand(rest);
+    case "verify":
+      return verify(rest);
+    case "preflight":
+      return preflight(rest);
+    case "matrix":
+      return matrix(rest);
     case undefined:
     case "help":
     case "--help":

@@ -1,0 +1,50 @@
+// ---------------------------------------------------------------------------------------------------------
+// bench: breadth-first verification speed and memory (`npm run bench:verify`). Memory is the visited set:
+// heap in use after exploration (frontier dropped, garbage collected) less the heap before, per visited state.
+// Run with --expose-gc (the npm script does); without it the byte counts are not measured. Heap deltas are
+// approximate (V8 may still hold garbage of an earlier run); the larger runs give the steadier figure.
+// ---------------------------------------------------------------------------------------------------------
+import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
+import type { Config } from "../model/config.ts";
+import { asWas, small } from "../model/configs/index.ts";
+import { INVARIANTS } from "../properties/index.ts";
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+const bench = (label: string, config: Config, maxStates: number): void => {
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let held = 0;
+  const started = performance.now();
+  const r = exploreBreadthFirst(config, INVARIANTS, {
+    maxDepth: 1000,
+    maxStates,
+    onFinish: () => {
+      gc?.();
+      held = process.memoryUsage().heapUsed - before;
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const bytes = gc === undefined ? "n/a (run with --expose-gc)" : `${Math.round(held / r.states)} B/state`;
+  process.stdout.write(
+    `${label.padEnd(44)} ${String(r.states).padStart(7)} states ${String(r.transitions).padStart(9)} transitions ${seconds.toFixed(2).padStart(6)} s ${Math.round(
+      r.states / seconds,
+    )
+      .toString()
+      .padStart(6)} states/s  ${bytes}${r.complete ? "  (complete)" : ""}\n`,
+  );
+};
+
+const oneBootstrapAtATime: Config = {
+  ...small,
+  name: "small, one bootstrap at a time",
+  coldStart: { ...small.coldStart, maxConcurrentBootstraps: 1 },
+};
+
+// Warm-up: the first exploration also allocates compiled code and caches, which are not per-state memory.
+exploreBreadthFirst(asWas, INVARIANTS, { maxDepth: 1000, maxStates: 20_000 });
+
+bench("small (sorted: full symmetry reduction)", small, 1_000_000);
+bench("small, one bootstrap at a time (order kept)", oneBootstrapAtATime, 1_000_000);
+bench("as-was, first 50,000 states", asWas, 50_000);
+bench("as-was, first 200,000 states", asWas, 200_000);

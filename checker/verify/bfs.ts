@@ -1,0 +1,210 @@
+// ---------------------------------------------------------------------------------------------------------
+// checker/verify: exhaustive bounded verification by breadth-first search, the level of evidence above random
+// search. From the initial state, every candidate operation (enabledOps.ts) is tried in every reachable
+// state; a visited set on the canonical key (stateKey.ts) keeps each state once. Because the search goes level
+// by level, the first violating state found is at the least depth, so its trace is a shortest counterexample
+// by construction. The visited set is the memory: per visited state one key string, one map entry, and two
+// small integers (parent and operation) from which the trace is rebuilt; the frontier holds one level's
+// states. Deterministic: the same config and bounds give the same states, verdicts and traces.
+// ---------------------------------------------------------------------------------------------------------
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
+import { match } from "ts-pattern";
+import type { Config } from "../../model/config.ts";
+import { OP_TYPES, type Op } from "../../model/ops.ts";
+import { initialState, type State } from "../../model/state.ts";
+import { step } from "../../model/step.ts";
+import type { Invariant, InvariantName } from "../../properties/index.ts";
+import { candidateOps } from "./enabledOps.ts";
+import { stateKeyFor } from "./stateKey.ts";
+
+export interface BfsOptions {
+  /** Explore at most this many levels (operations from the initial state). */
+  readonly maxDepth: number;
+  /** Stop once the visited set holds this many states. */
+  readonly maxStates: number;
+  /** Called every few thousand expansions; the CLI turns it into a progress line. */
+  readonly onProgress?: (p: BfsProgress) => void;
+  /** Called once at the end, while the visited set is still held and the frontier dropped (the bench measures memory here). */
+  readonly onFinish?: (states: number) => void;
+}
+
+export interface BfsProgress {
+  readonly states: number;
+  /** The level being generated. */
+  readonly depth: number;
+  readonly transitions: number;
+}
+
+export type BfsVerdict =
+  /** Every reachable state was visited: `states` of them, the farthest `depth` operations from the start. */
+  | { readonly status: "proved"; readonly states: number; readonly depth: number }
+  /** No violation in any state within `depth` operations of the start; exploration stopped at a bound. */
+  | {
+      readonly status: "bounded";
+      readonly states: number;
+      readonly depth: number;
+      readonly bound: "max-depth" | "max-states";
+    }
+  /** A shortest trace to a violating state: `depth` = its length; `states` visited when it was found. */
+  | {
+      readonly status: "violated";
+      readonly states: number;
+      readonly depth: number;
+      readonly ops: ReadonlyArray<Op>;
+      readonly message: string;
+    };
+
+export interface BfsResult {
+  readonly verdicts: ReadonlyArray<{ readonly invariant: Invariant; readonly verdict: BfsVerdict }>;
+  /** States in the visited set at the end. */
+  readonly states: number;
+  /** Accepted transitions tried (including those to states already visited). */
+  readonly transitions: number;
+  /** Whether every reachable state was visited. */
+  readonly complete: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// operations as small integers (the visited set stores one per state)
+// ---------------------------------------------------------------------------------------------------------
+
+const ARG = 4096;
+
+const TYPES = OP_TYPES.length;
+
+/** `type + T·(a + 4096·b)` (T = number of operation types), `a` the count, frontend or shard, `b` a routed request's shard. */
+export const encodeOp = (op: Op): number => {
+  const t = OP_TYPES.indexOf(op.type);
+  const a = "count" in op ? op.count : "frontend" in op ? op.frontend : "shard" in op ? op.shard : 0;
+  const b = op.type === "requestRouted" ? op.shard : 0;
+  if (a >= ARG || b >= ARG) throw new Error(`internal: operation argument too large to encode (${a}, ${b})`);
+  return t + TYPES * (a + ARG * b);
+};
+
+export const decodeOp = (code: number): Op => {
+  const type = OP_TYPES[code % TYPES];
+  if (type === undefined) throw new Error(`internal: bad operation code ${code}`);
+  const rest = Math.floor(code / TYPES);
+  const a = rest % ARG;
+  const b = Math.floor(rest / ARG);
+  return match(type)
+    .returnType<Op>()
+    .with("capacityAdded", (t) => ({ type: t, count: a }))
+    .with("frontendRemoved", "frontendRestarted", "frontendCrashed", "peerLearned", (t) => ({
+      type: t,
+      frontend: a,
+    }))
+    .with("shardMoved", (t) => ({ type: t, shard: a }))
+    .with("requestRouted", (t) => ({ type: t, frontend: a, shard: b }))
+    .with("tick", (t) => ({ type: t }))
+    .exhaustive();
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// the search
+// ---------------------------------------------------------------------------------------------------------
+
+interface Node {
+  readonly state: State;
+  readonly id: number;
+}
+
+/** Explores the reachable states of `config` breadth-first, checking every invariant in every state. */
+export const exploreBreadthFirst = (
+  config: Config,
+  invariants: ReadonlyArray<Invariant>,
+  options: BfsOptions,
+): BfsResult => {
+  const keyOf = stateKeyFor(config);
+  const start = initialState(config);
+  const index = new Map<string, number>([[keyOf(start), 0]]);
+  const parent: number[] = [-1];
+  const via: number[] = [-1];
+  const found = new Map<
+    InvariantName,
+    { readonly id: number; readonly states: number; readonly message: string }
+  >();
+  const checkAll = (state: State, id: number): void => {
+    for (const inv of invariants) {
+      if (found.has(inv.name)) continue;
+      const v = inv.check(config, state);
+      if (O.isSome(v)) found.set(inv.name, { id, states: index.size, message: v.value.message });
+    }
+  };
+  checkAll(start, 0);
+
+  let frontier: ReadonlyArray<Node> = [{ state: start, id: 0 }];
+  let depth = 0;
+  let transitions = 0;
+  let expanded = 0;
+  let bound: "max-depth" | "max-states" | undefined;
+  let complete = false;
+  while (found.size < invariants.length) {
+    if (depth >= options.maxDepth) {
+      bound = "max-depth";
+      break;
+    }
+    const next: Node[] = [];
+    expand: for (const node of frontier) {
+      for (const op of candidateOps(config, node.state)) {
+        const r = step(config, node.state, op);
+        if (E.isLeft(r)) continue;
+        transitions += 1;
+        const key = keyOf(r.right);
+        if (index.has(key)) continue;
+        if (index.size >= options.maxStates) {
+          bound = "max-states";
+          break expand;
+        }
+        const id = parent.length;
+        index.set(key, id);
+        parent.push(node.id);
+        via.push(encodeOp(op));
+        checkAll(r.right, id);
+        next.push({ state: r.right, id });
+      }
+      expanded += 1;
+      if (expanded % 2000 === 0) options.onProgress?.({ states: index.size, depth: depth + 1, transitions });
+      if (found.size === invariants.length) break;
+    }
+    if (bound !== undefined || found.size === invariants.length) break;
+    if (next.length === 0) {
+      complete = true;
+      break;
+    }
+    depth += 1;
+    frontier = next;
+  }
+
+  frontier = [];
+  options.onFinish?.(index.size);
+
+  const pathTo = (id: number): ReadonlyArray<Op> => {
+    const ops: Op[] = [];
+    for (let n = id; n > 0; n = parent[n] as number) ops.push(decodeOp(via[n] as number));
+    return ops.reverse();
+  };
+  const states = index.size;
+  return {
+    states,
+    transitions,
+    complete,
+    verdicts: invariants.map((invariant) => {
+      const f = found.get(invariant.name);
+      if (f !== undefined) {
+        const ops = pathTo(f.id);
+        return {
+          invariant,
+          verdict: { status: "violated", states: f.states, depth: ops.length, ops, message: f.message },
+        };
+      }
+      return {
+        invariant,
+        verdict: complete
+          ? { status: "proved", states, depth }
+          : { status: "bounded", states, depth, bound: bound ?? "max-states" },
+      };
+    }),
+  };
+};

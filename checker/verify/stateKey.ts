@@ -1,0 +1,109 @@
+// ---------------------------------------------------------------------------------------------------------
+// checker/verify: the canonical key of a state, the visited-set entry of breadth-first search.
+//
+// Two states get the same key only when they have the same future for every invariant: the same operations are
+// enabled, they lead to states with the same keys, and every invariant gives the same verdict. So the key keeps
+// what the next-state relation and the invariants read, and abstracts the rest:
+//
+//   - `tick` is dropped: no operation's guard or update reads the clock (time is measured by each frontend's
+//     `behindFor` and `bootstrapLeft`, both bounded);
+//   - request counts are unbounded but only `misrouted > 0` is read (RoutesToCurrentOwner); `succeeded` and
+//     `failed` are read by nothing, and WellFormed's `misrouted ≤ failed` holds on every reachable state;
+//   - shard `owners` are dropped: which cluster owns a shard is read by nothing (K1 staleness is the per-frontend
+//     `staleShards` bit, which is kept);
+//   - frontend `id`s and `nextId` are dropped: names are for labels only. With ids gone, identical frontends are
+//     interchangeable (symmetry reduction);
+//   - when the model is order-insensitive (every bootstrapping frontend progresses each tick:
+//     `maxConcurrentBootstraps` ≥ the largest fleet), frontends are also sorted, so permutations of one fleet
+//     share a key. With fewer concurrent bootstraps, `clock/tick` advances the *first* bootstrapping frontends
+//     in fleet order (K11/K15 in clock.ts), so order matters and is kept: sorting would merge states whose
+//     futures differ.
+//
+// Encoding: one character per number (char code = value + 32) when every number is below 224, which keeps the
+// key a one-byte string of about 8 bytes per frontend; otherwise a comma-separated fallback.
+// ---------------------------------------------------------------------------------------------------------
+import type { Config } from "../../model/config.ts";
+import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../model/state.ts";
+import { serversFor } from "../../model/state.ts";
+
+const STATUS: { readonly [K in FrontendStatus]: number } = { serving: 0, bootstrapping: 1, stopped: 2 };
+const MAP: { readonly [K in ShardMapStatus]: number } = { complete: 0, building: 1, useless: 2 };
+
+/**
+ * Fields of the state and of a frontend that the key does not encode as numbers. Anything else a later model
+ * adds (dependent services) is kept whole as JSON, so the key stays sound (never merges states that differ)
+ * until someone decides what of it can be abstracted.
+ */
+const ENCODED_STATE_FIELDS = new Set([
+  "frontends",
+  "cellSizes",
+  "nextId",
+  "capacityUnits",
+  "owners",
+  "tick",
+  "requests",
+]);
+const ENCODED_FRONTEND_FIELDS = new Set([
+  "id",
+  "status",
+  "map",
+  "cell",
+  "knownPeers",
+  "connectedPeers",
+  "staleShards",
+  "behindFor",
+  "bootstrapLeft",
+]);
+const ENCODED_REQUEST_FIELDS = new Set(["succeeded", "failed", "misrouted"]);
+
+/** JSON of the fields of `o` outside `known`, or "" when there are none. */
+const rest = (o: object, known: ReadonlySet<string>): string => {
+  const extra = Object.entries(o).filter(([k]) => !known.has(k));
+  return extra.length === 0 ? "" : JSON.stringify(extra);
+};
+
+/** The numbers of one frontend that matter, in a fixed order (everything but its id). */
+const frontendNumbers = (f: Frontend): ReadonlyArray<number> => [
+  STATUS[f.status],
+  MAP[f.map],
+  f.cell,
+  f.knownPeers,
+  f.connectedPeers,
+  f.staleShards,
+  f.behindFor,
+  f.bootstrapLeft,
+];
+
+const fitsOneByte = (ns: ReadonlyArray<number>): boolean => ns.every((n) => n >= 0 && n < 224);
+
+/** One char per number (fixed width, so no separators are needed), or the comma fallback. */
+const encode = (ns: ReadonlyArray<number>, compact: boolean): string =>
+  compact ? String.fromCharCode(...ns.map((n) => n + 32)) : `${ns.join(",")};`;
+
+/** The most frontends the fleet can hold within the capacity plan (units, or larger servers under R1). */
+export const largestFleet = (config: Config): number =>
+  Math.max(serversFor(config, config.fleet.maxSize), serversFor(config, config.fleet.initialSize));
+
+/** Whether frontend order is irrelevant to every operation in this config (see the header). */
+export const orderInsensitive = (config: Config): boolean =>
+  config.coldStart.maxConcurrentBootstraps >= largestFleet(config);
+
+/** A key function for `config`: equal keys mean equal futures (see the header). */
+export const stateKeyFor = (config: Config): ((state: State) => string) => {
+  const sort = orderInsensitive(config);
+  return (state) => {
+    const globals = [
+      state.capacityUnits,
+      state.requests.misrouted > 0 ? 1 : 0,
+      state.cellSizes.length,
+      ...state.cellSizes,
+    ];
+    const numbers = state.frontends.map(frontendNumbers);
+    const extras = state.frontends.map((f) => rest(f, ENCODED_FRONTEND_FIELDS));
+    const compact = fitsOneByte(globals) && numbers.every(fitsOneByte) && extras.every((x) => x === "");
+    const fronts = numbers.map((ns, i) => `${encode(ns, compact)}${extras[i] ?? ""}`);
+    if (sort) fronts.sort();
+    const extraGlobals = `${rest(state, ENCODED_STATE_FIELDS)}${rest(state.requests, ENCODED_REQUEST_FIELDS)}`;
+    return `${encode(globals, compact)}${fronts.join(compact ? "" : "|")}${extraGlobals === "" ? "" : `#${extraGlobals}`}`;
+  };
+};

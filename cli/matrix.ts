@@ -1,0 +1,42 @@
+// ---------------------------------------------------------------------------------------------------------
+// cli: `outage matrix`: regenerate docs/remediation-matrix.md (checker/matrix.ts), or with `--check` only say
+// whether the committed file is current (exit 1 when it is not).
+// ---------------------------------------------------------------------------------------------------------
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { writeFileAtomic } from "../checker/corpus.ts";
+import { buildMatrix, MATRIX_PATH, matrixMarkdown } from "../checker/matrix.ts";
+import { bad } from "./input.ts";
+import { progress } from "./progress.ts";
+
+const readOrEmpty = (path: string): string => {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+};
+
+export const matrix = (args: ReadonlyArray<string>): number => {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { out: { type: "string" }, check: { type: "boolean" } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) bad(`matrix: unexpected argument ${positionals[0]}`);
+  const path = values.out ?? MATRIX_PATH;
+  const bar = progress(true);
+  const text = matrixMarkdown(buildMatrix((what) => bar.update(`matrix: ${what}`)));
+  bar.done();
+  if (values.check) {
+    const current = readOrEmpty(path) === text;
+    process.stdout.write(
+      current ? `${path} is up to date\n` : `${path} is out of date: run npx outage matrix\n`,
+    );
+    return current ? 0 : 1;
+  }
+  writeFileAtomic(path, text);
+  process.stdout.write(`wrote ${path}\n`);
+  return 0;
+};

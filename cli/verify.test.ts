@@ -1,0 +1,109 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const dir = mkdtempSync(join(tmpdir(), "outage-verify-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const outage = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(root, "bin", "outage.js"), ...args], {
+    cwd: dir,
+    encoding: "utf8",
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe("npx outage verify / preflight", () => {
+  it("verify --json on as-was: ThreadBudget violated by a shortest trace as long as the random checker's shrunk one, byte-identical across runs", () => {
+    const a = outage("verify", "--invariant", "ThreadBudget", "--json", "--no-save");
+    const b = outage("verify", "--invariant", "ThreadBudget", "--json", "--no-save");
+    expect(a.code).toBe(1);
+    expect(a.stdout).toBe(b.stdout);
+    const r = JSON.parse(a.stdout).results[0];
+    expect(r).toMatchObject({ invariant: "ThreadBudget", status: "violated", depth: 1 });
+    expect(r.counterexample.trace).toHaveLength(1);
+    expect(r.counterexample.randomSearch.length).toBe(r.counterexample.length);
+  });
+
+  it("verify --config small --remediation all proves every invariant and exits 0", () => {
+    const r = outage("verify", "--config", "small", "--remediation", "all", "--json", "--no-save");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.complete).toBe(true);
+    expect(out.results.map((x: { status: string }) => x.status)).toEqual(out.results.map(() => "proved"));
+  });
+
+  it("verify saves a shortest counterexample that replay reproduces", () => {
+    const corpus = join(dir, "corpus");
+    const v = outage("verify", "--config", "small", "--invariant", "RoutesToCurrentOwner", "--out", corpus);
+    expect(v.code).toBe(1);
+    const file = /saved: (.*)/.exec(v.stdout)?.[1];
+    expect(file).toBeDefined();
+    const r = outage("replay", file as string);
+    expect(r.stdout).toMatch(/^REPRODUCES/);
+  });
+
+  it("verify --inductive passes for the cellularization and preflight-guard strengthened invariants", () => {
+    const r = outage(
+      "verify",
+      "--inductive",
+      "--config",
+      "small",
+      "--invariant",
+      "CellsBoundThreads",
+      "--remediation",
+      "cellularization",
+      "--samples",
+      "500",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results[0]).toMatchObject({
+      invariant: "CellsBoundThreads",
+      status: "inductive",
+    });
+    const g = outage(
+      "verify",
+      "--inductive",
+      "--config",
+      "small",
+      "--remediation",
+      "preflightGuard",
+      "--samples",
+      "500",
+      "--json",
+    );
+    const out = JSON.parse(g.stdout);
+    expect(g.code).toBe(0);
+    expect(out.results.find((x: { invariant: string }) => x.invariant === "GroupsWithinBudget").status).toBe(
+      "inductive",
+    );
+    expect(out.established).toEqual([{ invariant: "ThreadBudget", via: "GroupsWithinBudget" }]);
+  });
+
+  it("preflight --fleet 8 --add 1 on as-was is unsafe (ThreadBudget at step 1) and the largest safe addition is 0", () => {
+    const r = outage("preflight", "--fleet", "8", "--add", "1", "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      verdict: "unsafe",
+      invariant: "ThreadBudget",
+      step: 1,
+      largestSafeAddition: 0,
+      closedForm: { largestSafeGroup: 8, largestSafeAddition: 0 },
+    });
+  });
+
+  it.each([
+    [["verify", "--max-states", "lots"], /--max-states lots: must be an integer/],
+    [["preflight", "--fleet", "8"], /--add K is required/],
+    [["verify", "--samples", "5"], /--samples and --max-enumerate go with --inductive/],
+  ])("bad input %j is one line on stderr with exit 2", (args, message) => {
+    const r = outage(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
