@@ -126,6 +126,31 @@ describe("the dependents' quantities", () => {
   });
 });
 
+describe("a system file that no longer reproduces", () => {
+  test("is still explained up to its last step, and says so", () => {
+    const file = corpus.find((f) => f.includes("LambdaUnaffectedByCloudWatch")) as string;
+    const c = loaded(file);
+    const stale = {
+      ...c,
+      config: {
+        ...c.config,
+        dependents: {
+          ...c.config.dependents,
+          lambda: { ...c.config.dependents.lambda, memoryThresholdUnits: 50 },
+        },
+      },
+    };
+    const e = explainSystemCounterexample(stale);
+    expect(e.reproduces).toBe(false);
+    expect(e.replayDetail).toMatch(/held through all \d+ steps/);
+    expect(e.frames).toHaveLength(c.ops.length + 1);
+    expect(violationFrame(e).violation).toBeUndefined();
+    expect(renderMarkdown(e, { file: "f.json" })).toMatch(
+      /\*\*Warning: this file no longer reproduces\.\*\*/,
+    );
+  });
+});
+
 describe("npx outage explain on a system counterexample", () => {
   const file = corpus.find((f) => f.includes("LambdaUnaffectedByCloudWatch")) ?? (corpus[0] as string);
 
