@@ -1,22 +1,43 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: `npx outage explain FILE`: a saved counterexample for a design review. Markdown (the default) with a
 // Mermaid diagram and an SVG chart beside it; `--html OUT.html` writes the self-contained trace explorer;
-// `--format itf` writes the Informal Trace Format. Same file, same bytes. Every write is atomic.
+// `--format itf` writes the Informal Trace Format. Same file, same bytes. Every write is atomic. A system
+// counterexample (counterexamples/system/, `"kind": "system"`) is explained the same way, with its dependents.
 // Exit 0 when the file reproduces, 1 when it no longer does (the output says so), 2 on bad input.
 // ---------------------------------------------------------------------------------------------------------
+
+import { readFileSync } from "node:fs";
 import { basename, dirname, relative } from "node:path";
 import { parseArgs } from "node:util";
 import * as E from "fp-ts/lib/Either.js";
 import { loadCounterexample, writeFileAtomic } from "../checker/corpus.ts";
+import { isSystemCounterexampleText, loadSystemCounterexample } from "../checker/systemCounterexample.ts";
 import { chartSpec } from "../explain/chart.ts";
-import { explainCounterexample } from "../explain/frames.ts";
+import { type Explained, explainCounterexample } from "../explain/frames.ts";
 import { renderHtml } from "../explain/html.ts";
 import { encodeItf } from "../explain/itf.ts";
 import { renderMarkdown } from "../explain/markdown.ts";
 import { renderSvg } from "../explain/renderSvg.ts";
+import { explainSystemCounterexample } from "../explain/systemFrames.ts";
 import { bad } from "./input.ts";
 
 export const EXPLAIN_FORMATS = ["md", "itf"] as const;
+
+/** A counterexample file of either kind, explained; a bad file is a one-line BadInput naming the field. */
+export const loadExplained = (file: string): Explained => {
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    text = undefined; // loadCounterexample names the problem
+  }
+  if (text !== undefined && isSystemCounterexampleText(text)) {
+    const system = loadSystemCounterexample(file);
+    return E.isLeft(system) ? bad(system.left) : explainSystemCounterexample(system.right);
+  }
+  const loaded = loadCounterexample(file);
+  return E.isLeft(loaded) ? bad(loaded.left) : explainCounterexample(loaded.right);
+};
 
 /** A path as a Markdown link from `fromDir`, with forward slashes. */
 const linkFrom = (fromDir: string, path: string): string => relative(fromDir, path).split("\\").join("/");
@@ -43,9 +64,7 @@ export const explain = (args: ReadonlyArray<string>): number => {
     bad("--format itf writes only the trace; it cannot be used with --html or --chart");
   if (values.html !== undefined && values.html === values.out)
     bad("--html and --out must be different files");
-  const loaded = loadCounterexample(file);
-  if (E.isLeft(loaded)) return bad(loaded.left);
-  const e = explainCounterexample(loaded.right);
+  const e = loadExplained(file);
   if (!e.reproduces) process.stderr.write(`outage: ${file} no longer reproduces: ${e.replayDetail}\n`);
   const exit = e.reproduces ? 0 : 1;
 

@@ -1,10 +1,12 @@
 // ---------------------------------------------------------------------------------------------------------
-// explain: the chart of a counterexample, as a Vega-Lite specification (one panel per entry of PANELS).
+// explain: the chart of a counterexample, as a Vega-Lite specification (one panel per entry of PANELS, and of
+// DEPENDENT_PANELS for a system counterexample: see tracePanels.ts).
 // Pure: the spec is data; explain/renderSvg.ts turns it into SVG with Vega itself, so no SVG is written by
 // hand and the same spec gives the same bytes.
 // ---------------------------------------------------------------------------------------------------------
 import { type Explained, violationFrame } from "./frames.ts";
-import { PANELS, type Panel } from "./panels.ts";
+import type { Panel, PanelValues } from "./panels.ts";
+import { type PanelChoice, tracePanels } from "./tracePanels.ts";
 
 export interface ChartPoint {
   readonly step: number;
@@ -13,10 +15,10 @@ export interface ChartPoint {
 }
 
 /** The points of one panel: one per frame and series, leaving out undefined values. */
-export const panelPoints = (e: Explained, panel: Panel): ReadonlyArray<ChartPoint> =>
-  e.frames.flatMap((f) =>
+export const panelPoints = (e: Explained, panel: PanelValues): ReadonlyArray<ChartPoint> =>
+  e.frames.flatMap((f, i) =>
     panel.series.flatMap((s) => {
-      const value = s.value(e.config, f.state);
+      const value = s.values[i] ?? null;
       return value === null ? [] : [{ step: f.index, series: s.name, value }];
     }),
   );
@@ -38,7 +40,7 @@ const WIDTH = 560;
 const HEIGHT = 130;
 const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#17becf"];
 
-const panelSpec = (e: Explained, panel: Panel, lastStep: number, violationStep: number | undefined) => {
+const panelSpec = (e: Explained, panel: PanelValues, lastStep: number, violationStep: number | undefined) => {
   const limit = panel.limit;
   const points = panelPoints(e, panel);
   const x = {
@@ -58,7 +60,7 @@ const panelSpec = (e: Explained, panel: Panel, lastStep: number, violationStep: 
           field: "value",
           type: "quantitative",
           title: panel.yTitle,
-          scale: { domain: [...(panel.domain ?? fittedDomain(points, limit?.value(e.config)))], nice: false },
+          scale: { domain: [...(panel.domain ?? fittedDomain(points, limit?.value))], nice: false },
           axis: { tickMinStep: 1 },
         },
         color: {
@@ -76,7 +78,7 @@ const panelSpec = (e: Explained, panel: Panel, lastStep: number, violationStep: 
   ];
   if (limit !== undefined)
     layers.push({
-      data: { values: [{ value: limit.value(e.config), label: `${limit.name}: ${limit.value(e.config)}` }] },
+      data: { values: [{ value: limit.value, label: `${limit.name}: ${limit.value}` }] },
       layer: [
         {
           mark: { type: "rule", color: "#d62728", strokeDash: [6, 3], strokeWidth: 2 },
@@ -110,10 +112,14 @@ const panelSpec = (e: Explained, panel: Panel, lastStep: number, violationStep: 
   };
 };
 
-/** The Vega-Lite spec of the chart: PANELS stacked, with the violation step marked in red. */
+/**
+ * The Vega-Lite spec of the chart: the panels stacked (PANELS, then DEPENDENT_PANELS for a system
+ * counterexample), with the violation step marked in red. `panels` replaces the fleet's panels.
+ */
 export const chartSpec = (
   e: Explained,
-  panels: ReadonlyArray<Panel> = PANELS,
+  panels?: ReadonlyArray<Panel>,
+  choice: PanelChoice = {},
 ): Readonly<Record<string, unknown>> => {
   const last = e.frames[e.frames.length - 1]?.index ?? 0;
   const v = violationFrame(e);
@@ -133,7 +139,9 @@ export const chartSpec = (
     background: "white",
     padding: 12,
     config: { font: "sans-serif", view: { stroke: "#ddd" } },
-    vconcat: panels.map((p) => panelSpec(e, p, last, violationStep)),
+    vconcat: tracePanels(e, { ...choice, ...(panels !== undefined ? { panels } : {}) }).map((p) =>
+      panelSpec(e, p, last, violationStep),
+    ),
     resolve: { scale: { color: "independent" }, legend: { color: "independent" } },
   };
 };

@@ -23,16 +23,22 @@ describe("generated docs (docs/design-review.md, its charts and explorers, the s
     ).toEqual([...wanted].sort());
   });
 
-  test("the design review covers every committed counterexample, with a chart and an explorer each", () => {
+  test("the design review covers every committed counterexample, core and system, with a chart and an explorer each", () => {
     const page = generated.find((f) => f.path === DESIGN_REVIEW)?.text ?? "";
-    for (const name of readdirSync(join(root, "counterexamples")).filter((n) => n.endsWith(".json"))) {
+    const files = ["counterexamples", "counterexamples/system"].flatMap((dir) =>
+      readdirSync(join(root, dir))
+        .filter((n) => n.endsWith(".json"))
+        .map((name) => ({ dir, name })),
+    );
+    expect(files.filter((f) => f.dir === "counterexamples/system").length).toBeGreaterThan(0);
+    for (const { dir, name } of files) {
       const base = name.replace(/\.json$/, "");
-      expect(page).toContain(`npx outage replay counterexamples/${name}`);
+      expect(page).toContain(`npx outage replay ${dir}/${name}`);
       expect(page).toContain(`](design-review/${base}.svg)`);
       expect(page).toContain(`](design-review/${base}.html)`);
     }
-    expect(page.match(/```mermaid/g)?.length).toBe(
-      readdirSync(join(root, "counterexamples")).filter((n) => n.endsWith(".json")).length,
-    );
+    expect(page.match(/```mermaid/g)?.length).toBe(files.length);
+    // the system sections show the dependents at the violation
+    expect(page).toContain("- Dependent services: Cognito: blocked on the full buffer");
   });
 });

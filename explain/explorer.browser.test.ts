@@ -1,6 +1,7 @@
 // End-to-end test of the trace explorer in headless Chromium: Debian's `chromium` package driven by
 // playwright-core (no browser download). .ci/run installs it; where /usr/bin/chromium is missing the test is
-// skipped with a message saying how to get it.
+// skipped with a message saying how to get it. It also opens one system counterexample's explorer and checks
+// the dependents' buffer cards at its violation.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -9,11 +10,14 @@ import * as E from "fp-ts/lib/Either.js";
 import { chromium } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
 import { corpusFiles, loadCounterexample } from "../checker/corpus.ts";
+import { loadSystemCounterexample, systemCorpusFiles } from "../checker/systemCounterexample.ts";
+import { dependentCards } from "./dependentGrids.ts";
 import { DESIGN_REVIEW_DIR } from "./docs.ts";
 import { fleetView } from "./fleetView.ts";
 import { explainCounterexample, violationFrame } from "./frames.ts";
 import type { Grid } from "./grids.ts";
 import { renderHtml } from "./html.ts";
+import { explainSystemCounterexample } from "./systemFrames.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -151,6 +155,34 @@ describe("the trace explorer in headless Chromium", () => {
         expect(await page.locator(".grid-extra .bar .need.over").count()).toBe(
           v.state.frontends.filter((f) => f.knownPeers > 7).length,
         );
+        expect(errors).toEqual([]);
+
+        // A system counterexample's explorer: at its violation, the dependents with their buffers.
+        const sys = systemCorpusFiles(join(root, "counterexamples")).find((f) =>
+          f.includes("CognitoNeverBlocks"),
+        );
+        if (sys === undefined) throw new Error("the system corpus has no Cognito counterexample");
+        const sl = loadSystemCounterexample(sys);
+        if (E.isLeft(sl)) throw new Error(sl.left);
+        const se = explainSystemCounterexample(sl.right);
+        const sv = violationFrame(se);
+        if (sv.system === undefined) throw new Error("a system frame carries the system state");
+        const cards = dependentCards(sl.right.config, sv.system);
+        const cog = sv.system.dependents.cognito;
+        await page.goto(pathToFileURL(join(root, DESIGN_REVIEW_DIR, `${basename(sys, ".json")}.html`)).href);
+        await page.keyboard.press("v");
+        expect(await counter.textContent()).toBe(`Step ${sv.index} / ${sv.index}`);
+        expect(await page.locator(".grid-dependents .card").count()).toBe(cards.length);
+        expect(await page.locator(".grid-dependents .card.bad").count()).toBe(
+          cards.filter((c) => c.bad).length,
+        );
+        const cognito = page.locator('.grid-dependents .card[data-name="Cognito"]');
+        expect(await cognito.getAttribute("class")).toContain("bad");
+        expect(await cognito.locator(".gauge").first().textContent()).toBe(
+          `buffer (records) ${cog.buffered} / ${cog.capacity}`,
+        );
+        expect(await page.locator("#violation-banner").textContent()).toContain(sl.right.message);
+        await page.screenshot({ path: join(shots, "explorer-system-violation.png"), fullPage: false });
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -7,25 +7,37 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Counterexample } from "../checker/counterexample.ts";
 import { replayCounterexample } from "../checker/replay.ts";
-import type { TraceStep } from "../checker/trace.ts";
+import type { SystemCounterexample } from "../checker/systemCounterexample.ts";
+import type { SystemTraceStep } from "../checker/systemTrace.ts";
 import type { Config } from "../model/config.ts";
+import type { SystemConfig } from "../model/dependents/config.ts";
 import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
+import type { SystemState } from "../model/system.ts";
+import type { SystemViolation } from "../properties/dependents/index.ts";
 import { invariantNamed, type Violation } from "../properties/index.ts";
+
+/** A saved counterexample of either kind: the core fleet's (counterexamples/) or the whole system's (counterexamples/system/). */
+export type AnyCounterexample = Counterexample | SystemCounterexample;
 
 export interface Frame {
   /** 0 is the initial state; n is the state after operation n. */
   readonly index: number;
-  /** The operation that led here (absent for the initial state). */
-  readonly step?: TraceStep;
+  /** The operation that led here (absent for the initial state); a core step is a system step too. */
+  readonly step?: SystemTraceStep;
+  /** The Kinesis front-end fleet (for a system counterexample, `system.core`). */
   readonly state: State;
+  /** For a system counterexample: the whole system, the fleet and its dependents (model/system.ts). */
+  readonly system?: SystemState;
   /** Set on the frame where the counterexample's invariant first fails. */
-  readonly violation?: Violation;
+  readonly violation?: Violation | SystemViolation;
 }
 
 export interface Explained {
-  readonly counterexample: Counterexample;
+  readonly counterexample: AnyCounterexample;
   readonly config: Config;
+  /** For a system counterexample: its config with the dependents' parameters (the same object as `config`). */
+  readonly systemConfig?: SystemConfig;
   readonly frames: ReadonlyArray<Frame>;
   /** The invariant's sentence: what must always be true. */
   readonly sentence: string;
@@ -34,6 +46,10 @@ export interface Explained {
   /** One line: what the replay found. */
   readonly replayDetail: string;
 }
+
+/** Whether `c` is a system counterexample (the whole system: the fleet and its dependents). */
+export const isSystemCounterexample = (c: AnyCounterexample): c is SystemCounterexample =>
+  "kind" in c && c.kind === "system";
 
 /** Replays `c` and rebuilds the state after every step, up to the violation. */
 export const explainCounterexample = (c: Counterexample): Explained => {

@@ -1,8 +1,8 @@
 // ---------------------------------------------------------------------------------------------------------
 // explain: extra grids of cards for the trace explorer and the Markdown's "at the violation" summary, beside
-// the fleet grid. The core model has none; a part of the model added later (for example dependent services,
-// each a card with its buffer fill and memory against their limits) adds a Grid to GRIDS and both renderers
-// show it, with no change to them. Pure.
+// the fleet grid. The core model has none; a part of the model with its own state (the dependent services,
+// each a card with its buffer fill and memory against their limits: explain/dependentGrids.ts) has a list of
+// grids over that state, and both renderers show them. Pure.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
 import type { State } from "../model/state.ts";
@@ -22,20 +22,23 @@ export interface Card {
   readonly gauges: ReadonlyArray<Gauge>;
 }
 
-export interface Grid {
+/** A grid of cards over a state of type S under a config of type C (the core fleet's by default). */
+export interface Grid<C = Config, S = State> {
   readonly id: string;
   readonly title: string;
-  readonly cards: (config: Config, state: State) => ReadonlyArray<Card>;
+  readonly cards: (config: C, state: S) => ReadonlyArray<Card>;
 }
 
 /** The extra grids, in display order. */
 export const GRIDS: ReadonlyArray<Grid> = [];
 
 /** One line per card, for the Markdown. */
-export const gridSummary = (grid: Grid, config: Config, state: State): ReadonlyArray<string> =>
-  grid
-    .cards(config, state)
-    .map(
-      (c) =>
-        `${c.name}: ${c.status}${c.gauges.map((g) => `, ${g.label} ${g.value} of ${g.max}${g.value > g.max ? " (over)" : ""}`).join("")}`,
-    );
+export const gridSummary = <C, S>(grid: Grid<C, S>, config: C, state: S): ReadonlyArray<string> =>
+  cardLines(grid.cards(config, state));
+
+/** One line per card: name, status and each gauge against its maximum. */
+export const cardLines = (cards: ReadonlyArray<Card>): ReadonlyArray<string> =>
+  cards.map(
+    (c) =>
+      `${c.name}: ${c.status}${c.gauges.map((g) => `, ${g.label} ${g.value} of ${g.max}${g.value > g.max ? " (over)" : ""}`).join("")}`,
+  );

@@ -2,32 +2,28 @@
 // explain: the trace explorer, one self-contained HTML file (inline CSS, script, data and chart; nothing is
 // fetched at view time). A reviewer steps through the trace with the keyboard (← → Home End, v for the
 // violation) or by clicking a step, and sees the operation, what changed, the fleet as a grid of frontends
-// (threads against the OS limit, shard-map state), the quantities of every chart panel, and the violation
-// highlighted. The page's script only displays precomputed data: every number comes from the model. Pure.
+// (threads against the OS limit, shard-map state), for a system counterexample the dependent services with
+// their buffers (dependentGrids.ts), the quantities of every chart panel, and the violation highlighted. The page's script only displays precomputed data: every number comes from the model. Pure.
 // ---------------------------------------------------------------------------------------------------------
-import { ACTOR } from "../model/ops.ts";
+import { actorOf } from "./actor.ts";
 import { fleetView } from "./fleetView.ts";
 import { clockTime, type Explained, violationFrame } from "./frames.ts";
-import { GRIDS, type Grid } from "./grids.ts";
 import { shellWord } from "./markdown.ts";
-import { PANELS, type Panel } from "./panels.ts";
 import { groupChanges } from "./story.ts";
+import { type GridChoice, gridsAt } from "./traceGrids.ts";
+import { type PanelChoice, tracePanels } from "./tracePanels.ts";
 
-export interface HtmlOptions {
+export interface HtmlOptions extends PanelChoice, GridChoice {
   /** The counterexample file as the reader should type it in the replay command. */
   readonly file: string;
   /** The chart, as SVG text (explain/renderSvg.ts), embedded as is. */
   readonly chartSvg: string;
-  readonly panels?: ReadonlyArray<Panel>;
-  /** Extra grids beside the fleet (default GRIDS). */
-  readonly grids?: ReadonlyArray<Grid>;
 }
 
 /** Everything the page shows, as data. */
 export const explorerData = (e: Explained, options: HtmlOptions) => {
   const c = e.counterexample;
-  const panels = options.panels ?? PANELS;
-  const grids = options.grids ?? GRIDS;
+  const panels = tracePanels(e, options);
   const v = violationFrame(e);
   return {
     title: `${c.invariant} violated under ${c.config.name}`,
@@ -42,10 +38,10 @@ export const explorerData = (e: Explained, options: HtmlOptions) => {
     reproduces: e.reproduces,
     replayDetail: e.replayDetail,
     violationIndex: v.violation !== undefined ? v.index : null,
-    frames: e.frames.map((f) => ({
+    frames: e.frames.map((f, i) => ({
       index: f.index,
       label: f.step?.label ?? "initial state",
-      actor: f.step === undefined ? "" : ACTOR[f.step.op.type],
+      actor: f.step === undefined ? "" : actorOf(f.step.op),
       tick: f.state.tick,
       time: clockTime(e.config, f.state.tick),
       refused: f.step?.refused ?? null,
@@ -53,11 +49,11 @@ export const explorerData = (e: Explained, options: HtmlOptions) => {
       violation: f.violation?.message ?? null,
       fleet: fleetView(e.config, f.state),
       requests: f.state.requests,
-      grids: grids.map((g) => ({ id: g.id, title: g.title, cards: g.cards(e.config, f.state) })),
+      grids: gridsAt(e, f, options),
       quantities: panels.map((p) => ({
         title: p.title,
-        limit: p.limit === undefined ? null : { name: p.limit.name, value: p.limit.value(e.config) },
-        values: p.series.map((s) => ({ name: s.name, value: s.value(e.config, f.state) })),
+        limit: p.limit ?? null,
+        values: p.series.map((s) => ({ name: s.name, value: s.values[i] ?? null })),
       })),
     })),
   };
@@ -122,6 +118,8 @@ h3 { font-size: 14px; margin: 14px 0 6px; }
 .map-useless .map { background: repeating-linear-gradient(45deg, #ffe0b2, #ffe0b2 4px, #ffcc80 4px, #ffcc80 8px); color: #8a3d00; font-weight: 700; }
 .fe.stale .map::after { content: " · stale"; }
 .card.bad { border-color: var(--bad); background: #fff5f5; }
+.card .status { float: none; display: inline-block; margin-bottom: 3px; }
+.card.bad .status { background: #ffebee; color: var(--bad); font-weight: 600; }
 .gauge { font-size: 11px; font-family: ui-monospace, monospace; }
 .card .bar .need.over { background: var(--bad); }
 table.q { border-collapse: collapse; font-size: 12px; }

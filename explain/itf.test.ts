@@ -3,10 +3,14 @@ import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, test } from "vitest";
 import { corpusFiles, loadCounterexample } from "../checker/corpus.ts";
+import { loadSystemCounterexample, systemCorpusFiles } from "../checker/systemCounterexample.ts";
 import { asWas } from "../model/configs/asWas.ts";
+import { asWasSystem } from "../model/dependents/asWas.ts";
 import { initialState, type State } from "../model/state.ts";
+import { initialSystemState } from "../model/system.ts";
 import { explainCounterexample } from "./frames.ts";
-import { ITF_VARS, toItf } from "./itf.ts";
+import { ITF_SYSTEM_VARS, ITF_VARS, toItf } from "./itf.ts";
+import { explainSystemCounterexample } from "./systemFrames.ts";
 
 const root = join(import.meta.dirname, "..");
 const corpus = corpusFiles(join(root, "counterexamples"));
@@ -33,12 +37,14 @@ const itfErrors = (v: unknown, at: string): ReadonlyArray<string> => {
   return keys.flatMap((k) => itfErrors(o[k], `${at}.${k}`));
 };
 
-/** ITF back to the model's plain values: big integers to numbers, a stale-shard set to its bitmask. */
+/** ITF back to the model's plain values: big integers to numbers, a stale-shard set to its bitmask, an Option to a value or null. */
 const decode = (v: unknown, key = ""): unknown => {
   if (Array.isArray(v)) return v.map((x) => decode(x));
   if (typeof v !== "object" || v === null) return v;
   const o = v as Record<string, unknown>;
   if ("#bigint" in o) return Number(o["#bigint"]);
+  if (o.tag === "None" && Object.keys(o).length === 2) return null;
+  if (o.tag === "Some" && Object.keys(o).length === 2) return decode(o.value);
   if ("#set" in o && key === "staleShards")
     return (o["#set"] as unknown[]).reduce<number>((m, s) => m | (1 << (decode(s) as number)), 0);
   return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x, k)]));
@@ -102,4 +108,52 @@ describe("--format itf", () => {
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(a.stdout).vars).toEqual([...ITF_VARS]);
   });
+});
+
+describe("--format itf for a system counterexample (counterexamples/system/)", () => {
+  const systemCorpus = systemCorpusFiles(join(root, "counterexamples"));
+
+  test("vars are the fleet's, then one per dependent, then mbt::actionTaken", () => {
+    const s = initialSystemState(asWasSystem);
+    expect(ITF_SYSTEM_VARS.filter((v) => v !== "mbt::actionTaken")).toEqual([
+      ...Object.keys(s.core),
+      ...Object.keys(s.dependents),
+    ]);
+  });
+
+  test.each(systemCorpus.map((f) => [f.split("/").pop(), f]))(
+    "%s is valid ITF and decodes to the model's system states",
+    (_n, f) => {
+      const loaded = loadSystemCounterexample(f as string);
+      if (E.isLeft(loaded)) throw new Error(loaded.left);
+      const e = explainSystemCounterexample(loaded.right);
+      const itf = JSON.parse(JSON.stringify(toItf(e, "x.json"))) as {
+        "#meta": Record<string, unknown>;
+        vars: string[];
+        states: Array<Record<string, unknown>>;
+      };
+      expect(itf["#meta"]).toMatchObject({
+        format: "ITF",
+        status: "violation",
+        invariant: loaded.right.invariant,
+      });
+      expect(itf.vars).toEqual([...ITF_SYSTEM_VARS]);
+      expect(itf.states).toHaveLength(loaded.right.ops.length + 1);
+      for (const [i, s] of itf.states.entries()) {
+        const { "#meta": meta, ...vars } = s;
+        expect(meta).toMatchObject({ index: i });
+        expect(Object.keys(vars)).toEqual(itf.vars);
+        expect(itfErrors(vars, `states[${i}]`)).toEqual([]);
+        const { "mbt::actionTaken": action, ...state } = vars;
+        expect(action).toBe(i === 0 ? "init" : loaded.right.ops[i - 1]?.type);
+        const frame = e.frames[i];
+        expect(decode(state)).toEqual({ ...frame?.state, ...frame?.system?.dependents });
+      }
+      expect(itf.states[loaded.right.violationStep]?.["#meta"]).toMatchObject({
+        violation: loaded.right.message,
+      });
+      // an empty optional field is Quint's None variant, never null
+      expect(JSON.stringify(itf.states[0])).toContain('"pendingSince":{"tag":"None","value":{"#tup":[]}}');
+    },
+  );
 });

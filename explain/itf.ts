@@ -4,9 +4,12 @@
 // crate) load it. Every integer is {"#bigint": "..."}, records are objects, lists are arrays, a frontend's
 // stale shard entries are a {"#set": [...]}. One state per step, state 0 being the initial state; a step
 // the model refused repeats the state before it. `mbt::actionTaken` names the operation, as Quint does.
-// Pure and deterministic: no timestamp.
+// A system counterexample adds one variable per dependent service (model/system.ts `Dependents`); a field
+// that may be empty (`number | null`, such as a pending request's start) is Quint's Option variant,
+// {"tag": "Some", "value": ...} or {"tag": "None", "value": {"#tup": []}}. Pure and deterministic: no timestamp.
 // ---------------------------------------------------------------------------------------------------------
 import type { State } from "../model/state.ts";
+import type { Dependents } from "../model/system.ts";
 import type { Explained } from "./frames.ts";
 
 export type ItfValue =
@@ -66,6 +69,48 @@ const stateVars = (s: State): Readonly<Record<string, ItfValue>> => ({
   requests: toItfValue(s.requests),
 });
 
+/** The dependents (model/system.ts `Dependents`), in declaration order: one ITF variable each. */
+export const ITF_DEPENDENT_VARS = [
+  "cognito",
+  "cloudwatch",
+  "autoscaling",
+  "lambda",
+  "eventbridge",
+  "dashboard",
+  "customer",
+] as const satisfies ReadonlyArray<keyof Dependents>;
+
+/** The variables of a system counterexample's ITF: the fleet's, then the dependents', then the action. */
+export const ITF_SYSTEM_VARS = [
+  ...ITF_VARS.filter((v) => v !== "mbt::actionTaken"),
+  ...ITF_DEPENDENT_VARS,
+  "mbt::actionTaken",
+] as const;
+
+/** The dependents' fields that may be empty (`number | null`), encoded as an Option variant. */
+export const ITF_OPTIONAL_FIELDS: ReadonlyArray<string> = [
+  "autoscaling.pendingSince",
+  "eventbridge.pendingSince.ecs",
+  "eventbridge.pendingSince.eks",
+  "dashboard.postStartedAt",
+  "customer.approvalAskedAt",
+];
+
+const NONE: ItfValue = { tag: "None", value: { "#tup": [] } };
+
+/** Like toItfValue, with the fields at ITF_OPTIONAL_FIELDS as Options (`path` is the field's dotted path). */
+const toItfValueAt = (v: unknown, path: string): ItfValue => {
+  if (ITF_OPTIONAL_FIELDS.includes(path))
+    return v === null ? NONE : { tag: "Some", value: toItfValueAt(v, `${path}?`) };
+  if (typeof v === "object" && v !== null && !Array.isArray(v))
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toItfValueAt(x, `${path}.${k}`)]));
+  if (v === null) throw new Error(`internal: ${path} is null but not listed in ITF_OPTIONAL_FIELDS`);
+  return toItfValue(v);
+};
+
+const dependentVars = (d: Dependents): Readonly<Record<string, ItfValue>> =>
+  Object.fromEntries(ITF_DEPENDENT_VARS.map((k) => [k, toItfValueAt(d[k], k)]));
+
 /** The ITF trace of an explained counterexample. `source` names the file it came from. */
 export const toItf = (e: Explained, source: string): Readonly<Record<string, unknown>> => {
   const c = e.counterexample;
@@ -82,7 +127,7 @@ export const toItf = (e: Explained, source: string): Readonly<Record<string, unk
       seed: c.seed,
       path: c.path,
     },
-    vars: [...ITF_VARS],
+    vars: e.systemConfig === undefined ? [...ITF_VARS] : [...ITF_SYSTEM_VARS],
     states: e.frames.map((f) => ({
       "#meta": {
         index: f.index,
@@ -91,6 +136,7 @@ export const toItf = (e: Explained, source: string): Readonly<Record<string, unk
         ...(f.violation !== undefined ? { violation: f.violation.message } : {}),
       },
       ...stateVars(f.state),
+      ...(f.system !== undefined ? dependentVars(f.system.dependents) : {}),
       "mbt::actionTaken": f.step === undefined ? "init" : f.step.op.type,
     })),
   };

@@ -5,23 +5,24 @@
 // same bytes.
 // ---------------------------------------------------------------------------------------------------------
 import { type Config, REMEDIATION_NAMES } from "../model/config.ts";
+import { DEPENDENT_REMEDIATION_NAMES } from "../model/dependents/config.ts";
 import type { State } from "../model/state.ts";
+import { systemParametersFor } from "./dependentParameters.ts";
 import { fleetSummary, fleetView } from "./fleetView.ts";
-import { type Explained, violationFrame } from "./frames.ts";
-import { GRIDS, type Grid, gridSummary } from "./grids.ts";
+import { type Explained, isSystemCounterexample, violationFrame } from "./frames.ts";
+import { cardLines } from "./grids.ts";
 import { mermaidDiagram } from "./mermaid.ts";
 import { parametersFor } from "./parameters.ts";
 import { stepsText, storyOf, timeText } from "./story.ts";
+import { type GridChoice, gridsAt } from "./traceGrids.ts";
 
-export interface MarkdownOptions {
+export interface MarkdownOptions extends GridChoice {
   /** The counterexample file as the reader should type it in the replay command. */
   readonly file: string;
   /** The chart's path relative to the Markdown file, or undefined for no chart. */
   readonly chart?: string;
   /** Heading level of the title (1 for a page of its own, 2 inside a longer page). */
   readonly level?: number;
-  /** Extra grids summarised at the violation (default GRIDS). */
-  readonly grids?: ReadonlyArray<Grid>;
 }
 
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
@@ -49,7 +50,15 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
   const c = e.counterexample;
   const h = "#".repeat(options.level ?? 1);
   const v = violationFrame(e);
-  const on = REMEDIATION_NAMES.filter((n) => c.config.remediations[n]);
+  const on = [
+    ...REMEDIATION_NAMES.filter((n) => c.config.remediations[n]),
+    ...(isSystemCounterexample(c)
+      ? DEPENDENT_REMEDIATION_NAMES.filter((n) => c.config.dependents.remediations[n])
+      : []),
+  ];
+  const parameters = isSystemCounterexample(c)
+    ? systemParametersFor(c.invariant).map((p) => ({ ...p, shown: p.value(c.config) }))
+    : parametersFor(c.invariant).map((p) => ({ ...p, shown: p.value(c.config) }));
   const out: string[] = [];
   out.push(`${h} ${c.invariant} violated under ${code(c.config.name)}`, "");
   out.push(`> **Invariant.** ${e.sentence}`, ">", `> **Source.** ${c.source}`, "");
@@ -59,8 +68,7 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
   out.push(`**What broke.** ${when}: ${c.message}.`, "");
   out.push(`Config ${code(c.config.name)}: ${c.config.description}.`, "");
   out.push(`${h}# Parameters that matter`, "", "| parameter | value | meaning |", "|---|---|---|");
-  for (const p of parametersFor(c.invariant))
-    out.push(`| ${code(p.path)} | ${String(p.value(c.config))} | ${cell(p.meaning)} |`);
+  for (const p of parameters) out.push(`| ${code(p.path)} | ${String(p.shown)} | ${cell(p.meaning)} |`);
   out.push(
     "",
     `Remediations on: ${on.length === 0 ? "none (the system as it was on 25 Nov 2020)" : on.map(code).join(", ")}.`,
@@ -68,8 +76,15 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
   );
   out.push(`${h}# What happened`, "");
   const initial = e.frames[0];
-  if (initial !== undefined)
-    out.push(`At the start (t=0, 02:44) ${initialSentence(e.config, initial.state)}.`, "");
+  if (initial !== undefined) {
+    const dependents = gridsAt(e, initial, options).flatMap((g) => g.cards);
+    const calm =
+      dependents.length > 0 && dependents.every((d) => !d.bad && d.gauges.every((g) => g.value === 0));
+    out.push(
+      `At the start (t=0, 02:44) ${initialSentence(e.config, initial.state)}${calm ? `; the ${dependents.length} dependent services are ok, their buffers empty` : ""}.`,
+      "",
+    );
+  }
   for (const ch of storyOf(e)) {
     const mark = ch.violation !== undefined ? " ✗" : "";
     out.push(`- **${stepsText(ch)}** (${timeText(ch)}): ${code(ch.label)}${mark}`);
@@ -83,8 +98,8 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
   out.push(`Why it matters: the invariant says "${e.sentence}" It encodes ${c.source}.`, "");
   out.push(`The fleet at that moment (t=${v.state.tick}):`, "");
   for (const line of fleetSummary(c.config, v.state)) out.push(`- ${line}`);
-  for (const g of options.grids ?? GRIDS)
-    for (const line of gridSummary(g, c.config, v.state)) out.push(`- ${g.title}: ${line}`);
+  for (const g of gridsAt(e, v, options))
+    for (const line of cardLines(g.cards)) out.push(`- ${g.title}: ${line}`);
   const r = v.state.requests;
   const total = r.succeeded + r.failed;
   out.push(

@@ -1,25 +1,27 @@
 // ---------------------------------------------------------------------------------------------------------
 // explain: the quantities that lead to a failure, as a list of chart panels. Each panel is a list of series
 // computed from one state, so a new part of the model (for example dependent services with buffers and
-// memory) adds a panel here and every renderer (SVG chart, HTML explorer) picks it up. Pure.
+// memory, explain/dependentPanels.ts) adds a list of panels over its own state and every renderer (SVG chart,
+// HTML explorer) picks it up. Pure.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
 import type { Frontend, State } from "../model/state.ts";
 import { threadsHeld, threadsNeeded } from "../model/threads.ts";
 
-export interface Series {
+/** One quantity over a state of type S under a config of type C (the core fleet's by default). */
+export interface Series<C = Config, S = State> {
   readonly name: string;
   /** The value in `state`, or null where it is undefined (no requests yet, no live frontend). */
-  readonly value: (config: Config, state: State) => number | null;
+  readonly value: (config: C, state: S) => number | null;
 }
 
-export interface Panel {
+export interface Panel<C = Config, S = State> {
   readonly id: string;
   readonly title: string;
   readonly yTitle: string;
-  readonly series: ReadonlyArray<Series>;
+  readonly series: ReadonlyArray<Series<C, S>>;
   /** A limit drawn as a horizontal rule (the OS thread limit, the propagation deadline). */
-  readonly limit?: { readonly name: string; readonly value: (config: Config) => number };
+  readonly limit?: { readonly name: string; readonly value: (config: C) => number };
   /** The y axis always includes this range, so 0–100 % panels do not rescale. */
   readonly domain?: readonly [number, number];
 }
@@ -101,5 +103,34 @@ export const lagPanel: Panel = {
   limit: { name: "propagation delay", value: (config) => config.membership.propagationDelayTicks },
 };
 
-/** The panels every renderer draws, top to bottom. Dependents add theirs to this list. */
+/** The panels every renderer draws, top to bottom; a system counterexample adds DEPENDENT_PANELS below them. */
 export const PANELS: ReadonlyArray<Panel> = [threadsPanel, healthPanel, lagPanel];
+
+/** A panel as drawn: its limit resolved and each series' value at every frame (null where undefined). */
+export interface PanelValues {
+  readonly id: string;
+  readonly title: string;
+  readonly yTitle: string;
+  readonly domain?: readonly [number, number];
+  readonly limit?: { readonly name: string; readonly value: number };
+  readonly series: ReadonlyArray<{ readonly name: string; readonly values: ReadonlyArray<number | null> }>;
+}
+
+/** Evaluates `panel` under `config` at each of `states` (undefined: a frame without this part of the model). */
+export const panelValues = <C, S>(
+  panel: Panel<C, S>,
+  config: C,
+  states: ReadonlyArray<S | undefined>,
+): PanelValues => ({
+  id: panel.id,
+  title: panel.title,
+  yTitle: panel.yTitle,
+  ...(panel.domain !== undefined ? { domain: panel.domain } : {}),
+  ...(panel.limit !== undefined
+    ? { limit: { name: panel.limit.name, value: panel.limit.value(config) } }
+    : {}),
+  series: panel.series.map((s) => ({
+    name: s.name,
+    values: states.map((state) => (state === undefined ? null : s.value(config, state))),
+  })),
+});

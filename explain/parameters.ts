@@ -6,9 +6,9 @@
 import type { Config } from "../model/config.ts";
 import type { InvariantName } from "../properties/index.ts";
 
-export interface Parameter {
+export interface Parameter<C = Config> {
   readonly path: string;
-  readonly value: (c: Config) => number | boolean;
+  readonly value: (c: C) => number | boolean;
   readonly meaning: string;
 }
 

@@ -9,9 +9,9 @@ import { REMEDIATION_NAMES } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
 import { INVARIANT_NAMES } from "../properties/index.ts";
 
-type Schema = Readonly<Record<string, unknown>>;
+export type Schema = Readonly<Record<string, unknown>>;
 
-const nat = (description?: string): Schema => ({
+export const nat = (description?: string): Schema => ({
   type: "integer",
   minimum: 0,
   ...(description ? { description } : {}),
@@ -22,7 +22,7 @@ const atLeast = (minimum: number, description?: string, maximum?: number): Schem
   ...(maximum !== undefined ? { maximum } : {}),
   ...(description ? { description } : {}),
 });
-const object = (properties: Readonly<Record<string, Schema>>, description?: string): Schema => ({
+export const object = (properties: Readonly<Record<string, Schema>>, description?: string): Schema => ({
   type: "object",
   ...(description ? { description } : {}),
   additionalProperties: false,
@@ -64,7 +64,7 @@ const OPS: {
 
 const oneLine: Schema = { type: "string", minLength: 1, maxLength: 200, pattern: "^[^\\r\\n]*$" };
 
-const config = object(
+export const config = object(
   {
     name: { ...oneLine, description: "config name, shown in reports" },
     description: oneLine,
@@ -93,6 +93,24 @@ const config = object(
   },
   "the config the counterexample was found under (model/config.ts), in the same format as --config FILE",
 );
+
+/** One schema per core operation (model/ops.ts). */
+export const coreOpSchemas: ReadonlyArray<Schema> = Object.entries(OPS).map(([type, o]) =>
+  object(
+    {
+      type: { const: type },
+      ...Object.fromEntries(o.fields.map((f) => [f, f === "count" ? atLeast(1) : nat()])),
+    },
+    o.description,
+  ),
+);
+
+/** A narrated step of a saved trace. */
+export const stepSchema: Schema = object({
+  step: nat(),
+  label: { type: "string" },
+  changes: { type: "array", items: { type: "string" } },
+});
 
 /** The schema, as the object written to docs/counterexample.schema.json. */
 export const counterexampleSchema = (): Schema => ({
@@ -148,22 +166,8 @@ export const counterexampleSchema = (): Schema => ({
     config: { $ref: "#/$defs/config" },
   },
   $defs: {
-    op: {
-      oneOf: Object.entries(OPS).map(([type, o]) =>
-        object(
-          {
-            type: { const: type },
-            ...Object.fromEntries(o.fields.map((f) => [f, f === "count" ? atLeast(1) : nat()])),
-          },
-          o.description,
-        ),
-      ),
-    },
-    step: object({
-      step: nat(),
-      label: { type: "string" },
-      changes: { type: "array", items: { type: "string" } },
-    }),
+    op: { oneOf: coreOpSchemas },
+    step: stepSchema,
     config,
   },
 });

@@ -3,8 +3,10 @@
 // nothing happened but waiting are told once ("steps 2–13: 12 ticks pass"), so a reviewer reads the events,
 // not the waiting. Pure.
 // ---------------------------------------------------------------------------------------------------------
-import { ACTOR } from "../model/ops.ts";
+import type { SystemOp } from "../model/system.ts";
+import type { SystemViolation } from "../properties/dependents/index.ts";
 import type { Violation } from "../properties/index.ts";
+import { actorOf } from "./actor.ts";
 import { clockTime, type Explained, type Frame } from "./frames.ts";
 
 export interface Chapter {
@@ -17,17 +19,47 @@ export interface Chapter {
   /** Tick after the last step. */
   readonly endTick: number;
   readonly actor: string;
+  /** The operation's type (for a folded run of ticks, "tick"). */
+  readonly type: SystemOp["type"];
   readonly label: string;
   readonly refused?: string;
   readonly changes: ReadonlyArray<string>;
-  readonly violation?: Violation;
+  readonly violation?: Violation | SystemViolation;
 }
 
-/** A tick whose only news is that frontends are still waiting (K6 lag growing), or no news at all. */
+/** What a dependent loses or drops in one tick (checker/systemSummary.ts): summed when ticks are folded. */
+const COUNT = /^(\d+) (.+ (?:lost|dropped \(counted, not blocking\)))$/;
+
+/**
+ * Sentences that only say a wait goes on: frontends still behind the membership (K6), and in a system trace a
+ * dependent's buffer filling one more step (C1, R10, L1) or this tick's losses (COUNT).
+ */
+const WAITING = [
+  /have been behind the membership|has been behind the membership/,
+  /^Cognito's Kinesis buffer holds \d+\/\d+ records$/,
+  /^CloudWatch's local store holds \d+ datapoints$/,
+  /^Lambda's metric buffer holds \d+ of \d+ units of host memory$/,
+  COUNT,
+];
+
+/** A tick whose only news is that things are still waiting, or no news at all. */
 const isWaiting = (f: Frame): boolean =>
   f.step?.op.type === "tick" &&
   f.violation === undefined &&
-  f.step.changes.every((c) => /have been behind the membership|has been behind the membership/.test(c));
+  f.step.changes.every((c) => WAITING.some((w) => w.test(c)));
+
+/** The changes of folded ticks: the latest sentence of each kind, and the losses summed over all of them. */
+const foldChanges = (before: ReadonlyArray<string>, latest: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const totals = new Map<string, number>();
+  for (const c of [...before, ...latest]) {
+    const m = COUNT.exec(c);
+    if (m !== null) totals.set(m[2] as string, (totals.get(m[2] as string) ?? 0) + Number(m[1]));
+  }
+  return [
+    ...latest.filter((c) => !COUNT.test(c)),
+    ...[...totals.entries()].map(([what, n]) => `${n} ${what}`),
+  ];
+};
 
 const NAME = /^frontend-(\d+)/;
 
@@ -86,7 +118,7 @@ export const storyOf = (e: Explained): ReadonlyArray<Chapter> => {
         to: f.index,
         label: `clock/tick ×${n} to t=${f.state.tick}`,
         endTick: f.state.tick,
-        changes: groupChanges(s.changes),
+        changes: foldChanges(prev.changes, groupChanges(s.changes)),
       };
       continue;
     }
@@ -96,7 +128,8 @@ export const storyOf = (e: Explained): ReadonlyArray<Chapter> => {
       tick: tickBefore,
       time: clockTime(e.config, tickBefore),
       endTick: f.state.tick,
-      actor: ACTOR[s.op.type],
+      actor: actorOf(s.op),
+      type: s.op.type,
       label: s.label,
       ...(s.refused !== undefined ? { refused: s.refused } : {}),
       changes: groupChanges(s.changes),
