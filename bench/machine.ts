@@ -1,7 +1,7 @@
 // ---------------------------------------------------------------------------------------------------------
 // bench: the facts about the machine a result was measured on, recorded with every result.
 // ---------------------------------------------------------------------------------------------------------
-import { availableParallelism, cpus, platform, release, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, platform, release, totalmem } from "node:os";
 
 export interface Machine {
   readonly cores: number;
@@ -10,6 +10,8 @@ export interface Machine {
   readonly v8Version: string;
   readonly platform: string;
   readonly totalMemoryBytes: number;
+  /** 1-minute load average when the bench started: other work on the machine depresses every figure. */
+  readonly loadAverage1m: number;
 }
 
 export const machine = (): Machine => ({
@@ -19,4 +21,5 @@ export const machine = (): Machine => ({
   v8Version: process.versions.v8,
   platform: `${platform()} ${release()} ${process.arch}`,
   totalMemoryBytes: totalmem(),
+  loadAverage1m: Number((loadavg()[0] ?? 0).toFixed(2)),
 });

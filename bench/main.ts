@@ -63,6 +63,7 @@ const run = (argv: ReadonlyArray<string>): number => {
   const mode = values.quick ? "quick" : "full";
   const effort = values.quick ? QUICK : FULL;
   const t0 = Date.now();
+  const facts = machine();
   type Sim = ReturnType<typeof import("./sections.ts").simulationSection>;
   type First = ReturnType<typeof import("./sections.ts").firstCounterexampleSection>;
   type Scale = ReturnType<typeof import("./sections.ts").scalingSection>;
@@ -72,7 +73,7 @@ const run = (argv: ReadonlyArray<string>): number => {
     inChild<Scale>(`scaling: ${n} frontends`, ["scaling", mode, String(n)]),
   );
   const out = {
-    machine: machine(),
+    machine: facts,
     effort: { mode, repetitions: effort.repetitions, msPerThroughputRun: effort.budgetMs },
     simulation: { ...sim.result, peakRssBytes: sim.peakRssBytes },
     firstCounterexample: first.result.map((f) => ({ ...f, peakRssBytes: first.peakRssBytes })),
@@ -88,7 +89,7 @@ const run = (argv: ReadonlyArray<string>): number => {
   }
   const m = out.machine;
   const lines = [
-    `kinesis-outage-model bench (${mode}: median of ${effort.repetitions} runs) on ${m.cores} cores, ${m.cpuModel}, Node ${m.nodeVersion}`,
+    `kinesis-outage-model bench (${mode}: median of ${effort.repetitions} runs) on ${m.cores} cores, ${m.cpuModel}, Node ${m.nodeVersion}, load ${m.loadAverage1m}`,
     "",
     "Simulation (as-was, every invariant checked after every accepted step)",
     `  model steps/s           ${lpad(num(out.simulation.stepsPerSecond), 12)}   (offered ops/s ${num(out.simulation.offeredOpsPerSecond)})`,

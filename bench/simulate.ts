@@ -8,7 +8,7 @@ import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
-import { initialState } from "../model/state.ts";
+import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
 import { nowMs } from "./stats.ts";
@@ -23,13 +23,13 @@ export interface SimulationTally {
   readonly ms: number;
 }
 
-/** Runs every sequence in `traces` once. */
+/** Runs every sequence in `traces` once, each from `start` (the initial state, built once by the caller). */
 export const simulateOnce = (
   config: Config,
+  start: State,
   traces: ReadonlyArray<ReadonlyArray<Op>>,
   invariants: ReadonlyArray<Invariant> = INVARIANTS,
 ): Omit<SimulationTally, "ms"> => {
-  const start = initialState(config);
   let accepted = 0;
   let offered = 0;
   let violations = 0;
@@ -47,19 +47,23 @@ export const simulateOnce = (
   return { accepted, offered, violations };
 };
 
-/** Runs the sequences over and over, for at least `budgetMs` (and at least once). */
+/**
+ * Runs the sequences over and over, for at least `budgetMs` (and at least once). The initial state is built
+ * once, outside the timed loop, as checker/search.ts does.
+ */
 export const simulateFor = (
   config: Config,
   traces: ReadonlyArray<ReadonlyArray<Op>>,
   budgetMs: number,
 ): SimulationTally => {
+  const start = initialState(config);
   const t0 = nowMs();
   let accepted = 0;
   let offered = 0;
   let violations = 0;
   do {
     for (const ops of traces) {
-      const r = simulateOnce(config, [ops]);
+      const r = simulateOnce(config, start, [ops]);
       accepted += r.accepted;
       offered += r.offered;
       violations += r.violations;
