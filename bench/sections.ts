@@ -1,7 +1,8 @@
 // ---------------------------------------------------------------------------------------------------------
 // bench: the measured sections. Each runs in its own child process (bench/child.ts), so its peak RSS is its
 // own and one section's garbage or JIT state does not colour the next. Every figure is the median of
-// `repetitions` runs; the individual runs are kept in the result.
+// `repetitions` runs; the individual runs are kept in the result. Times are CPU time (bench/stats.ts cpuMs),
+// with wall-clock figures alongside.
 // ---------------------------------------------------------------------------------------------------------
 import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
 import { withAllRemediations } from "../model/config.ts";
@@ -9,7 +10,7 @@ import { asWas } from "../model/configs/asWas.ts";
 import { EXPECTATIONS } from "../properties/expectations.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
 import { simulateFor } from "./simulate.ts";
-import { median, nowMs, round } from "./stats.ts";
+import { cpuMs, median, nowMs, round } from "./stats.ts";
 import { fleetOf, tracesFor } from "./workload.ts";
 
 export interface Effort {
@@ -37,13 +38,14 @@ export const simulationSection = (effort: Effort) => {
   const traces = tracesFor(asWas, TRACES);
   simulateFor(asWas, traces, effort.budgetMs); // warm-up: let the JIT settle before timing
   const runs = Array.from({ length: effort.repetitions }, () => simulateFor(asWas, traces, effort.budgetMs));
-  const rates = runs.map((r) => (r.accepted / r.ms) * 1000);
-  const offered = runs.map((r) => (r.offered / r.ms) * 1000);
+  const rates = runs.map((r) => (r.accepted / r.cpuMs) * 1000);
+  const wallRates = runs.map((r) => (r.accepted / r.ms) * 1000);
+  const offered = runs.map((r) => (r.offered / r.cpuMs) * 1000);
   // The rate `npm run check` itself reaches: fast-check generation, one invariant and its closeness per
   // step, on as-was with every remediation on (nothing is violated, so there is no shrinking).
   const all = withAllRemediations(asWas);
   const checkRates = Array.from({ length: effort.repetitions }, () => {
-    const t0 = nowMs();
+    const t0 = cpuMs();
     const steps = INVARIANTS.reduce(
       (n, inv) =>
         n +
@@ -51,12 +53,13 @@ export const simulationSection = (effort: Effort) => {
           .steps,
       0,
     );
-    return (steps / (nowMs() - t0)) * 1000;
+    return (steps / (cpuMs() - t0)) * 1000;
   });
   return {
     config: asWas.name,
     traces: TRACES,
     stepsPerSecond: round(median(rates)),
+    wallStepsPerSecond: round(median(wallRates)),
     offeredOpsPerSecond: round(median(offered)),
     runsStepsPerSecond: rates.map((r) => round(r)),
     checkerStepsPerSecond: round(median(checkRates)),
@@ -66,7 +69,8 @@ export const simulationSection = (effort: Effort) => {
 
 /** One search for `inv` under as-was with the CLI's defaults, split into finding and shrinking. */
 const timeSearch = (inv: Invariant) => {
-  const t0 = nowMs();
+  const t0 = cpuMs();
+  const w0 = nowMs();
   let lastRunAt = t0;
   // `onRun` fires after every generated run and never during shrinking, so its last call marks the end of
   // the first failing run.
@@ -75,10 +79,11 @@ const timeSearch = (inv: Invariant) => {
     runs: DEFAULT_RUNS,
     maxSteps: DEFAULT_MAX_STEPS,
     onRun: () => {
-      lastRunAt = nowMs();
+      lastRunAt = cpuMs();
     },
   });
-  const t1 = nowMs();
+  const t1 = cpuMs();
+  const wallMs = nowMs() - w0;
   return r.status === "violated"
     ? {
         found: true,
@@ -87,8 +92,17 @@ const timeSearch = (inv: Invariant) => {
         msToShrink: t1 - lastRunAt,
         lengthBefore: r.found.lengthBeforeShrink,
         lengthAfter: r.found.ops.length,
+        wallMs,
       }
-    : { found: false, runs: r.runs, msToFind: t1 - t0, msToShrink: 0, lengthBefore: 0, lengthAfter: 0 };
+    : {
+        found: false,
+        runs: r.runs,
+        msToFind: t1 - t0,
+        msToShrink: 0,
+        lengthBefore: 0,
+        lengthAfter: 0,
+        wallMs,
+      };
 };
 
 /** Time to the first counterexample, and to shrink it, for each headline invariant under as-was. */
@@ -106,6 +120,7 @@ export const firstCounterexampleSection = (effort: Effort) => {
       msToShrink: round(median(mine.map((m) => m.msToShrink))),
       msTotal: round(median(mine.map((m) => m.msToFind + m.msToShrink))),
       coldMsTotal: round(first.msToFind + first.msToShrink),
+      wallMsTotal: round(median(mine.map((m) => m.wallMs))),
       lengthBefore: first.lengthBefore,
       lengthAfter: first.lengthAfter,
       // Needs the exhaustive verifier (issue 4), not built here.
@@ -121,11 +136,12 @@ export const scalingSection = (effort: Effort, size: number) => {
   const traces = tracesFor(config, size >= 1000 ? 200 : TRACES);
   simulateFor(config, traces, Math.min(effort.budgetMs, 500));
   const runs = Array.from({ length: effort.repetitions }, () => simulateFor(config, traces, effort.budgetMs));
-  const rate = median(runs.map((r) => (r.accepted / r.ms) * 1000));
+  const rate = median(runs.map((r) => (r.accepted / r.cpuMs) * 1000));
   return {
     fleetSize: size,
     config: config.name,
     stepsPerSecond: round(rate),
+    wallStepsPerSecond: round(median(runs.map((r) => (r.accepted / r.ms) * 1000))),
     microsecondsPerStep: round(1e6 / rate),
     nanosecondsPerStepPerFrontend: round(1e9 / rate / size),
     stepsMeasured: runs.reduce((n, r) => n + r.accepted, 0),

@@ -11,7 +11,7 @@ import type { Op } from "../model/ops.ts";
 import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
-import { nowMs } from "./stats.ts";
+import { cpuMs, nowMs } from "./stats.ts";
 
 export interface SimulationTally {
   /** Operations the model accepted (each followed by a check of every invariant). */
@@ -20,7 +20,10 @@ export interface SimulationTally {
   readonly offered: number;
   /** Violations seen (a checksum, so the work cannot be optimised away). */
   readonly violations: number;
+  /** Wall-clock milliseconds. */
   readonly ms: number;
+  /** CPU milliseconds (bench/stats.ts cpuMs). */
+  readonly cpuMs: number;
 }
 
 /** Runs every sequence in `traces` once, each from `start` (the initial state, built once by the caller). */
@@ -29,7 +32,7 @@ export const simulateOnce = (
   start: State,
   traces: ReadonlyArray<ReadonlyArray<Op>>,
   invariants: ReadonlyArray<Invariant> = INVARIANTS,
-): Omit<SimulationTally, "ms"> => {
+): Omit<SimulationTally, "ms" | "cpuMs"> => {
   let accepted = 0;
   let offered = 0;
   let violations = 0;
@@ -58,6 +61,7 @@ export const simulateFor = (
 ): SimulationTally => {
   const start = initialState(config);
   const t0 = nowMs();
+  const c0 = cpuMs();
   let accepted = 0;
   let offered = 0;
   let violations = 0;
@@ -70,5 +74,5 @@ export const simulateFor = (
       if (nowMs() - t0 >= budgetMs) break;
     }
   } while (nowMs() - t0 < budgetMs);
-  return { accepted, offered, violations, ms: nowMs() - t0 };
+  return { accepted, offered, violations, ms: nowMs() - t0, cpuMs: cpuMs() - c0 };
 };
