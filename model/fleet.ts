@@ -7,30 +7,15 @@
 import type { Config } from "./config.ts";
 import { next, notEnabled, prevented, type StepResult } from "./refusal.ts";
 import {
-  cellForNewMember,
   type Frontend,
   frontendName,
+  placeMembers,
   positionOf,
   type State,
   serversFor,
   withFrontendAt,
-  withMemberIn,
 } from "./state.ts";
 import { connectablePeers } from "./threads.ts";
-
-/** Places `count` new members into cells (R7), returning each one's cell and the new cell sizes. */
-const placeMembers = (
-  config: Config,
-  cellSizes: ReadonlyArray<number>,
-  count: number,
-): { readonly cells: ReadonlyArray<number>; readonly sizes: ReadonlyArray<number> } =>
-  Array.from({ length: count }).reduce<{ cells: ReadonlyArray<number>; sizes: ReadonlyArray<number> }>(
-    (acc) => {
-      const cell = cellForNewMember(config, acc.sizes);
-      return { cells: [...acc.cells, cell], sizes: withMemberIn(acc.sizes, cell) };
-    },
-    { cells: [], sizes: cellSizes },
-  );
 
 /** K5: the threads the largest group of peers would need: the preflight guard's closed form. */
 export const threadsForGroupOf = (config: Config, members: number): number =>
@@ -93,7 +78,7 @@ export const frontendRemoved = (
     : 1;
   return next({
     ...state,
-    frontends: state.frontends.filter((_, i) => i !== index),
+    frontends: state.frontends.toSpliced(index, 1),
     cellSizes: state.cellSizes.map((n, c) => (c === gone.cell ? n - 1 : n)),
     capacityUnits: Math.max(0, state.capacityUnits - unitsPerServer),
   });

@@ -52,7 +52,7 @@ export const shardMoved = (config: Config, state: State, op: { readonly shard: n
     ...state,
     owners: state.owners.map((c, i) => (i === s ? (c + 1) % config.shards.backendClusters : c)),
     frontends: state.frontends.map((f) =>
-      f.status === "stopped" ? f : { ...f, staleShards: f.staleShards | bit },
+      f.status === "stopped" || (f.staleShards & bit) !== 0 ? f : { ...f, staleShards: f.staleShards | bit },
     ),
   });
 };

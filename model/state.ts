@@ -90,9 +90,25 @@ export const cellForNewMember = (config: Config, cellSizes: ReadonlyArray<number
   return open === -1 ? cellSizes.length : open;
 };
 
-/** Adds one member to `cell`, growing the list when the cell is new. */
-export const withMemberIn = (cellSizes: ReadonlyArray<number>, cell: number): ReadonlyArray<number> =>
-  cell < cellSizes.length ? cellSizes.map((n, i) => (i === cell ? n + 1 : n)) : [...cellSizes, 1];
+/**
+ * Places `count` new members into cells one after another (R7), returning each one's cell and the new cell
+ * sizes; `cellSizes` is not changed. The two arrays are fresh and filled in place before they are returned,
+ * so placing n members costs O(n · cells), not the O(n²) of copying them once per member.
+ */
+export const placeMembers = (
+  config: Config,
+  cellSizes: ReadonlyArray<number>,
+  count: number,
+): { readonly cells: ReadonlyArray<number>; readonly sizes: ReadonlyArray<number> } => {
+  const sizes = [...cellSizes];
+  const cells: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const cell = cellForNewMember(config, sizes);
+    cells.push(cell);
+    sizes[cell] = (sizes[cell] ?? 0) + 1;
+  }
+  return { cells, sizes };
+};
 
 /**
  * The steady state before the trigger: every frontend serving with a complete map and a thread for each peer
@@ -100,18 +116,9 @@ export const withMemberIn = (cellSizes: ReadonlyArray<number>, cell: number): Re
  */
 export const initialState = (config: Config): State => {
   const servers = serversFor(config, config.fleet.initialSize);
-  const cells = Array.from({ length: servers }).reduce<{
-    cells: ReadonlyArray<number>;
-    sizes: ReadonlyArray<number>;
-  }>(
-    (acc) => {
-      const cell = cellForNewMember(config, acc.sizes);
-      return { cells: [...acc.cells, cell], sizes: withMemberIn(acc.sizes, cell) };
-    },
-    { cells: [], sizes: [] },
-  );
-  const frontends = cells.cells.map((cell, id): Frontend => {
-    const peers = (cells.sizes[cell] ?? 1) - 1;
+  const placed = placeMembers(config, [], servers);
+  const frontends = placed.cells.map((cell, id): Frontend => {
+    const peers = (placed.sizes[cell] ?? 1) - 1;
     return {
       id,
       status: "serving",
@@ -126,7 +133,7 @@ export const initialState = (config: Config): State => {
   });
   return {
     frontends,
-    cellSizes: cells.sizes,
+    cellSizes: placed.sizes,
     nextId: servers,
     capacityUnits: config.fleet.initialSize,
     owners: Array.from({ length: config.shards.shardCount }, (_, s) => s % config.shards.backendClusters),
@@ -149,8 +156,8 @@ export const positionOf = (state: State, n: number): number =>
     ? -1
     : ((n % state.frontends.length) + state.frontends.length) % state.frontends.length;
 
-/** The state with the frontend at `index` replaced. */
+/** The state with the frontend at `index` replaced (one array copy; the other records are shared). */
 export const withFrontendAt = (state: State, index: number, f: Frontend): State => ({
   ...state,
-  frontends: state.frontends.map((g, i) => (i === index ? f : g)),
+  frontends: state.frontends.with(index, f),
 });
