@@ -54,6 +54,29 @@ export const learnOneChange = (config: Config, f: Frontend, actual: number): Fro
   return leaveServiceIfMapIncomplete(config, { ...healed, behindFor: caughtUp ? 0 : healed.behindFor });
 };
 
-/** K6: the frontend processes every pending membership change (used when the propagation deadline is due). */
-export const learnAllChanges = (config: Config, f: Frontend, actual: number): Frontend =>
-  f.knownPeers === actual ? f : learnAllChanges(config, learnOneChange(config, f, actual), actual);
+/**
+ * K6: the frontend processes every pending membership change (used when the propagation deadline is due):
+ * `learnOneChange` until its view matches the membership.
+ *
+ * Shortcut, same result: when it learns `d > 1` new peers and the OS grants the threads for all of them,
+ * only the first change can alter its map or status (self-healing and leaving service depend on nothing the
+ * later ones change), and the later ones only count peers and threads up. So one `learnOneChange` and a
+ * count replace `d` of them: a fleet of n catching up with an addition of d costs O(n), not O(n·d)
+ * (docs/performance.md; model/optimisations.test.ts checks it against the one-at-a-time form).
+ */
+export const learnAllChanges = (config: Config, f: Frontend, actual: number): Frontend => {
+  if (f.knownPeers === actual) return f;
+  const d = actual - f.knownPeers;
+  const allGranted = threadsHeld(config, f) + config.threads.threadsPerPeer * d <= config.threads.threadLimit;
+  if (d > 1 && allGranted) {
+    const first = learnOneChange(config, f, actual);
+    const connectedPeers = first.connectedPeers + d - 1;
+    return {
+      ...first,
+      knownPeers: actual,
+      connectedPeers,
+      behindFor: connectedPeers === actual ? 0 : first.behindFor,
+    };
+  }
+  return learnAllChanges(config, learnOneChange(config, f, actual), actual);
+};

@@ -22,7 +22,7 @@ import {
   serversFor,
 } from "../model/state.ts";
 import { step } from "../model/step.ts";
-import { connectablePeers, learnAllChanges, threadsHeld, threadsNeeded } from "../model/threads.ts";
+import { connectablePeers, learnOneChange, threadsHeld, threadsNeeded } from "../model/threads.ts";
 import type { InvariantName, Violation } from "../properties/index.ts";
 
 const withMemberIn = (cellSizes: ReadonlyArray<number>, cell: number): ReadonlyArray<number> =>
@@ -133,6 +133,9 @@ const shardMoved = (config: Config, state: State, op: { readonly shard: number }
     ),
   });
 };
+
+const learnAllChanges = (config: Config, f: Frontend, actual: number): Frontend =>
+  f.knownPeers === actual ? f : learnAllChanges(config, learnOneChange(config, f, actual), actual);
 
 const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend => {
   if (f.status === "stopped") return f;
