@@ -10,7 +10,7 @@
 import type { Config } from "./config.ts";
 import { next, type StepResult } from "./refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "./shardMap.ts";
-import { actualPeers, type Frontend, type State } from "./state.ts";
+import { actualPeers, type Frontend, frontendWith, type State } from "./state.ts";
 import { learnAllChanges } from "./threads.ts";
 
 /** Steps 1–3 for one live frontend. A frontend with nothing to do is returned as it was (the same record). */
@@ -22,13 +22,15 @@ const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend 
   const learned = processed.behindFor >= deadline ? learnAllChanges(config, processed, actual) : processed;
   const behind = learned.connectedPeers !== actual || learned.knownPeers !== actual;
   const behindFor = behind ? Math.min(learned.behindFor + 1, deadline + 1) : 0;
-  return behindFor === learned.behindFor ? learned : { ...learned, behindFor };
+  return behindFor === learned.behindFor ? learned : frontendWith(learned, { behindFor });
 };
 
 /** Step 4 for one bootstrapping frontend: one tick of shard-map construction, finishing it at zero. */
 const bootstrapOneTick = (config: Config, f: Frontend): Frontend => {
   const left = f.bootstrapLeft - 1;
-  return left > 0 ? { ...f, bootstrapLeft: left } : finishBootstrap(config, { ...f, bootstrapLeft: 0 });
+  return left > 0
+    ? frontendWith(f, { bootstrapLeft: left })
+    : finishBootstrap(config, frontendWith(f, { bootstrapLeft: 0 }));
 };
 
 /**

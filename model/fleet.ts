@@ -9,6 +9,7 @@ import { next, notEnabled, prevented, type StepResult } from "./refusal.ts";
 import {
   type Frontend,
   frontendName,
+  frontendWith,
   placeMembers,
   positionOf,
   type State,
@@ -99,16 +100,19 @@ export const frontendRestarted = (
   if (f.status === "bootstrapping") return notEnabled(`${frontendName(f)} is already bootstrapping`);
   const peers = (state.cellSizes[f.cell] ?? 1) - 1;
   return next(
-    withFrontendAt(state, index, {
-      ...f,
-      status: "bootstrapping",
-      knownPeers: peers,
-      connectedPeers: connectablePeers(config, peers),
-      map: "building",
-      staleShards: 0,
-      behindFor: 0,
-      bootstrapLeft: config.coldStart.bootstrapTicks,
-    }),
+    withFrontendAt(
+      state,
+      index,
+      frontendWith(f, {
+        status: "bootstrapping",
+        knownPeers: peers,
+        connectedPeers: connectablePeers(config, peers),
+        map: "building",
+        staleShards: 0,
+        behindFor: 0,
+        bootstrapLeft: config.coldStart.bootstrapTicks,
+      }),
+    ),
   );
 };
 
@@ -123,14 +127,17 @@ export const frontendCrashed = (
   const f = state.frontends[index] as Frontend;
   if (f.status === "stopped") return notEnabled(`${frontendName(f)} is already stopped`);
   return next(
-    withFrontendAt(state, index, {
-      ...f,
-      status: "stopped",
-      connectedPeers: 0,
-      map: "building",
-      staleShards: 0,
-      behindFor: 0,
-      bootstrapLeft: 0,
-    }),
+    withFrontendAt(
+      state,
+      index,
+      frontendWith(f, {
+        status: "stopped",
+        connectedPeers: 0,
+        map: "building",
+        staleShards: 0,
+        behindFor: 0,
+        bootstrapLeft: 0,
+      }),
+    ),
   );
 };

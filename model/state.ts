@@ -76,6 +76,25 @@ export const serversFor = (config: Config, units: number): number =>
 /** K5/R7: how many peers the membership service says this frontend has (its cell, less itself). */
 export const actualPeers = (state: State, f: Frontend): number => (state.cellSizes[f.cell] ?? 1) - 1;
 
+/**
+ * `f` with `changes` applied: a fresh record. Every Frontend is built by this one object literal (or the
+ * literals in `initialState` and `capacityAdded`, with the same fields in the same order), so V8 gives them
+ * all one hidden class; records made by `{ ...f, x }` at a dozen sites got a dozen, and every scan of the
+ * fleet (the invariants, `tick`) slowed down several times as its property reads went megamorphic
+ * (docs/performance.md). Adding a field to Frontend makes this fail to compile until it is listed here.
+ */
+export const frontendWith = (f: Frontend, changes: Partial<Frontend>): Frontend => ({
+  id: changes.id ?? f.id,
+  status: changes.status ?? f.status,
+  cell: changes.cell ?? f.cell,
+  knownPeers: changes.knownPeers ?? f.knownPeers,
+  connectedPeers: changes.connectedPeers ?? f.connectedPeers,
+  map: changes.map ?? f.map,
+  staleShards: changes.staleShards ?? f.staleShards,
+  behindFor: changes.behindFor ?? f.behindFor,
+  bootstrapLeft: changes.bootstrapLeft ?? f.bootstrapLeft,
+});
+
 /** Name used in traces (style habit 15: resolved names, not raw indices). */
 export const frontendName = (f: Frontend): string => `frontend-${f.id}`;
 

@@ -13,7 +13,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
 import { leaveServiceIfMapIncomplete } from "./shardMap.ts";
-import { type Frontend, maxPeerThreads } from "./state.ts";
+import { type Frontend, frontendWith, maxPeerThreads } from "./state.ts";
 
 /** K5: the threads a frontend needs to talk to every peer in its own view of the membership. */
 export const threadsNeeded = (config: Config, f: Frontend): number =>
@@ -40,18 +40,24 @@ export const learnOneChange = (config: Config, f: Frontend, actual: number): Fro
   const learned: Frontend =
     f.knownPeers < actual
       ? canCreatePeerThreads(config, f)
-        ? { ...f, knownPeers: f.knownPeers + 1, connectedPeers: f.connectedPeers + 1 }
-        : { ...f, knownPeers: f.knownPeers + 1, map: "useless" }
-      : { ...f, knownPeers: f.knownPeers - 1, connectedPeers: Math.min(f.connectedPeers, f.knownPeers - 1) };
+        ? frontendWith(f, { knownPeers: f.knownPeers + 1, connectedPeers: f.connectedPeers + 1 })
+        : frontendWith(f, { knownPeers: f.knownPeers + 1, map: "useless" })
+      : frontendWith(f, {
+          knownPeers: f.knownPeers - 1,
+          connectedPeers: Math.min(f.connectedPeers, f.knownPeers - 1),
+        });
   const healed: Frontend =
     config.coldStart.cacheSelfHealsAfterTriggerRemoval &&
     learned.map === "useless" &&
     learned.status === "serving" &&
     learned.connectedPeers === learned.knownPeers
-      ? { ...learned, map: "complete", staleShards: 0 }
+      ? frontendWith(learned, { map: "complete", staleShards: 0 })
       : learned;
   const caughtUp = healed.connectedPeers === actual && healed.knownPeers === actual;
-  return leaveServiceIfMapIncomplete(config, { ...healed, behindFor: caughtUp ? 0 : healed.behindFor });
+  return leaveServiceIfMapIncomplete(
+    config,
+    frontendWith(healed, { behindFor: caughtUp ? 0 : healed.behindFor }),
+  );
 };
 
 /**
@@ -71,12 +77,11 @@ export const learnAllChanges = (config: Config, f: Frontend, actual: number): Fr
   if (d > 1 && allGranted) {
     const first = learnOneChange(config, f, actual);
     const connectedPeers = first.connectedPeers + d - 1;
-    return {
-      ...first,
+    return frontendWith(first, {
       knownPeers: actual,
       connectedPeers,
       behindFor: connectedPeers === actual ? 0 : first.behindFor,
-    };
+    });
   }
   return learnAllChanges(config, learnOneChange(config, f, actual), actual);
 };
