@@ -38,9 +38,6 @@ export const simulationSection = (effort: Effort) => {
   const traces = tracesFor(asWas, TRACES);
   simulateFor(asWas, traces, effort.budgetMs); // warm-up: let the JIT settle before timing
   const runs = Array.from({ length: effort.repetitions }, () => simulateFor(asWas, traces, effort.budgetMs));
-  const fullRuns = Array.from({ length: effort.repetitions }, () =>
-    simulateFor(asWas, traces, effort.budgetMs, "full"),
-  );
   const rates = runs.map((r) => (r.accepted / r.cpuMs) * 1000);
   const wallRates = runs.map((r) => (r.accepted / r.ms) * 1000);
   const offered = runs.map((r) => (r.offered / r.cpuMs) * 1000);
@@ -63,7 +60,6 @@ export const simulationSection = (effort: Effort) => {
     traces: TRACES,
     stepsPerSecond: round(median(rates)),
     wallStepsPerSecond: round(median(wallRates)),
-    fullCheckStepsPerSecond: round(median(fullRuns.map((r) => (r.accepted / r.cpuMs) * 1000))),
     offeredOpsPerSecond: round(median(offered)),
     runsStepsPerSecond: rates.map((r) => round(r)),
     checkerStepsPerSecond: round(median(checkRates)),
@@ -134,25 +130,18 @@ export const firstCounterexampleSection = (effort: Effort) => {
   });
 };
 
-/**
- * Steps per second with `size` frontends, every invariant checked after every step: incrementally, as the
- * checker does, and in full (`fullCheckStepsPerSecond`).
- */
+/** Steps per second with `size` frontends (every invariant checked after every step). */
 export const scalingSection = (effort: Effort, size: number) => {
   const config = fleetOf(size);
   const traces = tracesFor(config, size >= 1000 ? 200 : TRACES);
   simulateFor(config, traces, Math.min(effort.budgetMs, 500));
   const runs = Array.from({ length: effort.repetitions }, () => simulateFor(config, traces, effort.budgetMs));
-  const fullRuns = Array.from({ length: effort.repetitions }, () =>
-    simulateFor(config, traces, effort.budgetMs, "full"),
-  );
   const rate = median(runs.map((r) => (r.accepted / r.cpuMs) * 1000));
   return {
     fleetSize: size,
     config: config.name,
     stepsPerSecond: round(rate),
     wallStepsPerSecond: round(median(runs.map((r) => (r.accepted / r.ms) * 1000))),
-    fullCheckStepsPerSecond: round(median(fullRuns.map((r) => (r.accepted / r.cpuMs) * 1000))),
     microsecondsPerStep: round(1e6 / rate),
     nanosecondsPerStepPerFrontend: round(1e9 / rate / size),
     stepsMeasured: runs.reduce((n, r) => n + r.accepted, 0),

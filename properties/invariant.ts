@@ -5,7 +5,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
-import type { Frontend, State } from "../model/state.ts";
+import type { State } from "../model/state.ts";
 
 export type InvariantName =
   | "WellFormed"
@@ -32,15 +32,4 @@ export interface Invariant {
   readonly closeness: (config: Config, state: State) => number;
   /** What `closeness` measures, for the near-miss report. */
   readonly closenessMeaning: string;
-  /**
-   * Optional: the invariant split into "no frontend breaks it" and "the rest of the state is fine", so the
-   * checker can re-check only the frontends a step changed (checker/incremental.ts). The contract, tested
-   * for every invariant that declares it: `check(config, s)` is none exactly when no frontend of `s`
-   * `breaks` it and `holdsOutsideFleet(config, s)`; and `breaks` reads nothing of `state` but
-   * `state.cellSizes` besides the frontend it is given.
-   */
-  readonly perFrontend?: {
-    readonly breaks: (config: Config, state: State, f: Frontend) => boolean;
-    readonly holdsOutsideFleet: (config: Config, state: State) => boolean;
-  };
 }

@@ -4,13 +4,8 @@
 // (K5); a frontend that the OS refuses threads never catches up.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
-import type { Config } from "../model/config.ts";
-import { type Frontend, frontendName } from "../model/state.ts";
+import { frontendName } from "../model/state.ts";
 import type { Invariant } from "./invariant.ts";
-
-/** K6: a serving frontend still out of step with the membership after the propagation delay. */
-const isLate = (config: Config, f: Frontend): boolean =>
-  f.status === "serving" && f.behindFor > config.membership.propagationDelayTicks;
 
 export const peersLearnedWithin: Invariant = {
   name: "PeersLearnedWithin",
@@ -19,7 +14,7 @@ export const peersLearnedWithin: Invariant = {
   source: 'domain.md K6 ("up to an hour"), K5',
   check: (config, state) => {
     const deadline = config.membership.propagationDelayTicks;
-    const late = state.frontends.find((f) => isLate(config, f));
+    const late = state.frontends.find((f) => f.status === "serving" && f.behindFor > deadline);
     return late === undefined
       ? O.none
       : O.some({
@@ -35,5 +30,4 @@ export const peersLearnedWithin: Invariant = {
     ) / config.membership.propagationDelayTicks,
   closenessMeaning:
     "longest lag of a serving frontend behind the membership, as a fraction of the propagation delay",
-  perFrontend: { breaks: (config, _state, f) => isLate(config, f), holdsOutsideFleet: () => true },
 };

@@ -31,6 +31,4 @@ export const routesToCurrentOwner: Invariant = {
   },
   closenessMeaning:
     "share of serving frontends' shard-map entries that were stale (requests for them refused)",
-  // Nothing per frontend: it is a property of the request counts alone.
-  perFrontend: { breaks: () => false, holdsOutsideFleet: (_config, state) => state.requests.misrouted === 0 },
 };

@@ -34,5 +34,4 @@ export const servesOnlyWithCompleteMap: Invariant = {
       : countWhere(state.frontends, (f) => f.status !== "stopped" && f.map === "useless") / live;
   },
   closenessMeaning: "share of live frontends holding a useless map (none of them serving)",
-  perFrontend: { breaks: (_config, _state, f) => servesIncomplete(f), holdsOutsideFleet: () => true },
 };

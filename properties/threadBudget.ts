@@ -23,10 +23,6 @@ const worstDemand = (config: Config, state: State): Frontend | undefined => {
   return worst;
 };
 
-/** K5/K7: a live frontend whose view of the fleet needs more threads than the OS allows. */
-const overBudget = (config: Config, f: Frontend): boolean =>
-  f.status !== "stopped" && threadsNeeded(config, f) > config.threads.threadLimit;
-
 export const threadBudget: Invariant = {
   name: "ThreadBudget",
   sentence:
@@ -35,7 +31,9 @@ export const threadBudget: Invariant = {
     'domain.md K5, K7, R1; [AWS-v] 09:39 "exceed the maximum number of threads allowed by an operating system configuration"',
   check: (config, state) => {
     const { threadLimit, baseThreads, threadsPerPeer } = config.threads;
-    const over = state.frontends.some((f) => overBudget(config, f));
+    const over = state.frontends.some(
+      (f) => f.status !== "stopped" && threadsNeeded(config, f) > threadLimit,
+    );
     const worst = over ? worstDemand(config, state) : undefined;
     return worst !== undefined
       ? O.some({
@@ -50,5 +48,4 @@ export const threadBudget: Invariant = {
     return (worst === undefined ? 0 : threadsNeeded(config, worst)) / config.threads.threadLimit;
   },
   closenessMeaning: "highest thread demand of any frontend, as a fraction of the OS limit",
-  perFrontend: { breaks: (config, _state, f) => overBudget(config, f), holdsOutsideFleet: () => true },
 };

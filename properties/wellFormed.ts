@@ -23,8 +23,11 @@ const frontendProblem = (config: Config, state: State, f: Frontend): string | un
   return undefined;
 };
 
-/** The first thing wrong with the state outside the frontend records, if any. */
-const fleetProblem = (config: Config, state: State): string | undefined => {
+const problem = (config: Config, state: State): string | undefined => {
+  for (const f of state.frontends) {
+    const p = frontendProblem(config, state, f);
+    if (p !== undefined) return p;
+  }
   const counted = state.cellSizes.reduce((a, b) => a + b, 0);
   if (counted !== state.frontends.length)
     return `the cells count ${counted} members but the fleet has ${state.frontends.length}`;
@@ -37,14 +40,6 @@ const fleetProblem = (config: Config, state: State): string | undefined => {
   if (succeeded < 0 || failed < 0 || misrouted < 0 || misrouted > failed)
     return "the request counts are inconsistent";
   return undefined;
-};
-
-const problem = (config: Config, state: State): string | undefined => {
-  for (const f of state.frontends) {
-    const p = frontendProblem(config, state, f);
-    if (p !== undefined) return p;
-  }
-  return fleetProblem(config, state);
 };
 
 export const wellFormed: Invariant = {
@@ -60,8 +55,4 @@ export const wellFormed: Invariant = {
   },
   closeness: () => 0,
   closenessMeaning: "none (structural)",
-  perFrontend: {
-    breaks: (config, state, f) => frontendProblem(config, state, f) !== undefined,
-    holdsOutsideFleet: (config, state) => fleetProblem(config, state) === undefined,
-  },
 };
