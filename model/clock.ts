@@ -10,7 +10,7 @@
 import type { Config } from "./config.ts";
 import { next, type StepResult } from "./refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "./shardMap.ts";
-import { actualPeers, type Frontend, frontendWith, type State } from "./state.ts";
+import { actualPeers, type Frontend, frontendWith, type State, stateWith } from "./state.ts";
 import { learnAllChanges } from "./threads.ts";
 
 /** Steps 1–3 for one live frontend. A frontend with nothing to do is returned as it was (the same record). */
@@ -41,14 +41,15 @@ const bootstrapOneTick = (config: Config, f: Frontend): Frontend => {
  */
 export const tick = (config: Config, state: State): StepResult => {
   let budget = config.coldStart.maxConcurrentBootstraps;
-  return next({
-    ...state,
-    tick: state.tick + 1,
-    frontends: state.frontends.map((f) => {
-      const aged = ageMembershipView(config, state, f);
-      if (aged.status !== "bootstrapping" || budget === 0) return aged;
-      budget -= 1;
-      return bootstrapOneTick(config, aged);
+  return next(
+    stateWith(state, {
+      tick: state.tick + 1,
+      frontends: state.frontends.map((f) => {
+        const aged = ageMembershipView(config, state, f);
+        if (aged.status !== "bootstrapping" || budget === 0) return aged;
+        budget -= 1;
+        return bootstrapOneTick(config, aged);
+      }),
     }),
-  });
+  );
 };

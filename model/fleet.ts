@@ -14,6 +14,7 @@ import {
   positionOf,
   type State,
   serversFor,
+  stateWith,
   withFrontendAt,
 } from "./state.ts";
 import { connectablePeers } from "./threads.ts";
@@ -56,13 +57,14 @@ export const capacityAdded = (config: Config, state: State, op: { readonly count
       bootstrapLeft: config.coldStart.bootstrapTicks,
     };
   });
-  return next({
-    ...state,
-    frontends: [...state.frontends, ...newcomers],
-    cellSizes: placed.sizes,
-    nextId: state.nextId + added,
-    capacityUnits: units,
-  });
+  return next(
+    stateWith(state, {
+      frontends: [...state.frontends, ...newcomers],
+      cellSizes: placed.sizes,
+      nextId: state.nextId + added,
+      capacityUnits: units,
+    }),
+  );
 };
 
 /** 09:39 [AWS-v]: operators take a frontend out of the fleet (the added capacity was removed). Keeps one. */
@@ -77,12 +79,13 @@ export const frontendRemoved = (
   const unitsPerServer = config.remediations.largerServers
     ? config.remediationParameters.largerServerFactor
     : 1;
-  return next({
-    ...state,
-    frontends: state.frontends.toSpliced(index, 1),
-    cellSizes: state.cellSizes.map((n, c) => (c === gone.cell ? n - 1 : n)),
-    capacityUnits: Math.max(0, state.capacityUnits - unitsPerServer),
-  });
+  return next(
+    stateWith(state, {
+      frontends: state.frontends.toSpliced(index, 1),
+      cellSizes: state.cellSizes.map((n, c) => (c === gone.cell ? n - 1 : n)),
+      capacityUnits: Math.max(0, state.capacityUnits - unitsPerServer),
+    }),
+  );
 };
 
 /**

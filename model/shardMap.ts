@@ -11,7 +11,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
 import { next, notEnabled, type StepResult } from "./refusal.ts";
-import { type Frontend, frontendWith, type State } from "./state.ts";
+import { type Frontend, frontendWith, type State, stateWith } from "./state.ts";
 
 /** Whether the frontend's peer-message input is whole: a thread for every peer it knows of (K4(c)). */
 export const peerInputWhole = (f: Frontend): boolean => f.connectedPeers === f.knownPeers;
@@ -52,13 +52,14 @@ export const shardMoved = (config: Config, state: State, op: { readonly shard: n
     return notEnabled("there is only one back-end cluster to own shards");
   const s = op.shard % config.shards.shardCount;
   const bit = 1 << s;
-  return next({
-    ...state,
-    owners: state.owners.map((c, i) => (i === s ? (c + 1) % config.shards.backendClusters : c)),
-    frontends: state.frontends.map((f) =>
-      f.status === "stopped" || (f.staleShards & bit) !== 0
-        ? f
-        : frontendWith(f, { staleShards: f.staleShards | bit }),
-    ),
-  });
+  return next(
+    stateWith(state, {
+      owners: state.owners.map((c, i) => (i === s ? (c + 1) % config.shards.backendClusters : c)),
+      frontends: state.frontends.map((f) =>
+        f.status === "stopped" || (f.staleShards & bit) !== 0
+          ? f
+          : frontendWith(f, { staleShards: f.staleShards | bit }),
+      ),
+    }),
+  );
 };
