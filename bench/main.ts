@@ -40,7 +40,7 @@ const inChild = <T>(label: string, args: ReadonlyArray<string>): ChildOutput<T> 
   return JSON.parse(r.stdout) as ChildOutput<T>;
 };
 
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const num = (n: number): string => Math.round(n).toLocaleString("en-US");
 const pad = (s: string, n: number): string => s.padEnd(n);
 const lpad = (s: string, n: number): string => s.padStart(n);

@@ -23,7 +23,7 @@ export interface Effort {
   readonly budgetMs: number;
 }
 
-export const QUICK: Effort = { repetitions: 3, budgetMs: 250 };
+export const QUICK: Effort = { repetitions: 3, budgetMs: 500 };
 export const FULL: Effort = { repetitions: 7, budgetMs: 1500 };
 
 /** The headline invariants: the ones `as-was` is expected to break (properties/expectations.ts). */
