@@ -12,7 +12,7 @@ import { initialState } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant } from "../properties/index.ts";
 import { opsArb } from "./arbitraries.ts";
-import { acceptedOps, runTrace, type TraceResult } from "./trace.ts";
+import { acceptedUntilViolation, runTrace, type TraceResult } from "./trace.ts";
 
 /** 25 Nov 2020: the default seed, so every run without `--seed` is the same run. */
 export const DEFAULT_SEED = 20201125;
@@ -58,15 +58,15 @@ export type SearchResult =
 
 /** Whether `ops` still breaks `inv`. */
 const stillFails = (config: Config, inv: Invariant, ops: ReadonlyArray<Op>): boolean =>
-  runTrace(config, ops, [inv]).violation !== undefined;
+  acceptedUntilViolation(config, ops, [inv]).violated;
 
 /**
  * Drops operations one at a time while the violation remains, until no single removal keeps it: the result
  * is 1-minimal (every operation is needed). fast-check's shrinker usually gets there; this makes it certain.
  */
 export const minimize = (config: Config, inv: Invariant, ops: ReadonlyArray<Op>): ReadonlyArray<Op> => {
-  const trace = runTrace(config, ops, [inv]);
-  const failing = trace.violation === undefined ? ops : acceptedOps(trace);
+  const run = acceptedUntilViolation(config, ops, [inv]);
+  const failing = run.violated ? run.accepted : ops;
   for (let i = 0; i < failing.length; i++) {
     const without = [...failing.slice(0, i), ...failing.slice(i + 1)];
     if (stillFails(config, inv, without)) return minimize(config, inv, without);

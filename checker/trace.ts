@@ -72,6 +72,29 @@ export const runTrace = (
   return { steps, final: state };
 };
 
+/**
+ * The operations of `ops` the model accepts, up to and including the first step after which one of
+ * `invariants` fails, and whether one does: what `runTrace` decides, without building labels and change
+ * sentences for every step. The shrinker calls it once per candidate (docs/performance.md).
+ */
+export const acceptedUntilViolation = (
+  config: Config,
+  ops: ReadonlyArray<Op>,
+  invariants: ReadonlyArray<Invariant>,
+): { readonly violated: boolean; readonly accepted: ReadonlyArray<Op> } => {
+  let state = initialState(config);
+  if (firstViolation(config, state, invariants) !== undefined) return { violated: true, accepted: [] };
+  const accepted: Op[] = [];
+  for (const op of ops) {
+    const result = step(config, state, op);
+    if (E.isLeft(result)) continue;
+    accepted.push(op);
+    state = result.right;
+    if (firstViolation(config, state, invariants) !== undefined) return { violated: true, accepted };
+  }
+  return { violated: false, accepted };
+};
+
 /** The operations of a trace that the model accepted (refused ones never change the state). */
 export const acceptedOps = (trace: TraceResult): ReadonlyArray<Op> =>
   trace.steps.filter((s) => s.refused === undefined).map((s) => s.op);

@@ -10,10 +10,10 @@
 import type { Config } from "./config.ts";
 import { next, type StepResult } from "./refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "./shardMap.ts";
-import { actualPeers, type Frontend, type State } from "./state.ts";
+import { actualPeers, type Frontend, frontendWith, type State, stateWith } from "./state.ts";
 import { learnAllChanges } from "./threads.ts";
 
-/** Steps 1–3 for one live frontend. */
+/** Steps 1–3 for one live frontend. A frontend with nothing to do is returned as it was (the same record). */
 const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend => {
   if (f.status === "stopped") return f;
   const actual = actualPeers(state, f);
@@ -21,29 +21,35 @@ const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend 
   const deadline = config.membership.propagationDelayTicks;
   const learned = processed.behindFor >= deadline ? learnAllChanges(config, processed, actual) : processed;
   const behind = learned.connectedPeers !== actual || learned.knownPeers !== actual;
-  return { ...learned, behindFor: behind ? Math.min(learned.behindFor + 1, deadline + 1) : 0 };
+  const behindFor = behind ? Math.min(learned.behindFor + 1, deadline + 1) : 0;
+  return behindFor === learned.behindFor ? learned : frontendWith(learned, { behindFor });
 };
 
-/** Step 4: the first `maxConcurrentBootstraps` bootstrapping frontends, in fleet order, advance one tick. */
-const advanceBootstraps = (config: Config, frontends: ReadonlyArray<Frontend>): ReadonlyArray<Frontend> =>
-  frontends.reduce<{ readonly out: ReadonlyArray<Frontend>; readonly budget: number }>(
-    ({ out, budget }, f) => {
-      if (f.status !== "bootstrapping" || budget === 0) return { out: [...out, f], budget };
-      const left = f.bootstrapLeft - 1;
-      const advanced =
-        left > 0 ? { ...f, bootstrapLeft: left } : finishBootstrap(config, { ...f, bootstrapLeft: 0 });
-      return { out: [...out, advanced], budget: budget - 1 };
-    },
-    { out: [], budget: config.coldStart.maxConcurrentBootstraps },
-  ).out;
+/** Step 4 for one bootstrapping frontend: one tick of shard-map construction, finishing it at zero. */
+const bootstrapOneTick = (config: Config, f: Frontend): Frontend => {
+  const left = f.bootstrapLeft - 1;
+  return left > 0
+    ? frontendWith(f, { bootstrapLeft: left })
+    : finishBootstrap(config, frontendWith(f, { bootstrapLeft: 0 }));
+};
 
-/** Time passes by one tick. Always enabled. */
-export const tick = (config: Config, state: State): StepResult =>
-  next({
-    ...state,
-    tick: state.tick + 1,
-    frontends: advanceBootstraps(
-      config,
-      state.frontends.map((f) => ageMembershipView(config, state, f)),
-    ),
-  });
+/**
+ * Time passes by one tick. Always enabled. One pass over the fleet: each frontend ages (steps 1–3), then the
+ * first `maxConcurrentBootstraps` bootstrapping frontends, in fleet order, advance (step 4). The budget is a
+ * counter local to this call, so `tick` stays a pure function of its arguments, and the pass is linear in
+ * the fleet (it was quadratic: docs/performance.md).
+ */
+export const tick = (config: Config, state: State): StepResult => {
+  let budget = config.coldStart.maxConcurrentBootstraps;
+  return next(
+    stateWith(state, {
+      tick: state.tick + 1,
+      frontends: state.frontends.map((f) => {
+        const aged = ageMembershipView(config, state, f);
+        if (aged.status !== "bootstrapping" || budget === 0) return aged;
+        budget -= 1;
+        return bootstrapOneTick(config, aged);
+      }),
+    }),
+  );
+};

@@ -7,30 +7,17 @@
 import type { Config } from "./config.ts";
 import { next, notEnabled, prevented, type StepResult } from "./refusal.ts";
 import {
-  cellForNewMember,
   type Frontend,
   frontendName,
+  frontendWith,
+  placeMembers,
   positionOf,
   type State,
   serversFor,
+  stateWith,
   withFrontendAt,
-  withMemberIn,
 } from "./state.ts";
 import { connectablePeers } from "./threads.ts";
-
-/** Places `count` new members into cells (R7), returning each one's cell and the new cell sizes. */
-const placeMembers = (
-  config: Config,
-  cellSizes: ReadonlyArray<number>,
-  count: number,
-): { readonly cells: ReadonlyArray<number>; readonly sizes: ReadonlyArray<number> } =>
-  Array.from({ length: count }).reduce<{ cells: ReadonlyArray<number>; sizes: ReadonlyArray<number> }>(
-    (acc) => {
-      const cell = cellForNewMember(config, acc.sizes);
-      return { cells: [...acc.cells, cell], sizes: withMemberIn(acc.sizes, cell) };
-    },
-    { cells: [], sizes: cellSizes },
-  );
 
 /** K5: the threads the largest group of peers would need: the preflight guard's closed form. */
 export const threadsForGroupOf = (config: Config, members: number): number =>
@@ -70,13 +57,14 @@ export const capacityAdded = (config: Config, state: State, op: { readonly count
       bootstrapLeft: config.coldStart.bootstrapTicks,
     };
   });
-  return next({
-    ...state,
-    frontends: [...state.frontends, ...newcomers],
-    cellSizes: placed.sizes,
-    nextId: state.nextId + added,
-    capacityUnits: units,
-  });
+  return next(
+    stateWith(state, {
+      frontends: [...state.frontends, ...newcomers],
+      cellSizes: placed.sizes,
+      nextId: state.nextId + added,
+      capacityUnits: units,
+    }),
+  );
 };
 
 /** 09:39 [AWS-v]: operators take a frontend out of the fleet (the added capacity was removed). Keeps one. */
@@ -91,12 +79,13 @@ export const frontendRemoved = (
   const unitsPerServer = config.remediations.largerServers
     ? config.remediationParameters.largerServerFactor
     : 1;
-  return next({
-    ...state,
-    frontends: state.frontends.filter((_, i) => i !== index),
-    cellSizes: state.cellSizes.map((n, c) => (c === gone.cell ? n - 1 : n)),
-    capacityUnits: Math.max(0, state.capacityUnits - unitsPerServer),
-  });
+  return next(
+    stateWith(state, {
+      frontends: state.frontends.toSpliced(index, 1),
+      cellSizes: state.cellSizes.map((n, c) => (c === gone.cell ? n - 1 : n)),
+      capacityUnits: Math.max(0, state.capacityUnits - unitsPerServer),
+    }),
+  );
 };
 
 /**
@@ -114,16 +103,19 @@ export const frontendRestarted = (
   if (f.status === "bootstrapping") return notEnabled(`${frontendName(f)} is already bootstrapping`);
   const peers = (state.cellSizes[f.cell] ?? 1) - 1;
   return next(
-    withFrontendAt(state, index, {
-      ...f,
-      status: "bootstrapping",
-      knownPeers: peers,
-      connectedPeers: connectablePeers(config, peers),
-      map: "building",
-      staleShards: 0,
-      behindFor: 0,
-      bootstrapLeft: config.coldStart.bootstrapTicks,
-    }),
+    withFrontendAt(
+      state,
+      index,
+      frontendWith(f, {
+        status: "bootstrapping",
+        knownPeers: peers,
+        connectedPeers: connectablePeers(config, peers),
+        map: "building",
+        staleShards: 0,
+        behindFor: 0,
+        bootstrapLeft: config.coldStart.bootstrapTicks,
+      }),
+    ),
   );
 };
 
@@ -138,14 +130,17 @@ export const frontendCrashed = (
   const f = state.frontends[index] as Frontend;
   if (f.status === "stopped") return notEnabled(`${frontendName(f)} is already stopped`);
   return next(
-    withFrontendAt(state, index, {
-      ...f,
-      status: "stopped",
-      connectedPeers: 0,
-      map: "building",
-      staleShards: 0,
-      behindFor: 0,
-      bootstrapLeft: 0,
-    }),
+    withFrontendAt(
+      state,
+      index,
+      frontendWith(f, {
+        status: "stopped",
+        connectedPeers: 0,
+        map: "building",
+        staleShards: 0,
+        behindFor: 0,
+        bootstrapLeft: 0,
+      }),
+    ),
   );
 };

@@ -11,7 +11,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
 import { next, notEnabled, type StepResult } from "./refusal.ts";
-import type { Frontend, State } from "./state.ts";
+import { type Frontend, frontendWith, type State, stateWith } from "./state.ts";
 
 /** Whether the frontend's peer-message input is whole: a thread for every peer it knows of (K4(c)). */
 export const peerInputWhole = (f: Frontend): boolean => f.connectedPeers === f.knownPeers;
@@ -22,7 +22,11 @@ export const peerInputWhole = (f: Frontend): boolean => f.connectedPeers === f.k
  */
 export const leaveServiceIfMapIncomplete = (config: Config, f: Frontend): Frontend =>
   config.remediations.waitForCompleteMap && f.status === "serving" && f.map !== "complete"
-    ? { ...f, status: "bootstrapping", map: "building", bootstrapLeft: config.coldStart.bootstrapTicks }
+    ? frontendWith(f, {
+        status: "bootstrapping",
+        map: "building",
+        bootstrapLeft: config.coldStart.bootstrapTicks,
+      })
     : f;
 
 /**
@@ -32,15 +36,15 @@ export const leaveServiceIfMapIncomplete = (config: Config, f: Frontend): Fronte
  */
 export const finishBootstrap = (config: Config, f: Frontend): Frontend => {
   const built = peerInputWhole(f) || config.remediations.bootstrapFromAuthoritative;
-  const done: Frontend = { ...f, status: "serving", map: built ? "complete" : "useless", staleShards: 0 };
+  const done = frontendWith(f, { status: "serving", map: built ? "complete" : "useless", staleShards: 0 });
   return built || !config.remediations.waitForCompleteMap
     ? done
-    : { ...f, map: "building", bootstrapLeft: config.coldStart.bootstrapTicks };
+    : frontendWith(f, { map: "building", bootstrapLeft: config.coldStart.bootstrapTicks });
 };
 
 /** K4(c): a frontend with a complete map and whole peer input applies pending ownership changes. */
 export const processOwnershipChanges = (f: Frontend): Frontend =>
-  f.staleShards !== 0 && f.map === "complete" && peerInputWhole(f) ? { ...f, staleShards: 0 } : f;
+  f.staleShards !== 0 && f.map === "complete" && peerInputWhole(f) ? frontendWith(f, { staleShards: 0 }) : f;
 
 /** K1: the back-end moves shard `shard` (modulo the shard count) to the next cluster; every live map goes stale for it. */
 export const shardMoved = (config: Config, state: State, op: { readonly shard: number }): StepResult => {
@@ -48,11 +52,14 @@ export const shardMoved = (config: Config, state: State, op: { readonly shard: n
     return notEnabled("there is only one back-end cluster to own shards");
   const s = op.shard % config.shards.shardCount;
   const bit = 1 << s;
-  return next({
-    ...state,
-    owners: state.owners.map((c, i) => (i === s ? (c + 1) % config.shards.backendClusters : c)),
-    frontends: state.frontends.map((f) =>
-      f.status === "stopped" ? f : { ...f, staleShards: f.staleShards | bit },
-    ),
-  });
+  return next(
+    stateWith(state, {
+      owners: state.owners.map((c, i) => (i === s ? (c + 1) % config.shards.backendClusters : c)),
+      frontends: state.frontends.map((f) =>
+        f.status === "stopped" || (f.staleShards & bit) !== 0
+          ? f
+          : frontendWith(f, { staleShards: f.staleShards | bit }),
+      ),
+    }),
+  );
 };

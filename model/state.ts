@@ -76,6 +76,40 @@ export const serversFor = (config: Config, units: number): number =>
 /** K5/R7: how many peers the membership service says this frontend has (its cell, less itself). */
 export const actualPeers = (state: State, f: Frontend): number => (state.cellSizes[f.cell] ?? 1) - 1;
 
+/**
+ * `f` with `changes` applied: a fresh record. Every Frontend is built by this one object literal (or the
+ * literals in `initialState` and `capacityAdded`, with the same fields in the same order), so V8 gives them
+ * all one hidden class; records made by `{ ...f, x }` at a dozen sites got a dozen, and every scan of the
+ * fleet (the invariants, `tick`) slowed down several times as its property reads went megamorphic
+ * (docs/performance.md). Adding a field to Frontend makes this fail to compile until it is listed here.
+ */
+export const frontendWith = (f: Frontend, changes: Partial<Frontend>): Frontend => ({
+  id: changes.id ?? f.id,
+  status: changes.status ?? f.status,
+  cell: changes.cell ?? f.cell,
+  knownPeers: changes.knownPeers ?? f.knownPeers,
+  connectedPeers: changes.connectedPeers ?? f.connectedPeers,
+  map: changes.map ?? f.map,
+  staleShards: changes.staleShards ?? f.staleShards,
+  behindFor: changes.behindFor ?? f.behindFor,
+  bootstrapLeft: changes.bootstrapLeft ?? f.bootstrapLeft,
+});
+
+/**
+ * `state` with `changes` applied: a fresh record built by one object literal (with the fields in the order of
+ * `initialState`'s), for the reason given at `frontendWith`: `{ ...state, x }` at each operation gave the
+ * State records some thirty hidden classes, and every `state.frontends` read went megamorphic.
+ */
+export const stateWith = (state: State, changes: Partial<State>): State => ({
+  frontends: changes.frontends ?? state.frontends,
+  cellSizes: changes.cellSizes ?? state.cellSizes,
+  nextId: changes.nextId ?? state.nextId,
+  capacityUnits: changes.capacityUnits ?? state.capacityUnits,
+  owners: changes.owners ?? state.owners,
+  tick: changes.tick ?? state.tick,
+  requests: changes.requests ?? state.requests,
+});
+
 /** Name used in traces (style habit 15: resolved names, not raw indices). */
 export const frontendName = (f: Frontend): string => `frontend-${f.id}`;
 
@@ -90,9 +124,25 @@ export const cellForNewMember = (config: Config, cellSizes: ReadonlyArray<number
   return open === -1 ? cellSizes.length : open;
 };
 
-/** Adds one member to `cell`, growing the list when the cell is new. */
-export const withMemberIn = (cellSizes: ReadonlyArray<number>, cell: number): ReadonlyArray<number> =>
-  cell < cellSizes.length ? cellSizes.map((n, i) => (i === cell ? n + 1 : n)) : [...cellSizes, 1];
+/**
+ * Places `count` new members into cells one after another (R7), returning each one's cell and the new cell
+ * sizes; `cellSizes` is not changed. The two arrays are fresh and filled in place before they are returned,
+ * so placing n members costs O(n · cells), not the O(n²) of copying them once per member.
+ */
+export const placeMembers = (
+  config: Config,
+  cellSizes: ReadonlyArray<number>,
+  count: number,
+): { readonly cells: ReadonlyArray<number>; readonly sizes: ReadonlyArray<number> } => {
+  const sizes = [...cellSizes];
+  const cells: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const cell = cellForNewMember(config, sizes);
+    cells.push(cell);
+    sizes[cell] = (sizes[cell] ?? 0) + 1;
+  }
+  return { cells, sizes };
+};
 
 /**
  * The steady state before the trigger: every frontend serving with a complete map and a thread for each peer
@@ -100,18 +150,9 @@ export const withMemberIn = (cellSizes: ReadonlyArray<number>, cell: number): Re
  */
 export const initialState = (config: Config): State => {
   const servers = serversFor(config, config.fleet.initialSize);
-  const cells = Array.from({ length: servers }).reduce<{
-    cells: ReadonlyArray<number>;
-    sizes: ReadonlyArray<number>;
-  }>(
-    (acc) => {
-      const cell = cellForNewMember(config, acc.sizes);
-      return { cells: [...acc.cells, cell], sizes: withMemberIn(acc.sizes, cell) };
-    },
-    { cells: [], sizes: [] },
-  );
-  const frontends = cells.cells.map((cell, id): Frontend => {
-    const peers = (cells.sizes[cell] ?? 1) - 1;
+  const placed = placeMembers(config, [], servers);
+  const frontends = placed.cells.map((cell, id): Frontend => {
+    const peers = (placed.sizes[cell] ?? 1) - 1;
     return {
       id,
       status: "serving",
@@ -126,7 +167,7 @@ export const initialState = (config: Config): State => {
   });
   return {
     frontends,
-    cellSizes: cells.sizes,
+    cellSizes: placed.sizes,
     nextId: servers,
     capacityUnits: config.fleet.initialSize,
     owners: Array.from({ length: config.shards.shardCount }, (_, s) => s % config.shards.backendClusters),
@@ -149,8 +190,6 @@ export const positionOf = (state: State, n: number): number =>
     ? -1
     : ((n % state.frontends.length) + state.frontends.length) % state.frontends.length;
 
-/** The state with the frontend at `index` replaced. */
-export const withFrontendAt = (state: State, index: number, f: Frontend): State => ({
-  ...state,
-  frontends: state.frontends.map((g, i) => (i === index ? f : g)),
-});
+/** The state with the frontend at `index` replaced (one array copy; the other records are shared). */
+export const withFrontendAt = (state: State, index: number, f: Frontend): State =>
+  stateWith(state, { frontends: state.frontends.with(index, f) });

@@ -13,7 +13,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
 import { leaveServiceIfMapIncomplete } from "./shardMap.ts";
-import { type Frontend, maxPeerThreads } from "./state.ts";
+import { type Frontend, frontendWith, maxPeerThreads } from "./state.ts";
 
 /** K5: the threads a frontend needs to talk to every peer in its own view of the membership. */
 export const threadsNeeded = (config: Config, f: Frontend): number =>
@@ -40,20 +40,48 @@ export const learnOneChange = (config: Config, f: Frontend, actual: number): Fro
   const learned: Frontend =
     f.knownPeers < actual
       ? canCreatePeerThreads(config, f)
-        ? { ...f, knownPeers: f.knownPeers + 1, connectedPeers: f.connectedPeers + 1 }
-        : { ...f, knownPeers: f.knownPeers + 1, map: "useless" }
-      : { ...f, knownPeers: f.knownPeers - 1, connectedPeers: Math.min(f.connectedPeers, f.knownPeers - 1) };
+        ? frontendWith(f, { knownPeers: f.knownPeers + 1, connectedPeers: f.connectedPeers + 1 })
+        : frontendWith(f, { knownPeers: f.knownPeers + 1, map: "useless" })
+      : frontendWith(f, {
+          knownPeers: f.knownPeers - 1,
+          connectedPeers: Math.min(f.connectedPeers, f.knownPeers - 1),
+        });
   const healed: Frontend =
     config.coldStart.cacheSelfHealsAfterTriggerRemoval &&
     learned.map === "useless" &&
     learned.status === "serving" &&
     learned.connectedPeers === learned.knownPeers
-      ? { ...learned, map: "complete", staleShards: 0 }
+      ? frontendWith(learned, { map: "complete", staleShards: 0 })
       : learned;
   const caughtUp = healed.connectedPeers === actual && healed.knownPeers === actual;
-  return leaveServiceIfMapIncomplete(config, { ...healed, behindFor: caughtUp ? 0 : healed.behindFor });
+  return leaveServiceIfMapIncomplete(
+    config,
+    frontendWith(healed, { behindFor: caughtUp ? 0 : healed.behindFor }),
+  );
 };
 
-/** K6: the frontend processes every pending membership change (used when the propagation deadline is due). */
-export const learnAllChanges = (config: Config, f: Frontend, actual: number): Frontend =>
-  f.knownPeers === actual ? f : learnAllChanges(config, learnOneChange(config, f, actual), actual);
+/**
+ * K6: the frontend processes every pending membership change (used when the propagation deadline is due):
+ * `learnOneChange` until its view matches the membership.
+ *
+ * Shortcut, same result: when it learns `d > 1` new peers and the OS grants the threads for all of them,
+ * only the first change can alter its map or status (self-healing and leaving service depend on nothing the
+ * later ones change), and the later ones only count peers and threads up. So one `learnOneChange` and a
+ * count replace `d` of them: a fleet of n catching up with an addition of d costs O(n), not O(n·d)
+ * (docs/performance.md; model/optimisations.test.ts checks it against the one-at-a-time form).
+ */
+export const learnAllChanges = (config: Config, f: Frontend, actual: number): Frontend => {
+  if (f.knownPeers === actual) return f;
+  const d = actual - f.knownPeers;
+  const allGranted = threadsHeld(config, f) + config.threads.threadsPerPeer * d <= config.threads.threadLimit;
+  if (d > 1 && allGranted) {
+    const first = learnOneChange(config, f, actual);
+    const connectedPeers = first.connectedPeers + d - 1;
+    return frontendWith(first, {
+      knownPeers: actual,
+      connectedPeers,
+      behindFor: connectedPeers === actual ? 0 : first.behindFor,
+    });
+  }
+  return learnAllChanges(config, learnOneChange(config, f, actual), actual);
+};

@@ -24,8 +24,10 @@ export const peersLearnedWithin: Invariant = {
         });
   },
   closeness: (config, state) =>
-    Math.max(0, ...state.frontends.filter((f) => f.status === "serving").map((f) => f.behindFor)) /
-    config.membership.propagationDelayTicks,
+    state.frontends.reduce(
+      (most, f) => (f.status === "serving" && f.behindFor > most ? f.behindFor : most),
+      0,
+    ) / config.membership.propagationDelayTicks,
   closenessMeaning:
     "longest lag of a serving frontend behind the membership, as a fraction of the propagation delay",
 };

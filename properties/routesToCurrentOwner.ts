@@ -3,6 +3,7 @@
 // its cached map (K2), so a stale entry sends a request to a shard's former owner.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
+import { countWhere } from "./count.ts";
 import type { Invariant } from "./invariant.ts";
 
 const bitCount = (n: number): number => (n === 0 ? 0 : (n & 1) + bitCount(n >>> 1));
@@ -20,9 +21,13 @@ export const routesToCurrentOwner: Invariant = {
           source: routesToCurrentOwner.source,
         }),
   closeness: (config, state) => {
-    const serving = state.frontends.filter((f) => f.status === "serving");
-    const entries = serving.length * config.shards.shardCount;
-    return entries === 0 ? 0 : serving.reduce((n, f) => n + bitCount(f.staleShards), 0) / entries;
+    const serving = countWhere(state.frontends, (f) => f.status === "serving");
+    const entries = serving * config.shards.shardCount;
+    const stale = state.frontends.reduce(
+      (n, f) => (f.status === "serving" ? n + bitCount(f.staleShards) : n),
+      0,
+    );
+    return entries === 0 ? 0 : stale / entries;
   },
   closenessMeaning:
     "share of serving frontends' shard-map entries that were stale (requests for them refused)",

@@ -4,8 +4,12 @@
 // incident broke (domain.md K8): health = InService ⇒ shardMap = Complete.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
-import { frontendName } from "../model/state.ts";
+import { type Frontend, frontendName } from "../model/state.ts";
+import { countWhere } from "./count.ts";
 import type { Invariant } from "./invariant.ts";
+
+/** The state K8 forbids: taking traffic without a complete map. */
+const servesIncomplete = (f: Frontend): boolean => f.status === "serving" && f.map !== "complete";
 
 export const servesOnlyWithCompleteMap: Invariant = {
   name: "ServesOnlyWithCompleteMap",
@@ -13,19 +17,21 @@ export const servesOnlyWithCompleteMap: Invariant = {
   source:
     'domain.md K8, K11; [AWS-v] 09:39 "cache construction was failing to complete … useless shard-maps"',
   check: (_config, state) => {
-    const bad = state.frontends.filter((f) => f.status === "serving" && f.map !== "complete");
-    const first = bad[0];
+    // Find the first offender without allocating; count them all only when there is one to report.
+    const first = state.frontends.find(servesIncomplete);
     return first === undefined
       ? O.none
       : O.some({
           invariant: "ServesOnlyWithCompleteMap",
-          message: `${frontendName(first)} is serving with a ${first.map} shard-map (${bad.length} of ${state.frontends.length} frontends serve with an incomplete map), so its requests fail`,
+          message: `${frontendName(first)} is serving with a ${first.map} shard-map (${countWhere(state.frontends, servesIncomplete)} of ${state.frontends.length} frontends serve with an incomplete map), so its requests fail`,
           source: servesOnlyWithCompleteMap.source,
         });
   },
   closeness: (_config, state) => {
-    const live = state.frontends.filter((f) => f.status !== "stopped");
-    return live.length === 0 ? 0 : live.filter((f) => f.map === "useless").length / live.length;
+    const live = countWhere(state.frontends, (f) => f.status !== "stopped");
+    return live === 0
+      ? 0
+      : countWhere(state.frontends, (f) => f.status !== "stopped" && f.map === "useless") / live;
   },
   closenessMeaning: "share of live frontends holding a useless map (none of them serving)",
 };

@@ -4,23 +4,24 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
-import { frontendName, type State } from "../model/state.ts";
+import { type Frontend, frontendName, type State } from "../model/state.ts";
 import { threadsNeeded } from "../model/threads.ts";
 import type { Invariant } from "./invariant.ts";
 
-/** The live frontend whose view of the fleet needs the most threads, and that need. */
-const worstDemand = (config: Config, state: State) =>
-  state.frontends
-    .filter((f) => f.status !== "stopped")
-    .reduce<{ readonly name: string; readonly need: number; readonly peers: number } | undefined>(
-      (worst, f) => {
-        const need = threadsNeeded(config, f);
-        return worst === undefined || need > worst.need
-          ? { name: frontendName(f), need, peers: f.knownPeers }
-          : worst;
-      },
-      undefined,
-    );
+/**
+ * The live frontend whose view of the fleet needs the most threads (the first such, in fleet order), or
+ * undefined when none is live. One pass, no allocation: it runs after every step (docs/performance.md).
+ */
+const worstDemand = (config: Config, state: State): Frontend | undefined => {
+  let worst: Frontend | undefined;
+  for (const f of state.frontends)
+    if (
+      f.status !== "stopped" &&
+      (worst === undefined || threadsNeeded(config, f) > threadsNeeded(config, worst))
+    )
+      worst = f;
+  return worst;
+};
 
 export const threadBudget: Invariant = {
   name: "ThreadBudget",
@@ -29,16 +30,22 @@ export const threadBudget: Invariant = {
   source:
     'domain.md K5, K7, R1; [AWS-v] 09:39 "exceed the maximum number of threads allowed by an operating system configuration"',
   check: (config, state) => {
-    const worst = worstDemand(config, state);
     const { threadLimit, baseThreads, threadsPerPeer } = config.threads;
-    return worst !== undefined && worst.need > threadLimit
+    const over = state.frontends.some(
+      (f) => f.status !== "stopped" && threadsNeeded(config, f) > threadLimit,
+    );
+    const worst = over ? worstDemand(config, state) : undefined;
+    return worst !== undefined
       ? O.some({
           invariant: "ThreadBudget",
-          message: `${worst.name} knows ${worst.peers} peers and needs ${baseThreads} + ${threadsPerPeer} × ${worst.peers} = ${worst.need} threads, over the OS limit of ${threadLimit}`,
+          message: `${frontendName(worst)} knows ${worst.knownPeers} peers and needs ${baseThreads} + ${threadsPerPeer} × ${worst.knownPeers} = ${threadsNeeded(config, worst)} threads, over the OS limit of ${threadLimit}`,
           source: threadBudget.source,
         })
       : O.none;
   },
-  closeness: (config, state) => (worstDemand(config, state)?.need ?? 0) / config.threads.threadLimit,
+  closeness: (config, state) => {
+    const worst = worstDemand(config, state);
+    return (worst === undefined ? 0 : threadsNeeded(config, worst)) / config.threads.threadLimit;
+  },
   closenessMeaning: "highest thread demand of any frontend, as a fraction of the OS limit",
 };

@@ -8,25 +8,26 @@ import { type Frontend, frontendName, type State } from "../model/state.ts";
 import { threadsHeld } from "../model/threads.ts";
 import type { Invariant } from "./invariant.ts";
 
-/** The first thing wrong with one frontend, if any. */
+/** The first thing wrong with one frontend, if any (its name is built only when there is a problem to name). */
 const frontendProblem = (config: Config, state: State, f: Frontend): string | undefined => {
-  const name = frontendName(f);
-  if (f.connectedPeers < 0 || f.knownPeers < 0) return `${name} has a negative peer count`;
-  if (f.connectedPeers > f.knownPeers) return `${name} holds threads for peers it does not know of`;
+  if (f.connectedPeers < 0 || f.knownPeers < 0) return `${frontendName(f)} has a negative peer count`;
+  if (f.connectedPeers > f.knownPeers)
+    return `${frontendName(f)} holds threads for peers it does not know of`;
   if (threadsHeld(config, f) > config.threads.threadLimit)
-    return `${name} holds ${threadsHeld(config, f)} threads, more than the OS allows (${config.threads.threadLimit}): thread creation past the limit must fail (K7)`;
+    return `${frontendName(f)} holds ${threadsHeld(config, f)} threads, more than the OS allows (${config.threads.threadLimit}): thread creation past the limit must fail (K7)`;
   if (f.status === "bootstrapping" && f.bootstrapLeft <= 0)
-    return `${name} is bootstrapping with no work left`;
-  if (f.status === "serving" && f.bootstrapLeft !== 0) return `${name} is serving with bootstrap work left`;
-  if (f.cell < 0 || f.cell >= state.cellSizes.length) return `${name} belongs to no cell`;
+    return `${frontendName(f)} is bootstrapping with no work left`;
+  if (f.status === "serving" && f.bootstrapLeft !== 0)
+    return `${frontendName(f)} is serving with bootstrap work left`;
+  if (f.cell < 0 || f.cell >= state.cellSizes.length) return `${frontendName(f)} belongs to no cell`;
   return undefined;
 };
 
 const problem = (config: Config, state: State): string | undefined => {
-  const perFrontend = state.frontends
-    .map((f) => frontendProblem(config, state, f))
-    .find((p) => p !== undefined);
-  if (perFrontend !== undefined) return perFrontend;
+  for (const f of state.frontends) {
+    const p = frontendProblem(config, state, f);
+    if (p !== undefined) return p;
+  }
   const counted = state.cellSizes.reduce((a, b) => a + b, 0);
   if (counted !== state.frontends.length)
     return `the cells count ${counted} members but the fleet has ${state.frontends.length}`;

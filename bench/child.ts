@@ -1,0 +1,25 @@
+// ---------------------------------------------------------------------------------------------------------
+// bench: one section, in its own process. `child.ts SECTION quick|full [FLEET_SIZE]` prints one JSON object:
+// the section's result and the process's peak RSS. Run by bench/main.ts; not meant to be run by hand.
+// ---------------------------------------------------------------------------------------------------------
+import { FULL, firstCounterexampleSection, QUICK, scalingSection, simulationSection } from "./sections.ts";
+import { peakRssBytes } from "./stats.ts";
+
+const [section, mode, size] = process.argv.slice(2);
+const effort = mode === "quick" ? QUICK : FULL;
+
+const run = (): unknown => {
+  switch (section) {
+    case "simulation":
+      return simulationSection(effort);
+    case "firstCounterexample":
+      return firstCounterexampleSection(effort);
+    case "scaling":
+      return scalingSection(effort, Number(size));
+    default:
+      throw new Error(`unknown bench section ${section}`);
+  }
+};
+
+const result = run();
+process.stdout.write(`${JSON.stringify({ result, peakRssBytes: peakRssBytes() })}\n`);

@@ -1,0 +1,123 @@
+// ---------------------------------------------------------------------------------------------------------
+// bench: `npm run bench [-- --quick] [-- --json]`. Measures simulation throughput, time to the first
+// counterexample (and to shrink it) for each headline invariant, and scaling with the fleet size; prints a
+// table, or with --json one object. Each section runs in a child process (its peak RSS is reported); each
+// figure is a median of several runs. Not a test: nothing here passes or fails, except bad flags (exit 2).
+// ---------------------------------------------------------------------------------------------------------
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { machine } from "./machine.ts";
+import { FULL, QUICK } from "./sections.ts";
+import { round } from "./stats.ts";
+import { FLEET_SIZES } from "./workload.ts";
+
+const USAGE = `Usage: npm run bench [-- --quick] [-- --json]
+  --quick   fewer and shorter runs (${QUICK.repetitions} × ${QUICK.budgetMs} ms); finishes in under a minute
+  --json    print one JSON object instead of the table
+`;
+
+const EXHAUSTIVE_NOTE =
+  "exhaustive search (states/s, distinct states, bytes per state) and the shortest counterexample length " +
+  "need the breadth-first verifier of issue 4, which this bench does not re-implement; reported as null " +
+  "(a shortest of 1 is reported where the shrunk trace has one step: the initial state satisfies every invariant)";
+
+const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+
+interface ChildOutput<T> {
+  readonly result: T;
+  readonly peakRssBytes: number;
+}
+
+/** Runs one section in a fresh Node process with the same loader (tsx) as this one. */
+const inChild = <T>(label: string, args: ReadonlyArray<string>): ChildOutput<T> => {
+  process.stderr.write(`bench: ${label} …\n`);
+  const r = spawnSync(process.execPath, [...process.execArgv, CHILD, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`bench section ${label} failed: ${r.stderr.trim().split("\n")[0]}`);
+  return JSON.parse(r.stdout) as ChildOutput<T>;
+};
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const num = (n: number): string => Math.round(n).toLocaleString("en-US");
+const pad = (s: string, n: number): string => s.padEnd(n);
+const lpad = (s: string, n: number): string => s.padStart(n);
+
+const run = (argv: ReadonlyArray<string>): number => {
+  let values: { quick?: boolean; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { quick: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } },
+      strict: true,
+    }));
+  } catch (e) {
+    process.stderr.write(`bench: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const mode = values.quick ? "quick" : "full";
+  const effort = values.quick ? QUICK : FULL;
+  const t0 = Date.now();
+  const facts = machine();
+  type Sim = ReturnType<typeof import("./sections.ts").simulationSection>;
+  type First = ReturnType<typeof import("./sections.ts").firstCounterexampleSection>;
+  type Scale = ReturnType<typeof import("./sections.ts").scalingSection>;
+  const sim = inChild<Sim>("simulation throughput (as-was)", ["simulation", mode]);
+  const first = inChild<First>("first counterexample per headline invariant", ["firstCounterexample", mode]);
+  const scaling = FLEET_SIZES.map((n) =>
+    inChild<Scale>(`scaling: ${n} frontends`, ["scaling", mode, String(n)]),
+  );
+  const out = {
+    machine: facts,
+    effort: { mode, repetitions: effort.repetitions, msPerThroughputRun: effort.budgetMs },
+    simulation: { ...sim.result, peakRssBytes: sim.peakRssBytes },
+    firstCounterexample: first.result.map((f) => ({ ...f, peakRssBytes: first.peakRssBytes })),
+    exhaustive: null,
+    scaling: scaling.map((s) => ({ ...s.result, peakRssBytes: s.peakRssBytes })),
+    peakRssBytes: Math.max(sim.peakRssBytes, first.peakRssBytes, ...scaling.map((s) => s.peakRssBytes)),
+    notes: { exhaustive: EXHAUSTIVE_NOTE },
+    wallSeconds: round((Date.now() - t0) / 1000),
+  };
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+  const m = out.machine;
+  const lines = [
+    `kinesis-outage-model bench (${mode}: median of ${effort.repetitions} runs) on ${m.cores} cores, ${m.cpuModel}, Node ${m.nodeVersion}, load ${m.loadAverage1m}`,
+    "",
+    "Simulation (as-was, every invariant checked after every accepted step)",
+    `  model steps/s           ${lpad(num(out.simulation.stepsPerSecond), 12)}   (offered ops/s ${num(out.simulation.offeredOpsPerSecond)})`,
+    `  checker steps/s         ${lpad(num(out.simulation.checkerStepsPerSecond), 12)}   (npm run check's loop, fast-check included, ${out.simulation.checkerConfig})`,
+    `  peak RSS                ${lpad(mb(out.simulation.peakRssBytes), 12)}`,
+    "",
+    "First counterexample under as-was (default seed, runs and max steps)",
+    `  ${pad("invariant", 27)}${lpad("find ms", 9)}${lpad("shrink ms", 11)}${lpad("total ms", 10)}${lpad("cold ms", 9)}${lpad("length", 10)}  shortest`,
+    ...out.firstCounterexample.map(
+      (f) =>
+        `  ${pad(f.invariant, 27)}${lpad(f.msToFind.toFixed(1), 9)}${lpad(f.msToShrink.toFixed(1), 11)}${lpad(f.msTotal.toFixed(1), 10)}${lpad(f.coldMsTotal.toFixed(0), 9)}${lpad(`${f.lengthBefore} → ${f.lengthAfter}`, 10)}  ${f.shortest === null ? "n/a (issue 4)" : `${f.shortest} (quality ${f.shrinkQuality})`}`,
+    ),
+    `  peak RSS ${mb(first.peakRssBytes)}`,
+    "",
+    "Exhaustive search: not measured (needs the issue-4 verifier)",
+    "",
+    "Scaling (every invariant checked after every accepted step)",
+    `  ${lpad("frontends", 9)}${lpad("steps/s", 13)}${lpad("µs/step", 11)}${lpad("ns/step/frontend", 18)}${lpad("peak RSS", 10)}`,
+    ...out.scaling.map(
+      (s) =>
+        `  ${lpad(num(s.fleetSize), 9)}${lpad(num(s.stepsPerSecond), 13)}${lpad(s.microsecondsPerStep.toFixed(2), 11)}${lpad(s.nanosecondsPerStepPerFrontend.toFixed(2), 18)}${lpad(mb(s.peakRssBytes), 10)}`,
+    ),
+    "",
+    `peak RSS of any section: ${mb(out.peakRssBytes)}; wall time ${out.wallSeconds} s`,
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return 0;
+};
+
+process.exitCode = run(process.argv.slice(2));

@@ -1,0 +1,78 @@
+// ---------------------------------------------------------------------------------------------------------
+// bench: raw simulation throughput. Each sequence runs from the initial state through `step`; after every
+// accepted step every registered invariant is checked (a refused operation leaves the state as it was, so
+// there is nothing new to check, as in checker/search.ts). A violation does not stop the run: the point is
+// to time the model and the checks, not to find anything. No shrinking.
+// ---------------------------------------------------------------------------------------------------------
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
+import type { Config } from "../model/config.ts";
+import type { Op } from "../model/ops.ts";
+import { initialState, type State } from "../model/state.ts";
+import { step } from "../model/step.ts";
+import { INVARIANTS, type Invariant } from "../properties/index.ts";
+import { cpuMs, nowMs } from "./stats.ts";
+
+export interface SimulationTally {
+  /** Operations the model accepted (each followed by a check of every invariant). */
+  readonly accepted: number;
+  /** Operations offered, accepted or refused. */
+  readonly offered: number;
+  /** Violations seen (a checksum, so the work cannot be optimised away). */
+  readonly violations: number;
+  /** Wall-clock milliseconds. */
+  readonly ms: number;
+  /** CPU milliseconds (bench/stats.ts cpuMs). */
+  readonly cpuMs: number;
+}
+
+/** Runs every sequence in `traces` once, each from `start` (the initial state, built once by the caller). */
+export const simulateOnce = (
+  config: Config,
+  start: State,
+  traces: ReadonlyArray<ReadonlyArray<Op>>,
+  invariants: ReadonlyArray<Invariant> = INVARIANTS,
+): Omit<SimulationTally, "ms" | "cpuMs"> => {
+  let accepted = 0;
+  let offered = 0;
+  let violations = 0;
+  for (const ops of traces) {
+    let state = start;
+    for (const op of ops) {
+      offered += 1;
+      const r = step(config, state, op);
+      if (E.isLeft(r)) continue;
+      state = r.right;
+      accepted += 1;
+      for (const inv of invariants) if (O.isSome(inv.check(config, state))) violations += 1;
+    }
+  }
+  return { accepted, offered, violations };
+};
+
+/**
+ * Runs the sequences over and over, for at least `budgetMs` (and at least once). The initial state is built
+ * once, outside the timed loop, as checker/search.ts does.
+ */
+export const simulateFor = (
+  config: Config,
+  traces: ReadonlyArray<ReadonlyArray<Op>>,
+  budgetMs: number,
+): SimulationTally => {
+  const start = initialState(config);
+  const t0 = nowMs();
+  const c0 = cpuMs();
+  let accepted = 0;
+  let offered = 0;
+  let violations = 0;
+  do {
+    for (const ops of traces) {
+      const r = simulateOnce(config, start, [ops]);
+      accepted += r.accepted;
+      offered += r.offered;
+      violations += r.violations;
+      if (nowMs() - t0 >= budgetMs) break;
+    }
+  } while (nowMs() - t0 < budgetMs);
+  return { accepted, offered, violations, ms: nowMs() - t0, cpuMs: cpuMs() - c0 };
+};

@@ -1,0 +1,103 @@
+// The faster operations and invariants (docs/performance.md) against their originals (test/referenceModel.ts):
+// the same states, refusals, violation messages and closeness after every step, on random traces, under
+// every remediation and under configs that exercise what the fast paths changed (several bootstraps at
+// once, self-healing maps, cells, larger fleets).
+import { test } from "@fast-check/vitest";
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect } from "vitest";
+import { opArb } from "../checker/arbitraries.ts";
+import { INVARIANTS } from "../properties/index.ts";
+import {
+  messageOf,
+  referenceCloseness,
+  referenceInitialState,
+  referenceMessage,
+  referenceStep,
+  referenceWithFrontendAt,
+} from "../test/referenceModel.ts";
+import { type Config, REMEDIATION_NAMES, withAllRemediations, withRemediations } from "./config.ts";
+import { asWas } from "./configs/asWas.ts";
+import { capacityAdded, frontendCrashed, frontendRemoved, frontendRestarted } from "./fleet.ts";
+import { initialState, type State, withFrontendAt } from "./state.ts";
+import { type OperationTable, step } from "./step.ts";
+
+const wider: Config = {
+  ...asWas,
+  name: "wider",
+  fleet: { initialSize: 14, maxSize: 30 },
+  threads: { threadLimit: 20, baseThreads: 4, threadsPerPeer: 1 },
+  membership: { propagationDelayTicks: 3 },
+  coldStart: { bootstrapTicks: 2, maxConcurrentBootstraps: 3, cacheSelfHealsAfterTriggerRemoval: true },
+};
+
+const CONFIGS: ReadonlyArray<Config> = [
+  asWas,
+  withAllRemediations(asWas),
+  ...REMEDIATION_NAMES.map((r) => withRemediations(asWas, [r])),
+  wider,
+  withRemediations(wider, ["cellularization"]),
+  withRemediations(wider, ["waitForCompleteMap", "bootstrapFromAuthoritative"]),
+];
+
+const scenario = fc
+  .constantFrom(...CONFIGS)
+  .chain((config) => fc.tuple(fc.constant(config), fc.array(opArb(config), { maxLength: 80, size: "max" })));
+
+describe("the fast model equals the straightforward one", () => {
+  test.prop({ s: scenario }, { numRuns: 300 })(
+    "step: the same state or the same refusal after every operation",
+    ({ s: [config, ops] }) => {
+      let state: State = initialState(config);
+      expect(state).toEqual(referenceInitialState(config));
+      for (const op of ops) {
+        const fast = step(config, state, op);
+        expect(fast).toEqual(referenceStep(config, state, op));
+        if (E.isRight(fast)) state = fast.right;
+      }
+    },
+  );
+
+  test.prop({ s: scenario }, { numRuns: 300 })(
+    "every invariant: the same violation message (or none) and the same closeness after every step",
+    ({ s: [config, ops] }) => {
+      let state: State = initialState(config);
+      for (const op of ops) {
+        const r = step(config, state, op);
+        if (E.isLeft(r)) continue;
+        state = r.right;
+        for (const inv of INVARIANTS) {
+          expect(messageOf(inv.check(config, state))).toBe(referenceMessage(inv.name, config, state));
+          expect(inv.closeness(config, state)).toBe(referenceCloseness(inv.name, config, state));
+        }
+      }
+    },
+  );
+
+  test.prop({ size: fc.integer({ min: 1, max: 60 }), config: fc.constantFrom(...CONFIGS) })(
+    "initialState at any fleet size",
+    ({ size, config }) => {
+      const c = { ...config, fleet: { initialSize: size, maxSize: size } };
+      expect(initialState(c)).toEqual(referenceInitialState(c));
+    },
+  );
+
+  test.prop({ i: fc.nat({ max: 7 }), id: fc.nat() })("withFrontendAt", ({ i, id }) => {
+    const s = initialState(asWas);
+    const f = { ...(s.frontends[0] as State["frontends"][number]), id };
+    expect(withFrontendAt(s, i, f)).toEqual(referenceWithFrontendAt(s, i, f));
+  });
+});
+
+// Habit 9 for the dispatch table: a table that forgets an operation does not type-check.
+// @ts-expect-error Property 'tick' is missing
+const forgetsTick: OperationTable = {
+  capacityAdded,
+  frontendRemoved,
+  frontendRestarted,
+  frontendCrashed,
+  peerLearned: (_c, s) => E.right(s),
+  shardMoved: (_c, s) => E.right(s),
+  requestRouted: (_c, s) => E.right(s),
+};
+void forgetsTick;
