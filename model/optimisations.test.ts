@@ -20,7 +20,7 @@ import { type Config, REMEDIATION_NAMES, withAllRemediations, withRemediations }
 import { asWas } from "./configs/asWas.ts";
 import { capacityAdded, frontendCrashed, frontendRemoved, frontendRestarted } from "./fleet.ts";
 import { initialState, type State, withFrontendAt } from "./state.ts";
-import { type OperationTable, step } from "./step.ts";
+import { step } from "./step.ts";
 
 const wider: Config = {
   ...asWas,
@@ -88,16 +88,3 @@ describe("the fast model equals the straightforward one", () => {
     expect(withFrontendAt(s, i, f)).toEqual(referenceWithFrontendAt(s, i, f));
   });
 });
-
-// Habit 9 for the dispatch table: a table that forgets an operation does not type-check.
-// @ts-expect-error Property 'tick' is missing
-const forgetsTick: OperationTable = {
-  capacityAdded,
-  frontendRemoved,
-  frontendRestarted,
-  frontendCrashed,
-  peerLearned: (_c, s) => E.right(s),
-  shardMoved: (_c, s) => E.right(s),
-  requestRouted: (_c, s) => E.right(s),
-};
-void forgetsTick;
