@@ -18,7 +18,6 @@ import {
 } from "../test/referenceModel.ts";
 import { type Config, REMEDIATION_NAMES, withAllRemediations, withRemediations } from "./config.ts";
 import { asWas } from "./configs/asWas.ts";
-import { capacityAdded, frontendCrashed, frontendRemoved, frontendRestarted } from "./fleet.ts";
 import { initialState, type State, withFrontendAt } from "./state.ts";
 import { step } from "./step.ts";
 
