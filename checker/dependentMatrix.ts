@@ -30,7 +30,7 @@ import { coneOf, coneRemediations } from "./verify/systemKey.ts";
 /** The bounds and budgets the committed dependent matrix is generated with (kept low so `npm test` stays fast). */
 export const DEPENDENT_MATRIX_SETTINGS = {
   bfs: { maxDepth: 1000, maxStates: 50_000 },
-  random: { seed: DEFAULT_SEED, runs: 30, maxSteps: DEFAULT_SYSTEM_MAX_STEPS },
+  random: { seed: DEFAULT_SEED, runs: 20, maxSteps: DEFAULT_SYSTEM_MAX_STEPS },
 } as const;
 
 export type DependentLevel = "violated" | "holds in random search" | "bounded" | "proved";
