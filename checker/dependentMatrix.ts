@@ -22,7 +22,7 @@ import {
   type SystemInvariant,
   type SystemInvariantName,
 } from "../properties/dependents/index.ts";
-import { DEFAULT_SEED } from "./search.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "./search.ts";
 import { DEFAULT_SYSTEM_MAX_STEPS, type SystemSearchResult, searchSystemInvariant } from "./systemSearch.ts";
 import { exploreSystemBreadthFirst, type SystemBfsVerdict } from "./verify/systemBfs.ts";
 import { coneOf, coneRemediations } from "./verify/systemKey.ts";
@@ -219,8 +219,8 @@ export const dependentMatrixMarkdown = (m: DependentMatrix): string => {
     "dependent remediations (none, each alone, all, all but one). Evidence levels as above; *inductive* is not",
     "tried for the dependents.",
     "",
-    `- **Exhaustive search** (\`npx outage verify --config small-system --invariant NAME\`): breadth-first over \`systemStep\` on the \`small-system\` checking config (model/dependents/small.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states. Each invariant is explored over the core fleet plus its *cone of influence* (the dependents it reads and those upstream of them; the rest cannot change its verdict), with unbounded counters and the clock abstracted (checker/verify/systemKey.ts). "proved" means every reachable state of that cone and the fleet was visited; the state counts are of that product.`,
-    `- **Random search** (\`npx outage check --config as-was --invariant NAME\`): fast-check over system traces on \`as-was\` (model/dependents/asWas.ts), seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per distinct cell (lowered from the CLI's default 300 runs so \`npm test\` stays fast), counterexamples shrunk and minimized.`,
+    `- **Exhaustive search** (\`npx outage verify --config small-system --remediation NAME,... --invariant NAME\`): breadth-first over \`systemStep\` on the \`small-system\` checking config (model/dependents/small.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states. Each invariant is explored over the core fleet plus its *cone of influence* (the dependents it reads and those upstream of them; the rest cannot change its verdict), with unbounded counters and the clock abstracted (checker/verify/systemKey.ts). "proved" means every reachable state of that cone and the fleet was visited; the state counts are of that product.`,
+    `- **Random search** (\`npx outage check --config as-was --invariant NAME\`): fast-check over system traces on \`as-was\` (model/dependents/asWas.ts), seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per distinct cell (lowered from \`check\`'s default ${DEFAULT_RUNS} runs so \`npm test\` stays fast), counterexamples shrunk and minimized.`,
     "- A verdict depends only on the remediation flags its cone reads, so each search ran once per distinct",
     "  projection of a row's set onto those flags (exact: the other flags cannot change the explored states).",
     "",
