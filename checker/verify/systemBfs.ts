@@ -23,7 +23,7 @@ import {
 import type { SystemInvariant } from "../../properties/dependents/index.ts";
 import type { BfsOptions } from "./bfs.ts";
 import { candidateOps } from "./enabledOps.ts";
-import { type Component, coneOf, OP_COMPONENT, systemStateKeyFor } from "./systemKey.ts";
+import { type Component, coneOf, OP_COMPONENT, systemStateKeyFor, WATCHES } from "./systemKey.ts";
 
 export type SystemBfsVerdict =
   /** Every reachable state (of the fleet and the cone) was visited: `states`, the farthest `depth` away. */
@@ -93,7 +93,7 @@ export const exploreSystemBreadthFirst = (
   options: BfsOptions,
 ): SystemBfsResult => {
   const cone = coneOf(inv.name);
-  const keyOf = systemStateKeyFor(config, cone);
+  const keyOf = systemStateKeyFor(config, cone, WATCHES[inv.name]);
   const dependentOps = coneDependentOps(cone);
   const start = initialSystemState(config);
   const index = new Map<string, number>([[keyOf(start), 0]]);

@@ -20,6 +20,7 @@
 //        shard bits and request counts (read only by routing and RoutesToCurrentOwner; they never change a
 //        frontend's status or map, which is all the dependents see: model/dependents/kinesisHealth.ts).
 //    Fields a later model adds to a dependent are kept whole as JSON, so the key never merges states that differ.
+//    Fields that no step reads and only one invariant does (WATCHES) are kept only in that invariant's key.
 // ---------------------------------------------------------------------------------------------------------
 import {
   DEPENDENT_REMEDIATION_NAMES,
@@ -64,6 +65,25 @@ export const READS: { readonly [K in SystemInvariantName]: ReadonlyArray<Compone
   LambdaUnaffectedByCloudWatch: ["lambda"],
   ProvisioningCompletesWithin: ["eventbridge"],
   StatusPostedWithin: ["dashboard"],
+  CustomerIngestionSurvivesRegionalImpairment: ["customer"],
+};
+
+/**
+ * The dependents whose invariant-only fields each invariant reads. Some fields are written by a dependent's
+ * step and never read back by any step, only by one invariant: Cognito's blocked-request count (CognitoNever-
+ * BlocksOnKinesisBuffer), CloudWatch's lost datapoints and longest impairment (CloudWatchLosesNoDatapoint),
+ * Lambda's failed invocations (LambdaUnaffectedByCloudWatch), the customer's lost records (CustomerIngestion-
+ * SurvivesRegionalImpairment). Another invariant's key leaves them out: they cannot change its verdict or any
+ * step.
+ */
+export const WATCHES: { readonly [K in SystemInvariantName]: ReadonlyArray<Component> } = {
+  CognitoNeverBlocksOnKinesisBuffer: ["cognito"],
+  CloudWatchLosesNoDatapoint: ["cloudwatch"],
+  AlarmsHaveData: [],
+  AutoScalingReactsWithin: [],
+  LambdaUnaffectedByCloudWatch: ["lambda"],
+  ProvisioningCompletesWithin: [],
+  StatusPostedWithin: [],
   CustomerIngestionSurvivesRegionalImpairment: ["customer"],
 };
 
@@ -128,30 +148,29 @@ const rest = (o: object, known: ReadonlyArray<string>): string => {
   return extra.length === 0 ? "" : JSON.stringify(extra);
 };
 
-type Part = (config: SystemConfig, d: Dependents, now: number) => string;
+/** `watched`: keep the fields only an invariant reads (WATCHES); "-" stands for them otherwise. */
+type Part = (config: SystemConfig, d: Dependents, now: number, watched: boolean) => string;
+
+/** A field only an invariant reads, or "-" when the key is for an invariant that does not. */
+const only = (watched: boolean, n: number): string => (watched ? String(n) : "-");
 
 /** Per dependent: the numbers that matter, then any unknown fields. The caps are explained beside each. */
 const PARTS: { readonly [K in Component]: Part } = {
   // C1–C3: buffered ≤ capacity; blockedRequests read only as > 0; dropped and served by nothing.
-  cognito: (_, { cognito: c }) =>
-    `${c.buffered},${c.capacity},${+c.capacityAdded},${+c.blocked},${bit(c.blockedRequests)}${rest(c, [
-      "buffered",
-      "capacity",
-      "capacityAdded",
-      "blocked",
-      "blockedRequests",
-      "dropped",
-      "served",
-    ])}`,
+  cognito: (_, { cognito: c }, _now, watched) =>
+    `${c.buffered},${c.capacity},${+c.capacityAdded},${+c.blocked},${only(watched, bit(c.blockedRequests))}${rest(
+      c,
+      ["buffered", "capacity", "capacityAdded", "blocked", "blockedRequests", "dropped", "served"],
+    )}`,
   // W1/R10: backlog ≤ the store; lost read as > 0; sinceReadable compared with 0 and alarmMissingTicks;
   // impairedFor with 0 and (through longestImpairment) the horizon; delivered read by nothing.
-  cloudwatch: (config, { cloudwatch: c }) => {
+  cloudwatch: (config, { cloudwatch: c }, _now, watched) => {
     const p = config.dependents.cloudwatch;
     const h = p.localBufferTicks + 1;
-    return `${c.backlog},${bit(c.lost)},${cap(c.sinceReadable, Math.max(1, p.alarmMissingTicks))},${c.alarm},${cap(
+    return `${c.backlog},${only(watched, bit(c.lost))},${cap(c.sinceReadable, Math.max(1, p.alarmMissingTicks))},${c.alarm},${cap(
       c.impairedFor,
       h,
-    )},${cap(c.longestImpairment, h)}${rest(c, [
+    )},${only(watched, cap(c.longestImpairment, h))}${rest(c, [
       "backlog",
       "lost",
       "delivered",
@@ -168,8 +187,8 @@ const PARTS: { readonly [K in Component]: Part } = {
       "reactions",
     ])}`,
   // L1/R11: the buffer is compared with the threshold (and bounded at it under R11); failures read as > 0.
-  lambda: (config, { lambda: l }) =>
-    `${cap(l.metricBuffer, config.dependents.lambda.memoryThresholdUnits + 1)},${bit(l.failedInvocations)}${rest(
+  lambda: (config, { lambda: l }, _now, watched) =>
+    `${cap(l.metricBuffer, config.dependents.lambda.memoryThresholdUnits + 1)},${only(watched, bit(l.failedInvocations))}${rest(
       l,
       ["metricBuffer", "droppedMetrics", "failedInvocations", "invocations"],
     )}`,
@@ -190,9 +209,9 @@ const PARTS: { readonly [K in Component]: Part } = {
   },
   // Seed 000: buffered ≤ the producer's buffer; lost read as > 0; failingFor compared with detectTicks and
   // resumeWithinTicks; the approval's age with approvalTicks; delivered read by nothing.
-  customer: (config, { customer: c }, now) => {
+  customer: (config, { customer: c }, now, watched) => {
     const p = config.dependents.customer;
-    return `${c.buffered},${bit(c.lost)},${cap(c.failingFor, Math.max(p.detectTicks, p.resumeWithinTicks + 1))},${age(
+    return `${c.buffered},${only(watched, bit(c.lost))},${cap(c.failingFor, Math.max(p.detectTicks, p.resumeWithinTicks + 1))},${age(
       c.approvalAskedAt,
       now,
       p.approvalTicks,
@@ -207,10 +226,15 @@ const coreSeenByDependents = (core: State): State => ({
   requests: { succeeded: 0, failed: 0, misrouted: 0 },
 });
 
-/** A key function for one cone under `config`: equal keys mean the same future for the cone (see the header). */
+/**
+ * A key function for one cone under `config`: equal keys mean the same future for the cone (see the header).
+ * `watched`: the dependents whose invariant-only fields are kept (WATCHES[inv] for one invariant; by default the
+ * whole cone, which is sound for every invariant on it).
+ */
 export const systemStateKeyFor = (
   config: SystemConfig,
   cone: ReadonlyArray<Component>,
+  watched: ReadonlyArray<Component> = cone,
 ): ((s: SystemState) => string) => {
   const key = stateKeyFor(config);
   // Dependent events leave the core object as it was, so its key is looked up rather than recomputed.
@@ -225,7 +249,7 @@ export const systemStateKeyFor = (
   return (s) =>
     [
       coreKey(s.core),
-      ...cone.map((c) => PARTS[c](config, s.dependents, s.core.tick)),
+      ...cone.map((c) => PARTS[c](config, s.dependents, s.core.tick, watched.includes(c))),
       rest(s.dependents, COMPONENTS),
       rest(s, ["core", "dependents"]),
     ].join("|");
