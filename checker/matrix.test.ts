@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { splitMatrixFile } from "./dependentMatrix.ts";
 import { buildMatrix, MATRIX_PATH, matrixMarkdown } from "./matrix.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -8,8 +9,8 @@ const root = join(import.meta.dirname, "..");
 describe("the remediation matrix", () => {
   const matrix = buildMatrix();
 
-  it("docs/remediation-matrix.md is the generated matrix (run `npx outage matrix` if this fails)", () => {
-    expect(readFileSync(join(root, MATRIX_PATH), "utf8")).toBe(matrixMarkdown(matrix));
+  it("docs/remediation-matrix.md's core half is the generated matrix (run `npx outage matrix` if this fails)", () => {
+    expect(splitMatrixFile(readFileSync(join(root, MATRIX_PATH), "utf8")).core).toBe(matrixMarkdown(matrix));
   });
 
   it("as-was violates ThreadBudget, and every remediation set that proves it contains a minimal set", () => {

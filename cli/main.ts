@@ -62,13 +62,16 @@ Usage:
       Exhaustive breadth-first search of every reachable state: per invariant PROVED (all states explored),
       BOUNDED (no violation within the depth reached) or VIOLATED (a shortest trace, saved in DIR).
       Defaults: --max-depth 100, --max-states 50000. Progress (states, depth, rate) goes to stderr.
+      Dependent invariants named with --invariant (all of them with --config small-system, the dependents'
+      checking config) are explored over systemStep: the fleet plus the invariant's cone of influence.
   npx outage verify --inductive [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
                     [--samples N] [--max-enumerate N] [--json]
       Whether each invariant (and the strengthened invariants of the remediations on) is inductive: from
       every state satisfying it, every operation keeps it. Small domains are enumerated, large ones sampled.
   npx outage matrix [--out FILE] [--check]
       Regenerate docs/remediation-matrix.md: every invariant under every remediation set (none, each alone,
-      all, all but one) with its verdict and evidence level, the minimal remediation sets and interactions.
+      all, all but one) with its verdict and evidence level, the minimal remediation sets and interactions;
+      then the same for the dependent invariants and the dependent remediation sets.
       --check only compares with the file (exit 1 if out of date).
   npx outage preflight --fleet N --add K [--config NAME|FILE] [--remediation NAME ...]
                        [--search-limit N] [--json]

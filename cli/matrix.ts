@@ -1,10 +1,12 @@
 // ---------------------------------------------------------------------------------------------------------
-// cli: `outage matrix`: regenerate docs/remediation-matrix.md (checker/matrix.ts), or with `--check` only say
+// cli: `outage matrix`: regenerate docs/remediation-matrix.md (checker/matrix.ts for the core, then
+// checker/dependentMatrix.ts for the dependents), or with `--check` only say
 // whether the committed file is current (exit 1 when it is not).
 // ---------------------------------------------------------------------------------------------------------
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../checker/corpus.ts";
+import { buildDependentMatrix, dependentMatrixMarkdown, joinMatrixFile } from "../checker/dependentMatrix.ts";
 import { buildMatrix, MATRIX_PATH, matrixMarkdown } from "../checker/matrix.ts";
 import { bad } from "./input.ts";
 import { progress } from "./progress.ts";
@@ -27,7 +29,10 @@ export const matrix = (args: ReadonlyArray<string>): number => {
   if (positionals.length > 0) bad(`matrix: unexpected argument ${positionals[0]}`);
   const path = values.out ?? MATRIX_PATH;
   const bar = progress(true);
-  const text = matrixMarkdown(buildMatrix((what) => bar.update(`matrix: ${what}`)));
+  const text = joinMatrixFile(
+    matrixMarkdown(buildMatrix((what) => bar.update(`matrix: ${what}`))),
+    dependentMatrixMarkdown(buildDependentMatrix((what) => bar.update(`matrix, dependents: ${what}`))),
+  );
   bar.done();
   if (values.check) {
     const current = readOrEmpty(path) === text;

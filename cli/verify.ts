@@ -13,10 +13,12 @@ import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "
 import { runTrace, type TraceStep } from "../checker/trace.ts";
 import { type BfsVerdict, exploreBreadthFirst } from "../checker/verify/bfs.ts";
 import type { Config } from "../model/config.ts";
+import { systemInvariantNamed } from "../properties/dependents/index.ts";
 import type { Invariant } from "../properties/index.ts";
 import { runInductive } from "./inductive.ts";
-import { applyRemediations, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
+import { applyRemediations, bad, intFlag, loadConfig } from "./input.ts";
 import { progress } from "./progress.ts";
+import { planVerify, runSystemVerify } from "./verifySystem.ts";
 
 export const DEFAULT_MAX_DEPTH = 100;
 export const DEFAULT_MAX_STATES = 50_000;
@@ -193,25 +195,30 @@ export const verify = (args: ReadonlyArray<string>): number => {
   });
   if (positionals.length > 0) bad(`verify: unexpected argument ${positionals[0]}`);
   if (values.out !== undefined && values["no-save"]) bad("--out and --no-save cannot be used together");
-  const config = applyRemediations(loadConfig(values.config), values.remediation ?? []);
-  if (values.inductive)
+  if (values.inductive) {
+    const named = (values.invariant ?? []).flatMap((v) => v.split(","));
+    if (named.some((n) => systemInvariantNamed(n) !== undefined))
+      bad("--inductive checks core invariants only; the dependents' are explored by breadth-first search");
     return runInductive({
-      config,
+      config: applyRemediations(loadConfig(values.config), values.remediation ?? []),
       invariantNames: values.invariant ?? [],
       samples: values.samples,
       maxEnumerate: values["max-enumerate"],
       json: values.json === true,
     });
+  }
   if (values.samples !== undefined || values["max-enumerate"] !== undefined)
     bad("--samples and --max-enumerate go with --inductive");
-  const invariants = selectInvariants(values.invariant ?? []);
+  const plan = planVerify(values.config, values.remediation ?? [], values.invariant ?? []);
+  const config = applyRemediations(loadConfig(plan.coreConfig), plan.coreRemediations);
+  const invariants = plan.coreInvariants;
   const bounds = {
     maxDepth: intFlag("--max-depth", values["max-depth"], DEFAULT_MAX_DEPTH, 0, 1_000_000),
     maxStates: intFlag("--max-states", values["max-states"], DEFAULT_MAX_STATES, 1, 100_000_000),
   };
   const outDir = values["no-save"] ? undefined : (values.out ?? "counterexamples");
 
-  const bar = progress(true);
+  const bar = progress(invariants.length > 0);
   const started = Date.now();
   const result = exploreBreadthFirst(config, invariants, {
     ...bounds,
@@ -236,10 +243,15 @@ export const verify = (args: ReadonlyArray<string>): number => {
       ...(saved === undefined ? {} : { file: saved.path, existed: saved.existed }),
     };
   });
+  const system = runSystemVerify(plan, bounds, outDir);
+  const core =
+    invariants.length === 0
+      ? { config: plan.systemConfig.name, ...bounds, results: [] }
+      : toJson(config, bounds, result, verified);
   process.stdout.write(
     values.json
-      ? `${JSON.stringify(toJson(config, bounds, result, verified), null, 2)}\n`
-      : human(config, bounds, result, verified),
+      ? `${JSON.stringify({ ...core, results: [...core.results, ...system.json] }, null, 2)}\n`
+      : `${invariants.length === 0 ? "" : human(config, bounds, result, verified)}${system.human}`,
   );
-  return verified.some((v) => v.verdict.status === "violated") ? 1 : 0;
+  return verified.some((v) => v.verdict.status === "violated") || system.violated ? 1 : 0;
 };

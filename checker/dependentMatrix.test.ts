@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SYSTEM_INVARIANTS } from "../properties/dependents/index.ts";
+import { buildDependentMatrix, dependentMatrixMarkdown, splitMatrixFile } from "./dependentMatrix.ts";
+import { MATRIX_PATH } from "./matrix.ts";
+
+const root = join(import.meta.dirname, "..");
+
+describe("the remediation matrix for the dependents", () => {
+  const matrix = buildDependentMatrix();
+
+  it("docs/remediation-matrix.md's dependents half is the generated matrix (run `npx outage matrix` if this fails)", () => {
+    expect(splitMatrixFile(readFileSync(join(root, MATRIX_PATH), "utf8")).dependents).toBe(
+      dependentMatrixMarkdown(matrix),
+    );
+  });
+
+  it("as it was, every dependent invariant is violated; with every dependent remediation, every one is proved", () => {
+    const none = matrix.rows.find((r) => r.set.length === 0);
+    const all = matrix.rows.find((r) => r.label === "all");
+    for (const inv of SYSTEM_INVARIANTS) {
+      expect(none?.cells[inv.name]?.level, inv.name).toBe("violated");
+      expect(all?.cells[inv.name]?.level, inv.name).toBe("proved");
+    }
+  });
+
+  it("every remediation set an invariant declares (remediedBy) contains a minimal set, and minimal sets are proved cells", () => {
+    for (const inv of SYSTEM_INVARIANTS) {
+      const minimal = matrix.minimal.find((m) => m.invariant === inv.name)?.sets ?? [];
+      for (const declared of inv.remediedBy)
+        expect(
+          minimal.some((m) => m.every((r) => declared.includes(r))),
+          `${inv.name} under ${declared.join("+")}`,
+        ).toBe(true);
+      for (const row of matrix.rows) {
+        const covered = minimal.some((m) => m.every((r) => row.set.includes(r)));
+        expect(row.cells[inv.name]?.level === "proved", `${inv.name} under ${row.label}`).toBe(covered);
+      }
+    }
+  });
+});
