@@ -8,6 +8,9 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".stryker-tmp/**", "cli/**", "checker/corpus.kill.test.ts"],
     testTimeout: 120_000,
+    // Reuse loaded modules between mutant runs: Stryker switches mutants at run time (mutant schemata),
+    // and re-importing fast-check, fp-ts and the model for every mutant dominated the run time.
+    isolate: false,
     setupFiles: ["test/setup.ts"],
   },
 });
