@@ -3,7 +3,7 @@
 //   atomic:  through writeFileAtomic, the corpus's only way of writing;
 //   torn:    the naive way (open, write half, stall), the control that shows the check can fail.
 // Prints "ready" on stdout once the first complete write has landed.
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { openSync, readFileSync, writeSync } from "node:fs";
 import { writeFileAtomic } from "./corpus.ts";
 
 const [mode, target, fileA, fileB] = process.argv.slice(2) as [string, string, string, string];

@@ -9,7 +9,7 @@ import { withAllRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteMap.ts";
-import { mutatedJson } from "../test/jsonMutations.ts";
+import { FUZZ_RUNS, mutatedJson } from "../test/jsonMutations.ts";
 import { opArb } from "./arbitraries.ts";
 import { counterexampleFileName } from "./corpus.ts";
 import {
@@ -20,9 +20,6 @@ import {
   parseCounterexample,
 } from "./counterexample.ts";
 import { DEFAULT_SEED, searchInvariant } from "./search.ts";
-
-/** Cases per property; docs/trust.md reports these figures. */
-export const COUNTEREXAMPLE_FUZZ_RUNS = 1000;
 
 const saved: Counterexample = (() => {
   const r = searchInvariant(asWas, servesOnlyWithCompleteMap, {
@@ -48,7 +45,7 @@ const isWhole = (c: Counterexample): void => {
 };
 
 describe("counterexample files, fuzzed", () => {
-  test.prop({ v: mutatedJson(JSON.parse(text)) }, { numRuns: COUNTEREXAMPLE_FUZZ_RUNS })(
+  test.prop({ v: mutatedJson(JSON.parse(text)) }, { numRuns: FUZZ_RUNS })(
     "a mutated saved file decodes whole or gets a one-line error naming the field",
     ({ v }) => {
       const r = decodeCounterexample(v);
@@ -59,7 +56,7 @@ describe("counterexample files, fuzzed", () => {
 
   test.prop(
     { at: fc.nat(), by: fc.string({ unit: "binary", minLength: 1, maxLength: 2 }) },
-    { numRuns: COUNTEREXAMPLE_FUZZ_RUNS },
+    { numRuns: FUZZ_RUNS },
   )("a file with a corrupted character is rejected, or decodes whole with every operation", ({ at, by }) => {
     const i = at % text.length;
     const corrupted = text.slice(0, i) + by + text.slice(i + 1);
@@ -73,7 +70,7 @@ describe("counterexample files, fuzzed", () => {
     }
   });
 
-  test.prop({ t: fc.string({ unit: "binary", maxLength: 300 }) }, { numRuns: COUNTEREXAMPLE_FUZZ_RUNS })(
+  test.prop({ t: fc.string({ unit: "binary", maxLength: 300 }) }, { numRuns: FUZZ_RUNS })(
     "arbitrary Unicode text gets a one-line error, never a throw",
     ({ t }) => {
       const r = parseCounterexample(t);
@@ -89,7 +86,7 @@ describe("counterexample file names", () => {
     config: fc.constantFrom(asWas, withAllRemediations(asWas)),
     ops: fc.array(opArb(asWas), { maxLength: 6 }),
   });
-  test.prop({ a: variant, b: variant, seed: fc.integer() }, { numRuns: COUNTEREXAMPLE_FUZZ_RUNS })(
+  test.prop({ a: variant, b: variant, seed: fc.integer() }, { numRuns: FUZZ_RUNS })(
     "two runs get the same name only for the same result, so neither clobbers the other's different one",
     ({ a, b, seed }) => {
       const same = JSON.stringify(a) === JSON.stringify(b);

@@ -4,12 +4,9 @@ import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect } from "vitest";
-import { mutatedJson } from "../test/jsonMutations.ts";
+import { FUZZ_RUNS, mutatedJson } from "../test/jsonMutations.ts";
 import { decodeConfig, parseConfig } from "./configDecoder.ts";
 import { asWas } from "./configs/asWas.ts";
-
-/** Cases per property; docs/trust.md reports these figures. */
-export const CONFIG_FUZZ_RUNS = 1000;
 
 const TOP_KEYS = Object.keys(asWas);
 const fullUnicodeJson = fc
@@ -25,7 +22,7 @@ const namesTheProblem = (e: string): void => {
 };
 
 describe("config files, fuzzed", () => {
-  test.prop({ v: mutatedJson(asWas) }, { numRuns: CONFIG_FUZZ_RUNS })(
+  test.prop({ v: mutatedJson(asWas) }, { numRuns: FUZZ_RUNS })(
     "a mutated as-was config decodes to a config that round-trips, or to a one-line error naming the field",
     ({ v }) => {
       const r = decodeConfig(v);
@@ -34,7 +31,7 @@ describe("config files, fuzzed", () => {
     },
   );
 
-  test.prop({ v: fullUnicodeJson }, { numRuns: CONFIG_FUZZ_RUNS })(
+  test.prop({ v: fullUnicodeJson }, { numRuns: FUZZ_RUNS })(
     "JSON with arbitrary Unicode keys gets a one-line error naming the problem",
     ({ v }) => {
       const r = decodeConfig(v);
@@ -43,7 +40,7 @@ describe("config files, fuzzed", () => {
     },
   );
 
-  test.prop({ text: fc.string({ unit: "binary", maxLength: 200 }) }, { numRuns: CONFIG_FUZZ_RUNS })(
+  test.prop({ text: fc.string({ unit: "binary", maxLength: 200 }) }, { numRuns: FUZZ_RUNS })(
     "arbitrary Unicode text parses or gets a one-line error, never a throw",
     ({ text }) => {
       const r = parseConfig(text);
@@ -51,12 +48,12 @@ describe("config files, fuzzed", () => {
     },
   );
 
-  test.prop(
-    { cut: fc.nat(), text: fc.constant(JSON.stringify(asWas, null, 2)) },
-    { numRuns: CONFIG_FUZZ_RUNS },
-  )("a truncated config file is rejected, not half-read", ({ cut, text }) => {
-    const r = parseConfig(text.slice(0, cut % text.length));
-    expect(E.isLeft(r)).toBe(true);
-    if (E.isLeft(r)) namesTheProblem(r.left);
-  });
+  test.prop({ cut: fc.nat(), text: fc.constant(JSON.stringify(asWas, null, 2)) }, { numRuns: FUZZ_RUNS })(
+    "a truncated config file is rejected, not half-read",
+    ({ cut, text }) => {
+      const r = parseConfig(text.slice(0, cut % text.length));
+      expect(E.isLeft(r)).toBe(true);
+      if (E.isLeft(r)) namesTheProblem(r.left);
+    },
+  );
 });

@@ -65,3 +65,6 @@ export const mutatedJson = (doc: unknown): fc.Arbitrary<unknown> => {
     }, base),
   );
 };
+
+/** Cases per fuzz property (docs/trust.md reports the figures). */
+export const FUZZ_RUNS = 1000;
