@@ -7,6 +7,7 @@
 /** `s` with control characters and Unicode line separators escaped as `\uXXXX`. */
 export const oneLine = (s: string): string =>
   s.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
