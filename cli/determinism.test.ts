@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const twice = (args: ReadonlyArray<string>) => Promise.all([outageAsync(args, dir), outageAsync(args, dir)]);
 
 describe("the same seed and config in two processes", () => {
-  test("check prints byte-identical reports and saves byte-identical files under identical names", async () => {
+  test("check prints byte-identical reports and saves byte-identical files under identical names, which replay identically", async () => {
     const args = ["check", "--remediation", "preflightGuard", "--seed", "7", "--runs", "60"];
     const [a, b] = await Promise.all([
       outageAsync([...args, "--out", "A"], dir),
