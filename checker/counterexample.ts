@@ -7,6 +7,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import type { Config } from "../model/config.ts";
 import { decodeConfig } from "../model/configDecoder.ts";
+import { oneLine } from "../model/oneLine.ts";
 import { OP_TYPES, type Op } from "../model/ops.ts";
 import { INVARIANT_NAMES, type InvariantName } from "../properties/index.ts";
 
@@ -195,6 +196,7 @@ export const parseCounterexample = (text: string): Decoded<Counterexample> =>
       (e) => `not valid JSON (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
     ),
     E.chain(decodeCounterexample),
+    E.mapLeft(oneLine),
   );
 
 /** The counterexample for a violation found by the search. */

@@ -12,7 +12,7 @@ import { initialState } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant } from "../properties/index.ts";
 import { opsArb } from "./arbitraries.ts";
-import { acceptedUntilViolation, runTrace, type TraceResult } from "./trace.ts";
+import { acceptedUntilViolation, runTrace, type StepFn, type TraceResult } from "./trace.ts";
 
 /** 25 Nov 2020: the default seed, so every run without `--seed` is the same run. */
 export const DEFAULT_SEED = 20201125;
@@ -27,6 +27,8 @@ export interface SearchOptions {
   readonly path?: string;
   /** Called after each generated run (not shrink attempts); the CLI throttles it into a progress line. */
   readonly onRun?: (runsDone: number) => void;
+  /** The next-state function to search (default: the model's `step`); planted bugs pass a wrong one. */
+  readonly step?: StepFn;
 }
 
 export interface NearMiss {
@@ -57,25 +59,31 @@ export type SearchResult =
   | { readonly status: "violated"; readonly runs: number; readonly steps: number; readonly found: Found };
 
 /** Whether `ops` still breaks `inv`. */
-const stillFails = (config: Config, inv: Invariant, ops: ReadonlyArray<Op>): boolean =>
-  acceptedUntilViolation(config, ops, [inv]).violated;
+const stillFails = (config: Config, inv: Invariant, ops: ReadonlyArray<Op>, stepFn: StepFn): boolean =>
+  acceptedUntilViolation(config, ops, [inv], stepFn).violated;
 
 /**
  * Drops operations one at a time while the violation remains, until no single removal keeps it: the result
  * is 1-minimal (every operation is needed). fast-check's shrinker usually gets there; this makes it certain.
  */
-export const minimize = (config: Config, inv: Invariant, ops: ReadonlyArray<Op>): ReadonlyArray<Op> => {
-  const run = acceptedUntilViolation(config, ops, [inv]);
+export const minimize = (
+  config: Config,
+  inv: Invariant,
+  ops: ReadonlyArray<Op>,
+  stepFn: StepFn = step,
+): ReadonlyArray<Op> => {
+  const run = acceptedUntilViolation(config, ops, [inv], stepFn);
   const failing = run.violated ? run.accepted : ops;
   for (let i = 0; i < failing.length; i++) {
     const without = [...failing.slice(0, i), ...failing.slice(i + 1)];
-    if (stillFails(config, inv, without)) return minimize(config, inv, without);
+    if (stillFails(config, inv, without, stepFn)) return minimize(config, inv, without, stepFn);
   }
   return failing;
 };
 
 /** Searches for a violation of `inv` under `config`. */
 export const searchInvariant = (config: Config, inv: Invariant, options: SearchOptions): SearchResult => {
+  const stepFn = options.step ?? step;
   const start = initialState(config);
   const firstRun = options.path === undefined ? 0 : Number(options.path.split(":")[0]);
   let runsDone = 0;
@@ -90,7 +98,7 @@ export const searchInvariant = (config: Config, inv: Invariant, options: SearchO
     let ok = O.isNone(inv.check(config, state));
     for (const op of ops) {
       if (!ok) break;
-      const r = step(config, state, op);
+      const r = stepFn(config, state, op);
       if (E.isLeft(r)) continue;
       state = r.right;
       if (!shrinking) {
@@ -128,8 +136,8 @@ export const searchInvariant = (config: Config, inv: Invariant, options: SearchO
       },
     };
   }
-  const ops = minimize(config, inv, details.counterexample[0]);
-  const trace = runTrace(config, ops, [inv]);
+  const ops = minimize(config, inv, details.counterexample[0], stepFn);
+  const trace = runTrace(config, ops, [inv], stepFn);
   const violation = trace.violation;
   if (violation === undefined) throw new Error("internal: the minimized counterexample no longer fails");
   return {

@@ -8,10 +8,17 @@ import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
 import { opLabel } from "../model/opLabel.ts";
 import type { Op } from "../model/ops.ts";
+import type { StepResult } from "../model/refusal.ts";
 import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant, Violation } from "../properties/index.ts";
 import { changesBetween } from "./summary.ts";
+
+/**
+ * A next-state function with `step`'s signature. The checker runs the real `step` unless given another one:
+ * the planted-bug suite (checker/plantedBugs/) passes deliberately wrong variants to prove the invariants bite.
+ */
+export type StepFn = (config: Config, state: State, op: Op) => StepResult;
 
 export interface TraceStep {
   /** 1-based position in the operation list. */
@@ -51,6 +58,7 @@ export const runTrace = (
   config: Config,
   ops: ReadonlyArray<Op>,
   invariants: ReadonlyArray<Invariant>,
+  stepFn: StepFn = step,
 ): TraceResult => {
   const start = initialState(config);
   const atStart = firstViolation(config, start, invariants);
@@ -59,7 +67,7 @@ export const runTrace = (
   let state = start;
   for (const [i, op] of ops.entries()) {
     const label = opLabel(config, state, op);
-    const result = step(config, state, op);
+    const result = stepFn(config, state, op);
     if (E.isLeft(result)) {
       steps.push({ step: i + 1, op, label, refused: result.left.reason, changes: [] });
       continue;
@@ -81,12 +89,13 @@ export const acceptedUntilViolation = (
   config: Config,
   ops: ReadonlyArray<Op>,
   invariants: ReadonlyArray<Invariant>,
+  stepFn: StepFn = step,
 ): { readonly violated: boolean; readonly accepted: ReadonlyArray<Op> } => {
   let state = initialState(config);
   if (firstViolation(config, state, invariants) !== undefined) return { violated: true, accepted: [] };
   const accepted: Op[] = [];
   for (const op of ops) {
-    const result = step(config, state, op);
+    const result = stepFn(config, state, op);
     if (E.isLeft(result)) continue;
     accepted.push(op);
     state = result.right;

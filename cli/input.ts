@@ -12,13 +12,15 @@ import {
 } from "../model/config.ts";
 import { parseConfig } from "../model/configDecoder.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
+import { oneLine } from "../model/oneLine.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
 
 /** A user error: printed as one line, exit code 2, no stack trace. */
 export class BadInput extends Error {}
 
+/** Throws a BadInput; flag values are untrusted text, so the message is made one line (fuzzing found "\n"). */
 export const bad = (message: string): never => {
-  throw new BadInput(message);
+  throw new BadInput(oneLine(message));
 };
 
 /** A built-in config by name, or a JSON config file by path. */

@@ -6,6 +6,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { type Config, REMEDIATION_NAMES, type Remediations } from "./config.ts";
+import { oneLine } from "./oneLine.ts";
 
 type Decoded<A> = E.Either<string, A>;
 type Json = Readonly<Record<string, unknown>>;
@@ -144,6 +145,7 @@ export const decodeConfig = (v: unknown): Decoded<Config> =>
       ),
     ),
     E.chain(consistent),
+    E.mapLeft(oneLine),
   );
 
 /** Parses JSON text and decodes it; malformed JSON is a one-line error too. */
@@ -154,4 +156,5 @@ export const parseConfig = (text: string): Decoded<Config> =>
       (e) => `not valid JSON (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
     ),
     E.chain(decodeConfig),
+    E.mapLeft(oneLine),
   );

@@ -1,0 +1,63 @@
+// ---------------------------------------------------------------------------------------------------------
+// checker/plantedBugs: deliberately wrong variants of the model, to prove the invariants bite (issue 7:
+// "a checker that passes because it cannot fail is worse than none"). No planted bug lives in model/:
+// each one is a step function built from the real per-operation functions with exactly one of them
+// swapped for a plausible wrong version (wrapped, or re-parameterised). The search runs it through
+// `searchInvariant(..., { step })`, the same search `npx outage check` uses.
+// ---------------------------------------------------------------------------------------------------------
+import {
+  type Config,
+  type RemediationName,
+  withAllRemediations,
+  withRemediations,
+} from "../../model/config.ts";
+import { asWas } from "../../model/configs/asWas.ts";
+import type { Op, OpType } from "../../model/ops.ts";
+import type { StepResult } from "../../model/refusal.ts";
+import type { State } from "../../model/state.ts";
+import { step } from "../../model/step.ts";
+import type { InvariantName } from "../../properties/index.ts";
+import type { StepFn } from "../trace.ts";
+
+export interface PlantedBug {
+  /** Short camelCase name, shown in the trust table. */
+  readonly name: string;
+  /** The mistake, in one sentence a reviewer recognises. */
+  readonly description: string;
+  /** Why it is plausible: the public-record fact (domain.md ID) or the likely slip it imitates. */
+  readonly source: string;
+  /**
+   * The remediations on (over `as-was`) under which the bug runs. The expected invariant must hold there
+   * for the real model (properties/expectations.ts), so a violation is the bug's doing and nothing else.
+   */
+  readonly remediations: ReadonlyArray<RemediationName> | "all";
+  /** The invariant that must catch it. */
+  readonly expectedInvariant: InvariantName;
+  /** The wrong next-state function. */
+  readonly step: StepFn;
+}
+
+/** A next-state handler for one operation type. */
+export type Handler<K extends OpType> = (
+  config: Config,
+  state: State,
+  op: Extract<Op, { readonly type: K }>,
+) => StepResult;
+
+/** `step`, with the operations named in `swapped` handled by the given (wrong) functions instead. */
+export const stepWith =
+  (swapped: { readonly [K in OpType]?: Handler<K> }): StepFn =>
+  (config, state, op) => {
+    const handler = swapped[op.type] as Handler<typeof op.type> | undefined;
+    return handler === undefined ? step(config, state, op) : handler(config, state, op as never);
+  };
+
+/** The config a bug (or an expectation) runs under. */
+export const configWith = (remediations: ReadonlyArray<RemediationName> | "all"): Config =>
+  remediations === "all" ? withAllRemediations(asWas) : withRemediations(asWas, remediations);
+
+/** `config` with one remediation forced off: how a bug "forgets" a remediation in one operation. */
+export const without = (config: Config, remediation: RemediationName): Config => ({
+  ...config,
+  remediations: { ...config.remediations, [remediation]: false },
+});

@@ -1,0 +1,51 @@
+import { describe, expect, test } from "vitest";
+import { EXPECTATIONS } from "../../properties/expectations.ts";
+import { INVARIANTS, invariantNamed } from "../../properties/index.ts";
+import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../search.ts";
+import { runTrace } from "../trace.ts";
+import { KNOWN_GAPS, PLANTED_BUGS, type PlantedBug } from "./index.ts";
+import { configWith } from "./plantedBug.ts";
+
+const defaults = { seed: DEFAULT_SEED, runs: DEFAULT_RUNS, maxSteps: DEFAULT_MAX_STEPS };
+
+/** What properties/expectations.ts (kept true by checker/expectations.test.ts) says of the real model. */
+const realOutcome = (bug: PlantedBug) =>
+  EXPECTATIONS.find((e) => JSON.stringify(e.remediations) === JSON.stringify(bug.remediations))?.outcomes[
+    bug.expectedInvariant
+  ];
+
+describe("the planted bugs", () => {
+  test("there are at least 12, with distinct names", () => {
+    expect(PLANTED_BUGS.length).toBeGreaterThanOrEqual(12);
+    const names = [...PLANTED_BUGS, ...KNOWN_GAPS].map((b) => b.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  describe.each(PLANTED_BUGS.map((b) => [b.name, b] as const))("%s", (_name, bug) => {
+    test(`is caught by ${bug.expectedInvariant} within the default runs, on a trace the real model passes`, () => {
+      // The invariant holds for the real model under this config, so the violation is the bug's doing.
+      expect(realOutcome(bug)).toBe("holds");
+      const config = configWith(bug.remediations);
+      const inv = invariantNamed(bug.expectedInvariant);
+      if (inv === undefined) throw new Error(`unknown invariant ${bug.expectedInvariant}`);
+      const r = searchInvariant(config, inv, { ...defaults, step: bug.step });
+      expect(r.status, `${bug.name} escaped ${bug.expectedInvariant}`).toBe("violated");
+      if (r.status !== "violated") return;
+      expect(r.runs).toBeLessThanOrEqual(DEFAULT_RUNS);
+      expect(runTrace(config, r.found.ops, [inv], bug.step).violation).toBeDefined();
+      expect(runTrace(config, r.found.ops, [inv]).violation).toBeUndefined();
+    });
+  });
+});
+
+// Planted bugs no invariant catches yet (docs/trust.md says what property is missing). Asserting that they
+// still escape keeps the list honest: the day a new property catches one, this fails and it moves up.
+describe.each(KNOWN_GAPS.map((b) => [b.name, b] as const))("known gap %s", (_name, bug) => {
+  test("still escapes every invariant (a missing property, recorded)", () => {
+    const config = configWith(bug.remediations);
+    const caughtBy = INVARIANTS.filter(
+      (inv) => searchInvariant(config, inv, { ...defaults, step: bug.step }).status === "violated",
+    ).map((inv) => inv.name);
+    expect(caughtBy).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+// Prints the planted-bug table of docs/trust.md (`npm run planted-bugs`): for each planted bug, the
+// invariant that caught it, the random runs the default search needed, and the shrunk trace. Deterministic.
+import { invariantNamed } from "../../properties/index.ts";
+import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../search.ts";
+import { KNOWN_GAPS, PLANTED_BUGS, type PlantedBug } from "./index.ts";
+import { configWith } from "./plantedBug.ts";
+
+const row = (bug: PlantedBug): string => {
+  const config = configWith(bug.remediations);
+  const inv = invariantNamed(bug.expectedInvariant);
+  if (inv === undefined) throw new Error(`unknown invariant ${bug.expectedInvariant}`);
+  const r = searchInvariant(config, inv, {
+    seed: DEFAULT_SEED,
+    runs: DEFAULT_RUNS,
+    maxSteps: DEFAULT_MAX_STEPS,
+    step: bug.step,
+  });
+  const caught =
+    r.status === "violated"
+      ? `${r.runs} | ${r.found.ops.length} (${r.found.ops.map((o) => o.type).join(", ")})`
+      : `**escapes** (${r.runs} runs) | –`;
+  const remediations = bug.remediations === "all" ? "all" : bug.remediations.join("+") || "none (as-was)";
+  return `| \`${bug.name}\` | ${bug.description} | ${remediations} | ${bug.expectedInvariant} | ${caught} |`;
+};
+
+const header = [
+  "| Planted bug | The mistake | Remediations on | Invariant that caught it | Runs needed | Steps after shrinking |",
+  "|---|---|---|---|---|---|",
+];
+process.stdout.write(
+  `${[...header, ...PLANTED_BUGS.map(row)].join("\n")}\n\nKnown gaps (expected to escape):\n\n${[...header, ...KNOWN_GAPS.map(row)].join("\n")}\n`,
+);

@@ -1,0 +1,97 @@
+// The clock's background work, pinned by worked examples under as-was (8 frontends, limit 11, deadline 12
+// ticks, bootstrap 18 ticks, one bootstrap at a time). Written for issue 7 (mutation testing).
+import { describe, expect, test } from "vitest";
+import { applied, ticks } from "../test/trace.ts";
+import { withRemediations } from "./config.ts";
+import { asWas } from "./configs/asWas.ts";
+import type { Frontend } from "./state.ts";
+
+const at = (fs: ReadonlyArray<Frontend>, i: number): Frontend => fs[i] as Frontend;
+
+describe("clock/tick", () => {
+  test("advances time by one tick", () => {
+    expect(applied(asWas, ticks(3)).tick).toBe(3);
+  });
+
+  test("forces pending membership changes on the tick after the lag reaches the deadline (K6); the OS refuses the threads", () => {
+    const added = [{ type: "capacityAdded", count: 1 } as const];
+    const before = applied(asWas, [...added, ...ticks(12)]);
+    expect(at(before.frontends, 0)).toMatchObject({ knownPeers: 7, behindFor: 12, map: "complete" });
+    const due = applied(asWas, [...added, ...ticks(13)]);
+    expect(at(due.frontends, 0)).toMatchObject({
+      knownPeers: 8,
+      connectedPeers: 7,
+      map: "useless",
+      behindFor: 13,
+    });
+  });
+
+  test("caps a frontend's lag one past the deadline", () => {
+    const s = applied(asWas, [{ type: "capacityAdded", count: 1 }, ...ticks(30)]);
+    expect(at(s.frontends, 0).behindFor).toBe(13);
+  });
+
+  test("clears the lag of a frontend that has caught up", () => {
+    const s = applied(asWas, [
+      { type: "frontendRemoved", frontend: 7 },
+      { type: "tick" },
+      { type: "peerLearned", frontend: 0 },
+      { type: "tick" },
+    ]);
+    expect(at(s.frontends, 0)).toMatchObject({ knownPeers: 6, connectedPeers: 6, behindFor: 0 });
+    expect(at(s.frontends, 1)).toMatchObject({ knownPeers: 7, behindFor: 2 });
+  });
+
+  test("applies pending shard moves on healthy frontends only (K4(c))", () => {
+    const s = applied(asWas, [
+      { type: "capacityAdded", count: 1 },
+      { type: "peerLearned", frontend: 0 },
+      { type: "shardMoved", shard: 1 },
+      { type: "tick" },
+    ]);
+    expect(at(s.frontends, 0).staleShards).toBe(2);
+    expect(at(s.frontends, 1).staleShards).toBe(0);
+  });
+
+  test("leaves a stopped frontend as it is", () => {
+    const s = applied(asWas, [
+      { type: "frontendCrashed", frontend: 2 },
+      { type: "capacityAdded", count: 1 },
+    ]);
+    expect(at(applied(asWas, ticks(20), s).frontends, 2)).toEqual(at(s.frontends, 2));
+  });
+
+  test("advances one bootstrap at a time, in fleet order (K11/K15), and finishes it after bootstrapTicks", () => {
+    const restarted = [
+      { type: "frontendRestarted", frontend: 3 },
+      { type: "frontendRestarted", frontend: 1 },
+    ] as const;
+    const one = applied(asWas, [...restarted, { type: "tick" }]);
+    expect(at(one.frontends, 1).bootstrapLeft).toBe(17);
+    expect(at(one.frontends, 3).bootstrapLeft).toBe(18);
+    const done = applied(asWas, [...restarted, ...ticks(18)]);
+    expect(at(done.frontends, 1)).toMatchObject({ status: "serving", map: "complete", bootstrapLeft: 0 });
+    expect(at(done.frontends, 3)).toMatchObject({ status: "bootstrapping", bootstrapLeft: 18 });
+    const both = applied(asWas, [...restarted, ...ticks(36)]);
+    expect(at(both.frontends, 3)).toMatchObject({ status: "serving", map: "complete" });
+  });
+
+  test("a bootstrap without a thread for every peer ends useless in as-was, complete with R8, and starts over with waitForCompleteMap", () => {
+    const ops = [{ type: "capacityAdded", count: 1 } as const, ...ticks(18)];
+    expect(at(applied(asWas, ops).frontends, 8)).toMatchObject({ status: "serving", map: "useless" });
+    const r8 = withRemediations(asWas, ["bootstrapFromAuthoritative"]);
+    expect(at(applied(r8, ops).frontends, 8)).toMatchObject({
+      status: "serving",
+      map: "complete",
+      staleShards: 0,
+    });
+    // A 5-tick bootstrap, so it ends before the deadline sends the old frontends back to bootstrapping.
+    const base = withRemediations(asWas, ["waitForCompleteMap"]);
+    const wait = { ...base, coldStart: { ...base.coldStart, bootstrapTicks: 5 } };
+    expect(at(applied(wait, [{ type: "capacityAdded", count: 1 }, ...ticks(5)]).frontends, 8)).toMatchObject({
+      status: "bootstrapping",
+      map: "building",
+      bootstrapLeft: 5,
+    });
+  });
+});
