@@ -31,12 +31,13 @@ const statesOf = (config: typeof asWas, ops: ReadonlyArray<Op>): ReadonlyArray<S
   ops.reduce<State[]>(
     (states, op) => {
       const r = step(config, states[states.length - 1] as State, op);
-      return E.isRight(r) ? [...states, r.right] : states;
+      if (E.isRight(r)) states.push(r.right);
+      return states;
     },
     [initialState(config)],
   );
 
-const after = (config: typeof asWas, ops: ReadonlyArray<Op>): State => statesOf(config, ops).at(-1) as State;
+const stateAfter = (config: typeof asWas, ops: ReadonlyArray<Op>): State => statesOf(config, ops).at(-1) as State;
 
 describe("closeness", () => {
   fcTest.prop({ config: configs, ops: fc.array(opArb(asWas), { maxLength: 40, size: "max" }) })(
@@ -59,7 +60,7 @@ describe("closeness", () => {
     expect(threadBudget.closeness(cells, initialState(cells))).toBeCloseTo(7 / 11);
     const larger = withRemediations(asWas, ["largerServers"]);
     expect(threadBudget.closeness(larger, initialState(larger))).toBeCloseTo(5 / 11);
-    expect(threadBudget.closeness(asWas, after(asWas, [{ type: "capacityAdded", count: 1 }]))).toBeCloseTo(
+    expect(threadBudget.closeness(asWas, stateAfter(asWas, [{ type: "capacityAdded", count: 1 }]))).toBeCloseTo(
       12 / 11,
     );
   });
@@ -72,12 +73,12 @@ describe("closeness", () => {
   });
 
   test("ServesOnlyWithCompleteMap: the share of live frontends holding a useless map", () => {
-    const s = after(asWas, [
+    const s = stateAfter(asWas, [
       { type: "capacityAdded", count: 1 },
       { type: "peerLearned", frontend: 0 },
     ]);
     expect(servesOnlyWithCompleteMap.closeness(asWas, s)).toBeCloseTo(1 / 9);
-    const crashed = after(asWas, [
+    const crashed = stateAfter(asWas, [
       { type: "capacityAdded", count: 1 },
       { type: "peerLearned", frontend: 0 },
       { type: "frontendCrashed", frontend: 1 },
@@ -88,13 +89,13 @@ describe("closeness", () => {
 
   test("RoutesToCurrentOwner: the share of serving frontends' entries that are stale", () => {
     expect(routesToCurrentOwner.closeness(asWas, initialState(asWas))).toBe(0);
-    expect(routesToCurrentOwner.closeness(asWas, after(asWas, [{ type: "shardMoved", shard: 1 }]))).toBe(
+    expect(routesToCurrentOwner.closeness(asWas, stateAfter(asWas, [{ type: "shardMoved", shard: 1 }]))).toBe(
       0.25,
     );
     expect(
       routesToCurrentOwner.closeness(
         asWas,
-        after(asWas, [
+        stateAfter(asWas, [
           { type: "shardMoved", shard: 1 },
           { type: "shardMoved", shard: 2 },
           { type: "shardMoved", shard: 3 },
@@ -108,7 +109,7 @@ describe("closeness", () => {
   test("PeersLearnedWithin: the longest lag of a serving frontend, over the deadline", () => {
     const ticks = (n: number): ReadonlyArray<Op> =>
       Array.from({ length: n }, () => ({ type: "tick" }) as const);
-    const s = after(asWas, [{ type: "capacityAdded", count: 1 }, ...ticks(3)]);
+    const s = stateAfter(asWas, [{ type: "capacityAdded", count: 1 }, ...ticks(3)]);
     expect(peersLearnedWithin.closeness(asWas, s)).toBe(3 / 12);
     expect(peersLearnedWithin.closeness(asWas, initialState(asWas))).toBe(0);
   });
@@ -120,7 +121,7 @@ describe("closeness", () => {
 
 describe("violation messages name the culprit and the numbers", () => {
   test("ThreadBudget", () => {
-    const v = threadBudget.check(asWas, after(asWas, [{ type: "capacityAdded", count: 1 }]));
+    const v = threadBudget.check(asWas, stateAfter(asWas, [{ type: "capacityAdded", count: 1 }]));
     expect(O.toUndefined(v)?.message).toBe(
       "frontend-8 knows 8 peers and needs 4 + 1 × 8 = 12 threads, over the OS limit of 11",
     );
@@ -150,14 +151,14 @@ describe("violation messages name the culprit and the numbers", () => {
   });
 
   test("ServesOnlyWithCompleteMap and RoutesToCurrentOwner", () => {
-    const s = after(asWas, [
+    const s = stateAfter(asWas, [
       { type: "capacityAdded", count: 1 },
       { type: "peerLearned", frontend: 0 },
     ]);
     expect(O.toUndefined(servesOnlyWithCompleteMap.check(asWas, s))?.message).toBe(
       "frontend-0 is serving with a useless shard-map (1 of 9 frontends serve with an incomplete map), so its requests fail",
     );
-    const m = after(asWas, [
+    const m = stateAfter(asWas, [
       { type: "shardMoved", shard: 0 },
       { type: "requestRouted", frontend: 0, shard: 0 },
     ]);
