@@ -37,7 +37,8 @@ const statesOf = (config: typeof asWas, ops: ReadonlyArray<Op>): ReadonlyArray<S
     [initialState(config)],
   );
 
-const stateAfter = (config: typeof asWas, ops: ReadonlyArray<Op>): State => statesOf(config, ops).at(-1) as State;
+const stateAfter = (config: typeof asWas, ops: ReadonlyArray<Op>): State =>
+  statesOf(config, ops).at(-1) as State;
 
 describe("closeness", () => {
   fcTest.prop({ config: configs, ops: fc.array(opArb(asWas), { maxLength: 40, size: "max" }) })(
@@ -60,9 +61,9 @@ describe("closeness", () => {
     expect(threadBudget.closeness(cells, initialState(cells))).toBeCloseTo(7 / 11);
     const larger = withRemediations(asWas, ["largerServers"]);
     expect(threadBudget.closeness(larger, initialState(larger))).toBeCloseTo(5 / 11);
-    expect(threadBudget.closeness(asWas, stateAfter(asWas, [{ type: "capacityAdded", count: 1 }]))).toBeCloseTo(
-      12 / 11,
-    );
+    expect(
+      threadBudget.closeness(asWas, stateAfter(asWas, [{ type: "capacityAdded", count: 1 }])),
+    ).toBeCloseTo(12 / 11);
   });
 
   test("ThreadBudget ignores stopped frontends", () => {
