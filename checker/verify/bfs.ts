@@ -16,7 +16,7 @@ import { OP_TYPES, type Op } from "../../model/ops.ts";
 import { initialState, type State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import type { Invariant, InvariantName } from "../../properties/index.ts";
-import { candidateOps } from "./enabledOps.ts";
+import { candidateOpsFor } from "./enabledOps.ts";
 import { packedKeyFor } from "./packedKey.ts";
 import { stateKeyFor } from "./stateKey.ts";
 import { visitedSet } from "./visitedSet.ts";
@@ -146,6 +146,7 @@ export const exploreBreadthFirst = (
     unpacked.set(key, id);
     return id;
   };
+  const opsOf = candidateOpsFor(config, encodeOp);
   const start = initialState(config);
   visit(start, -1, -1);
   const found = new Map<
@@ -174,11 +175,12 @@ export const exploreBreadthFirst = (
     }
     const next: Node[] = [];
     expand: for (const node of frontier) {
-      for (const op of candidateOps(config, node.state)) {
-        const r = step(config, node.state, op);
+      const { ops, codes } = opsOf(node.state);
+      for (let o = 0; o < ops.length; o++) {
+        const r = step(config, node.state, ops[o] as Op);
         if (E.isLeft(r)) continue;
         transitions += 1;
-        const id = visit(r.right, node.id, encodeOp(op));
+        const id = visit(r.right, node.id, codes[o] as number);
         if (id === -1) continue;
         if (id === -2) {
           bound = "max-states";

@@ -93,12 +93,23 @@ export const packedKeyFor = (config: Config): PackedKey => {
   const words = Math.max(1, Math.ceil(totalBits / 32));
   const packable = frontendBits <= MAX_FRONTEND_BITS && Number.isSafeInteger(2 ** frontendBits);
   const codes = new Float64Array(Math.max(1, d.maxFleet));
-  const mul = (bits: number): number => 2 ** bits;
+  const [mMap, mCell, mPeers, mStale, mBehind, mBoot] = [wMap, wCell, wPeers, wStale, wBehind, wBoot].map(
+    (w) => 2 ** w,
+  ) as [number, number, number, number, number, number];
 
   let target: Uint32Array = new Uint32Array(words);
   let bit = 0;
-  /** Writes `value` (< 2^width, width ≤ 52) into `target` at bit `bit`, 26 bits at a time. */
+  /** Writes `value` (< 2^width, width ≤ 52) into `target` at bit `bit`. */
   const write = (value: number, width: number): void => {
+    if (width <= 31) {
+      const word = bit >>> 5;
+      const offset = bit & 31;
+      target[word] = ((target[word] as number) | (value << offset)) >>> 0;
+      if (offset + width > 32)
+        target[word + 1] = ((target[word + 1] as number) | (value >>> (32 - offset))) >>> 0;
+      bit += width;
+      return;
+    }
     let v = value;
     let w = width;
     while (w > 0) {
@@ -140,16 +151,23 @@ export const packedKeyFor = (config: Config): PackedKey => {
         return false;
       // Mixed radix with power-of-two radices: the same bits as writing the fields one after another.
       let code = STATUS[f.status];
-      code = code * mul(wMap) + MAP[f.map];
-      code = code * mul(wCell) + cell;
-      code = code * mul(wPeers) + known;
-      code = code * mul(wPeers) + conn;
-      code = code * mul(wStale) + stale;
-      code = code * mul(wBehind) + behind;
-      code = code * mul(wBoot) + boot;
-      codes[i] = code;
+      code = code * mMap + MAP[f.map];
+      code = code * mCell + cell;
+      code = code * mPeers + known;
+      code = code * mPeers + conn;
+      code = code * mStale + stale;
+      code = code * mBehind + behind;
+      code = code * mBoot + boot;
+      if (sort) {
+        // Insertion sort as the codes arrive: fleets are small, and this allocates nothing.
+        let j = i;
+        while (j > 0 && (codes[j - 1] as number) > code) {
+          codes[j] = codes[j - 1] as number;
+          j -= 1;
+        }
+        codes[j] = code;
+      } else codes[i] = code;
     }
-    if (sort && n > 1) codes.subarray(0, n).sort();
     out.fill(0, 0, words);
     target = out;
     bit = 0;
