@@ -1,6 +1,7 @@
 // ---------------------------------------------------------------------------------------------------------
 // bench: `npm run bench [-- --quick] [-- --json]`. Measures simulation throughput, time to the first
-// counterexample (and to shrink it) for each headline invariant, and scaling with the fleet size; prints a
+// counterexample (and to shrink it) for each headline invariant with its breadth-first shortest (shrink
+// quality), exhaustive search (bench/exhaustive.ts), and scaling with the fleet size; prints a
 // table, or with --json one object. Each section runs in a child process (its peak RSS is reported); each
 // figure is a median of several runs. Not a test: nothing here passes or fails, except bad flags (exit 2).
 // ---------------------------------------------------------------------------------------------------------
