@@ -133,7 +133,7 @@ export const exploreBreadthFirst = (
   const stringKeyOf = stateKeyFor(config);
   const packed = packedKeyFor(config);
   const scratch = new Uint32Array(packed.words);
-  const visited = visitedSet(packed.words);
+  const visited = visitedSet(packed.words, options.maxStates);
   // States whose values do not fit the packed key (none on a model that keeps its ranges): string keys.
   const unpacked = new Map<string, number>();
   /** The new state's index, −1 if already visited, −2 if new but the set is full. */

@@ -39,3 +39,10 @@ it("unkeyed states take indices but never match a key", () => {
   expect(set.size()).toBe(5001);
   expect(set.bytes()).toBeGreaterThan(5001 * 12);
 });
+
+it("never grows its per-state arrays past the search's bound", () => {
+  const set = visitedSet(2, 3000);
+  for (let i = 0; i < 3000; i++) expect(set.add(Uint32Array.of(i, 7), 0, 0, 3000)).toBe(i);
+  // 3000 × (2 key words + parent + operation) × 4 bytes, plus a hash table of 8192 slots (at most half full).
+  expect(set.bytes()).toBe(3000 * 16 + 8192 * 4);
+});

@@ -39,8 +39,12 @@ const hashOf = (a: Uint32Array, at: number, words: number): number => {
   return h >>> 0;
 };
 
-export const visitedSet = (words: number): VisitedSet => {
-  let capacity = INITIAL;
+/**
+ * A visited set of keys of `words` words. It never grows its per-state arrays past `maxStates` (the search's
+ * bound: it never stores more), so a search stopped at its bound holds no slack in them.
+ */
+export const visitedSet = (words: number, maxStates = Number.POSITIVE_INFINITY): VisitedSet => {
+  let capacity = Math.max(1, Math.min(INITIAL, maxStates));
   let keys = new Uint32Array(capacity * words);
   let parent = new Int32Array(capacity);
   let via = new Int32Array(capacity);
@@ -64,7 +68,7 @@ export const visitedSet = (words: number): VisitedSet => {
   };
 
   const growStates = (): void => {
-    capacity *= 2;
+    capacity = Math.max(size + 1, Math.min(capacity * 2, maxStates));
     const k = new Uint32Array(capacity * words);
     k.set(keys);
     keys = k;
