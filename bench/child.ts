@@ -2,7 +2,16 @@
 // bench: one section, in its own process. `child.ts SECTION quick|full [FLEET_SIZE]` prints one JSON object:
 // the section's result and the process's peak RSS. Run by bench/main.ts; not meant to be run by hand.
 // ---------------------------------------------------------------------------------------------------------
-import { FULL, firstCounterexampleSection, QUICK, scalingSection, simulationSection } from "./sections.ts";
+import { asWas } from "../model/configs/index.ts";
+import { asWasStates, exhaustiveSection, shortestFor, shrinkQualityOnSmall } from "./exhaustive.ts";
+import {
+  FULL,
+  firstCounterexampleSection,
+  HEADLINE,
+  QUICK,
+  scalingSection,
+  simulationSection,
+} from "./sections.ts";
 import { peakRssBytes } from "./stats.ts";
 
 const [section, mode, size] = process.argv.slice(2);
@@ -14,6 +23,13 @@ const run = (): unknown => {
       return simulationSection(effort);
     case "firstCounterexample":
       return firstCounterexampleSection(effort);
+    case "exhaustive":
+      return exhaustiveSection(effort);
+    case "shortest":
+      return {
+        asWas: shortestFor(asWas, HEADLINE, asWasStates(effort)),
+        small: shrinkQualityOnSmall(HEADLINE),
+      };
     case "scaling":
       return scalingSection(effort, Number(size));
     default:

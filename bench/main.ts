@@ -1,6 +1,7 @@
 // ---------------------------------------------------------------------------------------------------------
 // bench: `npm run bench [-- --quick] [-- --json]`. Measures simulation throughput, time to the first
-// counterexample (and to shrink it) for each headline invariant, and scaling with the fleet size; prints a
+// counterexample (and to shrink it) for each headline invariant with its breadth-first shortest (shrink
+// quality), exhaustive search (bench/exhaustive.ts), and scaling with the fleet size; prints a
 // table, or with --json one object. Each section runs in a child process (its peak RSS is reported); each
 // figure is a median of several runs. Not a test: nothing here passes or fails, except bad flags (exit 2).
 // ---------------------------------------------------------------------------------------------------------
@@ -18,9 +19,15 @@ const USAGE = `Usage: npm run bench [-- --quick] [-- --json]
 `;
 
 const EXHAUSTIVE_NOTE =
-  "exhaustive search (states/s, distinct states, bytes per state) and the shortest counterexample length " +
-  "need the breadth-first verifier of issue 4, which this bench does not re-implement; reported as null " +
-  "(a shortest of 1 is reported where the shrunk trace has one step: the initial state satisfies every invariant)";
+  "breadth-first search (checker/verify/bfs.ts) over every invariant; the headline figures are on `small`, the " +
+  "small default checking config, explored completely (runs lists small with one bootstrap at a time, also " +
+  "complete, and the first states of as-was); states/s is per CPU second; bytesPerState is the visited set's " +
+  "own arrays per stored state (packed key, hash slots, parent and operation; slack included)";
+
+const SHORTEST_NOTE =
+  "shortest = breadth-first shortest counterexample under as-was within the states searched; where none is " +
+  "found there, shortest is null and shortestAtLeast the proven lower bound (no violation within one step " +
+  "fewer). onSmall repeats the comparison on `small`, where every shortest counterexample is within reach";
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 
@@ -29,10 +36,14 @@ interface ChildOutput<T> {
   readonly peakRssBytes: number;
 }
 
-/** Runs one section in a fresh Node process with the same loader (tsx) as this one. */
-const inChild = <T>(label: string, args: ReadonlyArray<string>): ChildOutput<T> => {
+/** Runs one section in a fresh Node process with the same loader (tsx) as this one, plus `flags`. */
+const inChild = <T>(
+  label: string,
+  args: ReadonlyArray<string>,
+  flags: ReadonlyArray<string> = [],
+): ChildOutput<T> => {
   process.stderr.write(`bench: ${label} …\n`);
-  const r = spawnSync(process.execPath, [...process.execArgv, CHILD, ...args], {
+  const r = spawnSync(process.execPath, [...process.execArgv, ...flags, CHILD, ...args], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -68,8 +79,22 @@ const run = (argv: ReadonlyArray<string>): number => {
   type Sim = ReturnType<typeof import("./sections.ts").simulationSection>;
   type First = ReturnType<typeof import("./sections.ts").firstCounterexampleSection>;
   type Scale = ReturnType<typeof import("./sections.ts").scalingSection>;
+  type Exhaustive = ReturnType<typeof import("./exhaustive.ts").exhaustiveSection>;
+  interface Shortest {
+    readonly asWas: ReturnType<typeof import("./exhaustive.ts").shortestFor>;
+    readonly small: ReturnType<typeof import("./exhaustive.ts").shrinkQualityOnSmall>;
+  }
   const sim = inChild<Sim>("simulation throughput (as-was)", ["simulation", mode]);
   const first = inChild<First>("first counterexample per headline invariant", ["firstCounterexample", mode]);
+  const exhaustive = inChild<Exhaustive>(
+    "exhaustive search (small, small one-at-a-time, as-was)",
+    ["exhaustive", mode],
+    ["--expose-gc"],
+  );
+  const shortest = inChild<Shortest>("shortest counterexamples (breadth-first) and shrink quality", [
+    "shortest",
+    mode,
+  ]);
   const scaling = FLEET_SIZES.map((n) =>
     inChild<Scale>(`scaling: ${n} frontends`, ["scaling", mode, String(n)]),
   );
@@ -77,11 +102,33 @@ const run = (argv: ReadonlyArray<string>): number => {
     machine: facts,
     effort: { mode, repetitions: effort.repetitions, msPerThroughputRun: effort.budgetMs },
     simulation: { ...sim.result, peakRssBytes: sim.peakRssBytes },
-    firstCounterexample: first.result.map((f) => ({ ...f, peakRssBytes: first.peakRssBytes })),
-    exhaustive: null,
+    firstCounterexample: first.result.map((f) => {
+      const s = shortest.result.asWas.find((x) => x.invariant === f.invariant);
+      const onSmall = shortest.result.small.find((x) => x.invariant === f.invariant);
+      return {
+        ...f,
+        shortest: s?.shortest ?? null,
+        shortestAtLeast: s?.shortestAtLeast ?? null,
+        shrinkQuality: s?.shortest != null ? round(f.lengthAfter / s.shortest) : null,
+        statesSearchedForShortest: s?.statesSearched ?? null,
+        onSmall: onSmall ?? null,
+        peakRssBytes: first.peakRssBytes,
+      };
+    }),
+    exhaustive: {
+      ...(exhaustive.result[0] as Exhaustive[number]),
+      runs: exhaustive.result,
+      peakRssBytes: exhaustive.peakRssBytes,
+    },
     scaling: scaling.map((s) => ({ ...s.result, peakRssBytes: s.peakRssBytes })),
-    peakRssBytes: Math.max(sim.peakRssBytes, first.peakRssBytes, ...scaling.map((s) => s.peakRssBytes)),
-    notes: { exhaustive: EXHAUSTIVE_NOTE },
+    peakRssBytes: Math.max(
+      sim.peakRssBytes,
+      first.peakRssBytes,
+      exhaustive.peakRssBytes,
+      shortest.peakRssBytes,
+      ...scaling.map((s) => s.peakRssBytes),
+    ),
+    notes: { exhaustive: EXHAUSTIVE_NOTE, shortest: SHORTEST_NOTE },
     wallSeconds: round((Date.now() - t0) / 1000),
   };
   if (values.json) {
@@ -101,11 +148,22 @@ const run = (argv: ReadonlyArray<string>): number => {
     `  ${pad("invariant", 27)}${lpad("find ms", 9)}${lpad("shrink ms", 11)}${lpad("total ms", 10)}${lpad("cold ms", 9)}${lpad("length", 10)}  shortest`,
     ...out.firstCounterexample.map(
       (f) =>
-        `  ${pad(f.invariant, 27)}${lpad(f.msToFind.toFixed(1), 9)}${lpad(f.msToShrink.toFixed(1), 11)}${lpad(f.msTotal.toFixed(1), 10)}${lpad(f.coldMsTotal.toFixed(0), 9)}${lpad(`${f.lengthBefore} → ${f.lengthAfter}`, 10)}  ${f.shortest === null ? "n/a (issue 4)" : `${f.shortest} (quality ${f.shrinkQuality})`}`,
+        `  ${pad(f.invariant, 27)}${lpad(f.msToFind.toFixed(1), 9)}${lpad(f.msToShrink.toFixed(1), 11)}${lpad(f.msTotal.toFixed(1), 10)}${lpad(f.coldMsTotal.toFixed(0), 9)}${lpad(`${f.lengthBefore} → ${f.lengthAfter}`, 10)}  ${f.shortest === null ? `≥ ${f.shortestAtLeast} (none in ${num(f.statesSearchedForShortest ?? 0)} states)` : `${f.shortest} (quality ${f.shrinkQuality})`}`,
+    ),
+    "  on small (random checker's shrunk length vs breadth-first shortest):",
+    ...out.firstCounterexample.map(
+      (f) =>
+        `  ${pad(f.invariant, 27)}${lpad(`${f.onSmall?.lengthBefore ?? "-"} → ${f.onSmall?.lengthAfter ?? "-"}`, 10)}  shortest ${f.onSmall?.shortest ?? "n/a"} (quality ${f.onSmall?.shrinkQuality ?? "n/a"})`,
     ),
     `  peak RSS ${mb(first.peakRssBytes)}`,
     "",
-    "Exhaustive search: not measured (needs the issue-4 verifier)",
+    "Exhaustive search (breadth-first, every invariant; states/s per CPU second)",
+    `  ${pad("config", 32)}${lpad("states/s", 10)}${lpad("states", 9)}${lpad("transitions", 13)}${lpad("B/state", 9)}${lpad("heap B/state", 14)}  key`,
+    ...out.exhaustive.runs.map(
+      (e) =>
+        `  ${pad(e.config, 32)}${lpad(num(e.statesPerSecond), 10)}${lpad(num(e.distinctStates), 9)}${lpad(num(e.transitions), 13)}${lpad(String(e.bytesPerState), 9)}${lpad(e.heapBytesPerState === null ? "n/a" : String(e.heapBytesPerState), 14)}  ${e.keyWords} words${e.complete ? ", complete" : ""}`,
+    ),
+    `  peak RSS ${mb(out.exhaustive.peakRssBytes)}`,
     "",
     "Scaling (every invariant checked after every accepted step)",
     `  ${lpad("frontends", 9)}${lpad("steps/s", 13)}${lpad("µs/step", 11)}${lpad("ns/step/frontend", 18)}${lpad("peak RSS", 10)}`,

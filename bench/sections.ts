@@ -5,11 +5,9 @@
 // with wall-clock figures alongside.
 // ---------------------------------------------------------------------------------------------------------
 
-import * as O from "fp-ts/lib/Option.js";
 import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
 import { withAllRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
-import { initialState } from "../model/state.ts";
 import { EXPECTATIONS } from "../properties/expectations.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
 import { simulateFor } from "./simulate.ts";
@@ -126,11 +124,6 @@ export const firstCounterexampleSection = (effort: Effort) => {
       wallMsTotal: round(median(mine.map((m) => m.wallMs))),
       lengthBefore: first.lengthBefore,
       lengthAfter: first.lengthAfter,
-      // The shortest length needs the exhaustive verifier (issue 4), not built here, except in one case that
-      // needs no search: the initial state satisfies the invariant, so no counterexample is shorter than one
-      // step, and a shrunk length of 1 is the shortest.
-      shortest: first.lengthAfter === 1 && O.isNone(inv.check(asWas, initialState(asWas))) ? 1 : null,
-      shrinkQuality: first.lengthAfter === 1 && O.isNone(inv.check(asWas, initialState(asWas))) ? 1 : null,
     };
   });
 };

@@ -1,8 +1,8 @@
 // ---------------------------------------------------------------------------------------------------------
-// bench: breadth-first verification speed and memory (`npm run bench:verify`). Memory is the visited set:
-// heap in use after exploration (frontier dropped, garbage collected) less the heap before, per visited state.
-// Run with --expose-gc (the npm script does); without it the byte counts are not measured. Heap deltas are
-// approximate (V8 may still hold garbage of an earlier run); the larger runs give the steadier figure.
+// bench: breadth-first verification speed and memory (`npm run bench:verify`). Memory is the visited set, per
+// visited state, measured after exploration (frontier dropped, garbage collected).
+// Two figures: the visited set's own arrays (exact, slack of the doubling arrays included) and the heap delta
+// (run with --expose-gc, as the npm script does; approximate: V8 may still hold garbage of an earlier run).
 // ---------------------------------------------------------------------------------------------------------
 import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
 import type { Config } from "../model/config.ts";
@@ -11,9 +11,15 @@ import { INVARIANTS } from "../properties/index.ts";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** Heap in use plus ArrayBuffer memory (the visited set's typed arrays live outside the JS heap). */
+const used = (): number => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
+
 const bench = (label: string, config: Config, maxStates: number): void => {
   gc?.();
-  const before = process.memoryUsage().heapUsed;
+  const before = used();
   let held = 0;
   const started = performance.now();
   const r = exploreBreadthFirst(config, INVARIANTS, {
@@ -21,11 +27,13 @@ const bench = (label: string, config: Config, maxStates: number): void => {
     maxStates,
     onFinish: () => {
       gc?.();
-      held = process.memoryUsage().heapUsed - before;
+      held = used() - before;
     },
   });
   const seconds = (performance.now() - started) / 1000;
-  const bytes = gc === undefined ? "n/a (run with --expose-gc)" : `${Math.round(held / r.states)} B/state`;
+  const heap =
+    gc === undefined ? "heap n/a (run with --expose-gc)" : `heap ${Math.round(held / r.states)} B/state`;
+  const bytes = `visited set ${Math.round(r.memory.visitedBytes / r.states)} B/state (${r.memory.keyWords}-word keys), ${heap}`;
   process.stdout.write(
     `${label.padEnd(44)} ${String(r.states).padStart(7)} states ${String(r.transitions).padStart(9)} transitions ${seconds.toFixed(2).padStart(6)} s ${Math.round(
       r.states / seconds,

@@ -3,8 +3,9 @@
 // search. From the initial state, every candidate operation (enabledOps.ts) is tried in every reachable
 // state; a visited set on the canonical key (stateKey.ts) keeps each state once. Because the search goes level
 // by level, the first violating state found is at the least depth, so its trace is a shortest counterexample
-// by construction. The visited set is the memory: per visited state one key string, one map entry, and two
-// small integers (parent and operation) from which the trace is rebuilt; the frontier holds one level's
+// by construction. The visited set is the memory: per visited state its packed key (packedKey.ts, a few
+// 32-bit words), a hash slot, and two small integers (parent and operation) from which the trace is rebuilt,
+// all in flat typed arrays (visitedSet.ts); the frontier holds one level's
 // states. Deterministic: the same config and bounds give the same states, verdicts and traces.
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
@@ -15,8 +16,10 @@ import { OP_TYPES, type Op } from "../../model/ops.ts";
 import { initialState, type State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import type { Invariant, InvariantName } from "../../properties/index.ts";
-import { candidateOps } from "./enabledOps.ts";
+import { candidateOpsFor } from "./enabledOps.ts";
+import { packedKeyFor } from "./packedKey.ts";
 import { stateKeyFor } from "./stateKey.ts";
+import { visitedSet } from "./visitedSet.ts";
 
 export interface BfsOptions {
   /** Explore at most this many levels (operations from the initial state). */
@@ -27,6 +30,16 @@ export interface BfsOptions {
   readonly onProgress?: (p: BfsProgress) => void;
   /** Called once at the end, while the visited set is still held and the frontier dropped (the bench measures memory here). */
   readonly onFinish?: (states: number) => void;
+}
+
+/** The visited set's footprint at the end of an exploration (the bench reports it as bytes per state). */
+export interface BfsMemory {
+  /** 32-bit words per packed key. */
+  readonly keyWords: number;
+  /** Bytes of the visited set's arrays (keys, hash slots, parents, operations), slack included. */
+  readonly visitedBytes: number;
+  /** States kept under their string key (stateKey.ts) because a value did not fit the packed key's ranges. */
+  readonly unpackedStates: number;
 }
 
 export interface BfsProgress {
@@ -63,6 +76,7 @@ export interface BfsResult {
   readonly transitions: number;
   /** Whether every reachable state was visited. */
   readonly complete: boolean;
+  readonly memory: BfsMemory;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -116,11 +130,25 @@ export const exploreBreadthFirst = (
   invariants: ReadonlyArray<Invariant>,
   options: BfsOptions,
 ): BfsResult => {
-  const keyOf = stateKeyFor(config);
+  const stringKeyOf = stateKeyFor(config);
+  const packed = packedKeyFor(config);
+  const scratch = new Uint32Array(packed.words);
+  const visited = visitedSet(packed.words, options.maxStates);
+  // States whose values do not fit the packed key (none on a model that keeps its ranges): string keys.
+  const unpacked = new Map<string, number>();
+  /** The new state's index, −1 if already visited, −2 if new but the set is full. */
+  const visit = (state: State, from: number, op: number): number => {
+    if (packed.pack(state, scratch)) return visited.add(scratch, from, op, options.maxStates);
+    const key = stringKeyOf(state);
+    if (unpacked.has(key)) return -1;
+    if (visited.size() >= options.maxStates) return -2;
+    const id = visited.addUnkeyed(from, op);
+    unpacked.set(key, id);
+    return id;
+  };
+  const opsOf = candidateOpsFor(config, encodeOp);
   const start = initialState(config);
-  const index = new Map<string, number>([[keyOf(start), 0]]);
-  const parent: number[] = [-1];
-  const via: number[] = [-1];
+  visit(start, -1, -1);
   const found = new Map<
     InvariantName,
     { readonly id: number; readonly states: number; readonly message: string }
@@ -129,7 +157,7 @@ export const exploreBreadthFirst = (
     for (const inv of invariants) {
       if (found.has(inv.name)) continue;
       const v = inv.check(config, state);
-      if (O.isSome(v)) found.set(inv.name, { id, states: index.size, message: v.value.message });
+      if (O.isSome(v)) found.set(inv.name, { id, states: visited.size(), message: v.value.message });
     }
   };
   checkAll(start, 0);
@@ -147,25 +175,23 @@ export const exploreBreadthFirst = (
     }
     const next: Node[] = [];
     expand: for (const node of frontier) {
-      for (const op of candidateOps(config, node.state)) {
-        const r = step(config, node.state, op);
+      const { ops, codes } = opsOf(node.state);
+      for (let o = 0; o < ops.length; o++) {
+        const r = step(config, node.state, ops[o] as Op);
         if (E.isLeft(r)) continue;
         transitions += 1;
-        const key = keyOf(r.right);
-        if (index.has(key)) continue;
-        if (index.size >= options.maxStates) {
+        const id = visit(r.right, node.id, codes[o] as number);
+        if (id === -1) continue;
+        if (id === -2) {
           bound = "max-states";
           break expand;
         }
-        const id = parent.length;
-        index.set(key, id);
-        parent.push(node.id);
-        via.push(encodeOp(op));
         checkAll(r.right, id);
         next.push({ state: r.right, id });
       }
       expanded += 1;
-      if (expanded % 2000 === 0) options.onProgress?.({ states: index.size, depth: depth + 1, transitions });
+      if (expanded % 2000 === 0)
+        options.onProgress?.({ states: visited.size(), depth: depth + 1, transitions });
       if (found.size === invariants.length) break;
     }
     if (bound !== undefined || found.size === invariants.length) break;
@@ -178,18 +204,19 @@ export const exploreBreadthFirst = (
   }
 
   frontier = [];
-  options.onFinish?.(index.size);
+  options.onFinish?.(visited.size());
 
   const pathTo = (id: number): ReadonlyArray<Op> => {
     const ops: Op[] = [];
-    for (let n = id; n > 0; n = parent[n] as number) ops.push(decodeOp(via[n] as number));
+    for (let n = id; n > 0; n = visited.parentOf(n)) ops.push(decodeOp(visited.viaOf(n)));
     return ops.reverse();
   };
-  const states = index.size;
+  const states = visited.size();
   return {
     states,
     transitions,
     complete,
+    memory: { keyWords: packed.words, visitedBytes: visited.bytes(), unpackedStates: unpacked.size },
     verdicts: invariants.map((invariant) => {
       const f = found.get(invariant.name);
       if (f !== undefined) {

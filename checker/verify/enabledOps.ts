@@ -14,7 +14,16 @@ const range = (n: number): ReadonlyArray<number> => Array.from({ length: Math.ma
  * One generator per operation type. The record is keyed by `OpType`, so a new operation breaks compilation here
  * until it is given a finite domain: exhaustive search must never silently skip an operation (style habit 9).
  */
-const GENERATORS: { readonly [K in OpType]: (config: Config, state: State) => ReadonlyArray<Op> } = {
+/**
+ * What the domains read of a state: only the fleet's length and its capacity. Generators get this, not the
+ * state, so the operations of a state can be memoised on these two numbers (`candidateOpsFor`).
+ */
+interface Shape {
+  readonly frontends: { readonly length: number };
+  readonly capacityUnits: number;
+}
+
+const GENERATORS: { readonly [K in OpType]: (config: Config, state: Shape) => ReadonlyArray<Op> } = {
   capacityAdded: (config, state) =>
     range(config.fleet.maxSize - state.capacityUnits).map(
       (i): Op => ({ type: "capacityAdded", count: i + 1 }),
@@ -38,3 +47,23 @@ const GENERATORS: { readonly [K in OpType]: (config: Config, state: State) => Re
 /** The candidate operations in `state`, in a fixed order (so exploration is deterministic). */
 export const candidateOps = (config: Config, state: State): ReadonlyArray<Op> =>
   OP_TYPES.flatMap((type) => GENERATORS[type](config, state));
+
+/**
+ * `candidateOps` for `config`, memoised on what the domains read (fleet length and capacity), with each
+ * operation's code from `encode` alongside: exploration asks for the same few lists millions of times.
+ */
+export const candidateOpsFor = (
+  config: Config,
+  encode: (op: Op) => number,
+): ((state: State) => { readonly ops: ReadonlyArray<Op>; readonly codes: ReadonlyArray<number> }) => {
+  const memo = new Map<string, { readonly ops: ReadonlyArray<Op>; readonly codes: ReadonlyArray<number> }>();
+  return (state) => {
+    const key = `${state.frontends.length},${state.capacityUnits}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const ops = candidateOps(config, state);
+    const entry = { ops, codes: ops.map(encode) };
+    memo.set(key, entry);
+    return entry;
+  };
+};
