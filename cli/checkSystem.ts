@@ -24,6 +24,7 @@ import { asWasDependents } from "../model/dependents/asWas.ts";
 import {
   DEPENDENT_REMEDIATION_NAMES,
   type DependentRemediationName,
+  type DependentsConfig,
   type SystemConfig,
   withDependentRemediations,
 } from "../model/dependents/config.ts";
@@ -70,13 +71,17 @@ export const splitCheckFlags = (
   };
 };
 
-/** The system config: the (remediated) core config, `as-was` dependents, and the dependent remediations asked for. */
+/**
+ * The system config: the (remediated) core config, the dependents' numbers (`as-was` unless a config file
+ * gave its own), and the dependent remediations asked for.
+ */
 export const systemConfigOf = (
   core: Config,
   remediations: ReadonlyArray<DependentRemediationName>,
+  dependents: DependentsConfig = asWasDependents,
 ): SystemConfig => {
   const all = remediations.length === DEPENDENT_REMEDIATION_NAMES.length && core.name.endsWith("+all");
-  const c = withDependentRemediations({ ...core, dependents: asWasDependents }, remediations);
+  const c = withDependentRemediations({ ...core, dependents }, remediations);
   return all ? { ...c, name: core.name } : c;
 };
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { parseConfig } from "../model/configDecoder.ts";
+import { decodeDependents } from "../model/dependents/configDecoder.ts";
 
 const root = join(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "outage-cli-"));
@@ -42,7 +43,26 @@ describe("npx outage", () => {
     const r = outage("config", "as-was");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/"threadLimit"[\s\S]*"baseThreads"[\s\S]*"threadsPerPeer"/);
-    expect(E.isRight(parseConfig(r.stdout))).toBe(true);
+    const { dependents, ...core } = JSON.parse(r.stdout);
+    expect(E.isRight(parseConfig(JSON.stringify(core)))).toBe(true);
+    expect(E.isRight(decodeDependents(dependents))).toBe(true);
+  });
+
+  test("a config file's dependents section reaches the dependents' search, and a bad one is named", () => {
+    const printed = JSON.parse(outage("config", "as-was").stdout);
+    const file = join(dir, "deps.json");
+    writeFileSync(file, JSON.stringify({ ...printed, dependents: { ...printed.dependents, nope: 1 } }));
+    const bad = outage("check", "--config", file, "--invariant", "CognitoNeverBlocksOnKinesisBuffer");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/unknown key dependents\.nope/);
+    // With no usage records emitted, Cognito's buffer never fills, so the invariant the as-was numbers break holds.
+    const quiet = { ...printed.dependents, cognito: { ...printed.dependents.cognito, recordsPerTick: 0 } };
+    writeFileSync(file, JSON.stringify({ ...printed, name: "quiet-cognito", dependents: quiet }));
+    const args = ["--invariant", "CognitoNeverBlocksOnKinesisBuffer", "--json", "--no-save", "--runs", "30"];
+    expect(outage("check", ...args).code).toBe(1);
+    const held = outage("check", "--config", file, ...args);
+    expect(held.code).toBe(0);
+    expect(held.stdout).toContain("quiet-cognito");
   });
 
   test("check saves a counterexample that replay reproduces", () => {

@@ -10,8 +10,11 @@ import {
   withAllRemediations,
   withRemediations,
 } from "../model/config.ts";
-import { parseConfig } from "../model/configDecoder.ts";
+import { decodeConfig } from "../model/configDecoder.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
+import { asWasDependents } from "../model/dependents/asWas.ts";
+import type { DependentsConfig } from "../model/dependents/config.ts";
+import { decodeDependents } from "../model/dependents/configDecoder.ts";
 import { oneLine } from "../model/oneLine.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
 
@@ -23,11 +26,21 @@ export const bad = (message: string): never => {
   throw new BadInput(oneLine(message));
 };
 
-/** A built-in config by name, or a JSON config file by path. */
-export const loadConfig = (nameOrPath: string | undefined): Config => {
+/** A config as loaded: the fleet's config and the dependents' numbers (as-was unless the file gives them). */
+export interface LoadedConfig {
+  readonly core: Config;
+  readonly dependents: DependentsConfig;
+}
+
+/**
+ * A built-in config by name, or a JSON config file by path. A file may carry a `dependents` section (as
+ * `npx outage config` prints it) to override the dependent services' illustrative numbers; without one they
+ * keep their as-was values.
+ */
+export const loadConfigFile = (nameOrPath: string | undefined): LoadedConfig => {
   const name = nameOrPath ?? "as-was";
   const builtin = BUILTIN_CONFIGS[name];
-  if (builtin !== undefined) return builtin;
+  if (builtin !== undefined) return { core: builtin, dependents: asWasDependents };
   let text: string;
   try {
     text = readFileSync(name, "utf8");
@@ -36,9 +49,23 @@ export const loadConfig = (nameOrPath: string | undefined): Config => {
       `--config ${name}: not a built-in config (${Object.keys(BUILTIN_CONFIGS).join(", ")}) and not a readable file`,
     );
   }
-  const decoded = parseConfig(text);
-  return E.isLeft(decoded) ? bad(`config ${name}: ${decoded.left}`) : decoded.right;
+  const json = E.tryCatch(
+    () => JSON.parse(text) as unknown,
+    (e) => `not valid JSON (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
+  );
+  if (E.isLeft(json)) return bad(`config ${name}: ${json.left}`);
+  const v = json.right;
+  const hasDependents = typeof v === "object" && v !== null && !Array.isArray(v) && "dependents" in v;
+  const { dependents, ...rest } = hasDependents ? (v as Record<string, unknown>) : { dependents: undefined };
+  const core = decodeConfig(hasDependents ? rest : v);
+  if (E.isLeft(core)) return bad(`config ${name}: ${core.left}`);
+  if (!hasDependents) return { core: core.right, dependents: asWasDependents };
+  const deps = decodeDependents(dependents);
+  return E.isLeft(deps) ? bad(`config ${name}: ${deps.left}`) : { core: core.right, dependents: deps.right };
 };
+
+/** The fleet's part of a built-in config or a config file (see `loadConfigFile`). */
+export const loadConfig = (nameOrPath: string | undefined): Config => loadConfigFile(nameOrPath).core;
 
 /** Applies `--remediation` values: names, comma lists, or `all`. */
 export const applyRemediations = (config: Config, values: ReadonlyArray<string>): Config => {

@@ -11,6 +11,7 @@ import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED } from "../checker/search
 import { DEFAULT_SYSTEM_MAX_STEPS } from "../checker/systemSearch.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
+import { asWasDependents } from "../model/dependents/asWas.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { blastRadiusCommand } from "./blastRadius.ts";
 import { runCheck } from "./check.ts";
@@ -22,7 +23,7 @@ import {
   systemConfigOf,
 } from "./checkSystem.ts";
 import { explain } from "./explain.ts";
-import { applyRemediations, BadInput, bad, intFlag, loadConfig, selectInvariants } from "./input.ts";
+import { applyRemediations, BadInput, bad, intFlag, loadConfigFile, selectInvariants } from "./input.ts";
 import { matrix } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
 import { recoveryCommand } from "./recovery.ts";
@@ -43,7 +44,8 @@ Usage:
       by step, a Mermaid diagram and an SVG chart written beside it (--chart, default OUT.svg or FILE.svg);
       --html writes a self-contained trace explorer; --format itf prints the Informal Trace Format.
   npx outage config [NAME]
-      Print a built-in config as a JSON config file, the starting point for your own (default as-was).
+      Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
+      the dependent services' as-was numbers in its optional "dependents" section.
   npx outage scenario 2020-11-25 [--remediation NAME ...] [--json | --save-corpus FILE]
       Replay 25 Nov 2020 on the as-was system (5-minute ticks from 02:40 PST): the timeline of failures and
       recoveries per service, each one's first failure and recovery time. --remediation (core or dependent
@@ -129,7 +131,8 @@ const check = (args: ReadonlyArray<string>): number => {
   if (positionals.length > 0) bad(`check: unexpected argument ${positionals[0]}`);
   if (values.out !== undefined && values["no-save"]) bad("--out and --no-save cannot be used together");
   const split = splitCheckFlags(values.remediation ?? [], values.invariant ?? []);
-  const config = applyRemediations(loadConfig(values.config), split.coreRemediations);
+  const loaded = loadConfigFile(values.config);
+  const config = applyRemediations(loaded.core, split.coreRemediations);
   const search = {
     seed: intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647),
     runs: intFlag("--runs", values.runs, DEFAULT_RUNS, 1, 10_000_000),
@@ -137,7 +140,7 @@ const check = (args: ReadonlyArray<string>): number => {
   };
   const outDir = values["no-save"] ? undefined : (values.out ?? "counterexamples");
   const appendix = runSystemChecks({
-    config: systemConfigOf(config, split.dependentRemediations),
+    config: systemConfigOf(config, split.dependentRemediations, loaded.dependents),
     invariants: split.systemInvariants,
     search: {
       ...search,
@@ -182,7 +185,8 @@ const config = (args: ReadonlyArray<string>): number => {
   const c =
     BUILTIN_CONFIGS[name] ??
     bad(`config ${name}: unknown; built-in configs: ${Object.keys(BUILTIN_CONFIGS).join(", ")}`);
-  process.stdout.write(`${JSON.stringify(c, null, 2)}\n`);
+  // The dependents' section is optional in a config file; printed here so their numbers can be edited too.
+  process.stdout.write(`${JSON.stringify({ ...c, dependents: asWasDependents }, null, 2)}\n`);
   return 0;
 };
 
