@@ -1,15 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { outageIn } from "../test/spawnOutage.ts";
 
 const root = join(import.meta.dirname, "..");
-const outage = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(root, "bin", "outage.js"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const outage = outageIn(root);
 
 describe("npx outage scenario and blast-radius", () => {
   test("scenario 2020-11-25 --json prints exactly the specified keys and service names, byte-identical across runs", () => {

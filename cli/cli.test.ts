@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,18 +5,12 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { parseConfig } from "../model/configDecoder.ts";
 import { decodeDependents } from "../model/dependents/configDecoder.ts";
+import { outageIn } from "../test/spawnOutage.ts";
 
-const root = join(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "outage-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const outage = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(root, "bin", "outage.js"), ...args], {
-    cwd: dir,
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const outage = outageIn(dir);
 
 describe("npx outage", () => {
   test("check --invariant ThreadBudget --json finds the one-step violation, byte-identical across processes", () => {

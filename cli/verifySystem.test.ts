@@ -1,20 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { outageIn } from "../test/spawnOutage.ts";
 
-const root = join(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "outage-verify-system-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const outage = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(root, "bin", "outage.js"), ...args], {
-    cwd: dir,
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const outage = outageIn(dir);
 
 describe("npx outage verify on dependent invariants", () => {
   it("small-system without remediations: a shortest trace to Cognito blocking, saved where replay reproduces it", () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +9,7 @@ import { runTrace } from "../checker/trace.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import type { Op } from "../model/ops.ts";
 import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteMap.ts";
+import { outageIn } from "../test/spawnOutage.ts";
 import { chartSpec } from "./chart.ts";
 import { explainCounterexample, violationFrame } from "./frames.ts";
 import type { Grid } from "./grids.ts";
@@ -31,13 +31,7 @@ const explained = (f: string) => {
   return explainCounterexample(loaded.right);
 };
 
-const outage = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(root, "bin", "outage.js"), ...args], {
-    cwd: dir,
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const outage = outageIn(dir);
 
 describe("explain, for each committed counterexample", () => {
   test.each(corpus.map((f) => [f.split("/").pop(), f]))(

@@ -1,5 +1,4 @@
 // explain for the system counterexamples (counterexamples/system/): the fleet and its dependents.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { loadSystemCounterexample, systemCorpusFiles } from "../checker/systemCounterexample.ts";
 import { systemStates } from "../checker/systemTrace.ts";
+import { outageIn } from "../test/spawnOutage.ts";
 import { chartSpec } from "./chart.ts";
 import { dependentCards } from "./dependentGrids.ts";
 import { DEPENDENT_PANELS } from "./dependentPanels.ts";
@@ -29,13 +29,7 @@ const loaded = (f: string) => {
   return l.right;
 };
 
-const outage = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(root, "bin", "outage.js"), ...args], {
-    cwd: dir,
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const outage = outageIn(dir);
 
 describe("explain, for each committed system counterexample", () => {
   test("the system corpus is not empty", () => expect(corpus.length).toBeGreaterThan(0));

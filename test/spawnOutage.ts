@@ -1,5 +1,5 @@
 // Test helper: runs `bin/outage.js` in a child process (asynchronously, so tests can run a few at once).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 export interface Outcome {
@@ -10,6 +10,14 @@ export interface Outcome {
 }
 
 const bin = join(import.meta.dirname, "..", "bin", "outage.js");
+
+/** `outage(...args)` runs `npx outage ...args` in `cwd` and waits for it. */
+export const outageIn =
+  (cwd: string) =>
+  (...args: ReadonlyArray<string>): Outcome => {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
 
 /** Runs `npx outage ...args` in `cwd`; kills it after `limitMs` (a hang shows as code null). */
 export const outageAsync = (args: ReadonlyArray<string>, cwd: string, limitMs = 60_000): Promise<Outcome> =>
