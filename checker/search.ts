@@ -3,8 +3,6 @@
 // run each through `step`, check the invariant after every step; on failure fast-check shrinks the sequence,
 // and a final deterministic pass drops every operation the failure does not need. Deterministic for a seed.
 // ---------------------------------------------------------------------------------------------------------
-import fc from "fast-check";
-import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
@@ -12,6 +10,7 @@ import { initialState } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant } from "../properties/index.ts";
 import { opsArb } from "./arbitraries.ts";
+import { type RunOptions, searchRuns } from "./propertySearch.ts";
 import { acceptedUntilViolation, runTrace, type StepFn, type TraceResult } from "./trace.ts";
 
 /** 25 Nov 2020: the default seed, so every run without `--seed` is the same run. */
@@ -19,14 +18,9 @@ export const DEFAULT_SEED = 20201125;
 export const DEFAULT_RUNS = 300;
 export const DEFAULT_MAX_STEPS = 80;
 
-export interface SearchOptions {
-  readonly seed: number;
-  readonly runs: number;
+export interface SearchOptions extends RunOptions {
+  /** The longest generated operation sequence. */
   readonly maxSteps: number;
-  /** fast-check replay path: start at that run (e.g. a near miss's path) instead of run 0. */
-  readonly path?: string;
-  /** Called after each generated run (not shrink attempts); the CLI throttles it into a progress line. */
-  readonly onRun?: (runsDone: number) => void;
   /** The next-state function to search (default: the model's `step`); planted bugs pass a wrong one. */
   readonly step?: StepFn;
 }
@@ -84,74 +78,40 @@ export const minimize = (
 /** Searches for a violation of `inv` under `config`. */
 export const searchInvariant = (config: Config, inv: Invariant, options: SearchOptions): SearchResult => {
   const stepFn = options.step ?? step;
-  const start = initialState(config);
-  const firstRun = options.path === undefined ? 0 : Number(options.path.split(":")[0]);
-  let runsDone = 0;
-  let steps = 0;
-  let shrinking = false;
-  let best = { closeness: -1, run: 0 };
-  let firstFailureLength = 0;
-  const property = fc.property(opsArb(config, options.maxSteps), (ops) => {
-    const run = firstRun + runsDone;
-    if (!shrinking) runsDone += 1;
-    let state = start;
-    let ok = O.isNone(inv.check(config, state));
-    for (const op of ops) {
-      if (!ok) break;
-      const r = stepFn(config, state, op);
-      if (E.isLeft(r)) continue;
-      state = r.right;
-      if (!shrinking) {
-        steps += 1;
-        const c = inv.closeness(config, state);
-        if (c > best.closeness) best = { closeness: c, run };
-      }
-      ok = O.isNone(inv.check(config, state));
-    }
-    if (!shrinking) {
-      options.onRun?.(runsDone);
-      if (!ok) {
-        shrinking = true;
-        firstFailureLength = ops.length;
-      }
-    }
-    return ok;
-  });
-  const details = fc.check(property, {
-    seed: options.seed,
-    numRuns: options.runs,
-    endOnFailure: false,
-    ...(options.path === undefined ? {} : { path: options.path }),
-  });
-  if (!details.failed || details.counterexample === null) {
+  const searched = searchRuns(
+    {
+      ops: opsArb(config, options.maxSteps),
+      initial: initialState(config),
+      step: (state, op) => stepFn(config, state, op),
+      holds: (state) => O.isNone(inv.check(config, state)),
+      closeness: (state) => inv.closeness(config, state),
+    },
+    options,
+  );
+  const { runs, steps, failing } = searched;
+  if (failing === undefined)
     return {
       status: "holds",
-      runs: runsDone,
+      runs,
       steps,
-      nearMiss: {
-        closeness: Math.max(0, best.closeness),
-        meaning: inv.closenessMeaning,
-        seed: options.seed,
-        path: String(best.run),
-      },
+      nearMiss: { ...searched.best, meaning: inv.closenessMeaning, seed: options.seed },
     };
-  }
-  const ops = minimize(config, inv, details.counterexample[0], stepFn);
+  const ops = minimize(config, inv, failing.ops, stepFn);
   const trace = runTrace(config, ops, [inv], stepFn);
   const violation = trace.violation;
   if (violation === undefined) throw new Error("internal: the minimized counterexample no longer fails");
   return {
     status: "violated",
-    runs: runsDone,
+    runs,
     steps,
     found: {
       seed: options.seed,
-      path: details.counterexamplePath ?? "",
+      path: failing.path,
       ops,
       trace,
       violationStep: violation.step,
       message: violation.violation.message,
-      lengthBeforeShrink: firstFailureLength,
+      lengthBeforeShrink: failing.lengthBeforeShrink,
     },
   };
 };

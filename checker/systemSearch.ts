@@ -3,12 +3,11 @@
 // fast-check generates weighted operation sequences, each runs through `systemStep`, the invariant is checked
 // after every step; a failure is shrunk by fast-check and then made 1-minimal. Deterministic for a seed.
 // ---------------------------------------------------------------------------------------------------------
-import fc from "fast-check";
-import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import { initialSystemState, type SystemOp, systemStep } from "../model/system.ts";
 import type { SystemInvariant } from "../properties/dependents/index.ts";
+import { searchRuns } from "./propertySearch.ts";
 import type { NearMiss, SearchOptions } from "./search.ts";
 import { systemOpsArb } from "./systemArbitraries.ts";
 import { acceptedSystemOps, runSystemTrace, type SystemTraceResult } from "./systemTrace.ts";
@@ -67,67 +66,40 @@ export const searchSystemInvariant = (
   inv: SystemInvariant,
   options: SearchOptions,
 ): SystemSearchResult => {
-  const start = initialSystemState(config);
-  let runsDone = 0;
-  let steps = 0;
-  let shrinking = false;
-  let best = { closeness: -1, run: 0 };
-  let firstFailureLength = 0;
-  const property = fc.property(systemOpsArb(config, options.maxSteps), (ops) => {
-    const run = runsDone;
-    if (!shrinking) runsDone += 1;
-    let s = start;
-    let ok = O.isNone(inv.check(config, s));
-    for (const op of ops) {
-      if (!ok) break;
-      const r = systemStep(config, s, op);
-      if (E.isLeft(r)) continue;
-      s = r.right;
-      if (!shrinking) {
-        steps += 1;
-        const c = inv.closeness(config, s);
-        if (c > best.closeness) best = { closeness: c, run };
-      }
-      ok = O.isNone(inv.check(config, s));
-    }
-    if (!shrinking) {
-      options.onRun?.(runsDone);
-      if (!ok) {
-        shrinking = true;
-        firstFailureLength = ops.length;
-      }
-    }
-    return ok;
-  });
-  const details = fc.check(property, { seed: options.seed, numRuns: options.runs, endOnFailure: false });
-  if (!details.failed || details.counterexample === null)
+  const searched = searchRuns(
+    {
+      ops: systemOpsArb(config, options.maxSteps),
+      initial: initialSystemState(config),
+      step: (state, op) => systemStep(config, state, op),
+      holds: (state) => O.isNone(inv.check(config, state)),
+      closeness: (state) => inv.closeness(config, state),
+    },
+    options,
+  );
+  const { runs, steps, failing } = searched;
+  if (failing === undefined)
     return {
       status: "holds",
-      runs: runsDone,
+      runs,
       steps,
-      nearMiss: {
-        closeness: Math.max(0, best.closeness),
-        meaning: inv.closenessMeaning,
-        seed: options.seed,
-        path: String(best.run),
-      },
+      nearMiss: { ...searched.best, meaning: inv.closenessMeaning, seed: options.seed },
     };
-  const ops = minimizeSystem(config, inv, details.counterexample[0]);
+  const ops = minimizeSystem(config, inv, failing.ops);
   const trace = runSystemTrace(config, ops, [inv]);
   const violation = trace.violation;
   if (violation === undefined) throw new Error("internal: the minimized counterexample no longer fails");
   return {
     status: "violated",
-    runs: runsDone,
+    runs,
     steps,
     found: {
       seed: options.seed,
-      path: details.counterexamplePath ?? "",
+      path: failing.path,
       ops,
       trace,
       violationStep: violation.step,
       message: violation.violation.message,
-      lengthBeforeShrink: firstFailureLength,
+      lengthBeforeShrink: failing.lengthBeforeShrink,
     },
   };
 };

@@ -1,0 +1,97 @@
+// ---------------------------------------------------------------------------------------------------------
+// checker: the fast-check run loop shared by the fleet's search (search.ts) and the dependents' search
+// (systemSearch.ts). Each generated run folds its operations through a step function, checks the invariant
+// after every accepted step, and records the closest approach; a failing run is shrunk by fast-check.
+// Generic over the state and operation types, so both searches are the same loop with their own model.
+// ---------------------------------------------------------------------------------------------------------
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+
+export interface RunOptions {
+  readonly seed: number;
+  readonly runs: number;
+  /** fast-check replay path: start at that run (e.g. a near miss's path) instead of run 0. */
+  readonly path?: string;
+  /** Called after each generated run (not shrink attempts); the CLI throttles it into a progress line. */
+  readonly onRun?: (runsDone: number) => void;
+}
+
+export interface SearchSpec<S, O> {
+  readonly ops: fc.Arbitrary<ReadonlyArray<O>>;
+  readonly initial: S;
+  readonly step: (state: S, op: O) => E.Either<unknown, S>;
+  readonly holds: (state: S) => boolean;
+  readonly closeness: (state: S) => number;
+}
+
+export interface Searched<O> {
+  /** Generated runs until the first failure, or all of them. */
+  readonly runs: number;
+  /** Accepted steps over those runs. */
+  readonly steps: number;
+  /** The highest closeness any state reached, and the run (its fast-check path) that reached it. */
+  readonly best: { readonly closeness: number; readonly path: string };
+  /** fast-check's shrunk failing run, when one failed. */
+  readonly failing?: {
+    readonly ops: ReadonlyArray<O>;
+    readonly path: string;
+    readonly lengthBeforeShrink: number;
+  };
+}
+
+/** Runs the search described by `spec`. Deterministic for a seed (and path). */
+export const searchRuns = <S, O>(spec: SearchSpec<S, O>, options: RunOptions): Searched<O> => {
+  const firstRun = options.path === undefined ? 0 : Number(options.path.split(":")[0]);
+  let runsDone = 0;
+  let steps = 0;
+  let shrinking = false;
+  let best = { closeness: -1, run: 0 };
+  let firstFailureLength = 0;
+  const property = fc.property(spec.ops, (ops) => {
+    const run = firstRun + runsDone;
+    if (!shrinking) runsDone += 1;
+    let state = spec.initial;
+    let ok = spec.holds(state);
+    for (const op of ops) {
+      if (!ok) break;
+      const r = spec.step(state, op);
+      if (E.isLeft(r)) continue;
+      state = r.right;
+      if (!shrinking) {
+        steps += 1;
+        const c = spec.closeness(state);
+        if (c > best.closeness) best = { closeness: c, run };
+      }
+      ok = spec.holds(state);
+    }
+    if (!shrinking) {
+      options.onRun?.(runsDone);
+      if (!ok) {
+        shrinking = true;
+        firstFailureLength = ops.length;
+      }
+    }
+    return ok;
+  });
+  const details = fc.check(property, {
+    seed: options.seed,
+    numRuns: options.runs,
+    endOnFailure: false,
+    ...(options.path === undefined ? {} : { path: options.path }),
+  });
+  const found = details.failed && details.counterexample !== null;
+  return {
+    runs: runsDone,
+    steps,
+    best: { closeness: Math.max(0, best.closeness), path: String(best.run) },
+    ...(found && details.counterexample !== null
+      ? {
+          failing: {
+            ops: details.counterexample[0],
+            path: details.counterexamplePath ?? "",
+            lengthBeforeShrink: firstFailureLength,
+          },
+        }
+      : {}),
+  };
+};
