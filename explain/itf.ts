@@ -5,7 +5,7 @@
 // stale shard entries are a {"#set": [...]}. One state per step, state 0 being the initial state; a step
 // the model refused repeats the state before it. `mbt::actionTaken` names the operation, as Quint does.
 // A system counterexample adds one variable per dependent service (model/system.ts `Dependents`); a field
-// that may be empty (`number | null`, such as a pending request's start) is Quint's Option variant,
+// that may be empty (`number | null`, such as a pending request's start, or the fleet's `lastRequest`) is Quint's Option variant,
 // {"tag": "Some", "value": ...} or {"tag": "None", "value": {"#tup": []}}. Pure and deterministic: no timestamp.
 // ---------------------------------------------------------------------------------------------------------
 import type { State } from "../model/state.ts";
@@ -23,6 +23,9 @@ export type ItfValue =
 export const ITF_FORMAT_DESCRIPTION = "https://apalache-mc.org/docs/adr/015adr-trace.html";
 
 const big = (n: number): ItfValue => ({ "#bigint": String(n) });
+
+/** Quint's empty Option, for a field that is `null` in the model. */
+const NONE: ItfValue = { tag: "None", value: { "#tup": [] } };
 
 /** A plain JSON value as ITF: numbers become big integers (they are all integers in the model). */
 const toItfValue = (v: unknown): ItfValue => {
@@ -53,6 +56,8 @@ export const ITF_VARS = [
   "owners",
   "tick",
   "requests",
+  "sinceMoved",
+  "lastRequest",
   "mbt::actionTaken",
 ] as const;
 
@@ -67,6 +72,8 @@ const stateVars = (s: State): Readonly<Record<string, ItfValue>> => ({
   owners: toItfValue(s.owners),
   tick: big(s.tick),
   requests: toItfValue(s.requests),
+  sinceMoved: toItfValue(s.sinceMoved),
+  lastRequest: s.lastRequest === null ? NONE : { tag: "Some", value: toItfValue(s.lastRequest) },
 });
 
 /** The dependents (model/system.ts `Dependents`), in declaration order: one ITF variable each. */
@@ -95,8 +102,6 @@ export const ITF_OPTIONAL_FIELDS: ReadonlyArray<string> = [
   "dashboard.postStartedAt",
   "customer.approvalAskedAt",
 ];
-
-const NONE: ItfValue = { tag: "None", value: { "#tup": [] } };
 
 /** Like toItfValue, with the fields at ITF_OPTIONAL_FIELDS as Options (`path` is the field's dotted path). */
 const toItfValueAt = (v: unknown, path: string): ItfValue => {

@@ -13,6 +13,12 @@ describe("clock/tick", () => {
     expect(applied(asWas, ticks(3)).tick).toBe(3);
   });
 
+  test("ages each shard's last move by one tick, capped one past the deadline", () => {
+    const moved = applied(asWas, [{ type: "shardMoved", shard: 3 }]);
+    expect(applied(asWas, ticks(5), moved).sinceMoved).toEqual([13, 13, 13, 5]);
+    expect(applied(asWas, ticks(40), moved).sinceMoved).toEqual([13, 13, 13, 13]);
+  });
+
   test("forces pending membership changes on the tick after the lag reaches the deadline (K6); the OS refuses the threads", () => {
     const added = [{ type: "capacityAdded", count: 1 } as const];
     const before = applied(asWas, [...added, ...ticks(12)]);

@@ -3,14 +3,15 @@
 //   1. K4(c) continuous processing: healthy frontends apply pending shard moves;
 //   2. K6 fairness: a frontend behind the membership for `propagationDelayTicks` learns every pending change
 //      ("up to an hour"), whether or not the threads for them can be created;
-//   3. the age of each frontend's lag grows, capped one past the deadline (enough to show a violation);
+//   3. the age of each frontend's lag grows, capped one past the deadline (enough to show a violation), and so
+//      does the age of each shard's last move (K1/K4(c), read by ShardMovesAppliedWithin);
 //   4. K11/K15 cold start: at most `maxConcurrentBootstraps` bootstrapping frontends make progress, since the
 //      resources that fill a map are the ones that serve requests; restarts beyond that pace wait.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
 import { next, type StepResult } from "./refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "./shardMap.ts";
-import { actualPeers, type Frontend, frontendWith, type State, stateWith } from "./state.ts";
+import { actualPeers, type Frontend, frontendWith, moveAgeCap, type State, stateWith } from "./state.ts";
 import { learnAllChanges } from "./threads.ts";
 
 /** Steps 1–3 for one live frontend. A frontend with nothing to do is returned as it was (the same record). */
@@ -23,6 +24,12 @@ const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend 
   const behind = learned.connectedPeers !== actual || learned.knownPeers !== actual;
   const behindFor = behind ? Math.min(learned.behindFor + 1, deadline + 1) : 0;
   return behindFor === learned.behindFor ? learned : frontendWith(learned, { behindFor });
+};
+
+/** Step 3 for the shards: each move is a tick older, up to the cap (the same array when all are at it). */
+const ageShardMoves = (config: Config, sinceMoved: ReadonlyArray<number>): ReadonlyArray<number> => {
+  const cap = moveAgeCap(config);
+  return sinceMoved.every((age) => age >= cap) ? sinceMoved : sinceMoved.map((age) => Math.min(age + 1, cap));
 };
 
 /** Step 4 for one bootstrapping frontend: one tick of shard-map construction, finishing it at zero. */
@@ -44,6 +51,7 @@ export const tick = (config: Config, state: State): StepResult => {
   return next(
     stateWith(state, {
       tick: state.tick + 1,
+      sinceMoved: ageShardMoves(config, state.sinceMoved),
       frontends: state.frontends.map((f) => {
         const aged = ageMembershipView(config, state, f);
         if (aged.status !== "bootstrapping" || budget === 0) return aged;

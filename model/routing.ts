@@ -44,6 +44,12 @@ export const requestRouted = (
   const f = state.frontends[positionOf(state, op.frontend)] as Frontend;
   if (f.status !== "serving")
     return notEnabled(`${frontendName(f)} is not in service; it is sent no traffic`);
-  const outcome = routeOutcome(config, f, op.shard % config.shards.shardCount);
-  return next(stateWith(state, { requests: counted(state.requests, outcome) }));
+  const shard = op.shard % config.shards.shardCount;
+  const outcome = routeOutcome(config, f, shard);
+  return next(
+    stateWith(state, {
+      requests: counted(state.requests, outcome),
+      lastRequest: { frontend: f.id, shard, outcome },
+    }),
+  );
 };

@@ -18,6 +18,17 @@ describe("backend/shardMoved", () => {
     expect(s.frontends[1]?.staleShards).toBe(0);
   });
 
+  test("restarts the moved shard's age and leaves the others' (K1; read by ShardMovesAppliedWithin)", () => {
+    const cap = asWas.membership.propagationDelayTicks + 1;
+    expect(initialState(asWas).sinceMoved).toEqual([cap, cap, cap, cap]);
+    const s = applied(asWas, [
+      { type: "shardMoved", shard: 6 },
+      { type: "tick" },
+      { type: "shardMoved", shard: 1 },
+    ]);
+    expect(s.sinceMoved).toEqual([cap, 0, 1, cap]);
+  });
+
   test("is refused with a single back-end cluster", () => {
     const one = { ...asWas, shards: { ...asWas.shards, backendClusters: 1 } };
     expect(refusal(one, initialState(one), { type: "shardMoved", shard: 0 })).toBe(
@@ -27,6 +38,19 @@ describe("backend/shardMoved", () => {
 });
 
 describe("client/requestRouted", () => {
+  test("records the request it routed, which the next step clears (State.lastRequest)", () => {
+    const moved = applied(asWas, [{ type: "shardMoved", shard: 2 }]);
+    expect(moved.lastRequest).toBeNull();
+    const routed = applied(asWas, [{ type: "requestRouted", frontend: 9, shard: 6 }], moved);
+    expect(routed.lastRequest).toEqual({ frontend: 1, shard: 2, outcome: "misrouted" });
+    for (const op of [
+      { type: "tick" },
+      { type: "shardMoved", shard: 0 },
+      { type: "capacityAdded", count: 1 },
+    ] as const)
+      expect(applied(asWas, [op], routed).lastRequest).toBeNull();
+  });
+
   test("a complete, current entry succeeds; a stale one misroutes (as-was) or fails fast (waitForCompleteMap)", () => {
     const ops = [
       { type: "requestRouted", frontend: 0, shard: 1 },

@@ -55,6 +55,7 @@ export const shardMoved = (config: Config, state: State, op: { readonly shard: n
   return next(
     stateWith(state, {
       owners: state.owners.map((c, i) => (i === s ? (c + 1) % config.shards.backendClusters : c)),
+      sinceMoved: state.sinceMoved.with(s, 0),
       frontends: state.frontends.map((f) =>
         f.status === "stopped" || (f.staleShards & bit) !== 0
           ? f

@@ -46,6 +46,20 @@ export interface RequestCounts {
   readonly misrouted: number;
 }
 
+/**
+ * K2: the request the step that produced a state routed, and what became of it. Recorded so that
+ * RoutesToCurrentOwner can check the outcome against the frontend's map (K3: a frontend routes by its own
+ * cached map, so a request through a stale entry cannot have reached the current owner) instead of trusting
+ * the model's own count of misroutes.
+ */
+export interface RoutedRequest {
+  /** The frontend's id (not its position, which shifts when the fleet changes). */
+  readonly frontend: number;
+  /** The shard the request was for (already reduced modulo the shard count). */
+  readonly shard: number;
+  readonly outcome: "succeeded" | "failed" | "misrouted";
+}
+
 export interface State {
   /** K6: the authoritative membership service's list; array order is join order. */
   readonly frontends: ReadonlyArray<Frontend>;
@@ -61,6 +75,17 @@ export interface State {
   readonly tick: number;
   /** K2: request outcomes. */
   readonly requests: RequestCounts;
+  /**
+   * K1/K4(c): ticks since each shard last moved to another cluster, capped one past the propagation delay
+   * (enough to show a violation of ShardMovesAppliedWithin, as `behindFor` is for PeersLearnedWithin). Starts
+   * at the cap: before the trace no move is pending.
+   */
+  readonly sinceMoved: ReadonlyArray<number>;
+  /**
+   * K2: the request routed by the step that produced this state; `null` after any other step (stateWith
+   * clears it unless the step sets it), so it never outlives the step that it describes.
+   */
+  readonly lastRequest: RoutedRequest | null;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -108,6 +133,9 @@ export const stateWith = (state: State, changes: Partial<State>): State => ({
   owners: changes.owners ?? state.owners,
   tick: changes.tick ?? state.tick,
   requests: changes.requests ?? state.requests,
+  sinceMoved: changes.sinceMoved ?? state.sinceMoved,
+  // Not carried over: a step that routes no request leaves none behind (see State.lastRequest).
+  lastRequest: changes.lastRequest ?? null,
 });
 
 /** Name used in traces (style habit 15: resolved names, not raw indices). */
@@ -173,8 +201,13 @@ export const initialState = (config: Config): State => {
     owners: Array.from({ length: config.shards.shardCount }, (_, s) => s % config.shards.backendClusters),
     tick: 0,
     requests: { succeeded: 0, failed: 0, misrouted: 0 },
+    sinceMoved: Array.from({ length: config.shards.shardCount }, () => moveAgeCap(config)),
+    lastRequest: null,
   };
 };
+
+/** K1/K4(c): where a shard's move age stops counting: one past the propagation delay. */
+export const moveAgeCap = (config: Config): number => config.membership.propagationDelayTicks + 1;
 
 /** K7: the most peers a frontend can hold threads for before thread creation fails at the OS limit. */
 export const maxPeerThreads = (config: Config): number =>

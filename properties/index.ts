@@ -6,6 +6,7 @@ import type { Invariant, InvariantName } from "./invariant.ts";
 import { peersLearnedWithin } from "./peersLearnedWithin.ts";
 import { routesToCurrentOwner } from "./routesToCurrentOwner.ts";
 import { servesOnlyWithCompleteMap } from "./servesOnlyWithCompleteMap.ts";
+import { shardMovesAppliedWithin } from "./shardMovesAppliedWithin.ts";
 import { threadBudget } from "./threadBudget.ts";
 import { wellFormed } from "./wellFormed.ts";
 
@@ -15,6 +16,7 @@ export const INVARIANTS: ReadonlyArray<Invariant> = [
   servesOnlyWithCompleteMap,
   routesToCurrentOwner,
   peersLearnedWithin,
+  shardMovesAppliedWithin,
 ];
 
 export const INVARIANT_NAMES: ReadonlyArray<InvariantName> = INVARIANTS.map((i) => i.name);

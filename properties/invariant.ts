@@ -12,7 +12,8 @@ export type InvariantName =
   | "ThreadBudget"
   | "ServesOnlyWithCompleteMap"
   | "RoutesToCurrentOwner"
-  | "PeersLearnedWithin";
+  | "PeersLearnedWithin"
+  | "ShardMovesAppliedWithin";
 
 export interface Violation {
   readonly invariant: InvariantName;

@@ -21,7 +21,11 @@ const broken: State = applied(asWas, [
 
 describe("mutation survivors", () => {
   test("every violation carries the name of the invariant that found it", () => {
-    const late: State = { ...broken, frontends: broken.frontends.map((f) => ({ ...f, behindFor: 13 })) };
+    const late: State = {
+      ...broken,
+      frontends: broken.frontends.map((f) => ({ ...f, behindFor: 13 })),
+      sinceMoved: broken.sinceMoved.map(() => 13),
+    };
     for (const inv of INVARIANTS.filter((i) => i !== wellFormed))
       expect(O.toUndefined(inv.check(asWas, late))?.invariant).toBe(inv.name);
   });

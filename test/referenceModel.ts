@@ -17,6 +17,7 @@ import {
   type Frontend,
   frontendName,
   maxPeerThreads,
+  moveAgeCap,
   positionOf,
   type State,
   serversFor,
@@ -66,6 +67,8 @@ export const referenceInitialState = (config: Config): State => {
     owners: Array.from({ length: config.shards.shardCount }, (_, s) => s % config.shards.backendClusters),
     tick: 0,
     requests: { succeeded: 0, failed: 0, misrouted: 0 },
+    sinceMoved: Array.from({ length: config.shards.shardCount }, () => moveAgeCap(config)),
+    lastRequest: null,
   };
 };
 
@@ -102,6 +105,7 @@ const capacityAdded = (config: Config, state: State, op: { readonly count: numbe
     cellSizes: placed.sizes,
     nextId: state.nextId + added,
     capacityUnits: units,
+    lastRequest: null,
   });
 };
 
@@ -117,6 +121,7 @@ const frontendRemoved = (config: Config, state: State, op: { readonly frontend: 
     frontends: state.frontends.filter((_, i) => i !== index),
     cellSizes: state.cellSizes.map((n, c) => (c === gone.cell ? n - 1 : n)),
     capacityUnits: Math.max(0, state.capacityUnits - unitsPerServer),
+    lastRequest: null,
   });
 };
 
@@ -128,9 +133,11 @@ const shardMoved = (config: Config, state: State, op: { readonly shard: number }
   return next({
     ...state,
     owners: state.owners.map((c, i) => (i === s ? (c + 1) % config.shards.backendClusters : c)),
+    sinceMoved: state.sinceMoved.map((age, i) => (i === s ? 0 : age)),
     frontends: state.frontends.map((f) =>
       f.status === "stopped" ? f : { ...f, staleShards: f.staleShards | bit },
     ),
+    lastRequest: null,
   });
 };
 
@@ -163,6 +170,8 @@ const tick = (config: Config, state: State): StepResult =>
   next({
     ...state,
     tick: state.tick + 1,
+    sinceMoved: state.sinceMoved.map((age) => Math.min(age + 1, moveAgeCap(config))),
+    lastRequest: null,
     frontends: advanceBootstraps(
       config,
       state.frontends.map((f) => ageMembershipView(config, state, f)),
@@ -259,17 +268,32 @@ export const referenceMessage = (name: InvariantName, config: Config, state: Sta
         ? undefined
         : `${frontendName(first)} is serving with a ${first.map} shard-map (${bad.length} of ${state.frontends.length} frontends serve with an incomplete map), so its requests fail`;
     })
-    .with("RoutesToCurrentOwner", () =>
-      state.requests.misrouted === 0
+    .with("RoutesToCurrentOwner", () => {
+      if (state.requests.misrouted > 0)
+        return `${state.requests.misrouted} request(s) went to a shard's former owner through a stale shard-map entry`;
+      const r = state.lastRequest;
+      const f = state.frontends.find((x) => x.id === r?.frontend);
+      return r === null ||
+        r.outcome !== "succeeded" ||
+        f === undefined ||
+        (f.staleShards & (1 << r.shard)) === 0
         ? undefined
-        : `${state.requests.misrouted} request(s) went to a shard's former owner through a stale shard-map entry`,
-    )
+        : `${frontendName(f)} routed a request for shard ${r.shard} by a stale entry and counted it succeeded: it went to the shard's former owner, not cluster ${state.owners[r.shard]}`;
+    })
     .with("PeersLearnedWithin", () => {
       const deadline = config.membership.propagationDelayTicks;
       const late = state.frontends.find((f) => f.status === "serving" && f.behindFor > deadline);
       return late === undefined
         ? undefined
         : `${frontendName(late)} has been out of step with the membership for more than ${deadline} ticks (${deadline * config.tickMinutes} min): it holds threads for ${late.connectedPeers} of ${late.knownPeers} known peers`;
+    })
+    .with("ShardMovesAppliedWithin", () => {
+      const deadline = config.membership.propagationDelayTicks;
+      for (const f of state.frontends.filter((x) => x.status === "serving"))
+        for (let sh = 0; sh < state.sinceMoved.length; sh++)
+          if ((f.staleShards & (1 << sh)) !== 0 && (state.sinceMoved[sh] as number) > deadline)
+            return `${frontendName(f)} still routes shard ${sh} by a stale entry more than ${deadline} ticks (${deadline * config.tickMinutes} min) after the shard moved: it holds threads for ${f.connectedPeers} of ${f.knownPeers} known peers, so the peer messages that carry the move go unprocessed`;
+      return undefined;
     })
     .exhaustive();
 
@@ -293,6 +317,16 @@ export const referenceCloseness = (name: InvariantName, config: Config, state: S
       () =>
         Math.max(0, ...state.frontends.filter((f) => f.status === "serving").map((f) => f.behindFor)) /
         config.membership.propagationDelayTicks,
+    )
+    .with(
+      "ShardMovesAppliedWithin",
+      () =>
+        Math.max(
+          0,
+          ...state.frontends
+            .filter((f) => f.status === "serving")
+            .flatMap((f) => state.sinceMoved.filter((_, sh) => (f.staleShards & (1 << sh)) !== 0)),
+        ) / config.membership.propagationDelayTicks,
     )
     .exhaustive();
 

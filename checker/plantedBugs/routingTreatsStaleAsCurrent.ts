@@ -1,4 +1,4 @@
-// Planted bug (a known gap: no current invariant catches it): routing believes every entry is current.
+// Planted bug: routing believes every entry is current (caught by RoutesToCurrentOwner reading the map, not the count).
 import * as E from "fp-ts/lib/Either.js";
 import { requestRouted } from "../../model/routing.ts";
 import { positionOf } from "../../model/state.ts";

@@ -1,4 +1,4 @@
-// Planted bug (a known gap: no current invariant catches it): shard moves are never applied to cached maps.
+// Planted bug: shard moves are never applied to cached maps (caught by ShardMovesAppliedWithin).
 import * as E from "fp-ts/lib/Either.js";
 import { tick } from "../../model/clock.ts";
 import { type PlantedBug, stepWith } from "./plantedBug.ts";
@@ -8,7 +8,7 @@ export const staleShardMovesNeverProcessed: PlantedBug = {
   description: "the clock never applies pending shard moves: a stale map entry stays stale for ever",
   source: "domain.md K1, K4(c): continuous processing of peer messages keeps the map current",
   remediations: "all",
-  expectedInvariant: "RoutesToCurrentOwner",
+  expectedInvariant: "ShardMovesAppliedWithin",
   step: stepWith({
     tick: (config, state) =>
       E.map((s: typeof state) => ({

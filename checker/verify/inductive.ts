@@ -183,6 +183,8 @@ const stateOf = (
   owners: Array.from({ length: config.shards.shardCount }, () => 0),
   tick: 0,
   requests: { succeeded: 0, failed: misrouted, misrouted },
+  sinceMoved: initialState(config).sinceMoved,
+  lastRequest: null,
 });
 
 // ---------------------------------------------------------------------------------------------------------

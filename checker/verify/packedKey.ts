@@ -3,10 +3,12 @@
 // of breadth-first search (docs/performance.md, issue 6: "a compact canonical key, not JSON strings").
 //
 // It keeps exactly what stateKey.ts keeps and abstracts exactly what it abstracts (clock, request counts but
-// `misrouted > 0`, owners, ids; frontends sorted when order is irrelevant), as bit fields of fixed width taken
-// from the config's type-correct ranges (inductive.ts `domainOf`):
+// `misrouted > 0`, the last request but "counted succeeded through a stale entry", move ages of shards nobody holds
+// stale, owners, ids; frontends sorted when order is irrelevant), as bit fields of fixed width taken from the
+// config's type-correct ranges (inductive.ts `domainOf`):
 //
-//   header:    capacityUnits · misrouted>0 · frontend count · cell count · each cell size (one slot per cell)
+//   header:    capacityUnits · misrouted>0 · succeeded-stale · frontend count · cell count · each cell size (one
+//              slot per cell) · each shard's kept move age
 //   frontend:  status · map · cell · knownPeers · connectedPeers · staleShards · behindFor · bootstrapLeft
 //
 // Every field has a fixed width and the counts come first, so two states get the same words exactly when
@@ -17,8 +19,10 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../model/config.ts";
 import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../model/state.ts";
+import { moveAgeCap } from "../../model/state.ts";
+import { succeededThroughStaleEntry } from "../../properties/routesToCurrentOwner.ts";
 import { domainOf } from "./inductive.ts";
-import { orderInsensitive } from "./stateKey.ts";
+import { keptMoveAge, orderInsensitive } from "./stateKey.ts";
 
 const STATUS: { readonly [K in FrontendStatus]: number } = { serving: 0, bootstrapping: 1, stopped: 2 };
 const MAP: { readonly [K in ShardMapStatus]: number } = { complete: 0, building: 1, useless: 2 };
@@ -38,7 +42,9 @@ export const FRONTEND_FIELDS: { readonly [K in keyof Frontend]-?: "packed" | "dr
   behindFor: "packed",
   bootstrapLeft: "packed",
 };
-export const STATE_FIELDS: { readonly [K in keyof State]-?: "packed" | "dropped" | "misrouted>0" } = {
+export const STATE_FIELDS: {
+  readonly [K in keyof State]-?: "packed" | "dropped" | "misrouted>0" | "succeeded-stale";
+} = {
   frontends: "packed",
   cellSizes: "packed",
   nextId: "dropped",
@@ -46,6 +52,8 @@ export const STATE_FIELDS: { readonly [K in keyof State]-?: "packed" | "dropped"
   owners: "dropped",
   tick: "dropped",
   requests: "misrouted>0",
+  sinceMoved: "packed",
+  lastRequest: "succeeded-stale",
 };
 
 /** Bits needed for the values 0..max. */
@@ -88,7 +96,9 @@ export const packedKeyFor = (config: Config): PackedKey => {
   const wUnits = bitsFor(d.maxUnits);
   const wCells = bitsFor(d.cells);
   const wCellSize = bitsFor(d.maxCellSize);
-  const headerBits = wUnits + 1 + wFleet + wCells + d.cells * wCellSize;
+  const shards = config.shards.shardCount;
+  const wAge = bitsFor(moveAgeCap(config));
+  const headerBits = wUnits + 2 + wFleet + wCells + d.cells * wCellSize + shards * wAge;
   const totalBits = headerBits + d.maxFleet * frontendBits;
   const words = Math.max(1, Math.ceil(totalBits / 32));
   const packable = frontendBits <= MAX_FRONTEND_BITS && Number.isSafeInteger(2 ** frontendBits);
@@ -130,14 +140,22 @@ export const packedKeyFor = (config: Config): PackedKey => {
     if (!packable) return false;
     const n = state.frontends.length;
     const cells = state.cellSizes.length;
-    if (n > d.maxFleet || cells > d.cells || state.capacityUnits > d.maxUnits || state.capacityUnits < 0)
+    if (
+      n > d.maxFleet ||
+      cells > d.cells ||
+      state.capacityUnits > d.maxUnits ||
+      state.capacityUnits < 0 ||
+      state.sinceMoved.length !== shards
+    )
       return false;
+    let heldStale = 0;
     for (let i = 0; i < n; i++) {
       const f = state.frontends[i] as Frontend;
       const cell = f.cell;
       const known = f.knownPeers;
       const conn = f.connectedPeers;
       const stale = f.staleShards;
+      heldStale |= stale;
       const behind = f.behindFor;
       const boot = f.bootstrapLeft;
       if (
@@ -173,12 +191,19 @@ export const packedKeyFor = (config: Config): PackedKey => {
     bit = 0;
     write(state.capacityUnits, wUnits);
     write(state.requests.misrouted > 0 ? 1 : 0, 1);
+    write(succeededThroughStaleEntry(state) ? 1 : 0, 1);
     write(n, wFleet);
     write(cells, wCells);
     for (let c = 0; c < cells; c++) {
       const size = state.cellSizes[c] as number;
       if (!(size >= 0 && size <= d.maxCellSize)) return false;
       write(size, wCellSize);
+    }
+    bit = headerBits - shards * wAge;
+    for (let s = 0; s < shards; s++) {
+      const age = keptMoveAge(config, state, heldStale, s);
+      if (!(age >= 0 && age <= moveAgeCap(config))) return false;
+      write(age, wAge);
     }
     bit = headerBits;
     for (let i = 0; i < n; i++) write(codes[i] as number, frontendBits);

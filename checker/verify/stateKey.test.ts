@@ -41,6 +41,7 @@ const disguised = (s: State): State => ({
     misrouted: s.requests.misrouted === 0 ? 0 : s.requests.misrouted + 1,
   },
   frontends: s.frontends.map((f) => ({ ...f, id: f.id + 100 })),
+  lastRequest: s.lastRequest === null ? null : { ...s.lastRequest, frontend: s.lastRequest.frontend + 100 },
 });
 
 const opsOf = (config: Config) => opsArb(config, 25);

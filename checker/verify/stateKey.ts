@@ -9,6 +9,11 @@
 //     `behindFor` and `bootstrapLeft`, both bounded);
 //   - request counts are unbounded but only `misrouted > 0` is read (RoutesToCurrentOwner); `succeeded` and
 //     `failed` are read by nothing, and WellFormed's `misrouted ≤ failed` holds on every reachable state;
+//   - `lastRequest` is read by no operation (the next step clears it) and by RoutesToCurrentOwner only as
+//     "counted succeeded through a stale entry": that bit is kept;
+//   - `sinceMoved` (each shard's move age, bounded) is kept for the shards some frontend still holds stale, and
+//     set to the cap for the others: only ShardMovesAppliedWithin reads it, and only for stale entries, and an
+//     entry goes stale only by a move of its shard, which resets the age;
 //   - shard `owners` are dropped: which cluster owns a shard is read by nothing (K1 staleness is the per-frontend
 //     `staleShards` bit, which is kept);
 //   - frontend `id`s and `nextId` are dropped: names are for labels only. With ids gone, identical frontends are
@@ -24,7 +29,8 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../model/config.ts";
 import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../model/state.ts";
-import { serversFor } from "../../model/state.ts";
+import { moveAgeCap, serversFor } from "../../model/state.ts";
+import { succeededThroughStaleEntry } from "../../properties/routesToCurrentOwner.ts";
 
 const STATUS: { readonly [K in FrontendStatus]: number } = { serving: 0, bootstrapping: 1, stopped: 2 };
 const MAP: { readonly [K in ShardMapStatus]: number } = { complete: 0, building: 1, useless: 2 };
@@ -42,6 +48,8 @@ const ENCODED_STATE_FIELDS = new Set([
   "owners",
   "tick",
   "requests",
+  "sinceMoved",
+  "lastRequest",
 ]);
 const ENCODED_FRONTEND_FIELDS = new Set([
   "id",
@@ -80,6 +88,13 @@ const fitsOneByte = (ns: ReadonlyArray<number>): boolean => ns.every((n) => n >=
 const encode = (ns: ReadonlyArray<number>, compact: boolean): string =>
   compact ? String.fromCharCode(...ns.map((n) => n + 32)) : `${ns.join(",")};`;
 
+/**
+ * Each shard's move age as the key keeps it: the age for a shard some frontend holds stale, the cap for the
+ * others (see the header). `heldStale` is the union of the frontends' `staleShards`.
+ */
+export const keptMoveAge = (config: Config, state: State, heldStale: number, s: number): number =>
+  (heldStale & (1 << s)) !== 0 ? (state.sinceMoved[s] as number) : moveAgeCap(config);
+
 /** The most frontends the fleet can hold within the capacity plan (units, or larger servers under R1). */
 export const largestFleet = (config: Config): number =>
   Math.max(serversFor(config, config.fleet.maxSize), serversFor(config, config.fleet.initialSize));
@@ -92,11 +107,14 @@ export const orderInsensitive = (config: Config): boolean =>
 export const stateKeyFor = (config: Config): ((state: State) => string) => {
   const sort = orderInsensitive(config);
   return (state) => {
+    const heldStale = state.frontends.reduce((m, f) => m | f.staleShards, 0);
     const globals = [
       state.capacityUnits,
       state.requests.misrouted > 0 ? 1 : 0,
+      succeededThroughStaleEntry(state) ? 1 : 0,
       state.cellSizes.length,
       ...state.cellSizes,
+      ...state.sinceMoved.map((_, s) => keptMoveAge(config, state, heldStale, s)),
     ];
     const numbers = state.frontends.map(frontendNumbers);
     const extras = state.frontends.map((f) => rest(f, ENCODED_FRONTEND_FIELDS));

@@ -219,7 +219,10 @@ const PARTS: { readonly [K in Component]: Part } = {
   },
 };
 
-/** The core fleet without what no dependent reads: stale shard bits and request counts. */
+/**
+ * The core fleet without what no dependent reads: stale shard bits and request counts (with no stale bit, the
+ * core key also drops the shards' move ages and the last request: stateKey.ts keeps them only for stale entries).
+ */
 const coreSeenByDependents = (core: State): State => ({
   ...core,
   frontends: core.frontends.map((f) => (f.staleShards === 0 ? f : { ...f, staleShards: 0 })),

@@ -3,7 +3,7 @@ import { type Config, NO_REMEDIATIONS } from "../config.ts";
 /**
  * `small`: the checking config for exhaustive verification (`npx outage verify`), in the spirit of TLA+'s
  * `MCPaxos.cfg` (style habit 2): the same model as `as-was`, with numbers small enough that breadth-first search
- * visits every reachable state (about 3,000 of them) in well under a second per remediation set.
+ * visits every reachable state (about 4,000 of them) in well under a second per remediation set.
  *
  * ILLUSTRATIVE NUMBERS, chosen to keep the shape of the 2020 fleet (domain.md §(e)):
  *
@@ -14,8 +14,8 @@ import { type Config, NO_REMEDIATIONS } from "../config.ts";
  *   - learning a membership change takes at most 1 tick (K6's "up to an hour", scaled) and bootstrap 1 tick;
  *   - every bootstrapping frontend progresses each tick (maxConcurrentBootstraps 3 ≥ the largest fleet). This
  *     drops K11/K15's pacing, which no core invariant is about, and it makes frontend order irrelevant, so the
- *     verifier may sort frontends (full symmetry reduction, checker/verify/stateKey.ts): 2,950 states instead of
- *     9,158 with one bootstrap at a time (both verify the same verdicts; try it with a config file);
+ *     verifier may sort frontends (full symmetry reduction, checker/verify/stateKey.ts): 4,046 states instead of
+ *     14,280 with one bootstrap at a time (both verify the same verdicts; try it with a config file);
  *   - R1: a larger server holds 2 of today's; R7: cells of 2 (2 + 1·1 = 3 threads, within the limit).
  */
 export const small: Config = {
