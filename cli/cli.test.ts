@@ -82,6 +82,17 @@ describe("npx outage", () => {
     expect(r.stdout).toBe("");
   });
 
+  test.each([["check"], ["verify"], ["matrix"], ["explain"], ["config"]])(
+    "`outage %s --help` prints that command's usage and the options, exit 0",
+    (command) => {
+      const r = outage(command, "--help");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^Usage:\\n {2}npx outage ${command}\\b`));
+      expect(r.stdout).toContain("Options:");
+      expect(r.stdout).not.toContain("npx outage replay FILE");
+    },
+  );
+
   test.each([
     [["check", "--remediation", "nope"], /--remediation nope: unknown/],
     [["check", "--runs=-3"], /--runs -3: must be an integer/],

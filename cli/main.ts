@@ -80,7 +80,7 @@ Usage:
       Simulate adding K servers' worth to a fleet of N before deploying it: SAFE, or UNSAFE with the first
       invariant that breaks and the trace; plus the largest safe addition and the closed form
       base + perPeer × (n − 1) ≤ limit. Exit 0 safe, 1 unsafe.
-  npx outage help
+  npx outage help, npx outage COMMAND --help
 
 Options:
   --config NAME|FILE   built-in config (${Object.keys(BUILTIN_CONFIGS).join(", ")}) or a JSON file; default as-was
@@ -190,8 +190,26 @@ const config = (args: ReadonlyArray<string>): number => {
   return 0;
 };
 
+/**
+ * `npx outage COMMAND --help`: that command's paragraphs of USAGE (a command may have several, as verify
+ * does), then the options and exit codes; undefined for a command USAGE does not describe.
+ */
+export const commandUsage = (command: string): string | undefined => {
+  const [head = "", tail = ""] = USAGE.split("\nOptions:\n");
+  const paragraphs = head.split(/\n(?= {2}npx outage )/).slice(1);
+  const mine = paragraphs.filter(
+    (p) => p.startsWith(`  npx outage ${command} `) || p === `  npx outage ${command}`,
+  );
+  return mine.length === 0 ? undefined : `Usage:\n${mine.join("\n")}\n\nOptions:\n${tail}`;
+};
+
 export const main = (argv: ReadonlyArray<string>): number => {
   const [command, ...rest] = argv;
+  const help = command === undefined ? undefined : commandUsage(command);
+  if (help !== undefined && (rest.includes("--help") || rest.includes("-h"))) {
+    process.stdout.write(help);
+    return 0;
+  }
   switch (command) {
     case "check":
       return check(rest);
