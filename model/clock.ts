@@ -10,7 +10,14 @@
 import type { Config } from "./config.ts";
 import { next, type StepResult } from "./refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "./shardMap.ts";
-import { actualPeers, type Frontend, frontendWith, type State, stateWith } from "./state.ts";
+import {
+  actualPeers,
+  type Frontend,
+  frontendWith,
+  frontendWithCounters,
+  type State,
+  stateWith,
+} from "./state.ts";
 import { learnAllChanges } from "./threads.ts";
 
 /** Steps 1–3 for one live frontend. A frontend with nothing to do is returned as it was (the same record). */
@@ -22,7 +29,9 @@ const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend 
   const learned = processed.behindFor >= deadline ? learnAllChanges(config, processed, actual) : processed;
   const behind = learned.connectedPeers !== actual || learned.knownPeers !== actual;
   const behindFor = behind ? Math.min(learned.behindFor + 1, deadline + 1) : 0;
-  return behindFor === learned.behindFor ? learned : frontendWith(learned, { behindFor });
+  return behindFor === learned.behindFor
+    ? learned
+    : frontendWithCounters(learned, learned.staleShards, behindFor);
 };
 
 /** Step 4 for one bootstrapping frontend: one tick of shard-map construction, finishing it at zero. */
