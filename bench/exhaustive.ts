@@ -5,7 +5,7 @@
 //   - `exhaustiveSection`: breadth-first search (checker/verify/bfs.ts) over every invariant on `small`, the
 //     small default checking config (complete: every reachable state), `small` with one bootstrap at a time
 //     (order kept, so no symmetry reduction; complete), and the first N states of `as-was` (bounded). States
-//     per second of CPU time (median of several runs after a second of warm-up; the first, cold run apart), distinct states, and bytes per stored state: the
+//     per second of CPU time (median of several runs after warming up for as long as a throughput run; the first, cold run apart), distinct states, and bytes per stored state: the
 //     visited set's own arrays (exact, slack included) and, where the child runs with --expose-gc, the heap
 //     and ArrayBuffer growth measured after exploration with the frontier dropped.
 //   - `shortestFor`: the shortest counterexample length of each headline invariant, by the same search, for
@@ -59,14 +59,15 @@ const explore = (config: Config, maxStates: number) => {
   return { r, cpuMs: t1 - t0, wallMs: w1 - w0, held };
 };
 
-/** CPU ms of repeated exploration before timing: a complete `small` lasts 10–100 ms, too short to warm the JIT. */
-const WARM_UP_MS = 1000;
-
-const workload = (config: Config, maxStates: number, repetitions: number) => {
+/**
+ * Explores `config` `repetitions` times after `warmUpMs` of CPU spent exploring it (a complete `small` lasts
+ * 10–100 ms, too short for one run to warm the JIT).
+ */
+const workload = (config: Config, maxStates: number, repetitions: number, warmUpMs: number) => {
   // The first exploration in a fresh process is what a single `npx outage verify` pays (JIT compilation
   // included): reported as `coldStatesPerSecond`. Then explore until the JIT has settled, and time.
   const cold = explore(config, Math.min(maxStates, 20_000));
-  const warmUntil = cpuMs() + WARM_UP_MS;
+  const warmUntil = cpuMs() + warmUpMs;
   while (cpuMs() < warmUntil) explore(config, Math.min(maxStates, 20_000));
   const runs = Array.from({ length: repetitions }, () => explore(config, maxStates));
   const last = runs[runs.length - 1] as ReturnType<typeof explore>;
@@ -89,9 +90,9 @@ const workload = (config: Config, maxStates: number, repetitions: number) => {
 
 /** States per second, distinct states and bytes per state of breadth-first search; the first run is `small`'s. */
 export const exhaustiveSection = (effort: Effort) => [
-  workload(small, 1_000_000, Math.max(effort.repetitions, 5)),
-  workload(smallOneBootstrapAtATime, 1_000_000, Math.max(effort.repetitions, 5)),
-  workload(asWas, asWasStates(effort), Math.min(effort.repetitions, 3)),
+  workload(small, 1_000_000, Math.max(effort.repetitions, 5), effort.budgetMs),
+  workload(smallOneBootstrapAtATime, 1_000_000, Math.max(effort.repetitions, 5), effort.budgetMs),
+  workload(asWas, asWasStates(effort), Math.min(effort.repetitions, 3), effort.budgetMs),
 ];
 
 /**
