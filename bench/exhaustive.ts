@@ -36,8 +36,16 @@ export const smallOneBootstrapAtATime: Config = {
 /** States of `as-was` explored (it is far too large to explore completely). */
 export const asWasStates = (effort: Effort): number => (effort.repetitions <= 3 ? 50_000 : 200_000);
 
-const explore = (config: Config, maxStates: number) => {
-  gc?.();
+/**
+ * One exploration, timed. With `measureMemory` (and --expose-gc) a full collection before it and another at its
+ * end measure what it holds; such a run is not timed for the rate: a forced collection before a run of 10–100
+ * ms cost the run that follows it ×2–3 in states per second (V8 starts it again with a cold, shrunk heap).
+ */
+const explore = (config: Config, maxStates: number, measureMemory = false) => {
+  if (measureMemory) {
+    gc?.();
+    gc?.();
+  }
   const before = used();
   let held = Number.NaN;
   let t1 = Number.NaN;
@@ -51,7 +59,7 @@ const explore = (config: Config, maxStates: number) => {
       // The search ends here; the forced collection that measures memory is not part of its time.
       t1 = cpuMs();
       w1 = nowMs();
-      if (gc === undefined) return;
+      if (gc === undefined || !measureMemory) return;
       gc();
       held = used() - before;
     },
@@ -71,6 +79,7 @@ const workload = (config: Config, maxStates: number, repetitions: number, warmUp
   while (cpuMs() < warmUntil) explore(config, Math.min(maxStates, 20_000));
   const runs = Array.from({ length: repetitions }, () => explore(config, maxStates));
   const last = runs[runs.length - 1] as ReturnType<typeof explore>;
+  const memory = explore(config, maxStates, true);
   return {
     config: config.name,
     complete: last.r.complete,
@@ -81,7 +90,7 @@ const workload = (config: Config, maxStates: number, repetitions: number, warmUp
     distinctStates: last.r.states,
     transitions: last.r.transitions,
     bytesPerState: round(last.r.memory.visitedBytes / last.r.states),
-    heapBytesPerState: Number.isNaN(last.held) ? null : round(median(runs.map((x) => x.held / x.r.states))),
+    heapBytesPerState: Number.isNaN(memory.held) ? null : round(memory.held / memory.r.states),
     keyWords: last.r.memory.keyWords,
     unpackedStates: last.r.memory.unpackedStates,
     runsStatesPerSecond: runs.map((x) => round((x.r.states / x.cpuMs) * 1000)),
