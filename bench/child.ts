@@ -4,6 +4,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import { asWas } from "../model/configs/index.ts";
 import { asWasStates, exhaustiveSection, shortestFor, shrinkQualityOnSmall } from "./exhaustive.ts";
+import { parallelSection } from "./parallel.ts";
 import {
   FULL,
   firstCounterexampleSection,
@@ -32,10 +33,12 @@ const run = (): unknown => {
       };
     case "scaling":
       return scalingSection(effort, Number(size));
+    case "parallel":
+      return parallelSection(effort);
     default:
       throw new Error(`unknown bench section ${section}`);
   }
 };
 
-const result = run();
+const result = await run();
 process.stdout.write(`${JSON.stringify({ result, peakRssBytes: peakRssBytes() })}\n`);

@@ -5,7 +5,7 @@
 //   - `exhaustiveSection`: breadth-first search (checker/verify/bfs.ts) over every invariant on `small`, the
 //     small default checking config (complete: every reachable state), `small` with one bootstrap at a time
 //     (order kept, so no symmetry reduction; complete), and the first N states of `as-was` (bounded). States
-//     per second of CPU time (median of several runs), distinct states, and bytes per stored state: the
+//     per second of CPU time (median of several runs after warming up for as long as a throughput run; the first, cold run apart), distinct states, and bytes per stored state: the
 //     visited set's own arrays (exact, slack included) and, where the child runs with --expose-gc, the heap
 //     and ArrayBuffer growth measured after exploration with the frontier dropped.
 //   - `shortestFor`: the shortest counterexample length of each headline invariant, by the same search, for
@@ -36,8 +36,16 @@ export const smallOneBootstrapAtATime: Config = {
 /** States of `as-was` explored (it is far too large to explore completely). */
 export const asWasStates = (effort: Effort): number => (effort.repetitions <= 3 ? 50_000 : 200_000);
 
-const explore = (config: Config, maxStates: number) => {
-  gc?.();
+/**
+ * One exploration, timed. With `measureMemory` (and --expose-gc) a full collection before it and another at its
+ * end measure what it holds; such a run is not timed for the rate: a forced collection before a run of 10–100
+ * ms cost the run that follows it ×2–3 in states per second (V8 starts it again with a cold, shrunk heap).
+ */
+const explore = (config: Config, maxStates: number, measureMemory = false) => {
+  if (measureMemory) {
+    gc?.();
+    gc?.();
+  }
   const before = used();
   let held = Number.NaN;
   let t1 = Number.NaN;
@@ -51,7 +59,7 @@ const explore = (config: Config, maxStates: number) => {
       // The search ends here; the forced collection that measures memory is not part of its time.
       t1 = cpuMs();
       w1 = nowMs();
-      if (gc === undefined) return;
+      if (gc === undefined || !measureMemory) return;
       gc();
       held = used() - before;
     },
@@ -59,20 +67,30 @@ const explore = (config: Config, maxStates: number) => {
   return { r, cpuMs: t1 - t0, wallMs: w1 - w0, held };
 };
 
-const workload = (config: Config, maxStates: number, repetitions: number) => {
-  explore(config, Math.min(maxStates, 20_000)); // warm-up: let the JIT settle before timing
+/**
+ * Explores `config` `repetitions` times after `warmUpMs` of CPU spent exploring it (a complete `small` lasts
+ * 10–100 ms, too short for one run to warm the JIT).
+ */
+const workload = (config: Config, maxStates: number, repetitions: number, warmUpMs: number) => {
+  // The first exploration in a fresh process is what a single `npx outage verify` pays (JIT compilation
+  // included): reported as `coldStatesPerSecond`. Then explore until the JIT has settled, and time.
+  const cold = explore(config, Math.min(maxStates, 20_000));
+  const warmUntil = cpuMs() + warmUpMs;
+  while (cpuMs() < warmUntil) explore(config, Math.min(maxStates, 20_000));
   const runs = Array.from({ length: repetitions }, () => explore(config, maxStates));
   const last = runs[runs.length - 1] as ReturnType<typeof explore>;
+  const memory = explore(config, maxStates, true);
   return {
     config: config.name,
     complete: last.r.complete,
     statesPerSecond: round(median(runs.map((x) => (x.r.states / x.cpuMs) * 1000))),
+    coldStatesPerSecond: round((cold.r.states / cold.cpuMs) * 1000),
     wallStatesPerSecond: round(median(runs.map((x) => (x.r.states / x.wallMs) * 1000))),
     transitionsPerSecond: round(median(runs.map((x) => (x.r.transitions / x.cpuMs) * 1000))),
     distinctStates: last.r.states,
     transitions: last.r.transitions,
     bytesPerState: round(last.r.memory.visitedBytes / last.r.states),
-    heapBytesPerState: Number.isNaN(last.held) ? null : round(median(runs.map((x) => x.held / x.r.states))),
+    heapBytesPerState: Number.isNaN(memory.held) ? null : round(memory.held / memory.r.states),
     keyWords: last.r.memory.keyWords,
     unpackedStates: last.r.memory.unpackedStates,
     runsStatesPerSecond: runs.map((x) => round((x.r.states / x.cpuMs) * 1000)),
@@ -81,9 +99,9 @@ const workload = (config: Config, maxStates: number, repetitions: number) => {
 
 /** States per second, distinct states and bytes per state of breadth-first search; the first run is `small`'s. */
 export const exhaustiveSection = (effort: Effort) => [
-  workload(small, 1_000_000, Math.max(effort.repetitions, 5)),
-  workload(smallOneBootstrapAtATime, 1_000_000, Math.max(effort.repetitions, 5)),
-  workload(asWas, asWasStates(effort), Math.min(effort.repetitions, 3)),
+  workload(small, 1_000_000, Math.max(effort.repetitions, 5), effort.budgetMs),
+  workload(smallOneBootstrapAtATime, 1_000_000, Math.max(effort.repetitions, 5), effort.budgetMs),
+  workload(asWas, asWasStates(effort), Math.min(effort.repetitions, 3), effort.budgetMs),
 ];
 
 /**

@@ -29,6 +29,12 @@ const SHORTEST_NOTE =
   "found there, shortest is null and shortestAtLeast the proven lower bound (no violation within one step " +
   "fewer). onSmall repeats the comparison on `small`, where every shortest counterexample is within reach";
 
+const PARALLEL_NOTE =
+  "every other rate is one thread's, per CPU second; parallel.runs are wall-clock: aggregateWallStepsPerSecond " +
+  "is the steps of `threads` worker threads running the simulation workload at once over the wall time of the " +
+  "slowest, oneThreadWallStepsPerSecond one of them alone, alternated with it (fleetSize 0 is as-was itself); " +
+  "coresAvailable is what the machine gave the threads (a fixed arithmetic loop alone and in every thread at once)";
+
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 
 interface ChildOutput<T> {
@@ -79,6 +85,7 @@ const run = (argv: ReadonlyArray<string>): number => {
   type Sim = ReturnType<typeof import("./sections.ts").simulationSection>;
   type First = ReturnType<typeof import("./sections.ts").firstCounterexampleSection>;
   type Scale = ReturnType<typeof import("./sections.ts").scalingSection>;
+  type Parallel = Awaited<ReturnType<typeof import("./parallel.ts").parallelSection>>;
   type Exhaustive = ReturnType<typeof import("./exhaustive.ts").exhaustiveSection>;
   interface Shortest {
     readonly asWas: ReturnType<typeof import("./exhaustive.ts").shortestFor>;
@@ -98,6 +105,10 @@ const run = (argv: ReadonlyArray<string>): number => {
   const scaling = FLEET_SIZES.map((n) =>
     inChild<Scale>(`scaling: ${n} frontends`, ["scaling", mode, String(n)]),
   );
+  const parallel = inChild<Parallel>("both cores: the simulation in two worker threads at once", [
+    "parallel",
+    mode,
+  ]);
   const out = {
     machine: facts,
     effort: { mode, repetitions: effort.repetitions, msPerThroughputRun: effort.budgetMs },
@@ -121,14 +132,16 @@ const run = (argv: ReadonlyArray<string>): number => {
       peakRssBytes: exhaustive.peakRssBytes,
     },
     scaling: scaling.map((s) => ({ ...s.result, peakRssBytes: s.peakRssBytes })),
+    parallel: { runs: parallel.result, peakRssBytes: parallel.peakRssBytes },
     peakRssBytes: Math.max(
       sim.peakRssBytes,
       first.peakRssBytes,
       exhaustive.peakRssBytes,
       shortest.peakRssBytes,
       ...scaling.map((s) => s.peakRssBytes),
+      parallel.peakRssBytes,
     ),
-    notes: { exhaustive: EXHAUSTIVE_NOTE, shortest: SHORTEST_NOTE },
+    notes: { exhaustive: EXHAUSTIVE_NOTE, shortest: SHORTEST_NOTE, parallel: PARALLEL_NOTE },
     wallSeconds: round((Date.now() - t0) / 1000),
   };
   if (values.json) {
@@ -170,6 +183,13 @@ const run = (argv: ReadonlyArray<string>): number => {
     ...out.scaling.map(
       (s) =>
         `  ${lpad(num(s.fleetSize), 9)}${lpad(num(s.stepsPerSecond), 13)}${lpad(s.microsecondsPerStep.toFixed(2), 11)}${lpad(s.nanosecondsPerStepPerFrontend.toFixed(2), 18)}${lpad(mb(s.peakRssBytes), 10)}`,
+    ),
+    "",
+    "Both cores (the simulation in worker threads; wall-clock steps/s, unlike the per-CPU-second rates above)",
+    `  ${pad("config", 24)}${lpad("threads", 8)}${lpad("aggregate", 12)}${lpad("one thread", 12)}${lpad("speedup", 9)}${lpad("cores available", 17)}`,
+    ...out.parallel.runs.map(
+      (p) =>
+        `  ${pad(p.fleetSize === 0 ? "as-was" : `${num(p.fleetSize)} frontends`, 24)}${lpad(String(p.threads), 8)}${lpad(num(p.aggregateWallStepsPerSecond), 12)}${lpad(num(p.oneThreadWallStepsPerSecond), 12)}${lpad(p.speedup.toFixed(2), 9)}${lpad(p.coresAvailable.toFixed(2), 17)}`,
     ),
     "",
     `peak RSS of any section: ${mb(out.peakRssBytes)}; wall time ${out.wallSeconds} s`,

@@ -11,7 +11,15 @@
 import type { Config } from "./config.ts";
 import { next, type StepResult } from "./refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "./shardMap.ts";
-import { actualPeers, type Frontend, frontendWith, moveAgeCap, type State, stateWith } from "./state.ts";
+import {
+  actualPeers,
+  type Frontend,
+  frontendWith,
+  frontendWithCounters,
+  moveAgeCap,
+  type State,
+  stateWith,
+} from "./state.ts";
 import { learnAllChanges } from "./threads.ts";
 
 /** Steps 1–3 for one live frontend. A frontend with nothing to do is returned as it was (the same record). */
@@ -23,7 +31,9 @@ const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend 
   const learned = processed.behindFor >= deadline ? learnAllChanges(config, processed, actual) : processed;
   const behind = learned.connectedPeers !== actual || learned.knownPeers !== actual;
   const behindFor = behind ? Math.min(learned.behindFor + 1, deadline + 1) : 0;
-  return behindFor === learned.behindFor ? learned : frontendWith(learned, { behindFor });
+  return behindFor === learned.behindFor
+    ? learned
+    : frontendWithCounters(learned, learned.staleShards, behindFor);
 };
 
 /** Step 3 for the shards: each move is a tick older, up to the cap (the same array when all are at it). */

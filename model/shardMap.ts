@@ -11,7 +11,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
 import { next, notEnabled, type StepResult } from "./refusal.ts";
-import { type Frontend, frontendWith, type State, stateWith } from "./state.ts";
+import { type Frontend, frontendWith, frontendWithCounters, type State, stateWith } from "./state.ts";
 
 /** Whether the frontend's peer-message input is whole: a thread for every peer it knows of (K4(c)). */
 export const peerInputWhole = (f: Frontend): boolean => f.connectedPeers === f.knownPeers;
@@ -44,7 +44,9 @@ export const finishBootstrap = (config: Config, f: Frontend): Frontend => {
 
 /** K4(c): a frontend with a complete map and whole peer input applies pending ownership changes. */
 export const processOwnershipChanges = (f: Frontend): Frontend =>
-  f.staleShards !== 0 && f.map === "complete" && peerInputWhole(f) ? frontendWith(f, { staleShards: 0 }) : f;
+  f.staleShards !== 0 && f.map === "complete" && peerInputWhole(f)
+    ? frontendWithCounters(f, 0, f.behindFor)
+    : f;
 
 /** K1: the back-end moves shard `shard` (modulo the shard count) to the next cluster; every live map goes stale for it. */
 export const shardMoved = (config: Config, state: State, op: { readonly shard: number }): StepResult => {
@@ -59,7 +61,7 @@ export const shardMoved = (config: Config, state: State, op: { readonly shard: n
       frontends: state.frontends.map((f) =>
         f.status === "stopped" || (f.staleShards & bit) !== 0
           ? f
-          : frontendWith(f, { staleShards: f.staleShards | bit }),
+          : frontendWithCounters(f, f.staleShards | bit, f.behindFor),
       ),
     }),
   );
