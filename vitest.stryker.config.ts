@@ -2,7 +2,8 @@
 // Tests that spawn child processes (the CLI, the kill-the-writer test) are left out: a child process runs
 // the unmutated sources, so they cannot kill a mutant and only cost time. explain/docs.test.ts is left out too:
 // the HTML explorers it compares embed the model's source, which Stryker has instrumented, so it fails the
-// dry run for a reason that is not a mutant.
+// dry run for a reason that is not a mutant. The bench's tests and the two browser tests are left out for time:
+// they test the bench and the explorer's page, and every model path they run is run by a cheaper test too.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -14,6 +15,8 @@ export default defineConfig({
       "cli/**",
       "checker/corpus.kill.test.ts",
       "explain/docs.test.ts",
+      "bench/**",
+      "**/*.browser.test.ts",
     ],
     testTimeout: 120_000,
     // Reuse loaded modules between mutant runs: Stryker switches mutants at run time (mutant schemata),
