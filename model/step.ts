@@ -39,7 +39,7 @@ type AnyOperation = (config: Config, state: State, op: never) => StepResult;
 const handles = <K extends OpType>(_kind: K, apply: Operation<K>): AnyOperation => apply;
 
 /** Which function applies operations of `kind`: the model's one match over the operations. */
-export const operationOf = (kind: OpType): AnyOperation =>
+const operationOf = (kind: OpType): AnyOperation =>
   match(kind)
     .returnType<AnyOperation>()
     .with("capacityAdded", (k) => handles(k, capacityAdded))
