@@ -40,9 +40,11 @@ export const asWasStates = (effort: Effort): number => (effort.repetitions <= 3 
  * One exploration, timed. With `measureMemory` (and --expose-gc) a full collection before it and another at its
  * end measure what it holds; such a run is not timed for the rate: a forced collection before a run of 10–100
  * ms cost the run that follows it ×2–3 in states per second (V8 starts it again with a cold, shrunk heap).
+ * `collectFirst` collects before a timed run all the same: for the seconds-long `as-was` runs, where the cost
+ * is noise and the previous runs' frontiers (200,000 states each) would otherwise pile up in the peak RSS.
  */
-const explore = (config: Config, maxStates: number, measureMemory = false) => {
-  if (measureMemory) {
+const explore = (config: Config, maxStates: number, measureMemory = false, collectFirst = false) => {
+  if (measureMemory || collectFirst) {
     gc?.();
     gc?.();
   }
@@ -71,13 +73,19 @@ const explore = (config: Config, maxStates: number, measureMemory = false) => {
  * Explores `config` `repetitions` times after `warmUpMs` of CPU spent exploring it (a complete `small` lasts
  * 10–100 ms, too short for one run to warm the JIT).
  */
-const workload = (config: Config, maxStates: number, repetitions: number, warmUpMs: number) => {
+const workload = (
+  config: Config,
+  maxStates: number,
+  repetitions: number,
+  warmUpMs: number,
+  collectFirst = false,
+) => {
   // The first exploration in a fresh process is what a single `npx outage verify` pays (JIT compilation
   // included): reported as `coldStatesPerSecond`. Then explore until the JIT has settled, and time.
   const cold = explore(config, Math.min(maxStates, 20_000));
   const warmUntil = cpuMs() + warmUpMs;
   while (cpuMs() < warmUntil) explore(config, Math.min(maxStates, 20_000));
-  const runs = Array.from({ length: repetitions }, () => explore(config, maxStates));
+  const runs = Array.from({ length: repetitions }, () => explore(config, maxStates, false, collectFirst));
   const last = runs[runs.length - 1] as ReturnType<typeof explore>;
   const memory = explore(config, maxStates, true);
   return {
@@ -101,7 +109,7 @@ const workload = (config: Config, maxStates: number, repetitions: number, warmUp
 export const exhaustiveSection = (effort: Effort) => [
   workload(small, 1_000_000, Math.max(effort.repetitions, 5), effort.budgetMs),
   workload(smallOneBootstrapAtATime, 1_000_000, Math.max(effort.repetitions, 5), effort.budgetMs),
-  workload(asWas, asWasStates(effort), Math.min(effort.repetitions, 3), effort.budgetMs),
+  workload(asWas, asWasStates(effort), Math.min(effort.repetitions, 3), effort.budgetMs, true),
 ];
 
 /**

@@ -56,7 +56,7 @@ export const learnOneChange = (config: Config, f: Frontend, actual: number): Fro
   const caughtUp = healed.connectedPeers === actual && healed.knownPeers === actual;
   return leaveServiceIfMapIncomplete(
     config,
-    frontendWith(healed, { behindFor: caughtUp ? 0 : healed.behindFor }),
+    caughtUp && healed.behindFor !== 0 ? frontendWith(healed, { behindFor: 0 }) : healed,
   );
 };
 
