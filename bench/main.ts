@@ -154,6 +154,7 @@ const run = (argv: ReadonlyArray<string>): number => {
     "",
     "Simulation (as-was, every invariant checked after every accepted step)",
     `  model steps/s           ${lpad(num(out.simulation.stepsPerSecond), 12)}   (offered ops/s ${num(out.simulation.offeredOpsPerSecond)})`,
+    `  model steps/s, small    ${lpad(num(out.simulation.small.stepsPerSecond), 12)}   (the checking config: 2 frontends growing to 3)`,
     `  checker steps/s         ${lpad(num(out.simulation.checkerStepsPerSecond), 12)}   (npm run check's loop, fast-check included, ${out.simulation.checkerConfig})`,
     `  peak RSS                ${lpad(mb(out.simulation.peakRssBytes), 12)}`,
     "",
