@@ -9,12 +9,13 @@ import {
   frontendName,
   positionOf,
   type RequestCounts,
+  type RoutedRequest,
   type State,
   stateWith,
 } from "./state.ts";
 
-/** The three things that can happen to a request a serving frontend accepts. */
-export type RouteOutcome = "succeeded" | "failed" | "misrouted";
+/** The three things that can happen to a request a serving frontend accepts (recorded in State.lastRequest). */
+export type RouteOutcome = RoutedRequest["outcome"];
 
 /**
  * K2/K8: where a request for shard `s` through `f` ends. A map that is not complete cannot route (failed);

@@ -57,6 +57,7 @@ export interface RoutedRequest {
   readonly frontend: number;
   /** The shard the request was for (already reduced modulo the shard count). */
   readonly shard: number;
+  /** Delivered to the current owner, failed (no complete map, or a stale entry caught), or misrouted. */
   readonly outcome: "succeeded" | "failed" | "misrouted";
 }
 
