@@ -1,6 +1,8 @@
 // Tests for Lambda's metric agent (domain.md L1, R11; seeds 001, 003), aimed at the mutants StrykerJS left
 // alive in model/dependents/lambda.ts (issue 7): exact worked examples of the bounded and unbounded buffer,
 // the effects a step returns, and the conservation of metric units over any CloudWatch availability pattern.
+// Not killed, because equivalent: `grown > bound` → `grown >= bound` (at grown === bound both branches give the
+// same state and the same effects; the Dropped effect of count 0 is filtered by `stepped`).
 import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
