@@ -2,6 +2,9 @@
 // customer's telemetry pipeline of seed 000 (000_139a6cf1b7a9f00f.txt), with worked examples on the `as-was`
 // numbers (model/dependents/asWas.ts: 1 record per tick, a producer buffer of 6 records, detection after 2
 // ticks, an approval taking 12 ticks, the change freeze on) and one conservation property.
+// Not killed, because equivalent: customer.ts:42 `c.approvalAskedAt !== null` -> `true`. `switches` only gets
+// past its first guard with failingFor >= detectTicks, and customerTick sets approvalAskedAt (line 73) on the
+// tick failingFor reaches detectTicks, so it is never null there.
 import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
