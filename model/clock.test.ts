@@ -13,6 +13,24 @@ describe("clock/tick", () => {
     expect(applied(asWas, ticks(3)).tick).toBe(3);
   });
 
+  test("a map built from the authoritative store (R8) without a thread for every peer cannot apply a move (K4(c))", () => {
+    const r8 = withRemediations(asWas, ["bootstrapFromAuthoritative"]);
+    const rebuilt = applied(r8, [
+      { type: "capacityAdded", count: 1 },
+      { type: "frontendRestarted", frontend: 0 },
+      ...ticks(18),
+    ]);
+    expect(at(rebuilt.frontends, 0)).toMatchObject({
+      status: "serving",
+      map: "complete",
+      knownPeers: 8,
+      connectedPeers: 7,
+    });
+    const after = applied(r8, [{ type: "shardMoved", shard: 1 }, { type: "tick" }], rebuilt);
+    // Its map is complete, so only the missing peer thread keeps it from applying the move.
+    expect(at(after.frontends, 0)).toMatchObject({ map: "complete", staleShards: 0b10 });
+  });
+
   test("ages each shard's last move by one tick, capped one past the deadline", () => {
     const moved = applied(asWas, [{ type: "shardMoved", shard: 3 }]);
     expect(applied(asWas, ticks(5), moved).sinceMoved).toEqual([13, 13, 13, 5]);

@@ -87,6 +87,17 @@ describe("the canonical state key", () => {
     expect(key(swapped as State)).not.toBe(key(one));
   });
 
+  it("a request counted succeeded through a stale entry changes the key (RoutesToCurrentOwner reads it)", () => {
+    const moved = reach(small, [{ type: "shardMoved", shard: 0 }]);
+    const f = moved.frontends[0];
+    if (f === undefined) throw new Error("small has frontends");
+    const key = stateKeyFor(small);
+    const lied: State = { ...moved, lastRequest: { frontend: f.id, shard: 0, outcome: "succeeded" } };
+    const failed: State = { ...moved, lastRequest: { frontend: f.id, shard: 0, outcome: "failed" } };
+    expect(key(lied)).not.toBe(key(moved));
+    expect(key(failed)).toBe(key(moved));
+  });
+
   test.prop({ ops: opsOf(small) })(
     "a misrouted request changes the key (RoutesToCurrentOwner reads it)",
     ({ ops }) => {
