@@ -1,28 +1,17 @@
 // systemStep's dependent events and a tick's effects, each pinned by a worked example on the as-was system.
 // Written for issue 7: StrykerJS showed that dropping a dependent's update, the tick's effects, or a refusal's
 // reason went unnoticed by the existing tests.
+
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, test } from "vitest";
+import { appliedSystem } from "../test/trace.ts";
 import { asWasSystem } from "./dependents/asWas.ts";
 import { mainFleetAvailable } from "./dependents/kinesisHealth.ts";
-import {
-  initialSystemState,
-  type SystemOp,
-  type SystemState,
-  systemStep,
-  systemStepWithEffects,
-} from "./system.ts";
+import { type SystemOp, type SystemState, systemStep, systemStepWithEffects } from "./system.ts";
 
 /** Applies `ops` with the real `systemStep`; every op must be enabled. */
-const run = (
-  ops: ReadonlyArray<SystemOp>,
-  from: SystemState = initialSystemState(asWasSystem),
-): SystemState =>
-  ops.reduce((s, op) => {
-    const r = systemStep(asWasSystem, s, op);
-    if (E.isLeft(r)) throw new Error(`${op.type} refused: ${r.left.reason}`);
-    return r.right;
-  }, from);
+const run = (ops: ReadonlyArray<SystemOp>, from?: SystemState): SystemState =>
+  appliedSystem(asWasSystem, ops, from);
 
 const reasonOf = (s: SystemState, op: SystemOp): string | undefined => {
   const r = systemStep(asWasSystem, s, op);

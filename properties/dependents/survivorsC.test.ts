@@ -1,26 +1,20 @@
 // ProvisioningCompletesWithin (domain.md E1, E2) and AutoScalingReactsWithin (A1), on worked traces of the
 // as-was system during the outage. Written for issue 7: StrykerJS showed which service the violation names,
 // and the closeness (wait as a fraction of N), were never checked exactly.
-import * as E from "fp-ts/lib/Either.js";
+
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, test } from "vitest";
 import { asWasSystem } from "../../model/dependents/asWas.ts";
 import type { SystemConfig } from "../../model/dependents/config.ts";
 import { eventbridgeKinesisAvailable } from "../../model/dependents/kinesisHealth.ts";
-import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../../model/system.ts";
+import type { SystemOp, SystemState } from "../../model/system.ts";
+import { appliedSystem } from "../../test/trace.ts";
 import { autoscalingReactsWithin } from "./autoscalingReactsWithin.ts";
 import { provisioningCompletesWithin } from "./provisioningCompletesWithin.ts";
 
 /** Applies `ops` with the real `systemStep`; every op must be enabled. */
-const run = (
-  ops: ReadonlyArray<SystemOp>,
-  from: SystemState = initialSystemState(asWasSystem),
-): SystemState =>
-  ops.reduce((s, op) => {
-    const r = systemStep(asWasSystem, s, op);
-    if (E.isLeft(r)) throw new Error(`${op.type} refused: ${r.left.reason}`);
-    return r.right;
-  }, from);
+const run = (ops: ReadonlyArray<SystemOp>, from?: SystemState): SystemState =>
+  appliedSystem(asWasSystem, ops, from);
 
 const ticks = (n: number): ReadonlyArray<SystemOp> =>
   Array.from({ length: n }, (): SystemOp => ({ type: "tick" }));
