@@ -1,0 +1,103 @@
+// The targets' verdicts (bench/targets.ts): met, missed and by how much, from figures shaped like the bench's.
+import { describe, expect, test } from "vitest";
+import { judgeTargets, type MeasuredFigures, targetLines } from "./targets.ts";
+
+const figures = (over: Partial<MeasuredFigures> = {}): MeasuredFigures => ({
+  simulation: { small: { stepsPerSecond: 1_400_000 } },
+  scaling: [
+    { fleetSize: 10, stepsPerSecond: 1_000_000 },
+    { fleetSize: 1000, stepsPerSecond: 25_000 },
+  ],
+  firstCounterexample: [
+    {
+      invariant: "ThreadBudget",
+      msTotal: 0.6,
+      coldMsTotal: 7,
+      lengthAfter: 1,
+      shortest: 1,
+      onSmall: { lengthAfter: 1, shortest: 1 },
+    },
+    {
+      invariant: "PeersLearnedWithin",
+      msTotal: 30,
+      coldMsTotal: 200,
+      lengthAfter: 14,
+      shortest: null,
+      onSmall: { lengthAfter: 3, shortest: 3 },
+    },
+  ],
+  exhaustive: {
+    statesPerSecond: 125_000,
+    bytesPerState: 24.3,
+    runs: [
+      { config: "small", bytesPerState: 24.3 },
+      { config: "as-was", bytesPerState: 62.5 },
+    ],
+  },
+  ...over,
+});
+
+const byTarget = (m: MeasuredFigures, start: string) => {
+  const v = judgeTargets(m).find((t) => t.target.startsWith(start));
+  if (v === undefined) throw new Error(`no target starting ${start}`);
+  return v;
+};
+
+describe("judgeTargets", () => {
+  test("an at-least target is met at or above its threshold and missed below it, by threshold / measured", () => {
+    expect(byTarget(figures(), "simulation: ≥ 1,000,000").met).toBe(true);
+    const thousand = byTarget(figures(), "simulation: ≥ 100,000");
+    expect(thousand.met).toBe(false);
+    expect(thousand.measured).toBe(25_000);
+    expect(thousand.factor).toBe(4);
+    const onTheLine = figures({ scaling: [{ fleetSize: 1000, stepsPerSecond: 100_000 }] });
+    expect(byTarget(onTheLine, "simulation: ≥ 100,000")).toMatchObject({ met: true, factor: 1 });
+  });
+
+  test("an at-most target reads the cold time and the largest bytes per state of every workload", () => {
+    expect(byTarget(figures(), "first ThreadBudget")).toMatchObject({ met: true, measured: 7 });
+    const bytes = byTarget(figures(), "exhaustive search: ≤ 64");
+    expect(bytes).toMatchObject({ met: true, measured: 62.5 });
+    const over = figures({
+      exhaustive: {
+        statesPerSecond: 1,
+        bytesPerState: 24.3,
+        runs: [{ config: "as-was", bytesPerState: 80 }],
+      },
+    });
+    expect(byTarget(over, "exhaustive search: ≤ 64")).toMatchObject({ met: false, factor: 80 / 64 });
+  });
+
+  test("a figure the bench did not measure is missed, never met", () => {
+    const v = byTarget(figures({ scaling: [] }), "simulation: ≥ 100,000");
+    expect(v.met).toBe(false);
+    expect(targetLines([v])[0]).toContain("not measured");
+  });
+
+  test("shrink quality counts only the pairs with a measured shortest, and one longer shrink misses it", () => {
+    const all = byTarget(figures(), "shrunk length");
+    // ThreadBudget on as-was and on small, PeersLearnedWithin on small; its as-was shortest is out of reach.
+    expect(all).toMatchObject({ met: true, measured: 3, threshold: 3 });
+    const worse = figures({
+      firstCounterexample: [
+        {
+          invariant: "ThreadBudget",
+          msTotal: 1,
+          coldMsTotal: 7,
+          lengthAfter: 2,
+          shortest: 1,
+          onSmall: null,
+        },
+      ],
+    });
+    expect(byTarget(worse, "shrunk length")).toMatchObject({ met: false, measured: 0, threshold: 1 });
+  });
+
+  test("each line says met or by how much it is missed", () => {
+    const lines = targetLines(judgeTargets(figures()));
+    expect(lines).toHaveLength(6);
+    expect(lines.find((l) => l.includes("1,000 frontends"))).toContain("MISSED by ×4.0");
+    expect(lines.find((l) => l.includes("small default config: ≥ 1,000,000 model"))).toBeUndefined();
+    expect(lines.filter((l) => l.startsWith("  ✓"))).toHaveLength(4);
+  });
+});

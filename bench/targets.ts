@@ -1,0 +1,150 @@
+// ---------------------------------------------------------------------------------------------------------
+// bench: issue 6's targets, judged against the figures the bench just measured, so every run says which are
+// met and, for those that are not, by how much (the issue: "where a target is missed, say by how much").
+// Pure arithmetic over the bench's output; the thresholds are the issue's, "on a 2-core machine", and every
+// rate is one thread's per CPU second unless the target names both cores.
+// ---------------------------------------------------------------------------------------------------------
+
+/** What the targets read of the bench's output (bench/main.ts builds it). */
+export interface MeasuredFigures {
+  readonly simulation: { readonly small: { readonly stepsPerSecond: number } };
+  readonly scaling: ReadonlyArray<{ readonly fleetSize: number; readonly stepsPerSecond: number }>;
+  readonly firstCounterexample: ReadonlyArray<{
+    readonly invariant: string;
+    readonly msTotal: number;
+    readonly coldMsTotal: number;
+    readonly lengthAfter: number;
+    readonly shortest: number | null;
+    readonly onSmall: { readonly lengthAfter: number | null; readonly shortest: number | null } | null;
+  }>;
+  readonly exhaustive: {
+    readonly statesPerSecond: number;
+    readonly bytesPerState: number;
+    readonly runs: ReadonlyArray<{ readonly config: string; readonly bytesPerState: number }>;
+  };
+}
+
+export interface TargetVerdict {
+  /** The target as the issue states it. */
+  readonly target: string;
+  /** What was measured, in the target's unit. */
+  readonly measured: number;
+  readonly threshold: number;
+  readonly unit: string;
+  readonly met: boolean;
+  /**
+   * How far from the threshold, as a factor ≥ 1 in the direction that matters: for a "fewer than" target the
+   * threshold over the measurement when met and the measurement over the threshold when missed; for an "at
+   * least" target the other way round. 1 means on the line.
+   */
+  readonly factor: number;
+  /** Which figure of the output this is, and anything needed to read it. */
+  readonly note: string;
+}
+
+const atLeast = (
+  target: string,
+  measured: number,
+  threshold: number,
+  unit: string,
+  note: string,
+): TargetVerdict => ({
+  target,
+  measured,
+  threshold,
+  unit,
+  met: measured >= threshold,
+  factor: measured >= threshold ? measured / threshold : threshold / measured,
+  note,
+});
+
+const atMost = (
+  target: string,
+  measured: number,
+  threshold: number,
+  unit: string,
+  note: string,
+): TargetVerdict => ({
+  target,
+  measured,
+  threshold,
+  unit,
+  met: measured <= threshold,
+  factor: measured <= threshold ? threshold / Math.max(measured, Number.MIN_VALUE) : measured / threshold,
+  note,
+});
+
+/** Every target of issue 6, judged. A figure the bench could not measure counts as missed (NaN never meets). */
+export const judgeTargets = (m: MeasuredFigures): ReadonlyArray<TargetVerdict> => {
+  const thousand = m.scaling.find((s) => s.fleetSize === 1000);
+  const threadBudget = m.firstCounterexample.find((f) => f.invariant === "ThreadBudget");
+  const largestBytes = Math.max(...m.exhaustive.runs.map((r) => r.bytesPerState));
+  const shrinks = m.firstCounterexample.flatMap((f) =>
+    [
+      { where: "as-was", length: f.lengthAfter, shortest: f.shortest },
+      { where: "small", length: f.onSmall?.lengthAfter ?? null, shortest: f.onSmall?.shortest ?? null },
+    ].flatMap((c) => (c.shortest === null || c.length === null ? [] : [{ ...c, invariant: f.invariant }])),
+  );
+  const equal = shrinks.filter((c) => c.length === c.shortest).length;
+  return [
+    atLeast(
+      "simulation: ≥ 1,000,000 model steps/s on the small default config",
+      m.simulation.small.stepsPerSecond,
+      1_000_000,
+      "steps/s",
+      "simulation.small.stepsPerSecond (`small`, every invariant after every step)",
+    ),
+    atLeast(
+      "simulation: ≥ 100,000 model steps/s at 1,000 frontends",
+      thousand?.stepsPerSecond ?? Number.NaN,
+      100_000,
+      "steps/s",
+      "scaling[fleetSize 1000].stepsPerSecond",
+    ),
+    atMost(
+      "first ThreadBudget counterexample under as-was in < 1 s, shrinking included",
+      threadBudget?.coldMsTotal ?? Number.NaN,
+      1000,
+      "ms",
+      "firstCounterexample[ThreadBudget].coldMsTotal (the first run in a fresh process, as `npx outage check` pays it)",
+    ),
+    atLeast(
+      "exhaustive search: ≥ 1,000,000 states/s on the small default config",
+      m.exhaustive.statesPerSecond,
+      1_000_000,
+      "states/s",
+      "exhaustive.statesPerSecond (`small`, explored completely, warm)",
+    ),
+    atMost(
+      "exhaustive search: ≤ 64 bytes per stored state",
+      largestBytes,
+      64,
+      "bytes",
+      "the largest exhaustive.runs[].bytesPerState (every workload, not only `small`)",
+    ),
+    {
+      target: "shrunk length = exhaustive shortest for every headline invariant",
+      measured: equal,
+      threshold: shrinks.length,
+      unit: "equal of measurable",
+      met: shrinks.length > 0 && equal === shrinks.length,
+      factor: shrinks.length === 0 ? Number.NaN : shrinks.length / Math.max(equal, 1),
+      note: "firstCounterexample[].lengthAfter vs .shortest under as-was, and .onSmall on `small`; pairs whose shortest is beyond breadth-first reach are not counted",
+    },
+  ];
+};
+
+/** One line per target, for the bench's table. */
+export const targetLines = (verdicts: ReadonlyArray<TargetVerdict>): ReadonlyArray<string> =>
+  verdicts.map((v) => {
+    const figure =
+      v.unit === "equal of measurable"
+        ? `${v.measured} of ${v.threshold} equal`
+        : `${Math.round(v.measured * 100) / 100} ${v.unit}`;
+    const verdict = v.met
+      ? "met"
+      : Number.isNaN(v.factor)
+        ? "MISSED (not measured)"
+        : `MISSED by ×${v.factor.toFixed(1)}`;
+    return `  ${v.met ? "✓" : "✗"} ${v.target}: ${figure}, ${verdict}`;
+  });
