@@ -42,37 +42,19 @@ export interface TargetVerdict {
   readonly note: string;
 }
 
-const atLeast = (
-  target: string,
-  measured: number,
-  threshold: number,
-  unit: string,
-  note: string,
-): TargetVerdict => ({
-  target,
-  measured,
-  threshold,
-  unit,
-  met: measured >= threshold,
-  factor: measured >= threshold ? measured / threshold : threshold / measured,
-  note,
-});
-
-const atMost = (
-  target: string,
-  measured: number,
-  threshold: number,
-  unit: string,
-  note: string,
-): TargetVerdict => ({
-  target,
-  measured,
-  threshold,
-  unit,
-  met: measured <= threshold,
-  factor: measured <= threshold ? threshold / Math.max(measured, Number.MIN_VALUE) : measured / threshold,
-  note,
-});
+/**
+ * A threshold target: "at least" (rates) or "at most" (times, bytes). `factor` is the larger of the two ratios,
+ * so it reads "×f above the line" when met and "×f short of it" when missed, in either direction.
+ */
+const judged =
+  (direction: "at least" | "at most") =>
+  (target: string, measured: number, threshold: number, unit: string, note: string): TargetVerdict => {
+    const met = direction === "at least" ? measured >= threshold : measured <= threshold;
+    const ratio = measured / threshold;
+    return { target, measured, threshold, unit, met, factor: Math.max(ratio, 1 / ratio), note };
+  };
+const atLeast = judged("at least");
+const atMost = judged("at most");
 
 /** Every target of issue 6, judged. A figure the bench could not measure counts as missed (NaN never meets). */
 export const judgeTargets = (m: MeasuredFigures): ReadonlyArray<TargetVerdict> => {
