@@ -17,7 +17,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../../model/config.ts";
-import type { Op } from "../../model/ops.ts";
+import { OP_TYPES, type Op } from "../../model/ops.ts";
 import { initialState, type State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import type { Invariant } from "../../properties/index.ts";
@@ -25,12 +25,14 @@ import type { BfsOptions, BfsResult, BfsVerdict } from "./bfs.ts";
 import { candidateOps } from "./enabledOps.ts";
 import { type FlatViolated, flatViolatedFor } from "./flatInvariants.ts";
 import { FLAT, flatKeyFor, flatLayoutFor, toFlat } from "./flatState.ts";
-import { FlatOverflow, flatStepFor } from "./flatStep.ts";
-import { decodeOp, encodeOp } from "./opCode.ts";
+import { type FlatOperation, FlatOverflow, flatOperationsFor } from "./flatStep.ts";
+import { decodeOp, encodeOp, OP_ARG, OP_KINDS } from "./opCode.ts";
 import { packedKeyFor } from "./packedKey.ts";
+import { orderInsensitive } from "./stateKey.ts";
 import { visitedSet } from "./visitedSet.ts";
 
-const { H_FLEET, H_UNITS } = FLAT;
+const { F_WIDTH, H_FLEET, H_UNITS } = FLAT;
+const ROUTED = OP_TYPES.indexOf("requestRouted");
 
 /** One breadth-first level: `count` flat states of `stride` slots each, and their ids in the visited set. */
 interface Level {
@@ -60,6 +62,71 @@ const push = (level: Level, stride: number, flat: Int32Array, id: number): void 
   level.count += 1;
 };
 
+/**
+ * A state's candidate operations (enabledOps.ts order) as codes, with, for those that name a frontend, its
+ * position (−1 for the others) and how many candidates back the same operation on the previous frontend is.
+ */
+interface Candidates {
+  readonly codes: Int32Array;
+  /** Each code's parts (opCode.ts): its kind (index in OP_TYPES) and its two arguments. */
+  readonly kind: Int32Array;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly frontend: Int32Array;
+  readonly back: Int32Array;
+}
+
+const candidatesOf = (ops: ReadonlyArray<Op>): Candidates => {
+  const codes = Int32Array.from(ops, encodeOp);
+  const kind = codes.map((c) => c % OP_KINDS);
+  const a = codes.map((c, o) => ((c - (kind[o] as number)) / OP_KINDS) % OP_ARG);
+  const b = codes.map((c, o) => Math.floor((c - (kind[o] as number)) / OP_KINDS / OP_ARG));
+  const frontend = new Int32Array(ops.length).fill(-1);
+  const back = new Int32Array(ops.length);
+  const index = new Map(ops.map((op, o) => [JSON.stringify(op), o]));
+  ops.forEach((op, o) => {
+    if (!("frontend" in op) || op.frontend === 0) return;
+    // Looked up, not assumed from the generators' order: a candidate without its neighbour gets no shortcut.
+    const previous = index.get(JSON.stringify({ ...op, frontend: op.frontend - 1 }));
+    if (previous === undefined) return;
+    frontend[o] = op.frontend;
+    back[o] = o - previous;
+  });
+  return { codes, kind, a, b, frontend, back };
+};
+
+/** Whether the first `length` slots of `a` and `b` are equal. */
+const sameFlat = (a: Int32Array, b: Int32Array, length: number): boolean => {
+  for (let i = 0; i < length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * For each frontend j of `flat`, the first frontend i ≤ j whose slot equals j's, into `twin`. An operation on
+ * j then has the verdict of the same operation on i, and, where the key sorts the fleet, a successor of the
+ * same key.
+ */
+const twinsOf = (flat: Int32Array, frontends: number, twin: Int32Array): void => {
+  const n = flat[H_FLEET] as number;
+  for (let j = 0; j < n; j++) {
+    twin[j] = j;
+    const b = frontends + j * F_WIDTH;
+    for (let i = 0; i < j; i++) {
+      const a = frontends + i * F_WIDTH;
+      let same = true;
+      for (let f = 0; f < F_WIDTH; f++)
+        if (flat[a + f] !== flat[b + f]) {
+          same = false;
+          break;
+        }
+      if (same) {
+        twin[j] = i;
+        break;
+      }
+    }
+  }
+};
+
 /** The packed key of `state` as a string of its words (for the replay check), or undefined when it does not fit. */
 const packedWords = (config: Config, state: State): string | undefined => {
   const k = packedKeyFor(config);
@@ -76,6 +143,36 @@ const replay = (config: Config, ops: ReadonlyArray<Op>): State =>
     return r.right;
   }, initialState(config));
 
+/** What the flat search compiles for a config: its key, its next-state relation and its layout. */
+interface Compiled {
+  readonly key: ReturnType<typeof flatKeyFor>;
+  readonly operations: ReadonlyArray<FlatOperation>;
+  readonly stride: number;
+  readonly violated: Map<Invariant, FlatViolated | undefined>;
+  /** Candidate operations, memoised on what their domains read (enabledOps.ts `candidateOpsFor`): fleet size and capacity. */
+  readonly candidates: Map<number, Candidates>;
+}
+
+/**
+ * Compiled once per config object and kept while the config lives: a search that made new closures on each
+ * run gave V8 a new call target at each of its calls to them, and after a few such deoptimisations it stopped
+ * inlining them (the bench explores the same config many times).
+ */
+const compiled = new WeakMap<Config, Compiled>();
+const compile = (config: Config): Compiled => {
+  const hit = compiled.get(config);
+  if (hit !== undefined) return hit;
+  const c = {
+    key: flatKeyFor(config),
+    operations: flatOperationsFor(config),
+    stride: flatLayoutFor(config).size,
+    violated: new Map<Invariant, FlatViolated | undefined>(),
+    candidates: new Map<number, Candidates>(),
+  };
+  compiled.set(config, c);
+  return c;
+};
+
 /**
  * `exploreBreadthFirst` over flat states; undefined when it does not apply (the config's frontend codes are too
  * wide to pack, an invariant is not a registered one, or a state leaves the layout's ranges, which the model
@@ -86,18 +183,19 @@ export const exploreFlat = (
   invariants: ReadonlyArray<Invariant>,
   options: BfsOptions,
 ): BfsResult | undefined => {
-  const key = flatKeyFor(config);
-  if (!key.packable) return undefined;
+  const c = compile(config);
+  if (!c.key.packable) return undefined;
   const checks: FlatViolated[] = [];
   for (const inv of invariants) {
-    const c = flatViolatedFor(config, inv);
-    if (c === undefined) return undefined;
-    checks.push(c);
+    if (!c.violated.has(inv)) c.violated.set(inv, flatViolatedFor(config, inv));
+    const check = c.violated.get(inv);
+    if (check === undefined) return undefined;
+    checks.push(check);
   }
   const start = toFlat(config, initialState(config));
   if (start === undefined) return undefined;
   try {
-    return search(config, invariants, checks, start, options);
+    return search(config, c, invariants, checks, start, options);
   } catch (e) {
     if (e instanceof FlatOverflow) return undefined;
     throw e;
@@ -106,34 +204,36 @@ export const exploreFlat = (
 
 const search = (
   config: Config,
+  { key, operations, stride, candidates }: Compiled,
   invariants: ReadonlyArray<Invariant>,
   checks: ReadonlyArray<FlatViolated>,
   start: Int32Array,
   options: BfsOptions,
 ): BfsResult | undefined => {
-  const { words, packFlat } = flatKeyFor(config);
-  const stride = flatLayoutFor(config).size;
-  const next = flatStepFor(config);
+  const { words, packFlat } = key;
+  const { frontends, maxFleet } = flatLayoutFor(config);
   const scratch = new Uint32Array(words);
   const visited = visitedSet(words, options.maxStates);
   if (!packFlat(start, scratch)) return undefined;
   visited.add(scratch, -1, -1, options.maxStates);
 
-  // Candidate operation codes, memoised on what their domains read (enabledOps.ts `candidateOpsFor`).
-  const codesMemo = new Map<number, Int32Array>();
-  const codesFor = (flat: Int32Array): Int32Array => {
+  const candidatesMemo = candidates;
+  const candidatesFor = (flat: Int32Array): Candidates => {
     const n = flat[H_FLEET] as number;
     const units = flat[H_UNITS] as number;
     const memoKey = n * 0x10000 + units;
-    const hit = codesMemo.get(memoKey);
-    if (hit !== undefined) return hit;
-    const codes = Int32Array.from(
-      candidateOps(config, { frontends: { length: n }, capacityUnits: units }),
-      encodeOp,
-    );
-    codesMemo.set(memoKey, codes);
-    return codes;
+    const c =
+      candidatesMemo.get(memoKey) ??
+      candidatesOf(candidateOps(config, { frontends: { length: n }, capacityUnits: units }));
+    candidatesMemo.set(memoKey, c);
+    if (c.codes.length > enabled.length) enabled = new Uint8Array(c.codes.length);
+    return c;
   };
+  const sorted = orderInsensitive(config);
+  const twin = new Int32Array(Math.max(1, maxFleet));
+  /** Whether each candidate of the state being expanded was enabled. */
+  let enabled = new Uint8Array(64);
+  const used = (flat: Int32Array): number => frontends + (flat[H_FLEET] as number) * F_WIDTH;
 
   // Per invariant: the id of the first violating state found, the visited count then, and that flat state.
   const foundId = new Int32Array(invariants.length).fill(-1);
@@ -169,13 +269,35 @@ const search = (
     }
     const level = emptyLevel(stride, Math.max(16, frontier.count));
     expand: for (let k = 0; k < frontier.count; k++) {
-      current.set(frontier.states.subarray(k * stride, (k + 1) * stride));
+      const from = frontier.states;
+      const start = k * stride;
+      const length = frontends + (from[start + H_FLEET] as number) * F_WIDTH;
+      for (let i = 0; i < length; i++) current[i] = from[start + i] as number;
       const parent = frontier.ids[k] as number;
-      const codes = codesFor(current);
+      const { codes, kind, a, b, frontend, back } = candidatesFor(current);
+      if (sorted) twinsOf(current, frontends, twin);
       for (let o = 0; o < codes.length; o++) {
         const code = codes[o] as number;
-        if (!next(current, code, successor)) continue;
+        const j = frontend[o] as number;
+        if (sorted && j > 0 && twin[j] !== j) {
+          // The same operation on an identical earlier frontend was just tried: the same verdict, and (the
+          // fleet being sorted in the key) a successor with the same key, which is now visited.
+          const e = enabled[o - (j - (twin[j] as number)) * (back[o] as number)] as number;
+          enabled[o] = e;
+          transitions += e;
+          continue;
+        }
+        const apply = operations[kind[o] as number] as FlatOperation;
+        if (!apply(current, a[o] as number, b[o] as number, successor)) {
+          enabled[o] = 0;
+          continue;
+        }
+        enabled[o] = 1;
         transitions += 1;
+        // A routed request mostly changes nothing the key holds: a successor equal to the state itself has its
+        // key, which is visited. (Checked for that operation only: comparing every successor cost more than it
+        // saved.)
+        if (kind[o] === ROUTED && sameFlat(current, successor, used(current))) continue;
         if (!packFlat(successor, scratch)) return undefined;
         const id = visited.add(scratch, parent, code, options.maxStates);
         if (id === -1) continue;

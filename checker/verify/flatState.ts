@@ -229,7 +229,9 @@ export const flatKeyFor = (config: Config): FlatKey => {
   const totalBits = headerBits + d.maxFleet * frontendBits;
   const words = Math.max(1, Math.ceil(totalBits / 32));
   const packable = frontendBits <= 52 && Number.isSafeInteger(2 ** frontendBits);
-  const codes = new Float64Array(Math.max(1, d.maxFleet));
+  // Integers when a frontend's code fits 31 bits (every built-in config), doubles (exact to 2^53) otherwise.
+  const codes =
+    frontendBits <= 31 ? new Int32Array(Math.max(1, d.maxFleet)) : new Float64Array(Math.max(1, d.maxFleet));
   const mMap = 2 ** wMap;
   const mCell = 2 ** wCell;
   const mPeers = 2 ** wPeers;
@@ -255,7 +257,8 @@ export const flatKeyFor = (config: Config): FlatKey => {
   const posCells = posFleet + wFleet;
   const posCellSizes = posCells + wCells;
   const posAges = headerBits - shards * wAge;
-  const put = frontendBits <= 31 ? putNarrow : putWide;
+  const narrow = frontendBits <= 31;
+  const put = narrow ? putNarrow : putWide;
 
   const packFlat = (flat: Int32Array, out: Uint32Array): boolean => {
     if (!packable) return false;
@@ -272,23 +275,42 @@ export const flatKeyFor = (config: Config): FlatKey => {
       heldStale |= stale;
       const behind = flat[at + F_BEHIND] as number;
       const boot = flat[at + F_BOOT] as number;
+      // `x >>> 0 > max` is `x < 0 || x > max` for the int32 values of a flat state, in one comparison.
       if (
-        !(cell >= 0 && cell <= maxCell) ||
-        !(known >= 0 && known <= maxPeers) ||
-        !(conn >= 0 && conn <= maxPeers) ||
-        !(stale >= 0 && stale <= maxStale) ||
-        !(behind >= 0 && behind <= maxBehind) ||
-        !(boot >= 0 && boot <= maxBootstrap)
+        cell >>> 0 > maxCell ||
+        known >>> 0 > maxPeers ||
+        conn >>> 0 > maxPeers ||
+        stale >>> 0 > maxStale ||
+        behind >>> 0 > maxBehind ||
+        boot >>> 0 > maxBootstrap
       )
         return false;
-      let code = flat[at + F_STATUS] as number;
-      code = code * mMap + (flat[at + F_MAP] as number);
-      code = code * mCell + cell;
-      code = code * mPeers + known;
-      code = code * mPeers + conn;
-      code = code * mStale + stale;
-      code = code * mBehind + behind;
-      code = code * mBoot + boot;
+      let code: number;
+      if (narrow)
+        // The same number as below when it fits 31 bits, in integer shifts rather than double arithmetic.
+        code =
+          ((((((((((((((flat[at + F_STATUS] as number) << wMap) | (flat[at + F_MAP] as number)) << wCell) |
+            cell) <<
+            wPeers) |
+            known) <<
+            wPeers) |
+            conn) <<
+            wStale) |
+            stale) <<
+            wBehind) |
+            behind) <<
+            wBoot) |
+          boot;
+      else {
+        code = flat[at + F_STATUS] as number;
+        code = code * mMap + (flat[at + F_MAP] as number);
+        code = code * mCell + cell;
+        code = code * mPeers + known;
+        code = code * mPeers + conn;
+        code = code * mStale + stale;
+        code = code * mBehind + behind;
+        code = code * mBoot + boot;
+      }
       if (sort) {
         let j = i;
         while (j > 0 && (codes[j - 1] as number) > code) {

@@ -60,11 +60,30 @@ export type FlatStep = (flat: Int32Array, code: number, out: Int32Array) => bool
  */
 export class FlatOverflow extends Error {}
 
-/** One operation on flat states: `a` its count, frontend or shard, `b` a routed request's shard. */
-type FlatOperation = (flat: Int32Array, a: number, b: number, out: Int32Array) => boolean;
+/**
+ * One operation on flat states, as FlatStep but with the code's parts: `a` its count, frontend or shard, `b` a
+ * routed request's shard (opCode.ts).
+ */
+export type FlatOperation = (flat: Int32Array, a: number, b: number, out: Int32Array) => boolean;
 
-/** The compiled next-state relation of `config`. */
+/** The compiled next-state relation of `config`: the operation with code `code`, decoded on each call. */
 export const flatStepFor = (config: Config): FlatStep => {
+  const byKind = flatOperationsFor(config);
+  const kinds = OP_KINDS;
+  const arg = OP_ARG;
+  return (flat, code, out) => {
+    const kind = code % kinds;
+    const rest = (code - kind) / kinds;
+    const a = rest % arg;
+    return (byKind[kind] as FlatOperation)(flat, a, (rest - a) / arg, out);
+  };
+};
+
+/**
+ * The compiled operations of `config`, indexed like OP_TYPES (an operation code's first digit, opCode.ts): the
+ * search decodes each candidate's code once, not on every call.
+ */
+export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> => {
   const l = flatLayoutFor(config);
   const { threadLimit, baseThreads, threadsPerPeer } = config.threads;
   const { bootstrapTicks, maxConcurrentBootstraps, cacheSelfHealsAfterTriggerRemoval } = config.coldStart;
@@ -384,14 +403,5 @@ export const flatStepFor = (config: Config): FlatStep => {
     requestRouted,
     tick,
   };
-  const byKind = OP_TYPES.map((k) => OPERATIONS[k]);
-
-  const kinds = OP_KINDS;
-  const arg = OP_ARG;
-  return (flat, code, out) => {
-    const kind = code % kinds;
-    const rest = (code - kind) / kinds;
-    const a = rest % arg;
-    return (byKind[kind] as FlatOperation)(flat, a, (rest - a) / arg, out);
-  };
+  return OP_TYPES.map((k) => OPERATIONS[k]);
 };
