@@ -47,8 +47,8 @@ const emptyLevel = (stride: number, capacity: number): Level => ({
   count: 0,
 });
 
-/** Appends the first `stride` slots of `flat` with its id, doubling the arrays when full. */
-const push = (level: Level, stride: number, flat: Int32Array, id: number): void => {
+/** Appends `flat` (its first `length` slots, in a slot of `stride`) with its id, doubling the arrays when full. */
+const push = (level: Level, stride: number, flat: Int32Array, length: number, id: number): void => {
   if (level.count === level.ids.length) {
     const states = new Int32Array(level.states.length * 2);
     states.set(level.states);
@@ -57,7 +57,10 @@ const push = (level: Level, stride: number, flat: Int32Array, id: number): void 
     ids.set(level.ids);
     level.ids = ids;
   }
-  level.states.set(flat, level.count * stride);
+  // A loop, not `states.set(flat, at)`: for some thirty slots the builtin's call costs more than the copy.
+  const states = level.states;
+  const at = level.count * stride;
+  for (let i = 0; i < length; i++) states[at + i] = flat[i] as number;
   level.ids[level.count] = id;
   level.count += 1;
 };
@@ -86,11 +89,15 @@ const candidatesOf = (ops: ReadonlyArray<Op>): Candidates => {
   const index = new Map(ops.map((op, o) => [JSON.stringify(op), o]));
   ops.forEach((op, o) => {
     if (!("frontend" in op) || op.frontend === 0) return;
-    // Looked up, not assumed from the generators' order: a candidate without its neighbour gets no shortcut.
+    // Looked up, not assumed from the generators' order: the same operation on each earlier frontend must be
+    // a fixed number of candidates back per frontend, or this candidate gets no shortcut.
     const previous = index.get(JSON.stringify({ ...op, frontend: op.frontend - 1 }));
     if (previous === undefined) return;
+    const step = o - previous;
+    for (let i = 0; i < op.frontend; i++)
+      if (index.get(JSON.stringify({ ...op, frontend: i })) !== o - (op.frontend - i) * step) return;
     frontend[o] = op.frontend;
-    back[o] = o - previous;
+    back[o] = step;
   });
   return { codes, kind, a, b, frontend, back };
 };
@@ -254,7 +261,7 @@ const search = (
   checkAll(start, 0);
 
   let frontier = emptyLevel(stride, 1);
-  push(frontier, stride, start, 0);
+  push(frontier, stride, start, stride, 0);
   const current = new Int32Array(stride);
   const successor = new Int32Array(stride);
   let depth = 0;
@@ -306,7 +313,7 @@ const search = (
           break expand;
         }
         checkAll(successor, id);
-        push(level, stride, successor, id);
+        push(level, stride, successor, used(successor), id);
       }
       expanded += 1;
       if (expanded % 2000 === 0)

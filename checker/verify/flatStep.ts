@@ -279,10 +279,11 @@ export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> 
     if (n <= 1) return false;
     const index = positionOf(n, frontend);
     const goneCell = flat[at(index) + F_CELL] as number;
-    copy(flat, out);
-    const from = at(index + 1);
+    // The fleet less the frontend at `index`, in order (model: `toSpliced(index, 1)`).
+    const gone = at(index);
+    for (let i = 0; i < gone; i++) out[i] = flat[i] as number;
     const end = at(n);
-    for (let i = from; i < end; i++) out[i - F_WIDTH] = flat[i] as number;
+    for (let i = gone + F_WIDTH; i < end; i++) out[i - F_WIDTH] = flat[i] as number;
     if (goneCell >= 0 && goneCell < (flat[H_CELLS] as number))
       out[H_CELL_SIZES + goneCell] = (flat[H_CELL_SIZES + goneCell] as number) - 1;
     out[H_UNITS] = Math.max(0, (flat[H_UNITS] as number) - unitsPerServer);
