@@ -17,7 +17,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../../model/config.ts";
-import { OP_TYPES, type Op } from "../../model/ops.ts";
+import type { Op } from "../../model/ops.ts";
 import { initialState, type State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import type { Invariant } from "../../properties/index.ts";
@@ -25,14 +25,14 @@ import type { BfsOptions, BfsResult, BfsVerdict } from "./bfs.ts";
 import { candidateOps } from "./enabledOps.ts";
 import { type FlatViolated, flatViolatedFor } from "./flatInvariants.ts";
 import { FLAT, flatKeyFor, flatLayoutFor, toFlat } from "./flatState.ts";
-import { type FlatOperation, FlatOverflow, flatOperationsFor } from "./flatStep.ts";
+import { FLAT_RESULT, type FlatOperation, FlatOverflow, flatOperationsFor } from "./flatStep.ts";
 import { decodeOp, encodeOp, OP_ARG, OP_KINDS } from "./opCode.ts";
 import { packedKeyFor } from "./packedKey.ts";
 import { orderInsensitive } from "./stateKey.ts";
 import { visitedSet } from "./visitedSet.ts";
 
 const { F_WIDTH, H_FLEET, H_UNITS } = FLAT;
-const ROUTED = OP_TYPES.indexOf("requestRouted");
+const { DISABLED, UNCHANGED } = FLAT_RESULT;
 
 /** One breadth-first level: `count` flat states of `stride` slots each, and their ids in the visited set. */
 interface Level {
@@ -100,12 +100,6 @@ const candidatesOf = (ops: ReadonlyArray<Op>): Candidates => {
     back[o] = step;
   });
   return { codes, kind, a, b, frontend, back };
-};
-
-/** Whether the first `length` slots of `a` and `b` are equal. */
-const sameFlat = (a: Int32Array, b: Int32Array, length: number): boolean => {
-  for (let i = 0; i < length; i++) if (a[i] !== b[i]) return false;
-  return true;
 };
 
 /**
@@ -295,16 +289,15 @@ const search = (
           continue;
         }
         const apply = operations[kind[o] as number] as FlatOperation;
-        if (!apply(current, a[o] as number, b[o] as number, successor)) {
+        const r = apply(current, a[o] as number, b[o] as number, successor);
+        if (r === DISABLED) {
           enabled[o] = 0;
           continue;
         }
         enabled[o] = 1;
         transitions += 1;
-        // A routed request mostly changes nothing the key holds: a successor equal to the state itself has its
-        // key, which is visited. (Checked for that operation only: comparing every successor cost more than it
-        // saved.)
-        if (kind[o] === ROUTED && sameFlat(current, successor, used(current))) continue;
+        // The state is its own successor (a request routed that changes no bit the key keeps): its key is visited.
+        if (r === UNCHANGED) continue;
         if (!packFlat(successor, scratch)) return undefined;
         const id = visited.add(scratch, parent, code, options.maxStates);
         if (id === -1) continue;

@@ -60,22 +60,35 @@ export type FlatStep = (flat: Int32Array, code: number, out: Int32Array) => bool
  */
 export class FlatOverflow extends Error {}
 
+/** A FlatOperation's answer: refused, or enabled with its successor in `out`, or enabled with the state as its own successor. */
+const DISABLED = 0;
+const CHANGED = 1;
+const UNCHANGED = 2;
+export type FlatResult = typeof DISABLED | typeof CHANGED | typeof UNCHANGED;
+/** The three answers, for the search (taken into module constants there: see flatState.ts `FLAT`). */
+export const FLAT_RESULT = { DISABLED, CHANGED, UNCHANGED } as const;
+
 /**
- * One operation on flat states, as FlatStep but with the code's parts: `a` its count, frontend or shard, `b` a
- * routed request's shard (opCode.ts).
+ * One operation on flat states, as FlatStep but with the code's parts (`a` its count, frontend or shard, `b` a
+ * routed request's shard, opCode.ts), and one more answer: UNCHANGED when the successor is the state itself
+ * (a request routed that changes no bit the key keeps), in which case `out` is not written, which spares the
+ * search a copy and a key it has already visited.
  */
-export type FlatOperation = (flat: Int32Array, a: number, b: number, out: Int32Array) => boolean;
+export type FlatOperation = (flat: Int32Array, a: number, b: number, out: Int32Array) => FlatResult;
 
 /** The compiled next-state relation of `config`: the operation with code `code`, decoded on each call. */
 export const flatStepFor = (config: Config): FlatStep => {
   const byKind = flatOperationsFor(config);
+  const l = flatLayoutFor(config);
   const kinds = OP_KINDS;
   const arg = OP_ARG;
   return (flat, code, out) => {
     const kind = code % kinds;
     const rest = (code - kind) / kinds;
     const a = rest % arg;
-    return (byKind[kind] as FlatOperation)(flat, a, (rest - a) / arg, out);
+    const r = (byKind[kind] as FlatOperation)(flat, a, (rest - a) / arg, out);
+    if (r === UNCHANGED) out.set(flat.subarray(0, l.frontends + (flat[H_FLEET] as number) * F_WIDTH));
+    return r !== DISABLED;
   };
 };
 
@@ -231,10 +244,10 @@ export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> 
 
   /** model/fleet.ts `capacityAdded` (K16; the preflight guard, seed 003). */
   const capacityAdded: FlatOperation = (flat, count, _b, out) => {
-    if (count < 1) return false;
+    if (count < 1) return DISABLED;
     const before = flat[H_UNITS] as number;
     const units = before + count;
-    if (units > config.fleet.maxSize) return false;
+    if (units > config.fleet.maxSize) return DISABLED;
     const added = serversFor(config, units) - serversFor(config, before);
     const n = flat[H_FLEET] as number;
     if (n + added > l.maxFleet) throw new FlatOverflow(`${n + added} frontends`);
@@ -253,7 +266,7 @@ export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> 
     }
     let largest = 0;
     for (let c = 0; c < cells; c++) largest = Math.max(largest, out[H_CELL_SIZES + c] as number);
-    if (preflightGuard && threadsForGroupOf(config, largest) > threadLimit) return false;
+    if (preflightGuard && threadsForGroupOf(config, largest) > threadLimit) return DISABLED;
     for (let i = 0; i < added; i++) {
       const f = at(n + i);
       const peers = (out[H_CELL_SIZES + (out[f + F_CELL] as number)] as number) - 1;
@@ -270,13 +283,13 @@ export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> 
     out[H_CELLS] = cells;
     out[H_SUCCEEDED_STALE] = 0;
     membershipChanged(out);
-    return true;
+    return CHANGED;
   };
 
   /** model/fleet.ts `frontendRemoved` (09:39 [AWS-v]). Keeps the last frontend. */
   const frontendRemoved: FlatOperation = (flat, frontend, _b, out) => {
     const n = flat[H_FLEET] as number;
-    if (n <= 1) return false;
+    if (n <= 1) return DISABLED;
     const index = positionOf(n, frontend);
     const goneCell = flat[at(index) + F_CELL] as number;
     // The fleet less the frontend at `index`, in order (model: `toSpliced(index, 1)`).
@@ -290,15 +303,15 @@ export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> 
     out[H_FLEET] = n - 1;
     out[H_SUCCEEDED_STALE] = 0;
     membershipChanged(out);
-    return true;
+    return CHANGED;
   };
 
   /** model/fleet.ts `frontendRestarted` (K12/K11): reads the membership afresh and bootstraps. */
   const frontendRestarted: FlatOperation = (flat, frontend, _b, out) => {
     const n = flat[H_FLEET] as number;
-    if (n === 0) return false;
+    if (n === 0) return DISABLED;
     const f = at(positionOf(n, frontend));
-    if (flat[f + F_STATUS] === BOOTSTRAPPING) return false;
+    if (flat[f + F_STATUS] === BOOTSTRAPPING) return DISABLED;
     copy(flat, out);
     const peers = actualPeers(flat, f);
     out[f + F_STATUS] = BOOTSTRAPPING;
@@ -309,15 +322,15 @@ export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> 
     out[f + F_BEHIND] = 0;
     out[f + F_BOOT] = bootstrapTicks;
     out[H_SUCCEEDED_STALE] = 0;
-    return true;
+    return CHANGED;
   };
 
   /** model/fleet.ts `frontendCrashed`: stays a member, serves nothing. */
   const frontendCrashed: FlatOperation = (flat, frontend, _b, out) => {
     const n = flat[H_FLEET] as number;
-    if (n === 0) return false;
+    if (n === 0) return DISABLED;
     const f = at(positionOf(n, frontend));
-    if (flat[f + F_STATUS] === STOPPED) return false;
+    if (flat[f + F_STATUS] === STOPPED) return DISABLED;
     copy(flat, out);
     out[f + F_STATUS] = STOPPED;
     out[f + F_CONNECTED] = 0;
@@ -326,26 +339,26 @@ export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> 
     out[f + F_BEHIND] = 0;
     out[f + F_BOOT] = 0;
     out[H_SUCCEEDED_STALE] = 0;
-    return true;
+    return CHANGED;
   };
 
   /** model/membership.ts `peerLearned` (K6/K5): a live frontend learns one membership change. */
   const peerLearned: FlatOperation = (flat, frontend, _b, out) => {
     const n = flat[H_FLEET] as number;
-    if (n === 0) return false;
+    if (n === 0) return DISABLED;
     const f = at(positionOf(n, frontend));
-    if (flat[f + F_STATUS] === STOPPED) return false;
+    if (flat[f + F_STATUS] === STOPPED) return DISABLED;
     const actual = actualPeers(flat, f);
-    if (flat[f + F_KNOWN] === actual) return false;
+    if (flat[f + F_KNOWN] === actual) return DISABLED;
     copy(flat, out);
     learnOneChange(out, f, actual);
     out[H_SUCCEEDED_STALE] = 0;
-    return true;
+    return CHANGED;
   };
 
   /** model/shardMap.ts `shardMoved` (K1): every live map goes stale for the shard; its move age restarts. */
   const shardMoved: FlatOperation = (flat, shard, _b, out) => {
-    if (config.shards.backendClusters < 2) return false;
+    if (config.shards.backendClusters < 2) return DISABLED;
     const s = shard % shardCount;
     const bit = 1 << s;
     copy(flat, out);
@@ -356,24 +369,30 @@ export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> 
       if (out[f + F_STATUS] !== STOPPED) out[f + F_STALE] = (out[f + F_STALE] as number) | bit;
     }
     out[H_SUCCEEDED_STALE] = 0;
-    return true;
+    return CHANGED;
   };
 
   /** model/routing.ts `requestRouted` and `routeOutcome` (K2/K8): only the request counts' bits change. */
   const requestRouted: FlatOperation = (flat, frontend, shard, out) => {
     const n = flat[H_FLEET] as number;
-    if (n === 0) return false;
+    if (n === 0) return DISABLED;
     const f = at(positionOf(n, frontend));
-    if (flat[f + F_STATUS] !== SERVING) return false;
+    if (flat[f + F_STATUS] !== SERVING) return DISABLED;
     const bit = 1 << (shard % shardCount);
     const stale = ((flat[f + F_STALE] as number) & bit) !== 0;
     const succeeded = flat[f + F_MAP] === COMPLETE && !stale;
     const misrouted = flat[f + F_MAP] === COMPLETE && stale && !waitForCompleteMap;
+    // properties/routesToCurrentOwner.ts `succeededThroughStaleEntry` on the state this step produces.
+    const succeededStale = succeeded && stale ? 1 : 0;
+    if (
+      (misrouted ? 1 : flat[H_MISROUTED]) === flat[H_MISROUTED] &&
+      succeededStale === flat[H_SUCCEEDED_STALE]
+    )
+      return UNCHANGED;
     copy(flat, out);
     if (misrouted) out[H_MISROUTED] = 1;
-    // properties/routesToCurrentOwner.ts `succeededThroughStaleEntry` on the state this step produces.
-    out[H_SUCCEEDED_STALE] = succeeded && stale ? 1 : 0;
-    return true;
+    out[H_SUCCEEDED_STALE] = succeededStale;
+    return CHANGED;
   };
 
   /** model/clock.ts `tick`: every frontend ages, then the first `maxConcurrentBootstraps` bootstrapping advance. */
@@ -390,7 +409,7 @@ export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> 
       bootstrapOneTick(out, f);
     }
     out[H_SUCCEEDED_STALE] = 0;
-    return true;
+    return CHANGED;
   };
 
   /** Keyed by OpType, so a new operation fails to compile here until it is compiled too. */
