@@ -74,6 +74,22 @@ describe("the flat search gives the reference search's result", () => {
     );
   });
 
+  it("gives way to the reference search for a config whose frontend codes are too wide to pack", () => {
+    // 30 shards, and lags and bootstraps up to 1,000 ticks: 58 bits per frontend, past the packed key's 52.
+    const wide: Config = {
+      ...small,
+      name: "small, wide",
+      shards: { ...small.shards, shardCount: 30 },
+      membership: { propagationDelayTicks: 1000 },
+      coldStart: { ...small.coldStart, bootstrapTicks: 1000 },
+    };
+    const bounds = { maxDepth: 1000, maxStates: 300 };
+    expect(exploreFlat(wide, INVARIANTS, bounds)).toBeUndefined();
+    const reference = exploreBreadthFirstReference(wide, INVARIANTS, bounds);
+    expect(reference.memory.unpackedStates).toBe(reference.states);
+    expect(exploreBreadthFirst(wide, INVARIANTS, bounds)).toEqual(reference);
+  });
+
   it("gives way to the reference search for an invariant it has no flat form of", () => {
     const [first] = INVARIANTS;
     if (first === undefined) throw new Error("an invariant is registered");
