@@ -10,13 +10,14 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import { match } from "ts-pattern";
 import type { Config } from "../../model/config.ts";
-import { OP_TYPES, type Op } from "../../model/ops.ts";
+import type { Op } from "../../model/ops.ts";
 import { initialState, type State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import type { Invariant, InvariantName } from "../../properties/index.ts";
 import { candidateOpsFor } from "./enabledOps.ts";
+import { exploreFlat } from "./flatBfs.ts";
+import { decodeOp, encodeOp } from "./opCode.ts";
 import { packedKeyFor } from "./packedKey.ts";
 import { stateKeyFor } from "./stateKey.ts";
 import { visitedSet } from "./visitedSet.ts";
@@ -79,41 +80,7 @@ export interface BfsResult {
   readonly memory: BfsMemory;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// operations as small integers (the visited set stores one per state)
-// ---------------------------------------------------------------------------------------------------------
-
-const ARG = 4096;
-
-const TYPES = OP_TYPES.length;
-
-/** `type + T·(a + 4096·b)` (T = number of operation types), `a` the count, frontend or shard, `b` a routed request's shard. */
-export const encodeOp = (op: Op): number => {
-  const t = OP_TYPES.indexOf(op.type);
-  const a = "count" in op ? op.count : "frontend" in op ? op.frontend : "shard" in op ? op.shard : 0;
-  const b = op.type === "requestRouted" ? op.shard : 0;
-  if (a >= ARG || b >= ARG) throw new Error(`internal: operation argument too large to encode (${a}, ${b})`);
-  return t + TYPES * (a + ARG * b);
-};
-
-export const decodeOp = (code: number): Op => {
-  const type = OP_TYPES[code % TYPES];
-  if (type === undefined) throw new Error(`internal: bad operation code ${code}`);
-  const rest = Math.floor(code / TYPES);
-  const a = rest % ARG;
-  const b = Math.floor(rest / ARG);
-  return match(type)
-    .returnType<Op>()
-    .with("capacityAdded", (t) => ({ type: t, count: a }))
-    .with("frontendRemoved", "frontendRestarted", "frontendCrashed", "peerLearned", (t) => ({
-      type: t,
-      frontend: a,
-    }))
-    .with("shardMoved", (t) => ({ type: t, shard: a }))
-    .with("requestRouted", (t) => ({ type: t, frontend: a, shard: b }))
-    .with("tick", (t) => ({ type: t }))
-    .exhaustive();
-};
+export { decodeOp, encodeOp } from "./opCode.ts";
 
 // ---------------------------------------------------------------------------------------------------------
 // the search
@@ -124,8 +91,24 @@ interface Node {
   readonly id: number;
 }
 
-/** Explores the reachable states of `config` breadth-first, checking every invariant in every state. */
+/**
+ * Explores the reachable states of `config` breadth-first, checking every invariant in every state. Runs the
+ * compiled search over flat states (flatBfs.ts) when the config fits it, which gives the same result as the
+ * reference search below (flatBfs.test.ts), several times faster; otherwise the reference search.
+ */
 export const exploreBreadthFirst = (
+  config: Config,
+  invariants: ReadonlyArray<Invariant>,
+  options: BfsOptions,
+): BfsResult =>
+  exploreFlat(config, invariants, options) ?? exploreBreadthFirstReference(config, invariants, options);
+
+/**
+ * The reference search: the model's own `step` on its States, each successor's key packed from the records
+ * (packedKey.ts, or stateKey.ts for a state outside the packed ranges). The definition the flat search is
+ * tested against, and the search for configs the flat one does not cover.
+ */
+export const exploreBreadthFirstReference = (
   config: Config,
   invariants: ReadonlyArray<Invariant>,
   options: BfsOptions,

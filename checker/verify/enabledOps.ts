@@ -18,7 +18,7 @@ const range = (n: number): ReadonlyArray<number> => Array.from({ length: Math.ma
  * What the domains read of a state: only the fleet's length and its capacity. Generators get this, not the
  * state, so the operations of a state can be memoised on these two numbers (`candidateOpsFor`).
  */
-interface Shape {
+export interface Shape {
   readonly frontends: { readonly length: number };
   readonly capacityUnits: number;
 }
@@ -44,8 +44,8 @@ const GENERATORS: { readonly [K in OpType]: (config: Config, state: Shape) => Re
   tick: () => [{ type: "tick" }],
 };
 
-/** The candidate operations in `state`, in a fixed order (so exploration is deterministic). */
-export const candidateOps = (config: Config, state: State): ReadonlyArray<Op> =>
+/** The candidate operations in `state` (or any state of its shape), in a fixed order (so exploration is deterministic). */
+export const candidateOps = (config: Config, state: Shape): ReadonlyArray<Op> =>
   OP_TYPES.flatMap((type) => GENERATORS[type](config, state));
 
 /**

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { type Config, REMEDIATION_NAMES, withRemediations } from "../../model/config.ts";
+import { asWas, small } from "../../model/configs/index.ts";
+import { INVARIANTS, type Invariant } from "../../properties/index.ts";
+import {
+  type BfsOptions,
+  type BfsProgress,
+  exploreBreadthFirst,
+  exploreBreadthFirstReference,
+} from "./bfs.ts";
+import { exploreFlat } from "./flatBfs.ts";
+
+const oneAtATime: Config = {
+  ...small,
+  name: "small, one bootstrap at a time",
+  coldStart: { ...small.coldStart, maxConcurrentBootstraps: 1 },
+};
+
+/** A run of one engine: its result and every progress and finish call it made. */
+const run = (
+  engine: (c: Config, i: ReadonlyArray<Invariant>, o: BfsOptions) => unknown,
+  config: Config,
+  invariants: ReadonlyArray<Invariant>,
+  bounds: { readonly maxDepth: number; readonly maxStates: number },
+) => {
+  const progress: BfsProgress[] = [];
+  const finished: number[] = [];
+  const result = engine(config, invariants, {
+    ...bounds,
+    onProgress: (p) => progress.push(p),
+    onFinish: (n) => finished.push(n),
+  });
+  return { result, progress, finished };
+};
+
+const complete = { maxDepth: 1000, maxStates: 1_000_000 };
+const asWasFirst = { maxDepth: 1000, maxStates: 20_000 };
+const cases: ReadonlyArray<readonly [Config, { readonly maxDepth: number; readonly maxStates: number }]> = [
+  [small, complete],
+  ...REMEDIATION_NAMES.map((n) => [withRemediations(small, [n]), complete] as const),
+  [oneAtATime, complete],
+  [asWas, asWasFirst],
+  [withRemediations(asWas, ["waitForCompleteMap"]), { maxDepth: 6, maxStates: 20_000 }],
+];
+
+describe("the flat search gives the reference search's result", () => {
+  it.each(cases.map(([c, b]) => [c.name, c, b] as const))(
+    "%s, every invariant at once: same states, transitions, verdicts, traces, messages and progress calls",
+    (_name, config, bounds) => {
+      const flat = run(exploreFlat, config, INVARIANTS, bounds);
+      expect(flat.result).toBeDefined();
+      expect(flat).toEqual(run(exploreBreadthFirstReference, config, INVARIANTS, bounds));
+    },
+  );
+
+  it.each(INVARIANTS.map((inv) => [inv.name, inv] as const))(
+    "%s alone, on small and on as-was's first 20,000 states: the same result",
+    (_name, inv) => {
+      for (const [config, bounds] of [
+        [small, complete],
+        [asWas, asWasFirst],
+      ] as const) {
+        const flat = run(exploreFlat, config, [inv], bounds);
+        expect(flat.result).toBeDefined();
+        expect(flat).toEqual(run(exploreBreadthFirstReference, config, [inv], bounds));
+      }
+    },
+  );
+
+  it("stops at the state bound where the reference does", () => {
+    const bounds = { maxDepth: 1000, maxStates: 1234 };
+    expect(run(exploreFlat, small, INVARIANTS, bounds)).toEqual(
+      run(exploreBreadthFirstReference, small, INVARIANTS, bounds),
+    );
+  });
+
+  it("gives way to the reference search for a config whose frontend codes are too wide to pack", () => {
+    // 30 shards, and lags and bootstraps up to 1,000 ticks: 58 bits per frontend, past the packed key's 52.
+    const wide: Config = {
+      ...small,
+      name: "small, wide",
+      shards: { ...small.shards, shardCount: 30 },
+      membership: { propagationDelayTicks: 1000 },
+      coldStart: { ...small.coldStart, bootstrapTicks: 1000 },
+    };
+    const bounds = { maxDepth: 1000, maxStates: 300 };
+    expect(exploreFlat(wide, INVARIANTS, bounds)).toBeUndefined();
+    const reference = exploreBreadthFirstReference(wide, INVARIANTS, bounds);
+    expect(reference.memory.unpackedStates).toBe(reference.states);
+    expect(exploreBreadthFirst(wide, INVARIANTS, bounds)).toEqual(reference);
+  });
+
+  it("gives way to the reference search for an invariant it has no flat form of", () => {
+    const [first] = INVARIANTS;
+    if (first === undefined) throw new Error("an invariant is registered");
+    const copy: Invariant = { ...first };
+    expect(exploreFlat(small, [copy], complete)).toBeUndefined();
+    expect(exploreBreadthFirst(small, [copy], complete)).toEqual(
+      exploreBreadthFirstReference(small, [copy], complete),
+    );
+  });
+});
