@@ -6,6 +6,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
+import { checkAfterStep, stepDelta } from "../checker/incrementalCheck.ts";
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
 import { initialState, type State } from "../model/state.ts";
@@ -26,25 +27,46 @@ export interface SimulationTally {
   readonly cpuMs: number;
 }
 
-/** Runs every sequence in `traces` once, each from `start` (the initial state, built once by the caller). */
+/** Whether each of `invariants` holds in `state` (the full checks). */
+export const verdictsIn = (
+  config: Config,
+  state: State,
+  invariants: ReadonlyArray<Invariant> = INVARIANTS,
+): ReadonlyArray<boolean> => invariants.map((inv) => O.isNone(inv.check(config, state)));
+
+/**
+ * Runs every sequence in `traces` once, each from `start` (the initial state, built once by the caller).
+ * After a step each invariant is checked at the cost of what the step changed (checker/incrementalCheck.ts),
+ * with exactly the full check's verdict; `startHolds` is `verdictsIn(config, start, invariants)` when the
+ * caller has it already.
+ */
 export const simulateOnce = (
   config: Config,
   start: State,
   traces: ReadonlyArray<ReadonlyArray<Op>>,
   invariants: ReadonlyArray<Invariant> = INVARIANTS,
+  startHolds: ReadonlyArray<boolean> = verdictsIn(config, start, invariants),
 ): Omit<SimulationTally, "ms" | "cpuMs"> => {
   let accepted = 0;
   let offered = 0;
   let violations = 0;
+  // Whether each invariant held in the state before the step (bench-local scratch, rewritten per trace).
+  const held = [...startHolds];
   for (const ops of traces) {
     let state = start;
+    for (let k = 0; k < held.length; k++) held[k] = startHolds[k] as boolean;
     for (const op of ops) {
       offered += 1;
       const r = step(config, state, op);
       if (E.isLeft(r)) continue;
+      const delta = stepDelta(state, r.right);
       state = r.right;
       accepted += 1;
-      for (const inv of invariants) if (O.isSome(inv.check(config, state))) violations += 1;
+      for (let k = 0; k < invariants.length; k++) {
+        const holds = O.isNone(checkAfterStep(config, invariants[k] as Invariant, delta, held[k] as boolean));
+        held[k] = holds;
+        if (!holds) violations += 1;
+      }
     }
   }
   return { accepted, offered, violations };
@@ -60,6 +82,7 @@ export const simulateFor = (
   budgetMs: number,
 ): SimulationTally => {
   const start = initialState(config);
+  const startHolds = verdictsIn(config, start);
   const t0 = nowMs();
   const c0 = cpuMs();
   let accepted = 0;
@@ -67,7 +90,7 @@ export const simulateFor = (
   let violations = 0;
   do {
     for (const ops of traces) {
-      const r = simulateOnce(config, start, [ops]);
+      const r = simulateOnce(config, start, [ops], INVARIANTS, startHolds);
       accepted += r.accepted;
       offered += r.offered;
       violations += r.violations;

@@ -1,0 +1,200 @@
+// The incremental checks decide exactly what the full checks decide: after every step of random traces, on
+// the built-in configs, every remediation, and fleets of hundreds, every invariant's verdict and message from
+// `checkAfterStep` equal its full `check`'s. Then, per decomposition, a violation caused by a changed record
+// and one caused by a change of context, each caught without a full check of the fleet.
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
+import { describe, expect, test } from "vitest";
+import { fleetOf } from "../bench/workload.ts";
+import { type Config, REMEDIATION_NAMES, withRemediations } from "../model/config.ts";
+import { asWas } from "../model/configs/asWas.ts";
+import { small } from "../model/configs/small.ts";
+import { type Frontend, initialState, type State } from "../model/state.ts";
+import { step } from "../model/step.ts";
+import { INVARIANTS, type Invariant } from "../properties/index.ts";
+import { peersLearnedWithin } from "../properties/peersLearnedWithin.ts";
+import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteMap.ts";
+import { shardMovesAppliedWithin } from "../properties/shardMovesAppliedWithin.ts";
+import { threadBudget } from "../properties/threadBudget.ts";
+import { wellFormed } from "../properties/wellFormed.ts";
+import { opsArb } from "./arbitraries.ts";
+import { checkAfterStep, type DeltaTuning, firstViolationAfterStep, stepDelta } from "./incrementalCheck.ts";
+import { firstViolation } from "./trace.ts";
+
+/** Record by record on every step, whatever the fleet's size or the share of it a step replaced. */
+const ALWAYS: DeltaTuning = { minFleet: 0, maxChangedShare: 1 };
+
+/** A fleet of `size` on the thread limit's edge (as `as-was` is): any addition puts its members over it. */
+const edgeOf = (size: number): Config => {
+  const base = fleetOf(size);
+  const { baseThreads, threadsPerPeer } = base.threads;
+  return {
+    ...base,
+    name: `edge-${size}`,
+    fleet: { initialSize: size, maxSize: size + 30 },
+    threads: { ...base.threads, threadLimit: baseThreads + threadsPerPeer * (size - 1) },
+  };
+};
+
+const CONFIGS: ReadonlyArray<readonly [string, Config, number]> = [
+  ["as-was", asWas, 150],
+  ...REMEDIATION_NAMES.map((r): readonly [string, Config, number] => [
+    `as-was+${r}`,
+    withRemediations(asWas, [r]),
+    40,
+  ]),
+  ["small", small, 150],
+  ["fleetOf(300)", fleetOf(300), 12],
+  ["200 on the thread limit's edge", edgeOf(200), 15],
+  ["the same, cellularized", withRemediations(edgeOf(200), ["cellularization"]), 10],
+  ["the same, waitForCompleteMap", withRemediations(edgeOf(200), ["waitForCompleteMap"]), 10],
+];
+
+/** How often the incremental path (not a fall-back to the full check) decided a verdict, over a whole file. */
+const decidedIncrementally = new Map<string, number>();
+
+const expectSameVerdicts = (config: Config, before: State, after: State, tuning: DeltaTuning): void => {
+  const delta = stepDelta(before, after, tuning);
+  for (const inv of INVARIANTS) {
+    const heldBefore = O.isNone(inv.check(config, before));
+    expect(checkAfterStep(config, inv, delta, heldBefore)).toEqual(inv.check(config, after));
+    if (
+      heldBefore &&
+      inv.fleetwise !== undefined &&
+      delta.changed !== undefined &&
+      !inv.fleetwise.contextChanged(config, before, after)
+    )
+      decidedIncrementally.set(inv.name, (decidedIncrementally.get(inv.name) ?? 0) + 1);
+  }
+  if (INVARIANTS.every((inv) => O.isNone(inv.check(config, before))))
+    expect(firstViolationAfterStep(config, INVARIANTS, delta)).toEqual(
+      firstViolation(config, after, INVARIANTS),
+    );
+};
+
+describe("checkAfterStep", () => {
+  test.each(CONFIGS)(
+    "equals the full check after every step of random traces: %s",
+    (_name, config, numRuns) => {
+      const start = initialState(config);
+      fc.assert(
+        fc.property(opsArb(config, 80), (ops) => {
+          let state = start;
+          for (const op of ops) {
+            const r = step(config, state, op);
+            if (E.isLeft(r)) continue;
+            expectSameVerdicts(config, state, r.right, ALWAYS);
+            expectSameVerdicts(config, state, r.right, { minFleet: 0, maxChangedShare: 0.25 });
+            state = r.right;
+          }
+        }),
+        { seed: 20201125, numRuns },
+      );
+    },
+  );
+
+  test("decided most invariants' verdicts record by record in the runs above (the property is not vacuous)", () => {
+    for (const inv of INVARIANTS)
+      if (inv.fleetwise !== undefined) expect(decidedIncrementally.get(inv.name) ?? 0).toBeGreaterThan(1000);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// each decomposition, by hand
+// ---------------------------------------------------------------------------------------------------------
+
+const config = fleetOf(40);
+const start = initialState(config);
+const at = (state: State, i: number, patch: Partial<Frontend>): State => ({
+  ...state,
+  frontends: state.frontends.map((f, j) => (j === i ? { ...f, ...patch } : f)),
+});
+
+/** `inv` after the step from `before` to `after`, with the full check of `after` out of reach until needed. */
+const incremental = (inv: Invariant, before: State, after: State) => {
+  const delta = stepDelta(before, after, ALWAYS);
+  return checkAfterStep(config, inv, delta, true);
+};
+
+describe("each decomposition catches a violation a step causes", () => {
+  test.each<[string, Invariant, Partial<Frontend>]>([
+    ["ThreadBudget", threadBudget, { knownPeers: config.fleet.maxSize }],
+    ["ServesOnlyWithCompleteMap", servesOnlyWithCompleteMap, { map: "useless" }],
+    ["PeersLearnedWithin", peersLearnedWithin, { behindFor: config.membership.propagationDelayTicks + 1 }],
+    ["WellFormed", wellFormed, { connectedPeers: 40, knownPeers: 39 }],
+    ["ShardMovesAppliedWithin", shardMovesAppliedWithin, { staleShards: 1 }],
+  ])("%s: in a replaced record", (_name, inv, patch) => {
+    expect(O.isNone(inv.check(config, start))).toBe(true);
+    const after = at(start, 17, patch);
+    expect(stepDelta(start, after, ALWAYS).changed).toEqual([after.frontends[17]]);
+    const v = incremental(inv, start, after);
+    expect(O.isSome(v)).toBe(true);
+    expect(v).toEqual(inv.check(config, after));
+    expect(incremental(inv, start, at(start, 17, {}))).toEqual(O.none);
+  });
+
+  test("ShardMovesAppliedWithin: a move's age crossing the deadline, no record replaced", () => {
+    const deadline = config.membership.propagationDelayTicks;
+    const moved = {
+      ...at(start, 5, { staleShards: 1 << 3 }),
+      sinceMoved: start.sinceMoved.with(3, deadline).with(2, 0),
+    };
+    expect(O.isNone(shardMovesAppliedWithin.check(config, moved))).toBe(true);
+    const older = { ...moved, tick: moved.tick + 1, sinceMoved: moved.sinceMoved.with(3, deadline + 1) };
+    expect(stepDelta(moved, older, ALWAYS).changed).toEqual([]);
+    const v = incremental(shardMovesAppliedWithin, moved, older);
+    expect(O.isSome(v)).toBe(true);
+    expect(v).toEqual(shardMovesAppliedWithin.check(config, older));
+    // Another shard's move ageing short of the deadline changes nothing this invariant reads: no fleet scan.
+    const other = { ...moved, sinceMoved: moved.sinceMoved.with(2, 1) };
+    expect(shardMovesAppliedWithin.fleetwise?.contextChanged(config, moved, other)).toBe(false);
+  });
+
+  test("WellFormed: a cell that disappears (context), and cells that stop adding up (rest), no record replaced", () => {
+    const cells = withRemediations(config, ["cellularization"]);
+    const cellular = initialState(cells);
+    expect(cellular.cellSizes.length).toBeGreaterThan(1);
+    const fewer = { ...cellular, cellSizes: cellular.cellSizes.slice(0, -1) };
+    const check = (before: State, after: State) =>
+      checkAfterStep(cells, wellFormed, stepDelta(before, after, ALWAYS), true);
+    expect(O.isSome(check(cellular, fewer))).toBe(true);
+    expect(check(cellular, fewer)).toEqual(wellFormed.check(cells, fewer));
+    const miscounted = {
+      ...cellular,
+      cellSizes: cellular.cellSizes.with(0, (cellular.cellSizes[0] ?? 0) + 1),
+    };
+    expect(wellFormed.fleetwise?.contextChanged(cells, cellular, miscounted)).toBe(false);
+    expect(O.isSome(check(cellular, miscounted))).toBe(true);
+    expect(check(cellular, miscounted)).toEqual(wellFormed.check(cells, miscounted));
+  });
+
+  test("PeersLearnedWithin: the clock and the cell sizes are its context (its lag may be derived from them)", () => {
+    const cw = peersLearnedWithin.fleetwise;
+    expect(cw?.contextChanged(config, start, { ...start, tick: 1 })).toBe(true);
+    expect(cw?.contextChanged(config, start, { ...start, cellSizes: [...start.cellSizes] })).toBe(true);
+    expect(
+      cw?.contextChanged(config, start, { ...start, requests: { succeeded: 1, failed: 0, misrouted: 0 } }),
+    ).toBe(false);
+  });
+
+  test("a removal shifts the fleet but replaces no record; an addition's newcomers are the records checked", () => {
+    const removed = { ...start, frontends: start.frontends.toSpliced(9, 1) };
+    expect(stepDelta(start, removed, ALWAYS).changed).toEqual([]);
+    const grown = step(config, start, { type: "capacityAdded", count: 2 });
+    if (E.isLeft(grown)) throw new Error("the addition fits the plan");
+    expect(stepDelta(start, grown.right, ALWAYS).changed).toEqual(grown.right.frontends.slice(40));
+    expect(stepDelta(start, start, ALWAYS).changed).toEqual([]);
+  });
+
+  test("falls back to the full check when the invariant did not hold before, or the step replaced too much", () => {
+    const broken = at(start, 3, { map: "useless" });
+    // Held before is false: the full check, which still finds the unchanged offender.
+    const same = { ...broken };
+    expect(checkAfterStep(config, servesOnlyWithCompleteMap, stepDelta(broken, same, ALWAYS), false)).toEqual(
+      servesOnlyWithCompleteMap.check(config, same),
+    );
+    expect(stepDelta(start, broken, { minFleet: 41, maxChangedShare: 1 }).changed).toBeUndefined();
+    expect(stepDelta(start, broken, { minFleet: 0, maxChangedShare: 0 }).changed).toBeUndefined();
+  });
+});
