@@ -152,21 +152,24 @@ describe("each decomposition catches a violation a step causes", () => {
   });
 
   test("WellFormed: a cell that disappears (context), and cells that stop adding up (rest), no record replaced", () => {
-    const cells = withRemediations(config, ["cellularization"]);
-    const cellular = initialState(cells);
-    expect(cellular.cellSizes.length).toBeGreaterThan(1);
-    const fewer = { ...cellular, cellSizes: cellular.cellSizes.slice(0, -1) };
-    const check = (before: State, after: State) =>
-      checkAfterStep(cells, wellFormed, stepDelta(before, after, ALWAYS), true);
-    expect(O.isSome(check(cellular, fewer))).toBe(true);
-    expect(check(cellular, fewer)).toEqual(wellFormed.check(cells, fewer));
-    const miscounted = {
-      ...cellular,
-      cellSizes: cellular.cellSizes.with(0, (cellular.cellSizes[0] ?? 0) + 1),
+    // Two cells of 30 and 10 (the last ten frontends in cell 1), then one cell of 40: the sizes still add up,
+    // and no record changes, but ten frontends now belong to no cell.
+    const twoCells = {
+      ...start,
+      cellSizes: [30, 10],
+      frontends: start.frontends.map((f, i) => (i < 30 ? f : { ...f, cell: 1 })),
     };
-    expect(wellFormed.fleetwise?.contextChanged(cells, cellular, miscounted)).toBe(false);
-    expect(O.isSome(check(cellular, miscounted))).toBe(true);
-    expect(check(cellular, miscounted)).toEqual(wellFormed.check(cells, miscounted));
+    const oneCell = { ...twoCells, cellSizes: [40] };
+    const check = (before: State, after: State) =>
+      checkAfterStep(config, wellFormed, stepDelta(before, after, ALWAYS), true);
+    expect(O.isNone(wellFormed.check(config, twoCells))).toBe(true);
+    expect(stepDelta(twoCells, oneCell, ALWAYS).changed).toEqual([]);
+    expect(O.isSome(check(twoCells, oneCell))).toBe(true);
+    expect(check(twoCells, oneCell)).toEqual(wellFormed.check(config, oneCell));
+    const miscounted = { ...twoCells, cellSizes: [30, 11] };
+    expect(wellFormed.fleetwise?.contextChanged(config, twoCells, miscounted)).toBe(false);
+    expect(O.isSome(check(twoCells, miscounted))).toBe(true);
+    expect(check(twoCells, miscounted)).toEqual(wellFormed.check(config, miscounted));
   });
 
   test("PeersLearnedWithin: the clock and the cell sizes are its context (its lag may be derived from them)", () => {

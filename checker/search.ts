@@ -10,6 +10,7 @@ import { initialState } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant } from "../properties/index.ts";
 import { opsArb } from "./arbitraries.ts";
+import { checkAfterStep, stepDelta } from "./incrementalCheck.ts";
 import { type RunOptions, searchRuns } from "./propertySearch.ts";
 import { acceptedUntilViolation, runTrace, type StepFn, type TraceResult } from "./trace.ts";
 
@@ -84,6 +85,7 @@ export const searchInvariant = (config: Config, inv: Invariant, options: SearchO
       initial: initialState(config),
       step: (state, op) => stepFn(config, state, op),
       holds: (state) => O.isNone(inv.check(config, state)),
+      holdsAfter: (before, after) => O.isNone(checkAfterStep(config, inv, stepDelta(before, after), true)),
       closeness: (state) => inv.closeness(config, state),
     },
     options,

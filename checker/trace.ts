@@ -12,6 +12,7 @@ import type { StepResult } from "../model/refusal.ts";
 import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant, Violation } from "../properties/index.ts";
+import { firstViolationAfterStep, stepDelta } from "./incrementalCheck.ts";
 import { changesBetween } from "./summary.ts";
 
 /**
@@ -73,8 +74,9 @@ export const runTrace = (
       continue;
     }
     steps.push({ step: i + 1, op, label, changes: changesBetween(config, state, result.right) });
+    // Every invariant held before this step (the run stops at the first violation).
+    const v = firstViolationAfterStep(config, invariants, stepDelta(state, result.right));
     state = result.right;
-    const v = firstViolation(config, state, invariants);
     if (v !== undefined) return { steps, violation: { step: i + 1, violation: v }, final: state };
   }
   return { steps, final: state };
@@ -98,8 +100,9 @@ export const acceptedUntilViolation = (
     const result = stepFn(config, state, op);
     if (E.isLeft(result)) continue;
     accepted.push(op);
+    const delta = stepDelta(state, result.right);
     state = result.right;
-    if (firstViolation(config, state, invariants) !== undefined) return { violated: true, accepted };
+    if (firstViolationAfterStep(config, invariants, delta) !== undefined) return { violated: true, accepted };
   }
   return { violated: false, accepted };
 };
