@@ -6,7 +6,13 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import { checkAfterStep, stepDelta } from "../checker/incrementalCheck.ts";
+import {
+  type Carried,
+  checkAfterStep,
+  HELD,
+  NOTHING_CARRIED,
+  stepDelta,
+} from "../checker/incrementalCheck.ts";
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
 import { initialState, type State } from "../model/state.ts";
@@ -50,11 +56,11 @@ export const simulateOnce = (
   let accepted = 0;
   let offered = 0;
   let violations = 0;
-  // Whether each invariant held in the state before the step (bench-local scratch, rewritten per trace).
-  const held = [...startHolds];
+  // What each invariant's check of the state before the step left to carry (bench-local scratch, per trace).
+  const carried: Carried[] = startHolds.map((held) => (held ? HELD : NOTHING_CARRIED));
   for (const ops of traces) {
     let state = start;
-    for (let k = 0; k < held.length; k++) held[k] = startHolds[k] as boolean;
+    for (let k = 0; k < carried.length; k++) carried[k] = startHolds[k] ? HELD : NOTHING_CARRIED;
     for (const op of ops) {
       offered += 1;
       const r = step(config, state, op);
@@ -63,9 +69,9 @@ export const simulateOnce = (
       state = r.right;
       accepted += 1;
       for (let k = 0; k < invariants.length; k++) {
-        const holds = O.isNone(checkAfterStep(config, invariants[k] as Invariant, delta, held[k] as boolean));
-        held[k] = holds;
-        if (!holds) violations += 1;
+        const checked = checkAfterStep(config, invariants[k] as Invariant, delta, carried[k] as Carried);
+        carried[k] = checked.carried;
+        if (O.isSome(checked.violation)) violations += 1;
       }
     }
   }

@@ -19,7 +19,15 @@ import { shardMovesAppliedWithin } from "../properties/shardMovesAppliedWithin.t
 import { threadBudget } from "../properties/threadBudget.ts";
 import { wellFormed } from "../properties/wellFormed.ts";
 import { opsArb } from "./arbitraries.ts";
-import { checkAfterStep, type DeltaTuning, firstViolationAfterStep, stepDelta } from "./incrementalCheck.ts";
+import {
+  type Carried,
+  checkAfterStep,
+  type DeltaTuning,
+  firstViolationAfterStep,
+  HELD,
+  NOTHING_CARRIED,
+  stepDelta,
+} from "./incrementalCheck.ts";
 import { firstViolation } from "./trace.ts";
 
 /** Record by record on every step, whatever the fleet's size or the share of it a step replaced. */
@@ -54,23 +62,47 @@ const CONFIGS: ReadonlyArray<readonly [string, Config, number]> = [
 /** How often the incremental path (not a fall-back to the full check) decided a verdict, over a whole file. */
 const decidedIncrementally = new Map<string, number>();
 
-const expectSameVerdicts = (config: Config, before: State, after: State, tuning: DeltaTuning): void => {
+/** One chain of checks along a trace: what each invariant's check carried, and what all of them together did. */
+interface Chain {
+  carried: ReadonlyArray<Carried>;
+  allCarried: ReadonlyArray<Carried>;
+}
+
+const chainFrom = (config: Config, start: State): Chain => ({
+  carried: INVARIANTS.map((inv) => (O.isNone(inv.check(config, start)) ? HELD : NOTHING_CARRIED)),
+  allCarried: [],
+});
+
+/** Checks the step from `before` to `after` along `chain`, against the full checks; returns the next chain. */
+const expectSameVerdicts = (
+  config: Config,
+  chain: Chain,
+  before: State,
+  after: State,
+  tuning: DeltaTuning,
+): Chain => {
   const delta = stepDelta(before, after, tuning);
-  for (const inv of INVARIANTS) {
-    const heldBefore = O.isNone(inv.check(config, before));
-    expect(checkAfterStep(config, inv, delta, heldBefore)).toEqual(inv.check(config, after));
-    if (
-      heldBefore &&
-      inv.fleetwise !== undefined &&
-      delta.changed !== undefined &&
-      !inv.fleetwise.contextChanged(config, before, after)
-    )
-      decidedIncrementally.set(inv.name, (decidedIncrementally.get(inv.name) ?? 0) + 1);
-  }
-  if (INVARIANTS.every((inv) => O.isNone(inv.check(config, before))))
-    expect(firstViolationAfterStep(config, INVARIANTS, delta)).toEqual(
-      firstViolation(config, after, INVARIANTS),
-    );
+  const carried = INVARIANTS.map((inv, k) => {
+    const was = chain.carried[k] as Carried;
+    const checked = checkAfterStep(config, inv, delta, was);
+    expect(checked.violation).toEqual(inv.check(config, after));
+    const fleetwise = inv.fleetwise;
+    if (fleetwise !== undefined && delta.changed !== undefined) {
+      if (was.held && !fleetwise.contextChanged(config, before, after))
+        decidedIncrementally.set(inv.name, (decidedIncrementally.get(inv.name) ?? 0) + 1);
+      // The contract of `dueAt`, on the records the step replaced.
+      const dueAt = fleetwise.dueAt;
+      if (dueAt !== undefined)
+        for (const f of delta.changed)
+          expect(dueAt(config, after, f) <= after.tick).toBe(fleetwise.offends(config, after, f));
+    }
+    return checked.carried;
+  });
+  // The checker's own folds stop at the first violation: compare while every invariant holds.
+  const allHeld = INVARIANTS.every((inv) => O.isNone(inv.check(config, before)));
+  const all = firstViolationAfterStep(config, INVARIANTS, delta, allHeld ? chain.allCarried : []);
+  if (allHeld) expect(all.violation).toEqual(firstViolation(config, after, INVARIANTS));
+  return { carried, allCarried: all.carried };
 };
 
 describe("checkAfterStep", () => {
@@ -81,11 +113,13 @@ describe("checkAfterStep", () => {
       fc.assert(
         fc.property(opsArb(config, 80), (ops) => {
           let state = start;
+          let always = chainFrom(config, start);
+          let tuned = chainFrom(config, start);
           for (const op of ops) {
             const r = step(config, state, op);
             if (E.isLeft(r)) continue;
-            expectSameVerdicts(config, state, r.right, ALWAYS);
-            expectSameVerdicts(config, state, r.right, { minFleet: 0, maxChangedShare: 0.25 });
+            always = expectSameVerdicts(config, always, state, r.right, ALWAYS);
+            tuned = expectSameVerdicts(config, tuned, state, r.right, { minFleet: 0, maxChangedShare: 0.25 });
             state = r.right;
           }
         }),
@@ -114,7 +148,7 @@ const at = (state: State, i: number, patch: Partial<Frontend>): State => ({
 /** `inv` after the step from `before` to `after`, with the full check of `after` out of reach until needed. */
 const incremental = (inv: Invariant, before: State, after: State) => {
   const delta = stepDelta(before, after, ALWAYS);
-  return checkAfterStep(config, inv, delta, true);
+  return checkAfterStep(config, inv, delta, HELD).violation;
 };
 
 describe("each decomposition catches a violation a step causes", () => {
@@ -161,7 +195,7 @@ describe("each decomposition catches a violation a step causes", () => {
     };
     const oneCell = { ...twoCells, cellSizes: [40] };
     const check = (before: State, after: State) =>
-      checkAfterStep(config, wellFormed, stepDelta(before, after, ALWAYS), true);
+      checkAfterStep(config, wellFormed, stepDelta(before, after, ALWAYS), HELD).violation;
     expect(O.isNone(wellFormed.check(config, twoCells))).toBe(true);
     expect(stepDelta(twoCells, oneCell, ALWAYS).changed).toEqual([]);
     expect(O.isSome(check(twoCells, oneCell))).toBe(true);
@@ -172,10 +206,11 @@ describe("each decomposition catches a violation a step causes", () => {
     expect(check(twoCells, miscounted)).toEqual(wellFormed.check(config, miscounted));
   });
 
-  test("PeersLearnedWithin: the clock and the cell sizes are its context (its lag may be derived from them)", () => {
+  test("PeersLearnedWithin: the cell sizes are its context, and the clock its due tick (a lag may derive from them)", () => {
     const cw = peersLearnedWithin.fleetwise;
-    expect(cw?.contextChanged(config, start, { ...start, tick: 1 })).toBe(true);
     expect(cw?.contextChanged(config, start, { ...start, cellSizes: [...start.cellSizes] })).toBe(true);
+    expect(cw?.contextChanged(config, start, { ...start, tick: 1 })).toBe(false);
+    expect(cw?.dueAt).toBeDefined();
     expect(
       cw?.contextChanged(config, start, { ...start, requests: { succeeded: 1, failed: 0, misrouted: 0 } }),
     ).toBe(false);
@@ -194,10 +229,99 @@ describe("each decomposition catches a violation a step causes", () => {
     const broken = at(start, 3, { map: "useless" });
     // Held before is false: the full check, which still finds the unchanged offender.
     const same = { ...broken };
-    expect(checkAfterStep(config, servesOnlyWithCompleteMap, stepDelta(broken, same, ALWAYS), false)).toEqual(
-      servesOnlyWithCompleteMap.check(config, same),
-    );
+    expect(
+      checkAfterStep(config, servesOnlyWithCompleteMap, stepDelta(broken, same, ALWAYS), NOTHING_CARRIED)
+        .violation,
+    ).toEqual(servesOnlyWithCompleteMap.check(config, same));
     expect(stepDelta(start, broken, { minFleet: 41, maxChangedShare: 1 }).changed).toBeUndefined();
     expect(stepDelta(start, broken, { minFleet: 0, maxChangedShare: 0 }).changed).toBeUndefined();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// a verdict the clock alone changes: the due tick carried from step to step
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * A test-only invariant whose frontends fall due with the clock, as a lag derived from a stamp does: frontend
+ * i offends from tick i + 5 on. Its `check` scans the fleet; its decomposition gives `dueAt`.
+ */
+const dueOf = (f: Frontend): number => f.id + 5;
+const youngFleet: Invariant = {
+  ...peersLearnedWithin,
+  check: (_config, state) => {
+    const late = state.frontends.find((f) => dueOf(f) <= state.tick);
+    return late === undefined
+      ? O.none
+      : O.some({ invariant: "PeersLearnedWithin", message: `frontend-${late.id} is due`, source: "test" });
+  },
+  fleetwise: {
+    offends: (_config, state, f) => dueOf(f) <= state.tick,
+    contextChanged: () => false,
+    dueAt: (_config, _state, f) => dueOf(f),
+  },
+};
+
+describe("a due tick carried from step to step", () => {
+  const ticked = (state: State): State => ({ ...state, tick: state.tick + 1 });
+
+  test("finds the violation on the tick it falls due, with no record replaced, and only then reads the fleet", () => {
+    let state = start;
+    let carried = checkAfterStep(
+      config,
+      youngFleet,
+      stepDelta(state, state, ALWAYS),
+      NOTHING_CARRIED,
+    ).carried;
+    expect(carried).toEqual({ held: true, due: 5 });
+    for (let t = 1; t <= 5; t++) {
+      const next = ticked(state);
+      const checked = checkAfterStep(config, youngFleet, stepDelta(state, next, ALWAYS), carried);
+      expect(checked.violation).toEqual(youngFleet.check(config, next));
+      expect(O.isSome(checked.violation)).toBe(t === 5);
+      state = next;
+      carried = checked.carried;
+    }
+  });
+
+  test("a bound left low by a replaced record is re-read when the clock reaches it, and then holds", () => {
+    // Frontend 0 (due at 5) leaves the fleet at tick 3: the carried bound (5) is now too low. At tick 5 the
+    // fleet is read again: frontend 1 is due at 6, so the invariant holds at 5 and fails at 6.
+    let state = { ...start, tick: 3 };
+    let carried = checkAfterStep(
+      config,
+      youngFleet,
+      stepDelta(state, state, ALWAYS),
+      NOTHING_CARRIED,
+    ).carried;
+    const removed = { ...state, frontends: state.frontends.slice(1) };
+    carried = checkAfterStep(config, youngFleet, stepDelta(state, removed, ALWAYS), carried).carried;
+    expect(carried.due).toBe(5);
+    state = removed;
+    const verdicts: boolean[] = [];
+    for (let t = 4; t <= 6; t++) {
+      const next = ticked(state);
+      const checked = checkAfterStep(config, youngFleet, stepDelta(state, next, ALWAYS), carried);
+      expect(checked.violation).toEqual(youngFleet.check(config, next));
+      verdicts.push(O.isNone(checked.violation));
+      state = next;
+      carried = checked.carried;
+    }
+    expect(verdicts).toEqual([true, true, false]);
+  });
+
+  test("a replaced record that falls due earlier lowers the bound", () => {
+    const state = { ...start, tick: 2 };
+    const carried = checkAfterStep(
+      config,
+      youngFleet,
+      stepDelta(state, state, ALWAYS),
+      NOTHING_CARRIED,
+    ).carried;
+    const renamed = at(state, 20, { id: -2 });
+    const next = ticked(renamed);
+    const checked = checkAfterStep(config, youngFleet, stepDelta(state, next, ALWAYS), carried);
+    expect(O.isSome(checked.violation)).toBe(true);
+    expect(checked.violation).toEqual(youngFleet.check(config, next));
   });
 });

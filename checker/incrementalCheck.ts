@@ -76,42 +76,109 @@ export const stepDelta = (before: State, after: State, tuning: DeltaTuning = DEL
 });
 
 /**
- * `invariant.check(config, delta.after)`, computed from what the step changed when `heldBefore` (the
- * invariant held in `delta.before`) and the invariant decomposes by frontend; in full otherwise.
+ * What the checker carries from one state to the next, for one invariant: whether it held, and (for an
+ * invariant with `fleetwise.dueAt`) a tick before which no frontend of the state can offend by the clock alone.
+ */
+export interface Carried {
+  readonly held: boolean;
+  /** A lower bound on the earliest `dueAt` of the state's frontends (−∞: not known). */
+  readonly due: number;
+}
+
+/** Nothing known: the next check reads the whole fleet. */
+export const NOTHING_CARRIED: Carried = { held: false, due: Number.NEGATIVE_INFINITY };
+
+/** Held, due tick not known: what a loop that stops at the first violation knows of the state before a step. */
+export const HELD: Carried = { held: true, due: Number.NEGATIVE_INFINITY };
+
+export interface Checked {
+  /** Exactly `invariant.check(config, delta.after)`. */
+  readonly violation: O.Option<Violation>;
+  /** What to pass to the check after the next step. */
+  readonly carried: Carried;
+}
+
+const NONE: Checked = { violation: O.none, carried: HELD };
+
+/** The full check, and what it leaves to carry. */
+const checkedInFull = (config: Config, invariant: Invariant, state: State, due: number): Checked => {
+  const violation = invariant.check(config, state);
+  return { violation, carried: { held: O.isNone(violation), due } };
+};
+
+/** The earliest tick at which a frontend of `state` offends, reading the whole fleet. */
+const earliestDue = (
+  config: Config,
+  state: State,
+  dueAt: (config: Config, state: State, f: Frontend) => number,
+): number => {
+  let due = Number.POSITIVE_INFINITY;
+  for (const f of state.frontends) {
+    const d = dueAt(config, state, f);
+    if (d < due) due = d;
+  }
+  return due;
+};
+
+/**
+ * `invariant.check(config, delta.after)`, computed from what the step changed when the invariant held in
+ * `delta.before` (`carried`, from the check of that state) and decomposes by frontend; in full otherwise.
+ *
+ * With `dueAt`: a lower bound on the earliest due tick is carried across steps. The records a step kept have
+ * the due ticks they had (their context is unchanged, the clock aside), so the bound stays a bound once the
+ * replaced records' due ticks are folded in; while the clock is short of it, no frontend offends. When the
+ * clock reaches it, or nothing can be carried, the fleet is read once for the exact earliest due tick.
  */
 export const checkAfterStep = (
   config: Config,
   invariant: Invariant,
   delta: StepDelta,
-  heldBefore: boolean,
-): O.Option<Violation> => {
+  carried: Carried,
+): Checked => {
   const fleetwise = invariant.fleetwise;
   const { before, after, changed } = delta;
-  if (
-    !heldBefore ||
-    fleetwise === undefined ||
-    changed === undefined ||
-    fleetwise.contextChanged(config, before, after)
-  )
-    return invariant.check(config, after);
-  for (const f of changed) if (fleetwise.offends(config, after, f)) return invariant.check(config, after);
-  if (fleetwise.restHolds !== undefined && !fleetwise.restHolds(config, after))
-    return invariant.check(config, after);
-  return O.none;
+  if (fleetwise === undefined) return checkedInFull(config, invariant, after, carried.due);
+  const incremental =
+    carried.held && changed !== undefined && !fleetwise.contextChanged(config, before, after);
+  const restHolds = (): boolean => fleetwise.restHolds === undefined || fleetwise.restHolds(config, after);
+  const dueAt = fleetwise.dueAt;
+  if (dueAt !== undefined) {
+    let due = Number.NEGATIVE_INFINITY;
+    if (incremental) {
+      due = carried.due;
+      for (const f of changed) {
+        const d = dueAt(config, after, f);
+        if (d < due) due = d;
+      }
+    }
+    if (due <= after.tick) due = earliestDue(config, after, dueAt);
+    return due > after.tick && restHolds()
+      ? { violation: O.none, carried: { held: true, due } }
+      : checkedInFull(config, invariant, after, due);
+  }
+  if (!incremental) return checkedInFull(config, invariant, after, carried.due);
+  for (const f of changed)
+    if (fleetwise.offends(config, after, f))
+      return checkedInFull(config, invariant, after, Number.NEGATIVE_INFINITY);
+  return restHolds() ? NONE : checkedInFull(config, invariant, after, Number.NEGATIVE_INFINITY);
 };
 
 /**
- * The first violation among `invariants` after the step `delta`, given that all of them held before it (the
- * checker's runs stop at the first violation): `firstViolation(config, delta.after, invariants)`.
+ * The first violation among `invariants` after the step `delta`, given what was carried from the state
+ * before it (one entry per invariant), and what to carry to the next step: `firstViolation(config,
+ * delta.after, invariants)`. The runs that use it stop at the first violation, so each invariant held before.
  */
 export const firstViolationAfterStep = (
   config: Config,
   invariants: ReadonlyArray<Invariant>,
   delta: StepDelta,
-): Violation | undefined => {
-  for (const inv of invariants) {
-    const v = checkAfterStep(config, inv, delta, true);
-    if (O.isSome(v)) return v.value;
+  carried: ReadonlyArray<Carried>,
+): { readonly violation: Violation | undefined; readonly carried: ReadonlyArray<Carried> } => {
+  const next: Carried[] = [];
+  for (const [k, inv] of invariants.entries()) {
+    const checked = checkAfterStep(config, inv, delta, carried[k] ?? HELD);
+    if (O.isSome(checked.violation)) return { violation: checked.violation.value, carried: next };
+    next.push(checked.carried);
   }
-  return undefined;
+  return { violation: undefined, carried: next };
 };

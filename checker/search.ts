@@ -6,11 +6,11 @@
 import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
-import { initialState } from "../model/state.ts";
+import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant } from "../properties/index.ts";
 import { opsArb } from "./arbitraries.ts";
-import { checkAfterStep, stepDelta } from "./incrementalCheck.ts";
+import { type Carried, checkAfterStep, HELD, stepDelta } from "./incrementalCheck.ts";
 import { type RunOptions, searchRuns } from "./propertySearch.ts";
 import { acceptedUntilViolation, runTrace, type StepFn, type TraceResult } from "./trace.ts";
 
@@ -79,13 +79,27 @@ export const minimize = (
 /** Searches for a violation of `inv` under `config`. */
 export const searchInvariant = (config: Config, inv: Invariant, options: SearchOptions): SearchResult => {
   const stepFn = options.step ?? step;
+  let last: State | undefined;
+  let carried: Carried = HELD;
   const searched = searchRuns(
     {
       ops: opsArb(config, options.maxSteps),
       initial: initialState(config),
       step: (state, op) => stepFn(config, state, op),
       holds: (state) => O.isNone(inv.check(config, state)),
-      holdsAfter: (before, after) => O.isNone(checkAfterStep(config, inv, stepDelta(before, after), true)),
+      holdsAfter: (before, after) => {
+        // What the check of `before` carried, when `before` is the state it checked (the runs go step by step);
+        // otherwise only that it held, which the loop guarantees.
+        const checked = checkAfterStep(
+          config,
+          inv,
+          stepDelta(before, after),
+          before === last ? carried : HELD,
+        );
+        last = after;
+        carried = checked.carried;
+        return O.isNone(checked.violation);
+      },
       closeness: (state) => inv.closeness(config, state),
     },
     options,

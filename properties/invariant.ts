@@ -52,9 +52,18 @@ export interface Fleetwise {
   /**
    * Whether any State field other than the frontend records that `offends` reads may differ between the two
    * states (compared by reference or by the value read: the model shares what a step leaves unchanged). Must be
-   * true whenever `offends` could answer differently for the same record.
+   * true whenever `offends` could answer differently for the same record, except through the clock when
+   * `dueAt` is given.
    */
   readonly contextChanged: (config: Config, before: State, after: State) => boolean;
+  /**
+   * For a verdict that time alone can change (a lag derived from `State.tick`): the first tick at which `f`
+   * offends, the rest of `state` as it is (−∞ when it offends whatever the clock, +∞ when never). Must satisfy
+   * `offends(config, state, f) === dueAt(config, state, f) <= state.tick`; then `contextChanged` need not
+   * count the clock, and the checker carries the earliest due tick from step to step instead of re-reading
+   * the fleet on every tick.
+   */
+  readonly dueAt?: (config: Config, state: State, f: Frontend) => number;
   /** The part of the invariant that is about no one frontend, checked in full after every step (default: none). */
   readonly restHolds?: (config: Config, state: State) => boolean;
 }

@@ -15,6 +15,14 @@ const lagOf = (_config: Config, _state: State, f: Frontend): number => f.behindF
 const lateToLearn = (config: Config, state: State, f: Frontend): boolean =>
   f.status === "serving" && lagOf(config, state, f) > config.membership.propagationDelayTicks;
 
+/**
+ * The first tick at which `f` is `lateToLearn` if nothing but the clock changes. The lag is a count stored in
+ * the record, which the clock does not move: late now, or not until the record changes. (With a lag derived
+ * from the tick it fell behind at, this is that tick + the deadline + 1 for a serving frontend out of step.)
+ */
+const lateFrom = (config: Config, state: State, f: Frontend): number =>
+  lateToLearn(config, state, f) ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+
 export const peersLearnedWithin: Invariant = {
   name: "PeersLearnedWithin",
   sentence:
@@ -40,10 +48,11 @@ export const peersLearnedWithin: Invariant = {
   closenessMeaning:
     "longest lag of a serving frontend behind the membership, as a fraction of the propagation delay",
   // Exact: `check` fails iff some frontend is `lateToLearn`, which reads the frontend and, through `lagOf`, at
-  // most the clock and the cell sizes (a lag derived from them), so a step that moves either is a new context.
+  // most the clock and the cell sizes (a lag derived from them): new cell sizes are a new context, and the clock
+  // is accounted for by `lateFrom`, so a tick re-reads only the records it replaced.
   fleetwise: {
     offends: lateToLearn,
-    contextChanged: (_config, before, after) =>
-      before.tick !== after.tick || before.cellSizes !== after.cellSizes,
+    contextChanged: (_config, before, after) => before.cellSizes !== after.cellSizes,
+    dueAt: (config, state, f) => lateFrom(config, state, f),
   },
 };
