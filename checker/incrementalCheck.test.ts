@@ -155,17 +155,22 @@ describe("each decomposition catches a violation a step causes", () => {
   test.each<[string, Invariant, Partial<Frontend>]>([
     ["ThreadBudget", threadBudget, { knownPeers: config.fleet.maxSize }],
     ["ServesOnlyWithCompleteMap", servesOnlyWithCompleteMap, { map: "useless" }],
-    ["PeersLearnedWithin", peersLearnedWithin, { behindFor: config.membership.propagationDelayTicks + 1 }],
+    // Out of step with its cell (39 peers), for longer than the deadline (the step also lets that much time pass).
+    [
+      "PeersLearnedWithin",
+      peersLearnedWithin,
+      { knownPeers: 38, connectedPeers: 38, behindFor: config.membership.propagationDelayTicks + 1 },
+    ],
     ["WellFormed", wellFormed, { connectedPeers: 40, knownPeers: 39 }],
     ["ShardMovesAppliedWithin", shardMovesAppliedWithin, { staleShards: 1 }],
   ])("%s: in a replaced record", (_name, inv, patch) => {
     expect(O.isNone(inv.check(config, start))).toBe(true);
-    const after = at(start, 17, patch);
+    const after = { ...at(start, 17, patch), tick: config.membership.propagationDelayTicks + 1 };
     expect(stepDelta(start, after, ALWAYS).changed).toEqual([after.frontends[17]]);
     const v = incremental(inv, start, after);
     expect(O.isSome(v)).toBe(true);
     expect(v).toEqual(inv.check(config, after));
-    expect(incremental(inv, start, at(start, 17, {}))).toEqual(O.none);
+    expect(incremental(inv, start, { ...at(start, 17, {}), tick: after.tick })).toEqual(O.none);
   });
 
   test("ShardMovesAppliedWithin: a move's age crossing the deadline, no record replaced", () => {
@@ -221,7 +226,9 @@ describe("each decomposition catches a violation a step causes", () => {
     expect(stepDelta(start, removed, ALWAYS).changed).toEqual([]);
     const grown = step(config, start, { type: "capacityAdded", count: 2 });
     if (E.isLeft(grown)) throw new Error("the addition fits the plan");
-    expect(stepDelta(start, grown.right, ALWAYS).changed).toEqual(grown.right.frontends.slice(40));
+    expect(stepDelta(start, grown.right, ALWAYS).changed).toEqual(
+      expect.arrayContaining(grown.right.frontends.slice(40)),
+    );
     expect(stepDelta(start, start, ALWAYS).changed).toEqual([]);
   });
 
