@@ -15,6 +15,7 @@ import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
 import type { Frontend, State } from "../model/state.ts";
 import type { Invariant, Violation } from "../properties/index.ts";
+import type { Fleetwise } from "../properties/invariant.ts";
 
 /** What one step did to the fleet: worked out once, shared by every invariant checked after the step. */
 export interface StepDelta {
@@ -120,6 +121,10 @@ const earliestDue = (
   return due;
 };
 
+/** The part of the invariant about no one frontend (a module-level function: no closure per check). */
+const restHolds = (config: Config, fleetwise: Fleetwise, state: State): boolean =>
+  fleetwise.restHolds === undefined || fleetwise.restHolds(config, state);
+
 /**
  * `invariant.check(config, delta.after)`, computed from what the step changed when the invariant held in
  * `delta.before` (`carried`, from the check of that state) and decomposes by frontend; in full otherwise.
@@ -140,7 +145,6 @@ export const checkAfterStep = (
   if (fleetwise === undefined) return checkedInFull(config, invariant, after, carried.due);
   const incremental =
     carried.held && changed !== undefined && !fleetwise.contextChanged(config, before, after);
-  const restHolds = (): boolean => fleetwise.restHolds === undefined || fleetwise.restHolds(config, after);
   const dueAt = fleetwise.dueAt;
   if (dueAt !== undefined) {
     let due = Number.NEGATIVE_INFINITY;
@@ -152,7 +156,7 @@ export const checkAfterStep = (
       }
     }
     if (due <= after.tick) due = earliestDue(config, after, dueAt);
-    return due > after.tick && restHolds()
+    return due > after.tick && restHolds(config, fleetwise, after)
       ? { violation: O.none, carried: { held: true, due } }
       : checkedInFull(config, invariant, after, due);
   }
@@ -160,7 +164,9 @@ export const checkAfterStep = (
   for (const f of changed)
     if (fleetwise.offends(config, after, f))
       return checkedInFull(config, invariant, after, Number.NEGATIVE_INFINITY);
-  return restHolds() ? NONE : checkedInFull(config, invariant, after, Number.NEGATIVE_INFINITY);
+  return restHolds(config, fleetwise, after)
+    ? NONE
+    : checkedInFull(config, invariant, after, Number.NEGATIVE_INFINITY);
 };
 
 /**
