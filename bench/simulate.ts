@@ -6,13 +6,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import {
-  type Carried,
-  checkAfterStep,
-  HELD,
-  NOTHING_CARRIED,
-  stepDelta,
-} from "../checker/incrementalCheck.ts";
+import { type Checked, checkAfterStep, checkedInFull, stepDelta } from "../checker/incrementalCheck.ts";
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
 import { initialState, type State } from "../model/state.ts";
@@ -33,17 +27,17 @@ export interface SimulationTally {
   readonly cpuMs: number;
 }
 
-/** Whether each of `invariants` holds in `state` (the full checks). */
+/** Each of `invariants` checked in full in `state`. */
 export const verdictsIn = (
   config: Config,
   state: State,
   invariants: ReadonlyArray<Invariant> = INVARIANTS,
-): ReadonlyArray<boolean> => invariants.map((inv) => O.isNone(inv.check(config, state)));
+): ReadonlyArray<Checked> => invariants.map((inv) => checkedInFull(config, inv, state));
 
 /**
  * Runs every sequence in `traces` once, each from `start` (the initial state, built once by the caller).
  * After a step each invariant is checked at the cost of what the step changed (checker/incrementalCheck.ts),
- * with exactly the full check's verdict; `startHolds` is `verdictsIn(config, start, invariants)` when the
+ * with exactly the full check's verdict; `startChecked` is `verdictsIn(config, start, invariants)` when the
  * caller has it already.
  */
 export const simulateOnce = (
@@ -51,16 +45,16 @@ export const simulateOnce = (
   start: State,
   traces: ReadonlyArray<ReadonlyArray<Op>>,
   invariants: ReadonlyArray<Invariant> = INVARIANTS,
-  startHolds: ReadonlyArray<boolean> = verdictsIn(config, start, invariants),
+  startChecked: ReadonlyArray<Checked> = verdictsIn(config, start, invariants),
 ): Omit<SimulationTally, "ms" | "cpuMs"> => {
   let accepted = 0;
   let offered = 0;
   let violations = 0;
-  // What each invariant's check of the state before the step left to carry (bench-local scratch, per trace).
-  const carried: Carried[] = startHolds.map((held) => (held ? HELD : NOTHING_CARRIED));
+  // Each invariant's check of the state before the step (bench-local scratch, rewritten per trace).
+  const checked = [...startChecked];
   for (const ops of traces) {
     let state = start;
-    for (let k = 0; k < carried.length; k++) carried[k] = startHolds[k] ? HELD : NOTHING_CARRIED;
+    for (let k = 0; k < checked.length; k++) checked[k] = startChecked[k] as Checked;
     for (const op of ops) {
       offered += 1;
       const r = step(config, state, op);
@@ -69,9 +63,9 @@ export const simulateOnce = (
       state = r.right;
       accepted += 1;
       for (let k = 0; k < invariants.length; k++) {
-        const checked = checkAfterStep(config, invariants[k] as Invariant, delta, carried[k] as Carried);
-        carried[k] = checked.carried;
-        if (O.isSome(checked.violation)) violations += 1;
+        const c = checkAfterStep(config, invariants[k] as Invariant, delta, checked[k] as Checked);
+        checked[k] = c;
+        if (O.isSome(c.violation)) violations += 1;
       }
     }
   }
@@ -88,7 +82,7 @@ export const simulateFor = (
   budgetMs: number,
 ): SimulationTally => {
   const start = initialState(config);
-  const startHolds = verdictsIn(config, start);
+  const startChecked = verdictsIn(config, start);
   const t0 = nowMs();
   const c0 = cpuMs();
   let accepted = 0;
@@ -96,7 +90,7 @@ export const simulateFor = (
   let violations = 0;
   do {
     for (const ops of traces) {
-      const r = simulateOnce(config, start, [ops], INVARIANTS, startHolds);
+      const r = simulateOnce(config, start, [ops], INVARIANTS, startChecked);
       accepted += r.accepted;
       offered += r.offered;
       violations += r.violations;

@@ -20,12 +20,12 @@ import { threadBudget } from "../properties/threadBudget.ts";
 import { wellFormed } from "../properties/wellFormed.ts";
 import { opsArb } from "./arbitraries.ts";
 import {
-  type Carried,
+  type Checked,
   checkAfterStep,
+  checkedInFull,
   type DeltaTuning,
   firstViolationAfterStep,
   HELD,
-  NOTHING_CARRIED,
   stepDelta,
 } from "./incrementalCheck.ts";
 import { firstViolation } from "./trace.ts";
@@ -62,15 +62,15 @@ const CONFIGS: ReadonlyArray<readonly [string, Config, number]> = [
 /** How often the incremental path (not a fall-back to the full check) decided a verdict, over a whole file. */
 const decidedIncrementally = new Map<string, number>();
 
-/** One chain of checks along a trace: what each invariant's check carried, and what all of them together did. */
+/** One chain of checks along a trace: each invariant's own, and all of them together as the checker's folds do. */
 interface Chain {
-  carried: ReadonlyArray<Carried>;
-  allCarried: ReadonlyArray<Carried>;
+  checks: ReadonlyArray<Checked>;
+  allChecks: ReadonlyArray<Checked>;
 }
 
 const chainFrom = (config: Config, start: State): Chain => ({
-  carried: INVARIANTS.map((inv) => (O.isNone(inv.check(config, start)) ? HELD : NOTHING_CARRIED)),
-  allCarried: [],
+  checks: INVARIANTS.map((inv) => checkedInFull(config, inv, start)),
+  allChecks: [],
 });
 
 /** Checks the step from `before` to `after` along `chain`, against the full checks; returns the next chain. */
@@ -82,13 +82,13 @@ const expectSameVerdicts = (
   tuning: DeltaTuning,
 ): Chain => {
   const delta = stepDelta(before, after, tuning);
-  const carried = INVARIANTS.map((inv, k) => {
-    const was = chain.carried[k] as Carried;
+  const checks = INVARIANTS.map((inv, k) => {
+    const was = chain.checks[k] as Checked;
     const checked = checkAfterStep(config, inv, delta, was);
     expect(checked.violation).toEqual(inv.check(config, after));
     const fleetwise = inv.fleetwise;
     if (fleetwise !== undefined && delta.changed !== undefined) {
-      if (was.held && !fleetwise.contextChanged(config, before, after))
+      if (O.isNone(was.violation) && !fleetwise.contextChanged(config, before, after))
         decidedIncrementally.set(inv.name, (decidedIncrementally.get(inv.name) ?? 0) + 1);
       // The contract of `dueAt`, on the records the step replaced.
       const dueAt = fleetwise.dueAt;
@@ -96,13 +96,13 @@ const expectSameVerdicts = (
         for (const f of delta.changed)
           expect(dueAt(config, after, f) <= after.tick).toBe(fleetwise.offends(config, after, f));
     }
-    return checked.carried;
+    return checked;
   });
   // The checker's own folds stop at the first violation: compare while every invariant holds.
   const allHeld = INVARIANTS.every((inv) => O.isNone(inv.check(config, before)));
-  const all = firstViolationAfterStep(config, INVARIANTS, delta, allHeld ? chain.allCarried : []);
+  const all = firstViolationAfterStep(config, INVARIANTS, delta, allHeld ? chain.allChecks : []);
   if (allHeld) expect(all.violation).toEqual(firstViolation(config, after, INVARIANTS));
-  return { carried, allCarried: all.carried };
+  return { checks, allChecks: all.checked };
 };
 
 describe("checkAfterStep", () => {
@@ -237,8 +237,12 @@ describe("each decomposition catches a violation a step causes", () => {
     // Held before is false: the full check, which still finds the unchanged offender.
     const same = { ...broken };
     expect(
-      checkAfterStep(config, servesOnlyWithCompleteMap, stepDelta(broken, same, ALWAYS), NOTHING_CARRIED)
-        .violation,
+      checkAfterStep(
+        config,
+        servesOnlyWithCompleteMap,
+        stepDelta(broken, same, ALWAYS),
+        checkedInFull(config, servesOnlyWithCompleteMap, broken),
+      ).violation,
     ).toEqual(servesOnlyWithCompleteMap.check(config, same));
     expect(stepDelta(start, broken, { minFleet: 41, maxChangedShare: 1 }).changed).toBeUndefined();
     expect(stepDelta(start, broken, { minFleet: 0, maxChangedShare: 0 }).changed).toBeUndefined();
@@ -274,20 +278,15 @@ describe("a due tick carried from step to step", () => {
 
   test("finds the violation on the tick it falls due, with no record replaced, and only then reads the fleet", () => {
     let state = start;
-    let carried = checkAfterStep(
-      config,
-      youngFleet,
-      stepDelta(state, state, ALWAYS),
-      NOTHING_CARRIED,
-    ).carried;
-    expect(carried).toEqual({ held: true, due: 5 });
+    let carried = checkAfterStep(config, youngFleet, stepDelta(state, state, ALWAYS), HELD);
+    expect(carried).toEqual({ violation: O.none, due: 5 });
     for (let t = 1; t <= 5; t++) {
       const next = ticked(state);
       const checked = checkAfterStep(config, youngFleet, stepDelta(state, next, ALWAYS), carried);
       expect(checked.violation).toEqual(youngFleet.check(config, next));
       expect(O.isSome(checked.violation)).toBe(t === 5);
       state = next;
-      carried = checked.carried;
+      carried = checked;
     }
   });
 
@@ -295,14 +294,9 @@ describe("a due tick carried from step to step", () => {
     // Frontend 0 (due at 5) leaves the fleet at tick 3: the carried bound (5) is now too low. At tick 5 the
     // fleet is read again: frontend 1 is due at 6, so the invariant holds at 5 and fails at 6.
     let state = { ...start, tick: 3 };
-    let carried = checkAfterStep(
-      config,
-      youngFleet,
-      stepDelta(state, state, ALWAYS),
-      NOTHING_CARRIED,
-    ).carried;
+    let carried = checkAfterStep(config, youngFleet, stepDelta(state, state, ALWAYS), HELD);
     const removed = { ...state, frontends: state.frontends.slice(1) };
-    carried = checkAfterStep(config, youngFleet, stepDelta(state, removed, ALWAYS), carried).carried;
+    carried = checkAfterStep(config, youngFleet, stepDelta(state, removed, ALWAYS), carried);
     expect(carried.due).toBe(5);
     state = removed;
     const verdicts: boolean[] = [];
@@ -312,19 +306,14 @@ describe("a due tick carried from step to step", () => {
       expect(checked.violation).toEqual(youngFleet.check(config, next));
       verdicts.push(O.isNone(checked.violation));
       state = next;
-      carried = checked.carried;
+      carried = checked;
     }
     expect(verdicts).toEqual([true, true, false]);
   });
 
   test("a replaced record that falls due earlier lowers the bound", () => {
     const state = { ...start, tick: 2 };
-    const carried = checkAfterStep(
-      config,
-      youngFleet,
-      stepDelta(state, state, ALWAYS),
-      NOTHING_CARRIED,
-    ).carried;
+    const carried = checkAfterStep(config, youngFleet, stepDelta(state, state, ALWAYS), HELD);
     const renamed = at(state, 20, { id: -2 });
     const next = ticked(renamed);
     const checked = checkAfterStep(config, youngFleet, stepDelta(state, next, ALWAYS), carried);

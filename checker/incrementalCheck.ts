@@ -77,34 +77,26 @@ export const stepDelta = (before: State, after: State, tuning: DeltaTuning = DEL
 });
 
 /**
- * What the checker carries from one state to the next, for one invariant: whether it held, and (for an
- * invariant with `fleetwise.dueAt`) a tick before which no frontend of the state can offend by the clock alone.
+ * One invariant checked in one state: the verdict, and what the check after the next step needs to know. Each
+ * check takes the `Checked` of the state before the step and returns that of the state after it.
  */
-export interface Carried {
-  readonly held: boolean;
-  /** A lower bound on the earliest `dueAt` of the state's frontends (−∞: not known). */
+export interface Checked {
+  /** Exactly `invariant.check(config, state)`. */
+  readonly violation: O.Option<Violation>;
+  /**
+   * For an invariant with `fleetwise.dueAt`, when it held: a tick before which no frontend of the state offends
+   * by the clock alone (a lower bound on their earliest due tick). −∞ when not known.
+   */
   readonly due: number;
 }
 
-/** Nothing known: the next check reads the whole fleet. */
-export const NOTHING_CARRIED: Carried = { held: false, due: Number.NEGATIVE_INFINITY };
+/** The invariant held; nothing else known (what a run that stops at the first violation knows before a step). */
+export const HELD: Checked = { violation: O.none, due: Number.NEGATIVE_INFINITY };
 
-/** Held, due tick not known: what a loop that stops at the first violation knows of the state before a step. */
-export const HELD: Carried = { held: true, due: Number.NEGATIVE_INFINITY };
-
-export interface Checked {
-  /** Exactly `invariant.check(config, delta.after)`. */
-  readonly violation: O.Option<Violation>;
-  /** What to pass to the check after the next step. */
-  readonly carried: Carried;
-}
-
-const NONE: Checked = { violation: O.none, carried: HELD };
-
-/** The full check, and what it leaves to carry. */
-const checkedInFull = (config: Config, invariant: Invariant, state: State, due: number): Checked => {
+/** `invariant` checked in full in `state`: what a run starts from. */
+export const checkedInFull = (config: Config, invariant: Invariant, state: State): Checked => {
   const violation = invariant.check(config, state);
-  return { violation, carried: { held: O.isNone(violation), due } };
+  return O.isNone(violation) ? HELD : { violation, due: Number.NEGATIVE_INFINITY };
 };
 
 /** The earliest tick at which a frontend of `state` offends, reading the whole fleet. */
@@ -126,8 +118,9 @@ const restHolds = (config: Config, fleetwise: Fleetwise, state: State): boolean 
   fleetwise.restHolds === undefined || fleetwise.restHolds(config, state);
 
 /**
- * `invariant.check(config, delta.after)`, computed from what the step changed when the invariant held in
- * `delta.before` (`carried`, from the check of that state) and decomposes by frontend; in full otherwise.
+ * `invariant` checked in `delta.after`, given `before`, its check in `delta.before`: computed from what the step
+ * changed when the invariant held before and decomposes by frontend; in full otherwise. The verdict is exactly
+ * `invariant.check(config, delta.after)`, which alone words a violation.
  *
  * With `dueAt`: a lower bound on the earliest due tick is carried across steps. The records a step kept have
  * the due ticks they had (their context is unchanged, the clock aside), so the bound stays a bound once the
@@ -138,53 +131,52 @@ export const checkAfterStep = (
   config: Config,
   invariant: Invariant,
   delta: StepDelta,
-  carried: Carried,
+  before: Checked,
 ): Checked => {
   const fleetwise = invariant.fleetwise;
-  const { before, after, changed } = delta;
-  if (fleetwise === undefined) return checkedInFull(config, invariant, after, carried.due);
+  const { after, changed } = delta;
+  if (fleetwise === undefined) return checkedInFull(config, invariant, after);
   const incremental =
-    carried.held && changed !== undefined && !fleetwise.contextChanged(config, before, after);
+    O.isNone(before.violation) &&
+    changed !== undefined &&
+    !fleetwise.contextChanged(config, delta.before, after);
   const dueAt = fleetwise.dueAt;
   if (dueAt !== undefined) {
     let due = Number.NEGATIVE_INFINITY;
     if (incremental) {
-      due = carried.due;
+      due = before.due;
       for (const f of changed) {
         const d = dueAt(config, after, f);
         if (d < due) due = d;
       }
     }
     if (due <= after.tick) due = earliestDue(config, after, dueAt);
-    return due > after.tick && restHolds(config, fleetwise, after)
-      ? { violation: O.none, carried: { held: true, due } }
-      : checkedInFull(config, invariant, after, due);
+    if (due <= after.tick || !restHolds(config, fleetwise, after))
+      return checkedInFull(config, invariant, after);
+    return incremental && due === before.due ? before : { violation: O.none, due };
   }
-  if (!incremental) return checkedInFull(config, invariant, after, carried.due);
+  if (!incremental) return checkedInFull(config, invariant, after);
   for (const f of changed)
-    if (fleetwise.offends(config, after, f))
-      return checkedInFull(config, invariant, after, Number.NEGATIVE_INFINITY);
-  return restHolds(config, fleetwise, after)
-    ? NONE
-    : checkedInFull(config, invariant, after, Number.NEGATIVE_INFINITY);
+    if (fleetwise.offends(config, after, f)) return checkedInFull(config, invariant, after);
+  return restHolds(config, fleetwise, after) ? HELD : checkedInFull(config, invariant, after);
 };
 
 /**
- * The first violation among `invariants` after the step `delta`, given what was carried from the state
- * before it (one entry per invariant), and what to carry to the next step: `firstViolation(config,
- * delta.after, invariants)`. The runs that use it stop at the first violation, so each invariant held before.
+ * The first violation among `invariants` after the step `delta`, given their checks before it (`before`, one
+ * per invariant; the runs that use this stop at the first violation, so each held), and their checks after it
+ * for the next step: `firstViolation(config, delta.after, invariants)`.
  */
 export const firstViolationAfterStep = (
   config: Config,
   invariants: ReadonlyArray<Invariant>,
   delta: StepDelta,
-  carried: ReadonlyArray<Carried>,
-): { readonly violation: Violation | undefined; readonly carried: ReadonlyArray<Carried> } => {
-  const next: Carried[] = [];
+  before: ReadonlyArray<Checked>,
+): { readonly violation: Violation | undefined; readonly checked: ReadonlyArray<Checked> } => {
+  const checked: Checked[] = [];
   for (const [k, inv] of invariants.entries()) {
-    const checked = checkAfterStep(config, inv, delta, carried[k] ?? HELD);
-    if (O.isSome(checked.violation)) return { violation: checked.violation.value, carried: next };
-    next.push(checked.carried);
+    const c = checkAfterStep(config, inv, delta, before[k] ?? HELD);
+    if (O.isSome(c.violation)) return { violation: c.violation.value, checked };
+    checked.push(c);
   }
-  return { violation: undefined, carried: next };
+  return { violation: undefined, checked };
 };

@@ -10,7 +10,7 @@ import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant } from "../properties/index.ts";
 import { opsArb } from "./arbitraries.ts";
-import { type Carried, checkAfterStep, HELD, stepDelta } from "./incrementalCheck.ts";
+import { type Checked, checkAfterStep, HELD, stepDelta } from "./incrementalCheck.ts";
 import { type RunOptions, searchRuns } from "./propertySearch.ts";
 import { acceptedUntilViolation, runTrace, type StepFn, type TraceResult } from "./trace.ts";
 
@@ -80,7 +80,7 @@ export const minimize = (
 export const searchInvariant = (config: Config, inv: Invariant, options: SearchOptions): SearchResult => {
   const stepFn = options.step ?? step;
   let last: State | undefined;
-  let carried: Carried = HELD;
+  let lastChecked: Checked = HELD;
   const searched = searchRuns(
     {
       ops: opsArb(config, options.maxSteps),
@@ -88,16 +88,16 @@ export const searchInvariant = (config: Config, inv: Invariant, options: SearchO
       step: (state, op) => stepFn(config, state, op),
       holds: (state) => O.isNone(inv.check(config, state)),
       holdsAfter: (before, after) => {
-        // What the check of `before` carried, when `before` is the state it checked (the runs go step by step);
-        // otherwise only that it held, which the loop guarantees.
+        // The check of `before` when it is the state last checked (the runs go step by step); otherwise only
+        // that it held, which the loop guarantees.
         const checked = checkAfterStep(
           config,
           inv,
           stepDelta(before, after),
-          before === last ? carried : HELD,
+          before === last ? lastChecked : HELD,
         );
         last = after;
-        carried = checked.carried;
+        lastChecked = checked;
         return O.isNone(checked.violation);
       },
       closeness: (state) => inv.closeness(config, state),

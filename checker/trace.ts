@@ -12,7 +12,7 @@ import type { StepResult } from "../model/refusal.ts";
 import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant, Violation } from "../properties/index.ts";
-import { type Carried, firstViolationAfterStep, stepDelta } from "./incrementalCheck.ts";
+import { type Checked, firstViolationAfterStep, stepDelta } from "./incrementalCheck.ts";
 import { changesBetween } from "./summary.ts";
 
 /**
@@ -66,7 +66,7 @@ export const runTrace = (
   if (atStart !== undefined) return { steps: [], violation: { step: 0, violation: atStart }, final: start };
   const steps: TraceStep[] = [];
   let state = start;
-  let carried: ReadonlyArray<Carried> = [];
+  let checkedBefore: ReadonlyArray<Checked> = [];
   for (const [i, op] of ops.entries()) {
     const label = opLabel(config, state, op);
     const result = stepFn(config, state, op);
@@ -76,8 +76,13 @@ export const runTrace = (
     }
     steps.push({ step: i + 1, op, label, changes: changesBetween(config, state, result.right) });
     // Every invariant held before this step (the run stops at the first violation).
-    const checked = firstViolationAfterStep(config, invariants, stepDelta(state, result.right), carried);
-    carried = checked.carried;
+    const checked = firstViolationAfterStep(
+      config,
+      invariants,
+      stepDelta(state, result.right),
+      checkedBefore,
+    );
+    checkedBefore = checked.checked;
     state = result.right;
     const v = checked.violation;
     if (v !== undefined) return { steps, violation: { step: i + 1, violation: v }, final: state };
@@ -99,13 +104,18 @@ export const acceptedUntilViolation = (
   let state = initialState(config);
   if (firstViolation(config, state, invariants) !== undefined) return { violated: true, accepted: [] };
   const accepted: Op[] = [];
-  let carried: ReadonlyArray<Carried> = [];
+  let checkedBefore: ReadonlyArray<Checked> = [];
   for (const op of ops) {
     const result = stepFn(config, state, op);
     if (E.isLeft(result)) continue;
     accepted.push(op);
-    const checked = firstViolationAfterStep(config, invariants, stepDelta(state, result.right), carried);
-    carried = checked.carried;
+    const checked = firstViolationAfterStep(
+      config,
+      invariants,
+      stepDelta(state, result.right),
+      checkedBefore,
+    );
+    checkedBefore = checked.checked;
     state = result.right;
     if (checked.violation !== undefined) return { violated: true, accepted };
   }
