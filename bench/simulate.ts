@@ -6,7 +6,14 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import { type Checked, checkAfterStep, checkedInFull, stepDelta } from "../checker/incrementalCheck.ts";
+import {
+  type Checked,
+  checkAfterStep,
+  checkedInFull,
+  incrementalPays,
+  type StepDelta,
+  stepDelta,
+} from "../checker/incrementalCheck.ts";
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
 import { initialState, type State } from "../model/state.ts";
@@ -34,11 +41,37 @@ export const verdictsIn = (
   invariants: ReadonlyArray<Invariant> = INVARIANTS,
 ): ReadonlyArray<Checked> => invariants.map((inv) => checkedInFull(config, inv, state));
 
+/** How many of `invariants` fail in `state`, each checked in full. */
+const violationsIn = (config: Config, state: State, invariants: ReadonlyArray<Invariant>): number => {
+  let n = 0;
+  for (const inv of invariants) if (O.isSome(inv.check(config, state))) n += 1;
+  return n;
+};
+
+/**
+ * How many of `invariants` fail after the step `delta`, each checked at the cost of what the step changed;
+ * `checked` holds each one's check of the state before the step and is overwritten with its check after it.
+ */
+const violationsAfterStep = (
+  config: Config,
+  delta: StepDelta,
+  invariants: ReadonlyArray<Invariant>,
+  checked: Checked[],
+): number => {
+  let n = 0;
+  for (let k = 0; k < invariants.length; k++) {
+    const c = checkAfterStep(config, invariants[k] as Invariant, delta, checked[k] as Checked);
+    checked[k] = c;
+    if (O.isSome(c.violation)) n += 1;
+  }
+  return n;
+};
+
 /**
  * Runs every sequence in `traces` once, each from `start` (the initial state, built once by the caller).
  * After a step each invariant is checked at the cost of what the step changed (checker/incrementalCheck.ts),
- * with exactly the full check's verdict; `startChecked` is `verdictsIn(config, start, invariants)` when the
- * caller has it already.
+ * with exactly the full check's verdict, or in full when the fleet can never grow large enough for that to
+ * pay. `startChecked` is `verdictsIn(config, start, invariants)`, when the caller has it already.
  */
 export const simulateOnce = (
   config: Config,
@@ -47,10 +80,11 @@ export const simulateOnce = (
   invariants: ReadonlyArray<Invariant> = INVARIANTS,
   startChecked: ReadonlyArray<Checked> = verdictsIn(config, start, invariants),
 ): Omit<SimulationTally, "ms" | "cpuMs"> => {
+  const incremental = incrementalPays(config);
   let accepted = 0;
   let offered = 0;
   let violations = 0;
-  // Each invariant's check of the state before the step (bench-local scratch, rewritten per trace).
+  // Each invariant's check of the state before the step (bench-local scratch, reset for every sequence).
   const checked = [...startChecked];
   for (const ops of traces) {
     let state = start;
@@ -59,14 +93,11 @@ export const simulateOnce = (
       offered += 1;
       const r = step(config, state, op);
       if (E.isLeft(r)) continue;
-      const delta = stepDelta(state, r.right);
-      state = r.right;
       accepted += 1;
-      for (let k = 0; k < invariants.length; k++) {
-        const c = checkAfterStep(config, invariants[k] as Invariant, delta, checked[k] as Checked);
-        checked[k] = c;
-        if (O.isSome(c.violation)) violations += 1;
-      }
+      violations += incremental
+        ? violationsAfterStep(config, stepDelta(state, r.right), invariants, checked)
+        : violationsIn(config, r.right, invariants);
+      state = r.right;
     }
   }
   return { accepted, offered, violations };

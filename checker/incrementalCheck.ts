@@ -41,6 +41,14 @@ export const DELTA_TUNING: DeltaTuning = { minFleet: 16, maxChangedShare: 0.25 }
 const NOTHING: ReadonlyArray<Frontend> = [];
 
 /**
+ * Whether any state of `config` can be checked record by record: its fleet can reach `minFleet` (a fleet never
+ * has more servers than the plan's capacity units). When it cannot, callers run the full checks as they are,
+ * which skips the little this file's bookkeeping costs per step (measured on `as-was` and `small`).
+ */
+export const incrementalPays = (config: Config, tuning: DeltaTuning = DELTA_TUNING): boolean =>
+  config.fleet.maxSize >= tuning.minFleet;
+
+/**
  * The records of `after` not in `before`, matching positions in order and letting `after` skip records that
  * `before` lost (a removal shifts the rest of the fleet down by one; they are the same records). Any record
  * not matched is listed, so a poor match costs time, never exactness. Undefined past `most` records.
@@ -153,7 +161,7 @@ export const checkAfterStep = (
     if (due <= after.tick) due = earliestDue(config, after, dueAt);
     if (due <= after.tick || !restHolds(config, fleetwise, after))
       return checkedInFull(config, invariant, after);
-    return incremental && due === before.due ? before : { violation: O.none, due };
+    return due === before.due && O.isNone(before.violation) ? before : { violation: O.none, due };
   }
   if (!incremental) return checkedInFull(config, invariant, after);
   for (const f of changed)

@@ -12,7 +12,7 @@ import type { StepResult } from "../model/refusal.ts";
 import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant, Violation } from "../properties/index.ts";
-import { type Checked, firstViolationAfterStep, stepDelta } from "./incrementalCheck.ts";
+import { type Checked, firstViolationAfterStep, incrementalPays, stepDelta } from "./incrementalCheck.ts";
 import { changesBetween } from "./summary.ts";
 
 /**
@@ -52,6 +52,23 @@ export const firstViolation = (
 };
 
 /**
+ * The first violation among `invariants` after the step from `before` to `after`, given their checks in
+ * `before` (the folds below stop at the first violation, so every one held), and their checks in `after`:
+ * checked at the cost of what the step changed, or in full when the fleet can never grow large enough for
+ * that to pay (checker/incrementalCheck.ts).
+ */
+const violationAfterStep = (
+  config: Config,
+  invariants: ReadonlyArray<Invariant>,
+  before: State,
+  after: State,
+  checkedBefore: ReadonlyArray<Checked>,
+): { readonly violation: Violation | undefined; readonly checked: ReadonlyArray<Checked> } =>
+  incrementalPays(config)
+    ? firstViolationAfterStep(config, invariants, stepDelta(before, after), checkedBefore)
+    : { violation: firstViolation(config, after, invariants), checked: checkedBefore };
+
+/**
  * Runs `ops` from the initial state, recording each step, and stops at the first violation of any of
  * `invariants` (the whole list runs when there is none).
  */
@@ -75,13 +92,7 @@ export const runTrace = (
       continue;
     }
     steps.push({ step: i + 1, op, label, changes: changesBetween(config, state, result.right) });
-    // Every invariant held before this step (the run stops at the first violation).
-    const checked = firstViolationAfterStep(
-      config,
-      invariants,
-      stepDelta(state, result.right),
-      checkedBefore,
-    );
+    const checked = violationAfterStep(config, invariants, state, result.right, checkedBefore);
     checkedBefore = checked.checked;
     state = result.right;
     const v = checked.violation;
@@ -109,12 +120,7 @@ export const acceptedUntilViolation = (
     const result = stepFn(config, state, op);
     if (E.isLeft(result)) continue;
     accepted.push(op);
-    const checked = firstViolationAfterStep(
-      config,
-      invariants,
-      stepDelta(state, result.right),
-      checkedBefore,
-    );
+    const checked = violationAfterStep(config, invariants, state, result.right, checkedBefore);
     checkedBefore = checked.checked;
     state = result.right;
     if (checked.violation !== undefined) return { violated: true, accepted };
