@@ -1,11 +1,14 @@
 // The bench's own arithmetic and workloads (the bench itself is `npm run bench`, not a test).
 import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, test } from "vitest";
 import { firstViolation, runTrace } from "../checker/trace.ts";
 import { withAllRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { threadsForGroupOf } from "../model/fleet.ts";
 import { initialState } from "../model/state.ts";
+import { step } from "../model/step.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { simulateOnce } from "./simulate.ts";
 import { median } from "./stats.ts";
@@ -48,5 +51,25 @@ describe("simulateOnce", () => {
     expect(r.violations).toBeGreaterThan(0);
     const all = withAllRemediations(asWas);
     expect(simulateOnce(all, initialState(all), tracesFor(all, 30)).violations).toBe(0);
+  });
+
+  test("counts exactly the violations the full checks count, at hundreds of frontends on the thread limit's edge", () => {
+    const wide = fleetOf(200);
+    const { baseThreads, threadsPerPeer } = wide.threads;
+    const config = { ...wide, threads: { ...wide.threads, threadLimit: baseThreads + threadsPerPeer * 199 } };
+    const traces = tracesFor(config, 40);
+    const start = initialState(config);
+    let violations = 0;
+    for (const ops of traces) {
+      let state = start;
+      for (const op of ops) {
+        const r = step(config, state, op);
+        if (E.isLeft(r)) continue;
+        state = r.right;
+        for (const inv of INVARIANTS) if (O.isSome(inv.check(config, state))) violations += 1;
+      }
+    }
+    expect(violations).toBeGreaterThan(0);
+    expect(simulateOnce(config, start, traces).violations).toBe(violations);
   });
 });

@@ -21,6 +21,11 @@ export interface SearchSpec<S, O> {
   readonly initial: S;
   readonly step: (state: S, op: O) => E.Either<unknown, S>;
   readonly holds: (state: S) => boolean;
+  /**
+   * `holds(after)` for a state `after` one accepted step from `before`, called only when `holds(before)`:
+   * a search may compute it from what the step changed (checker/incrementalCheck.ts). Default: `holds(after)`.
+   */
+  readonly holdsAfter?: (before: S, after: S) => boolean;
   readonly closeness: (state: S) => number;
 }
 
@@ -56,13 +61,15 @@ export const searchRuns = <S, O>(spec: SearchSpec<S, O>, options: RunOptions): S
       if (!ok) break;
       const r = spec.step(state, op);
       if (E.isLeft(r)) continue;
+      const before = state;
       state = r.right;
       if (!shrinking) {
         steps += 1;
         const c = spec.closeness(state);
         if (c > best.closeness) best = { closeness: c, run };
       }
-      ok = spec.holds(state);
+      // The loop stops at the first failure, so the invariant held in `before`.
+      ok = spec.holdsAfter === undefined ? spec.holds(state) : spec.holdsAfter(before, state);
     }
     if (!shrinking) {
       options.onRun?.(runsDone);

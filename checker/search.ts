@@ -6,10 +6,11 @@
 import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
-import { initialState } from "../model/state.ts";
+import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant } from "../properties/index.ts";
 import { opsArb } from "./arbitraries.ts";
+import { type Checked, checkAfterStep, HELD, incrementalPays, stepDelta } from "./incrementalCheck.ts";
 import { type RunOptions, searchRuns } from "./propertySearch.ts";
 import { acceptedUntilViolation, runTrace, type StepFn, type TraceResult } from "./trace.ts";
 
@@ -78,12 +79,29 @@ export const minimize = (
 /** Searches for a violation of `inv` under `config`. */
 export const searchInvariant = (config: Config, inv: Invariant, options: SearchOptions): SearchResult => {
   const stepFn = options.step ?? step;
+  // `holdsAfter`: the invariant after a step, checked at the cost of what the step changed (exact).
+  let last: State | undefined;
+  let lastChecked: Checked = HELD;
+  const holdsAfter = (before: State, after: State): boolean => {
+    // The check of `before` when it is the state last checked (the runs go step by step); otherwise only
+    // that it held, which the loop guarantees.
+    const checked = checkAfterStep(
+      config,
+      inv,
+      stepDelta(before, after),
+      before === last ? lastChecked : HELD,
+    );
+    last = after;
+    lastChecked = checked;
+    return O.isNone(checked.violation);
+  };
   const searched = searchRuns(
     {
       ops: opsArb(config, options.maxSteps),
       initial: initialState(config),
       step: (state, op) => stepFn(config, state, op),
       holds: (state) => O.isNone(inv.check(config, state)),
+      ...(incrementalPays(config) ? { holdsAfter } : {}),
       closeness: (state) => inv.closeness(config, state),
     },
     options,

@@ -12,6 +12,7 @@ import type { StepResult } from "../model/refusal.ts";
 import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant, Violation } from "../properties/index.ts";
+import { type Checked, firstViolationAfterStep, incrementalPays, stepDelta } from "./incrementalCheck.ts";
 import { changesBetween } from "./summary.ts";
 
 /**
@@ -51,6 +52,23 @@ export const firstViolation = (
 };
 
 /**
+ * The first violation among `invariants` after the step from `before` to `after`, given their checks in
+ * `before` (the folds below stop at the first violation, so every one held), and their checks in `after`:
+ * checked at the cost of what the step changed, or in full when the fleet can never grow large enough for
+ * that to pay (checker/incrementalCheck.ts).
+ */
+const violationAfterStep = (
+  config: Config,
+  invariants: ReadonlyArray<Invariant>,
+  before: State,
+  after: State,
+  checkedBefore: ReadonlyArray<Checked>,
+): { readonly violation: Violation | undefined; readonly checked: ReadonlyArray<Checked> } =>
+  incrementalPays(config)
+    ? firstViolationAfterStep(config, invariants, stepDelta(before, after), checkedBefore)
+    : { violation: firstViolation(config, after, invariants), checked: checkedBefore };
+
+/**
  * Runs `ops` from the initial state, recording each step, and stops at the first violation of any of
  * `invariants` (the whole list runs when there is none).
  */
@@ -65,6 +83,7 @@ export const runTrace = (
   if (atStart !== undefined) return { steps: [], violation: { step: 0, violation: atStart }, final: start };
   const steps: TraceStep[] = [];
   let state = start;
+  let checkedBefore: ReadonlyArray<Checked> = [];
   for (const [i, op] of ops.entries()) {
     const label = opLabel(config, state, op);
     const result = stepFn(config, state, op);
@@ -73,8 +92,10 @@ export const runTrace = (
       continue;
     }
     steps.push({ step: i + 1, op, label, changes: changesBetween(config, state, result.right) });
+    const checked = violationAfterStep(config, invariants, state, result.right, checkedBefore);
+    checkedBefore = checked.checked;
     state = result.right;
-    const v = firstViolation(config, state, invariants);
+    const v = checked.violation;
     if (v !== undefined) return { steps, violation: { step: i + 1, violation: v }, final: state };
   }
   return { steps, final: state };
@@ -94,12 +115,15 @@ export const acceptedUntilViolation = (
   let state = initialState(config);
   if (firstViolation(config, state, invariants) !== undefined) return { violated: true, accepted: [] };
   const accepted: Op[] = [];
+  let checkedBefore: ReadonlyArray<Checked> = [];
   for (const op of ops) {
     const result = stepFn(config, state, op);
     if (E.isLeft(result)) continue;
     accepted.push(op);
+    const checked = violationAfterStep(config, invariants, state, result.right, checkedBefore);
+    checkedBefore = checked.checked;
     state = result.right;
-    if (firstViolation(config, state, invariants) !== undefined) return { violated: true, accepted };
+    if (checked.violation !== undefined) return { violated: true, accepted };
   }
   return { violated: false, accepted };
 };

@@ -5,7 +5,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
-import type { State } from "../model/state.ts";
+import type { Frontend, State } from "../model/state.ts";
 
 export type InvariantName =
   | "WellFormed"
@@ -33,4 +33,37 @@ export interface Invariant {
   readonly closeness: (config: Config, state: State) => number;
   /** What `closeness` measures, for the near-miss report. */
   readonly closenessMeaning: string;
+  /**
+   * For an invariant that scans the fleet: the same invariant, one frontend at a time, so that the checker can
+   * re-check after a step only the records the step replaced (checker/incrementalCheck.ts). Optional; `check`
+   * stays the reference, and it alone words a violation.
+   */
+  readonly fleetwise?: Fleetwise;
+}
+
+/**
+ * An invariant taken apart by frontend: it holds in `state` iff no frontend `offends` and `restHolds`. The
+ * model never changes a record in place (model/step.test.ts freezes what it steps), so a record that is the same
+ * object as before a step, read in an unchanged context, offends exactly as it did before the step.
+ */
+export interface Fleetwise {
+  /** Whether frontend `f` of `state` breaks the invariant by itself. Reads `f`, `config`, and `state` only as `contextChanged` says. */
+  readonly offends: (config: Config, state: State, f: Frontend) => boolean;
+  /**
+   * Whether any State field other than the frontend records that `offends` reads may differ between the two
+   * states (compared by reference or by the value read: the model shares what a step leaves unchanged). Must be
+   * true whenever `offends` could answer differently for the same record, except through the clock when
+   * `dueAt` is given.
+   */
+  readonly contextChanged: (config: Config, before: State, after: State) => boolean;
+  /**
+   * For a verdict that time alone can change (a lag derived from `State.tick`): the first tick at which `f`
+   * offends, the rest of `state` as it is (−∞ when it offends whatever the clock, +∞ when never). Must satisfy
+   * `offends(config, state, f) === dueAt(config, state, f) <= state.tick`; then `contextChanged` need not
+   * count the clock, and the checker carries the earliest due tick from step to step instead of re-reading
+   * the fleet on every tick.
+   */
+  readonly dueAt?: (config: Config, state: State, f: Frontend) => number;
+  /** The part of the invariant that is about no one frontend, checked in full after every step (default: none). */
+  readonly restHolds?: (config: Config, state: State) => boolean;
 }

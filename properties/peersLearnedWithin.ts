@@ -4,8 +4,24 @@
 // (K5); a frontend that the OS refuses threads never catches up.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
-import { frontendName } from "../model/state.ts";
+import type { Config } from "../model/config.ts";
+import { type Frontend, frontendName, type State } from "../model/state.ts";
 import type { Invariant } from "./invariant.ts";
+
+/** How many ticks `f` has been out of step with the membership. */
+const lagOf = (_config: Config, _state: State, f: Frontend): number => f.behindFor;
+
+/** One frontend's share of the invariant: it serves and has lagged past the deadline. */
+const lateToLearn = (config: Config, state: State, f: Frontend): boolean =>
+  f.status === "serving" && lagOf(config, state, f) > config.membership.propagationDelayTicks;
+
+/**
+ * The first tick at which `f` is `lateToLearn` if nothing but the clock changes. The lag is a count stored in
+ * the record, which the clock does not move: late now, or not until the record changes. (With a lag derived
+ * from the tick it fell behind at, this is that tick + the deadline + 1 for a serving frontend out of step.)
+ */
+const lateFrom = (config: Config, state: State, f: Frontend): number =>
+  lateToLearn(config, state, f) ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
 
 export const peersLearnedWithin: Invariant = {
   name: "PeersLearnedWithin",
@@ -14,7 +30,7 @@ export const peersLearnedWithin: Invariant = {
   source: 'domain.md K6 ("up to an hour"), K5',
   check: (config, state) => {
     const deadline = config.membership.propagationDelayTicks;
-    const late = state.frontends.find((f) => f.status === "serving" && f.behindFor > deadline);
+    const late = state.frontends.find((f) => lateToLearn(config, state, f));
     return late === undefined
       ? O.none
       : O.some({
@@ -25,9 +41,18 @@ export const peersLearnedWithin: Invariant = {
   },
   closeness: (config, state) =>
     state.frontends.reduce(
-      (most, f) => (f.status === "serving" && f.behindFor > most ? f.behindFor : most),
+      (most, f) =>
+        f.status === "serving" && lagOf(config, state, f) > most ? lagOf(config, state, f) : most,
       0,
     ) / config.membership.propagationDelayTicks,
   closenessMeaning:
     "longest lag of a serving frontend behind the membership, as a fraction of the propagation delay",
+  // Exact: `check` fails iff some frontend is `lateToLearn`, which reads the frontend and, through `lagOf`, at
+  // most the clock and the cell sizes (a lag derived from them): new cell sizes are a new context, and the clock
+  // is accounted for by `lateFrom`, so a tick re-reads only the records it replaced.
+  fleetwise: {
+    offends: lateToLearn,
+    contextChanged: (_config, before, after) => before.cellSizes !== after.cellSizes,
+    dueAt: (config, state, f) => lateFrom(config, state, f),
+  },
 };

@@ -34,4 +34,6 @@ export const servesOnlyWithCompleteMap: Invariant = {
       : countWhere(state.frontends, (f) => f.status !== "stopped" && f.map === "useless") / live;
   },
   closenessMeaning: "share of live frontends holding a useless map (none of them serving)",
+  // Exact: `check` fails iff some frontend `servesIncomplete`, which reads only that frontend.
+  fleetwise: { offends: (_config, _state, f) => servesIncomplete(f), contextChanged: () => false },
 };

@@ -21,6 +21,10 @@ const overdueShards = (config: Config, state: State): number =>
     0,
   );
 
+/** One frontend's share of the invariant: it serves with a stale entry for a shard that moved too long ago. */
+const lateToApply = (config: Config, state: State, f: Frontend): boolean =>
+  f.status === "serving" && f.staleShards !== 0 && (f.staleShards & overdueShards(config, state)) !== 0;
+
 const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);
 
 export const shardMovesAppliedWithin: Invariant = {
@@ -53,4 +57,13 @@ export const shardMovesAppliedWithin: Invariant = {
     }, 0) / config.membership.propagationDelayTicks,
   closenessMeaning:
     "oldest shard move a serving frontend has not applied, as a fraction of the propagation delay",
+  // Exact: `check` fails iff some serving frontend holds stale a shard in the overdue mask, and that mask is
+  // a function of the config and `sinceMoved` alone, so the context is that mask (recomputed only when a move
+  // aged or happened: `sinceMoved` is then a new array).
+  fleetwise: {
+    offends: lateToApply,
+    contextChanged: (config, before, after) =>
+      before.sinceMoved !== after.sinceMoved &&
+      overdueShards(config, before) !== overdueShards(config, after),
+  },
 };

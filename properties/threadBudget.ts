@@ -23,6 +23,10 @@ const worstDemand = (config: Config, state: State): Frontend | undefined => {
   return worst;
 };
 
+/** One frontend's share of the invariant: it is live and needs more threads than the limit. */
+const overBudget = (config: Config, f: Frontend): boolean =>
+  f.status !== "stopped" && threadsNeeded(config, f) > config.threads.threadLimit;
+
 export const threadBudget: Invariant = {
   name: "ThreadBudget",
   sentence:
@@ -31,9 +35,7 @@ export const threadBudget: Invariant = {
     'domain.md K5, K7, R1; [AWS-v] 09:39 "exceed the maximum number of threads allowed by an operating system configuration"',
   check: (config, state) => {
     const { threadLimit, baseThreads, threadsPerPeer } = config.threads;
-    const over = state.frontends.some(
-      (f) => f.status !== "stopped" && threadsNeeded(config, f) > threadLimit,
-    );
+    const over = state.frontends.some((f) => overBudget(config, f));
     const worst = over ? worstDemand(config, state) : undefined;
     return worst !== undefined
       ? O.some({
@@ -48,4 +50,7 @@ export const threadBudget: Invariant = {
     return (worst === undefined ? 0 : threadsNeeded(config, worst)) / config.threads.threadLimit;
   },
   closenessMeaning: "highest thread demand of any frontend, as a fraction of the OS limit",
+  // Exact: `check` fails iff some frontend is over budget (then one is live, so `worstDemand` finds one), and
+  // that reads nothing of the state but the frontend itself.
+  fleetwise: { offends: (config, _state, f) => overBudget(config, f), contextChanged: () => false },
 };

@@ -23,11 +23,8 @@ const frontendProblem = (config: Config, state: State, f: Frontend): string | un
   return undefined;
 };
 
-const problem = (config: Config, state: State): string | undefined => {
-  for (const f of state.frontends) {
-    const p = frontendProblem(config, state, f);
-    if (p !== undefined) return p;
-  }
+/** The first thing wrong that is about no one frontend: the cells, and the request counts. */
+const restProblem = (config: Config, state: State): string | undefined => {
   const counted = state.cellSizes.reduce((a, b) => a + b, 0);
   if (counted !== state.frontends.length)
     return `the cells count ${counted} members but the fleet has ${state.frontends.length}`;
@@ -40,6 +37,14 @@ const problem = (config: Config, state: State): string | undefined => {
   if (succeeded < 0 || failed < 0 || misrouted < 0 || misrouted > failed)
     return "the request counts are inconsistent";
   return undefined;
+};
+
+const problem = (config: Config, state: State): string | undefined => {
+  for (const f of state.frontends) {
+    const p = frontendProblem(config, state, f);
+    if (p !== undefined) return p;
+  }
+  return restProblem(config, state);
 };
 
 export const wellFormed: Invariant = {
@@ -55,4 +60,11 @@ export const wellFormed: Invariant = {
   },
   closeness: () => 0,
   closenessMeaning: "none (structural)",
+  // Exact: `problem` is the first `frontendProblem` or else `restProblem`, and `frontendProblem` reads the
+  // frontend, the config and, of the rest of the state, only the number of cells.
+  fleetwise: {
+    offends: (config, state, f) => frontendProblem(config, state, f) !== undefined,
+    contextChanged: (_config, before, after) => before.cellSizes.length !== after.cellSizes.length,
+    restHolds: (config, state) => restProblem(config, state) === undefined,
+  },
 };
