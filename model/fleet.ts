@@ -10,6 +10,8 @@ import {
   type Frontend,
   frontendName,
   frontendWith,
+  frontendWithCounters,
+  inStep,
   placeMembers,
   positionOf,
   type State,
@@ -22,6 +24,19 @@ import { connectablePeers } from "./threads.ts";
 /** K5: the threads the largest group of peers would need: the preflight guard's closed form. */
 export const threadsForGroupOf = (config: Config, members: number): number =>
   config.threads.baseThreads + config.threads.threadsPerPeer * Math.max(0, members - 1);
+
+/**
+ * K6: the live members of the cells `changes` names that are in step with the membership now, stamped with
+ * the current tick: the membership of their cell is about to change, so from this step on they lag it. A
+ * member already behind keeps the tick it fell behind at (its lag goes on growing). Called on the state
+ * before the change; the other records are shared.
+ */
+const fallBehind = (state: State, changes: (cell: number) => boolean): ReadonlyArray<Frontend> =>
+  state.frontends.map((f) =>
+    f.status !== "stopped" && changes(f.cell) && inStep(state, f)
+      ? frontendWithCounters(f, f.staleShards, state.tick)
+      : f,
+  );
 
 /**
  * K16: operators add `count` servers' worth of capacity at once. Enabled while the fleet stays within the
@@ -53,13 +68,14 @@ export const capacityAdded = (config: Config, state: State, op: { readonly count
       connectedPeers: connectablePeers(config, peers),
       map: "building",
       staleShards: 0,
-      behindFor: 0,
+      // Behind from now on if the OS refuses some of its threads (K7); meaningless while in step.
+      behindSince: state.tick,
       bootstrapLeft: config.coldStart.bootstrapTicks,
     };
   });
   return next(
     stateWith(state, {
-      frontends: [...state.frontends, ...newcomers],
+      frontends: [...fallBehind(state, (cell) => placed.sizes[cell] !== state.cellSizes[cell]), ...newcomers],
       cellSizes: placed.sizes,
       nextId: state.nextId + added,
       capacityUnits: units,
@@ -81,7 +97,7 @@ export const frontendRemoved = (
     : 1;
   return next(
     stateWith(state, {
-      frontends: state.frontends.toSpliced(index, 1),
+      frontends: fallBehind(state, (cell) => cell === gone.cell).toSpliced(index, 1),
       cellSizes: state.cellSizes.map((n, c) => (c === gone.cell ? n - 1 : n)),
       capacityUnits: Math.max(0, state.capacityUnits - unitsPerServer),
     }),
@@ -112,7 +128,8 @@ export const frontendRestarted = (
         connectedPeers: connectablePeers(config, peers),
         map: "building",
         staleShards: 0,
-        behindFor: 0,
+        // K6: it starts its lag afresh (it has just read the membership); it lags only if the OS refused threads.
+        behindSince: state.tick,
         bootstrapLeft: config.coldStart.bootstrapTicks,
       }),
     ),
@@ -138,7 +155,6 @@ export const frontendCrashed = (
         connectedPeers: 0,
         map: "building",
         staleShards: 0,
-        behindFor: 0,
         bootstrapLeft: 0,
       }),
     ),

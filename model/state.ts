@@ -32,8 +32,12 @@ export interface Frontend {
   readonly map: ShardMapStatus;
   /** K4(c): bit s set when shard s moved and this frontend has not yet processed the change (a stale entry). */
   readonly staleShards: number;
-  /** K6 fairness: ticks its peer connections have not matched the membership (0 when they do). */
-  readonly behindFor: number;
+  /**
+   * K6 fairness: the clock (`State.tick`) when its peer connections last stopped matching the membership.
+   * Meaningful only while they do not match. How long it has lagged is derived from it (`behindFor` below),
+   * so time passing rebuilds no record to age a lag (docs/performance.md).
+   */
+  readonly behindSince: number;
   /** K11: ticks of shard-map construction left while bootstrapping (0 otherwise). */
   readonly bootstrapLeft: number;
 }
@@ -102,6 +106,24 @@ export const serversFor = (config: Config, units: number): number =>
 /** K5/R7: how many peers the membership service says this frontend has (its cell, less itself). */
 export const actualPeers = (state: State, f: Frontend): number => (state.cellSizes[f.cell] ?? 1) - 1;
 
+/** K6: whether a frontend knows, and holds threads for, exactly the peers the membership service lists. */
+export const inStep = (state: State, f: Frontend): boolean => {
+  const actual = actualPeers(state, f);
+  return f.connectedPeers === actual && f.knownPeers === actual;
+};
+
+/**
+ * K6 fairness: how many ticks a live frontend's peer connections have not matched the membership, capped one
+ * past the propagation delay (enough to show a violation of PeersLearnedWithin); 0 when it is stopped or in
+ * step. Derived from the stamp `behindSince`, which every operation that puts a frontend out of step sets
+ * (capacityAdded, frontendRemoved, frontendRestarted), so the lag grows with `state.tick` and no tick has to
+ * rebuild a record to age it.
+ */
+export const behindFor = (config: Config, state: State, f: Frontend): number =>
+  f.status === "stopped" || inStep(state, f)
+    ? 0
+    : Math.min(state.tick - f.behindSince, config.membership.propagationDelayTicks + 1);
+
 /**
  * `f` with `changes` applied: a fresh record. Every Frontend is built by this one object literal (or the
  * literals in `initialState` and `capacityAdded`, with the same fields in the same order), so V8 gives them
@@ -117,7 +139,7 @@ export const frontendWith = (f: Frontend, changes: Partial<Frontend>): Frontend 
   connectedPeers: changes.connectedPeers ?? f.connectedPeers,
   map: changes.map ?? f.map,
   staleShards: changes.staleShards ?? f.staleShards,
-  behindFor: changes.behindFor ?? f.behindFor,
+  behindSince: changes.behindSince ?? f.behindSince,
   bootstrapLeft: changes.bootstrapLeft ?? f.bootstrapLeft,
 });
 
@@ -190,7 +212,8 @@ export const initialState = (config: Config): State => {
       connectedPeers: Math.min(peers, maxPeerThreads(config)),
       map: "complete",
       staleShards: 0,
-      behindFor: 0,
+      // In step with the membership: the stamp means nothing until it falls behind.
+      behindSince: 0,
       bootstrapLeft: 0,
     };
   });
@@ -229,14 +252,15 @@ export const withFrontendAt = (state: State, index: number, f: Frontend): State 
   stateWith(state, { frontends: state.frontends.with(index, f) });
 
 /**
- * `frontendWith(f, { staleShards, behindFor })` for the updates that touch the whole fleet at once (`tick` ages
- * every lagging frontend and clears applied shard moves; `shardMoved` marks every live map stale). The same
+ * `frontendWith(f, { staleShards, behindSince })` for the updates that touch many records at once (`tick`
+ * clears applied shard moves; `shardMoved` marks every live map stale; `capacityAdded` and `frontendRemoved`
+ * stamp the members that fall behind). The same
  * record, built by the same literal, but reading no `changes` object: `frontendWith` is called with a dozen
  * shapes of `changes`, so its reads of them are megamorphic (about 60 ns a record against 5–15 ns here in a
  * micro-benchmark; ×1.8 on a `tick` at 1,000 frontends, docs/performance.md). Must list every field, as
  * `frontendWith` does.
  */
-export const frontendWithCounters = (f: Frontend, staleShards: number, behindFor: number): Frontend => ({
+export const frontendWithCounters = (f: Frontend, staleShards: number, behindSince: number): Frontend => ({
   id: f.id,
   status: f.status,
   cell: f.cell,
@@ -244,6 +268,6 @@ export const frontendWithCounters = (f: Frontend, staleShards: number, behindFor
   connectedPeers: f.connectedPeers,
   map: f.map,
   staleShards,
-  behindFor,
+  behindSince,
   bootstrapLeft: f.bootstrapLeft,
 });

@@ -53,11 +53,9 @@ export const learnOneChange = (config: Config, f: Frontend, actual: number): Fro
     learned.connectedPeers === learned.knownPeers
       ? frontendWith(learned, { map: "complete", staleShards: 0 })
       : learned;
-  const caughtUp = healed.connectedPeers === actual && healed.knownPeers === actual;
-  return leaveServiceIfMapIncomplete(
-    config,
-    caughtUp && healed.behindFor !== 0 ? frontendWith(healed, { behindFor: 0 }) : healed,
-  );
+  // K6: its lag needs no update. Still behind, it keeps the tick it fell behind at; caught up, its lag is 0
+  // (`behindFor` in state.ts is derived, and a stamp means nothing while a frontend is in step).
+  return leaveServiceIfMapIncomplete(config, healed);
 };
 
 /**
@@ -76,12 +74,7 @@ export const learnAllChanges = (config: Config, f: Frontend, actual: number): Fr
   const allGranted = threadsHeld(config, f) + config.threads.threadsPerPeer * d <= config.threads.threadLimit;
   if (d > 1 && allGranted) {
     const first = learnOneChange(config, f, actual);
-    const connectedPeers = first.connectedPeers + d - 1;
-    return frontendWith(first, {
-      knownPeers: actual,
-      connectedPeers,
-      behindFor: connectedPeers === actual ? 0 : first.behindFor,
-    });
+    return frontendWith(first, { knownPeers: actual, connectedPeers: first.connectedPeers + d - 1 });
   }
   return learnAllChanges(config, learnOneChange(config, f, actual), actual);
 };

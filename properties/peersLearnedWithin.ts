@@ -4,7 +4,7 @@
 // (K5); a frontend that the OS refuses threads never catches up.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
-import { frontendName } from "../model/state.ts";
+import { behindFor, frontendName } from "../model/state.ts";
 import type { Invariant } from "./invariant.ts";
 
 export const peersLearnedWithin: Invariant = {
@@ -14,7 +14,9 @@ export const peersLearnedWithin: Invariant = {
   source: 'domain.md K6 ("up to an hour"), K5',
   check: (config, state) => {
     const deadline = config.membership.propagationDelayTicks;
-    const late = state.frontends.find((f) => f.status === "serving" && f.behindFor > deadline);
+    const late = state.frontends.find(
+      (f) => f.status === "serving" && behindFor(config, state, f) > deadline,
+    );
     return late === undefined
       ? O.none
       : O.some({
@@ -25,7 +27,7 @@ export const peersLearnedWithin: Invariant = {
   },
   closeness: (config, state) =>
     state.frontends.reduce(
-      (most, f) => (f.status === "serving" && f.behindFor > most ? f.behindFor : most),
+      (most, f) => (f.status === "serving" ? Math.max(most, behindFor(config, state, f)) : most),
       0,
     ) / config.membership.propagationDelayTicks,
   closenessMeaning:
