@@ -72,6 +72,14 @@ export const learnAllChanges = (config: Config, f: Frontend, actual: number): Fr
   if (f.knownPeers === actual) return f;
   const d = actual - f.knownPeers;
   const allGranted = threadsHeld(config, f) + config.threads.threadsPerPeer * d <= config.threads.threadLimit;
+  // With a complete map, learning changes nothing but the peer counts: no thread is refused when all are
+  // granted, a departure only tears threads down, and a complete map neither heals nor sends the frontend out
+  // of service. So one record replaces them all (this is the fleet-wide catch-up at the deadline).
+  if (f.map === "complete" && (d < 0 || allGranted))
+    return frontendWith(f, {
+      knownPeers: actual,
+      connectedPeers: d < 0 ? Math.min(f.connectedPeers, actual) : f.connectedPeers + d,
+    });
   if (d > 1 && allGranted) {
     const first = learnOneChange(config, f, actual);
     return frontendWith(first, { knownPeers: actual, connectedPeers: first.connectedPeers + d - 1 });
