@@ -4,7 +4,7 @@
 // are named together in one sentence.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
-import { actualPeers, type Frontend, frontendName, type State } from "../model/state.ts";
+import { actualPeers, behindFor, type Frontend, frontendName, type State } from "../model/state.ts";
 import { threadsNeeded } from "../model/threads.ts";
 
 /** One change to one frontend: `text` is the predicate ("knows 8 of 8 peers, …"), the frontend its subject. */
@@ -69,10 +69,12 @@ const grouped = (changes: ReadonlyArray<FrontendChange>): ReadonlyArray<string> 
 /** K6: how long the most-lagging live frontend has been behind the membership, when that changed. */
 const lag = (config: Config, before: State, after: State): ReadonlyArray<string> => {
   const worst = (s: State) =>
-    Math.max(0, ...s.frontends.filter((f) => f.status !== "stopped").map((f) => f.behindFor));
+    Math.max(0, ...s.frontends.filter((f) => f.status !== "stopped").map((f) => behindFor(config, s, f)));
   const a = worst(after);
   if (a === worst(before) || a === 0) return [];
-  const behind = after.frontends.filter((f) => f.status !== "stopped" && f.behindFor === a).length;
+  const behind = after.frontends.filter(
+    (f) => f.status !== "stopped" && behindFor(config, after, f) === a,
+  ).length;
   return [
     `${behind} frontend${behind === 1 ? " has" : "s have"} been behind the membership for ${a} of at most ${config.membership.propagationDelayTicks} ticks`,
   ];

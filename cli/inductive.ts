@@ -11,7 +11,7 @@ import {
   type InductiveResult,
 } from "../checker/verify/inductive.ts";
 import type { Config } from "../model/config.ts";
-import { type Frontend, frontendName, type State } from "../model/state.ts";
+import { behindFor, type Frontend, frontendName, type State } from "../model/state.ts";
 import { INVARIANTS, type InvariantName, invariantNamed } from "../properties/index.ts";
 import { STRENGTHENED, type StrengthenedInvariant } from "../properties/strengthened.ts";
 import { bad, intFlag } from "./input.ts";
@@ -51,20 +51,36 @@ const defaultNames = (config: Config): ReadonlyArray<string> => [
   ...STRENGTHENED.filter((s) => config.remediations[s.remediation]).map((s) => s.name),
 ];
 
-const frontendText = (f: Frontend): string =>
-  `${frontendName(f)} ${f.status}, cell ${f.cell}, knows ${f.knownPeers} peers, threads for ${f.connectedPeers}, map ${f.map}, stale ${f.staleShards}, behind ${f.behindFor}, bootstrap left ${f.bootstrapLeft}`;
+const frontendText = (config: Config, s: State, f: Frontend): string =>
+  `${frontendName(f)} ${f.status}, cell ${f.cell}, knows ${f.knownPeers} peers, threads for ${f.connectedPeers}, map ${f.map}, stale ${f.staleShards}, behind ${behindFor(config, s, f)}, bootstrap left ${f.bootstrapLeft}`;
 
 /** The state of a CTI, readable: globals, then one line per frontend. */
-export const stateText = (s: State): ReadonlyArray<string> => [
+export const stateText = (config: Config, s: State): ReadonlyArray<string> => [
   `capacity ${s.capacityUnits} units; cell sizes [${s.cellSizes.join(", ")}]; misrouted ${s.requests.misrouted}`,
-  ...(s.frontends.length === 0 ? ["no frontends"] : s.frontends.map(frontendText)),
+  ...(s.frontends.length === 0 ? ["no frontends"] : s.frontends.map((f) => frontendText(config, s, f))),
 ];
 
-const ctiJson = (cti: Cti) => ({
-  state: cti.state,
+/** A state as --json prints it: each frontend with its lag (`behindFor`, derived) in place of its stamp. */
+const stateJson = (config: Config, s: State) => ({
+  ...s,
+  frontends: s.frontends.map((f) => ({
+    id: f.id,
+    status: f.status,
+    cell: f.cell,
+    knownPeers: f.knownPeers,
+    connectedPeers: f.connectedPeers,
+    map: f.map,
+    staleShards: f.staleShards,
+    behindFor: behindFor(config, s, f),
+    bootstrapLeft: f.bootstrapLeft,
+  })),
+});
+
+const ctiJson = (config: Config, cti: Cti) => ({
+  state: stateJson(config, cti.state),
   operation: cti.op,
   label: cti.label,
-  after: cti.after,
+  after: stateJson(config, cti.after),
 });
 
 const evidence = (r: Extract<InductiveResult, { status: "inductive" }>): string =>
@@ -122,8 +138,8 @@ export const runInductive = (req: InductiveRequest): number => {
                   },
                 }
               : result.status === "not-inductive"
-                ? { how: result.how, counterexampleToInduction: ctiJson(result.cti) }
-                : { initialState: result.state }),
+                ? { how: result.how, counterexampleToInduction: ctiJson(req.config, result.cti) }
+                : { initialState: stateJson(req.config, result.state) }),
           })),
           established: established.map((e) => ({ invariant: e.invariant, via: e.via ?? null })),
         },
@@ -144,15 +160,15 @@ export const runInductive = (req: InductiveRequest): number => {
       lines.push(`  ${evidence(result)}`);
     } else if (result.status === "not-initial") {
       lines.push(`${head}: DOES NOT HOLD INITIALLY`);
-      for (const l of stateText(result.state)) lines.push(`    ${l}`);
+      for (const l of stateText(req.config, result.state)) lines.push(`    ${l}`);
     } else {
       lines.push(
         `${head}: NOT INDUCTIVE (counterexample to induction found ${result.how === "exhaustive" ? "by enumeration" : "by sampling"})`,
       );
       lines.push("  from a state satisfying it:");
-      for (const l of stateText(result.cti.state)) lines.push(`    ${l}`);
+      for (const l of stateText(req.config, result.cti.state)) lines.push(`    ${l}`);
       lines.push(`  the operation ${result.cti.label} leads to:`);
-      for (const l of stateText(result.cti.after)) lines.push(`    ${l}`);
+      for (const l of stateText(req.config, result.cti.after)) lines.push(`    ${l}`);
     }
   }
   lines.push("");

@@ -4,7 +4,7 @@
 // HTML explorer's fleet grid. Pure.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
-import { actualPeers, frontendName, type State } from "../model/state.ts";
+import { actualPeers, behindFor, frontendName, type State } from "../model/state.ts";
 import { threadsHeld, threadsNeeded } from "../model/threads.ts";
 
 export interface FrontendView {
@@ -42,7 +42,7 @@ export const fleetView = (config: Config, state: State): ReadonlyArray<FrontendV
       staleShards: popcount(f.staleShards),
       knownPeers: f.knownPeers,
       actualPeers: actualPeers(state, f),
-      behindFor: f.behindFor,
+      behindFor: behindFor(config, state, f),
       bootstrapLeft: f.bootstrapLeft,
     };
   });

@@ -4,9 +4,10 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, test } from "vitest";
 import { corpusFiles, loadCounterexample } from "../checker/corpus.ts";
 import { loadSystemCounterexample, systemCorpusFiles } from "../checker/systemCounterexample.ts";
+import type { Config } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { asWasSystem } from "../model/dependents/asWas.ts";
-import { initialState, type State } from "../model/state.ts";
+import { behindFor, initialState, type State } from "../model/state.ts";
 import { initialSystemState } from "../model/system.ts";
 import { explainCounterexample } from "./frames.ts";
 import { ITF_SYSTEM_VARS, ITF_VARS, toItf } from "./itf.ts";
@@ -50,6 +51,18 @@ const decode = (v: unknown, key = ""): unknown => {
   return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decode(x, k)]));
 };
 
+/** The model's state as ITF writes it: each frontend's lag (derived, `behindFor`) in place of its stamp. */
+const withLags = (config: Config, s: State | undefined) =>
+  s === undefined
+    ? undefined
+    : {
+        ...s,
+        frontends: s.frontends.map(({ behindSince: _stamp, ...f }) => ({
+          ...f,
+          behindFor: behindFor(config, s, { ...f, behindSince: _stamp }),
+        })),
+      };
+
 describe("--format itf", () => {
   test("vars are the model's state variables plus Quint's mbt::actionTaken", () => {
     expect(ITF_VARS.filter((v) => v !== "mbt::actionTaken")).toEqual(Object.keys(initialState(asWas)));
@@ -80,7 +93,7 @@ describe("--format itf", () => {
         expect(itfErrors(vars, `states[${i}]`)).toEqual([]);
         const { "mbt::actionTaken": action, ...state } = vars;
         expect(action).toBe(i === 0 ? "init" : loaded.right.ops[i - 1]?.type);
-        expect(decode(state) as State).toEqual(e.frames[i]?.state);
+        expect(decode(state)).toEqual(withLags(e.config, e.frames[i]?.state));
       }
       expect(itf.states[loaded.right.violationStep]?.["#meta"]).toMatchObject({
         violation: loaded.right.message,
@@ -147,7 +160,7 @@ describe("--format itf for a system counterexample (counterexamples/system/)", (
         const { "mbt::actionTaken": action, ...state } = vars;
         expect(action).toBe(i === 0 ? "init" : loaded.right.ops[i - 1]?.type);
         const frame = e.frames[i];
-        expect(decode(state)).toEqual({ ...frame?.state, ...frame?.system?.dependents });
+        expect(decode(state)).toEqual({ ...withLags(e.config, frame?.state), ...frame?.system?.dependents });
       }
       expect(itf.states[loaded.right.violationStep]?.["#meta"]).toMatchObject({
         violation: loaded.right.message,

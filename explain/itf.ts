@@ -7,8 +7,12 @@
 // A system counterexample adds one variable per dependent service (model/system.ts `Dependents`); a field
 // that may be empty (`number | null`, such as a pending request's start, or the fleet's `lastRequest`) is Quint's Option variant,
 // {"tag": "Some", "value": ...} or {"tag": "None", "value": {"#tup": []}}. Pure and deterministic: no timestamp.
+// A frontend's lag is written as `behindFor`, the number of ticks model/state.ts derives from the stamp the
+// model stores (`behindSince`, the tick it fell behind at, meaningless while it is in step): the lag is the
+// state variable of the specification, the stamp only how the TypeScript model keeps it cheaply.
 // ---------------------------------------------------------------------------------------------------------
-import type { State } from "../model/state.ts";
+import type { Config } from "../model/config.ts";
+import { behindFor, type Frontend, type State } from "../model/state.ts";
 import type { Dependents } from "../model/system.ts";
 import type { Explained } from "./frames.ts";
 
@@ -61,11 +65,22 @@ export const ITF_VARS = [
   "mbt::actionTaken",
 ] as const;
 
-const stateVars = (s: State): Readonly<Record<string, ItfValue>> => ({
-  frontends: s.frontends.map((f) => ({
-    ...(toItfValue(f) as Record<string, ItfValue>),
+/** A frontend's record as ITF: every field of `Frontend` in order, its lag in place of its stamp. */
+const frontendVar = (config: Config, s: State, f: Frontend): ItfValue =>
+  ({
+    id: big(f.id),
+    status: f.status,
+    cell: big(f.cell),
+    knownPeers: big(f.knownPeers),
+    connectedPeers: big(f.connectedPeers),
+    map: f.map,
     staleShards: shardSet(f.staleShards),
-  })),
+    behindFor: big(behindFor(config, s, f)),
+    bootstrapLeft: big(f.bootstrapLeft),
+  }) satisfies Record<Exclude<keyof Frontend, "behindSince"> | "behindFor", ItfValue>;
+
+const stateVars = (config: Config, s: State): Readonly<Record<string, ItfValue>> => ({
+  frontends: s.frontends.map((f) => frontendVar(config, s, f)),
   cellSizes: toItfValue(s.cellSizes),
   nextId: big(s.nextId),
   capacityUnits: big(s.capacityUnits),
@@ -140,7 +155,7 @@ export const toItf = (e: Explained, source: string): Readonly<Record<string, unk
         ...(f.step?.refused !== undefined ? { refused: f.step.refused } : {}),
         ...(f.violation !== undefined ? { violation: f.violation.message } : {}),
       },
-      ...stateVars(f.state),
+      ...stateVars(e.config, f.state),
       ...(f.system !== undefined ? dependentVars(f.system.dependents) : {}),
       "mbt::actionTaken": f.step === undefined ? "init" : f.step.op.type,
     })),

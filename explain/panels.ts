@@ -5,7 +5,7 @@
 // HTML explorer) picks it up. Pure.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
-import type { Frontend, State } from "../model/state.ts";
+import { behindFor, type Frontend, type State } from "../model/state.ts";
 import { threadsHeld, threadsNeeded } from "../model/threads.ts";
 
 /** One quantity over a state of type S under a config of type C (the core fleet's by default). */
@@ -97,7 +97,7 @@ export const lagPanel: Panel = {
   series: [
     {
       name: "longest lag (ticks)",
-      value: (_config, state) => maxOf(live(state).map((f) => f.behindFor)) ?? 0,
+      value: (config, state) => maxOf(live(state).map((f) => behindFor(config, state, f))) ?? 0,
     },
   ],
   limit: { name: "propagation delay", value: (config) => config.membership.propagationDelayTicks },

@@ -3,8 +3,9 @@
 //   1. K4(c) continuous processing: healthy frontends apply pending shard moves;
 //   2. K6 fairness: a frontend behind the membership for `propagationDelayTicks` learns every pending change
 //      ("up to an hour"), whether or not the threads for them can be created;
-//   3. the age of each frontend's lag grows, capped one past the deadline (enough to show a violation), and so
-//      does the age of each shard's last move (K1/K4(c), read by ShardMovesAppliedWithin);
+//   3. the age of each shard's last move grows, capped one past the deadline (K1/K4(c), read by
+//      ShardMovesAppliedWithin); each frontend's lag grows with the clock by itself (`behindFor` in state.ts
+//      is derived from the tick it fell behind at), so no record is rebuilt to age it;
 //   4. K11/K15 cold start: at most `maxConcurrentBootstraps` bootstrapping frontends make progress, since the
 //      resources that fill a map are the ones that serve requests; restarts beyond that pace wait.
 // ---------------------------------------------------------------------------------------------------------
@@ -13,27 +14,26 @@ import { next, type StepResult } from "./refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "./shardMap.ts";
 import {
   actualPeers,
+  behindFor,
   type Frontend,
   frontendWith,
-  frontendWithCounters,
   moveAgeCap,
   type State,
   stateWith,
 } from "./state.ts";
 import { learnAllChanges } from "./threads.ts";
 
-/** Steps 1–3 for one live frontend. A frontend with nothing to do is returned as it was (the same record). */
+/**
+ * Steps 1–2 for one live frontend. A frontend with nothing due (no shard move it can apply, its lag short of
+ * the deadline) is returned as it was: the same record. One that learns every pending change and still lags
+ * (the OS refused the threads) keeps the tick it fell behind at, so its lag keeps growing to the cap.
+ */
 const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend => {
   if (f.status === "stopped") return f;
-  const actual = actualPeers(state, f);
   const processed = processOwnershipChanges(f);
-  const deadline = config.membership.propagationDelayTicks;
-  const learned = processed.behindFor >= deadline ? learnAllChanges(config, processed, actual) : processed;
-  const behind = learned.connectedPeers !== actual || learned.knownPeers !== actual;
-  const behindFor = behind ? Math.min(learned.behindFor + 1, deadline + 1) : 0;
-  return behindFor === learned.behindFor
-    ? learned
-    : frontendWithCounters(learned, learned.staleShards, behindFor);
+  return behindFor(config, state, processed) >= config.membership.propagationDelayTicks
+    ? learnAllChanges(config, processed, actualPeers(state, processed))
+    : processed;
 };
 
 /** Step 3 for the shards: each move is a tick older, up to the cap (the same array when all are at it). */
@@ -51,23 +51,37 @@ const bootstrapOneTick = (config: Config, f: Frontend): Frontend => {
 };
 
 /**
- * Time passes by one tick. Always enabled. One pass over the fleet: each frontend ages (steps 1–3), then the
+ * Time passes by one tick. Always enabled. One pass over the fleet: each frontend ages (steps 1–2), then the
  * first `maxConcurrentBootstraps` bootstrapping frontends, in fleet order, advance (step 4). The budget is a
  * counter local to this call, so `tick` stays a pure function of its arguments, and the pass is linear in
  * the fleet (it was quadratic: docs/performance.md).
+ *
+ * Only the records whose state changes are rebuilt, and a tick that changes none returns the state's own
+ * `frontends` array. At the first record that changes, `changed` becomes a copy of the array, local to this
+ * call and not yet returned, and is written in place from then on (as `placeMembers` does): the result is a
+ * fresh array nobody else holds, and the state passed in is not touched.
  */
 export const tick = (config: Config, state: State): StepResult => {
   let budget = config.coldStart.maxConcurrentBootstraps;
+  const frontends = state.frontends;
+  let changed: Frontend[] | undefined;
+  for (let i = 0; i < frontends.length; i++) {
+    const f = frontends[i] as Frontend;
+    const aged = ageMembershipView(config, state, f);
+    // Step 4 inline, not as a named closure: under tsx (keepNames) each closure assigned to a name is named
+    // by an Object.defineProperty when it is created, on every tick (0.5 µs a tick: docs/performance.md).
+    const advances = aged.status === "bootstrapping" && budget > 0;
+    if (advances) budget -= 1;
+    const g = advances ? bootstrapOneTick(config, aged) : aged;
+    if (g === f) continue;
+    changed ??= frontends.slice();
+    changed[i] = g;
+  }
   return next(
     stateWith(state, {
       tick: state.tick + 1,
       sinceMoved: ageShardMoves(config, state.sinceMoved),
-      frontends: state.frontends.map((f) => {
-        const aged = ageMembershipView(config, state, f);
-        if (aged.status !== "bootstrapping" || budget === 0) return aged;
-        budget -= 1;
-        return bootstrapOneTick(config, aged);
-      }),
+      frontends: changed ?? frontends,
     }),
   );
 };

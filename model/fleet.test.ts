@@ -20,7 +20,7 @@ describe("operator/capacityAdded", () => {
       connectedPeers: 7,
       map: "building",
       staleShards: 0,
-      behindFor: 0,
+      behindSince: 0,
       bootstrapLeft: 18,
     });
   });
@@ -104,7 +104,7 @@ describe("operator/frontendRestarted and frontend/frontendCrashed", () => {
       connectedPeers: 7,
       map: "building",
       staleShards: 0,
-      behindFor: 0,
+      behindSince: 0,
       bootstrapLeft: 18,
     });
     expect(refusal(asWas, s, { type: "frontendRestarted", frontend: 2 })).toBe(
@@ -125,7 +125,7 @@ describe("operator/frontendRestarted and frontend/frontendCrashed", () => {
       connectedPeers: 0,
       map: "building",
       staleShards: 0,
-      behindFor: 0,
+      behindSince: 0,
       bootstrapLeft: 0,
     });
     expect(refusal(asWas, s, { type: "frontendCrashed", frontend: 5 })).toBe("frontend-5 is already stopped");

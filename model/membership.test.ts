@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { applied, refusal } from "../test/trace.ts";
 import { withRemediations } from "./config.ts";
 import { asWas } from "./configs/asWas.ts";
-import { initialState } from "./state.ts";
+import { behindFor, type Frontend, initialState } from "./state.ts";
 
 describe("frontend/peerLearned", () => {
   test("is refused when the view is current, and for a stopped frontend", () => {
@@ -28,12 +28,8 @@ describe("frontend/peerLearned", () => {
       { type: "capacityAdded", count: 1 },
       { type: "peerLearned", frontend: 0 },
     ]);
-    expect(smaller.frontends[0]).toMatchObject({
-      knownPeers: 7,
-      connectedPeers: 7,
-      map: "complete",
-      behindFor: 0,
-    });
+    expect(smaller.frontends[0]).toMatchObject({ knownPeers: 7, connectedPeers: 7, map: "complete" });
+    expect(behindFor(asWas, smaller, smaller.frontends[0] as Frontend)).toBe(0);
     const over = applied(asWas, [
       { type: "capacityAdded", count: 1 },
       { type: "peerLearned", frontend: 0 },
@@ -59,13 +55,14 @@ describe("frontend/peerLearned", () => {
       { type: "frontendRemoved", frontend: 8 },
       { type: "peerLearned", frontend: 0 },
     ] as const;
-    expect(applied(heals, ops).frontends[0]).toMatchObject({
+    const healed = applied(heals, ops);
+    expect(healed.frontends[0]).toMatchObject({
       knownPeers: 7,
       connectedPeers: 7,
       map: "complete",
       staleShards: 0,
-      behindFor: 0,
     });
+    expect(behindFor(heals, healed, healed.frontends[0] as Frontend)).toBe(0);
     expect(applied(asWas, ops).frontends[0]).toMatchObject({ map: "useless", staleShards: 1 });
   });
 });

@@ -45,7 +45,7 @@ export const finishBootstrap = (config: Config, f: Frontend): Frontend => {
 /** K4(c): a frontend with a complete map and whole peer input applies pending ownership changes. */
 export const processOwnershipChanges = (f: Frontend): Frontend =>
   f.staleShards !== 0 && f.map === "complete" && peerInputWhole(f)
-    ? frontendWithCounters(f, 0, f.behindFor)
+    ? frontendWithCounters(f, 0, f.behindSince)
     : f;
 
 /** K1: the back-end moves shard `shard` (modulo the shard count) to the next cluster; every live map goes stale for it. */
@@ -61,7 +61,7 @@ export const shardMoved = (config: Config, state: State, op: { readonly shard: n
       frontends: state.frontends.map((f) =>
         f.status === "stopped" || (f.staleShards & bit) !== 0
           ? f
-          : frontendWithCounters(f, f.staleShards | bit, f.behindFor),
+          : frontendWithCounters(f, f.staleShards | bit, f.behindSince),
       ),
     }),
   );

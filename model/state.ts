@@ -32,8 +32,12 @@ export interface Frontend {
   readonly map: ShardMapStatus;
   /** K4(c): bit s set when shard s moved and this frontend has not yet processed the change (a stale entry). */
   readonly staleShards: number;
-  /** K6 fairness: ticks its peer connections have not matched the membership (0 when they do). */
-  readonly behindFor: number;
+  /**
+   * K6 fairness: the clock (`State.tick`) when its peer connections last stopped matching the membership.
+   * Meaningful only while they do not match. How long it has lagged is derived from it (`behindFor` below),
+   * so time passing rebuilds no record to age a lag (docs/performance.md).
+   */
+  readonly behindSince: number;
   /** K11: ticks of shard-map construction left while bootstrapping (0 otherwise). */
   readonly bootstrapLeft: number;
 }
@@ -102,6 +106,24 @@ export const serversFor = (config: Config, units: number): number =>
 /** K5/R7: how many peers the membership service says this frontend has (its cell, less itself). */
 export const actualPeers = (state: State, f: Frontend): number => (state.cellSizes[f.cell] ?? 1) - 1;
 
+/** K6: whether a frontend knows, and holds threads for, exactly the peers the membership service lists. */
+export const inStep = (state: State, f: Frontend): boolean => {
+  const actual = actualPeers(state, f);
+  return f.connectedPeers === actual && f.knownPeers === actual;
+};
+
+/**
+ * K6 fairness: how many ticks a live frontend's peer connections have not matched the membership, capped one
+ * past the propagation delay (enough to show a violation of PeersLearnedWithin); 0 when it is stopped or in
+ * step. Derived from the stamp `behindSince`, which every operation that puts a frontend out of step sets
+ * (capacityAdded, frontendRemoved, frontendRestarted), so the lag grows with `state.tick` and no tick has to
+ * rebuild a record to age it.
+ */
+export const behindFor = (config: Config, state: State, f: Frontend): number =>
+  f.status === "stopped" || inStep(state, f)
+    ? 0
+    : Math.min(state.tick - f.behindSince, config.membership.propagationDelayTicks + 1);
+
 /**
  * `f` with `changes` applied: a fresh record. Every Frontend is built by this one object literal (or the
  * literals in `initialState` and `capacityAdded`, with the same fields in the same order), so V8 gives them
@@ -117,7 +139,7 @@ export const frontendWith = (f: Frontend, changes: Partial<Frontend>): Frontend 
   connectedPeers: changes.connectedPeers ?? f.connectedPeers,
   map: changes.map ?? f.map,
   staleShards: changes.staleShards ?? f.staleShards,
-  behindFor: changes.behindFor ?? f.behindFor,
+  behindSince: changes.behindSince ?? f.behindSince,
   bootstrapLeft: changes.bootstrapLeft ?? f.bootstrapLeft,
 });
 
@@ -190,7 +212,8 @@ export const initialState = (config: Config): State => {
       connectedPeers: Math.min(peers, maxPeerThreads(config)),
       map: "complete",
       staleShards: 0,
-      behindFor: 0,
+      // In step with the membership: the stamp means nothing until it falls behind.
+      behindSince: 0,
       bootstrapLeft: 0,
     };
   });
@@ -224,19 +247,30 @@ export const positionOf = (state: State, n: number): number =>
     ? -1
     : ((n % state.frontends.length) + state.frontends.length) % state.frontends.length;
 
-/** The state with the frontend at `index` replaced (one array copy; the other records are shared). */
-export const withFrontendAt = (state: State, index: number, f: Frontend): State =>
-  stateWith(state, { frontends: state.frontends.with(index, f) });
+/**
+ * The state with the frontend at `index` replaced (one array copy; the other records are shared). The copy is
+ * a fresh array written once before it is returned (local mutation of an array nobody else holds yet), not
+ * `state.frontends.with(index, f)`, which builds the same array but, on Node 20 in the simulation at 1,000
+ * frontends, made the single-frontend operations cost some 15–20 µs each: replacing it alone raised the
+ * model's rate there from about 57,000 to about 80,000 steps per CPU second (docs/performance.md). In a
+ * micro-benchmark on one array `with` is as fast as a slice; why it is not in the simulation is unexplained.
+ */
+export const withFrontendAt = (state: State, index: number, f: Frontend): State => {
+  const frontends = state.frontends.slice();
+  frontends[index] = f;
+  return stateWith(state, { frontends });
+};
 
 /**
- * `frontendWith(f, { staleShards, behindFor })` for the updates that touch the whole fleet at once (`tick` ages
- * every lagging frontend and clears applied shard moves; `shardMoved` marks every live map stale). The same
+ * `frontendWith(f, { staleShards, behindSince })` for the updates that touch many records at once (`tick`
+ * clears applied shard moves; `shardMoved` marks every live map stale; `capacityAdded` and `frontendRemoved`
+ * stamp the members that fall behind). The same
  * record, built by the same literal, but reading no `changes` object: `frontendWith` is called with a dozen
  * shapes of `changes`, so its reads of them are megamorphic (about 60 ns a record against 5–15 ns here in a
  * micro-benchmark; ×1.8 on a `tick` at 1,000 frontends, docs/performance.md). Must list every field, as
  * `frontendWith` does.
  */
-export const frontendWithCounters = (f: Frontend, staleShards: number, behindFor: number): Frontend => ({
+export const frontendWithCounters = (f: Frontend, staleShards: number, behindSince: number): Frontend => ({
   id: f.id,
   status: f.status,
   cell: f.cell,
@@ -244,6 +278,6 @@ export const frontendWithCounters = (f: Frontend, staleShards: number, behindFor
   connectedPeers: f.connectedPeers,
   map: f.map,
   staleShards,
-  behindFor,
+  behindSince,
   bootstrapLeft: f.bootstrapLeft,
 });

@@ -28,7 +28,7 @@ const frontendArb = (config: Config) =>
       ),
       map: "complete",
       staleShards: 0,
-      behindFor: 0,
+      behindSince: 0,
       bootstrapLeft: 0,
     }),
   );

@@ -53,11 +53,9 @@ export const learnOneChange = (config: Config, f: Frontend, actual: number): Fro
     learned.connectedPeers === learned.knownPeers
       ? frontendWith(learned, { map: "complete", staleShards: 0 })
       : learned;
-  const caughtUp = healed.connectedPeers === actual && healed.knownPeers === actual;
-  return leaveServiceIfMapIncomplete(
-    config,
-    caughtUp && healed.behindFor !== 0 ? frontendWith(healed, { behindFor: 0 }) : healed,
-  );
+  // K6: its lag needs no update. Still behind, it keeps the tick it fell behind at; caught up, its lag is 0
+  // (`behindFor` in state.ts is derived, and a stamp means nothing while a frontend is in step).
+  return leaveServiceIfMapIncomplete(config, healed);
 };
 
 /**
@@ -74,14 +72,17 @@ export const learnAllChanges = (config: Config, f: Frontend, actual: number): Fr
   if (f.knownPeers === actual) return f;
   const d = actual - f.knownPeers;
   const allGranted = threadsHeld(config, f) + config.threads.threadsPerPeer * d <= config.threads.threadLimit;
+  // With a complete map, learning changes nothing but the peer counts: no thread is refused when all are
+  // granted, a departure only tears threads down, and a complete map neither heals nor sends the frontend out
+  // of service. So one record replaces them all (this is the fleet-wide catch-up at the deadline).
+  if (f.map === "complete" && (d < 0 || allGranted))
+    return frontendWith(f, {
+      knownPeers: actual,
+      connectedPeers: d < 0 ? Math.min(f.connectedPeers, actual) : f.connectedPeers + d,
+    });
   if (d > 1 && allGranted) {
     const first = learnOneChange(config, f, actual);
-    const connectedPeers = first.connectedPeers + d - 1;
-    return frontendWith(first, {
-      knownPeers: actual,
-      connectedPeers,
-      behindFor: connectedPeers === actual ? 0 : first.behindFor,
-    });
+    return frontendWith(first, { knownPeers: actual, connectedPeers: first.connectedPeers + d - 1 });
   }
   return learnAllChanges(config, learnOneChange(config, f, actual), actual);
 };

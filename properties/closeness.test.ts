@@ -130,10 +130,12 @@ describe("violation messages name the culprit and the numbers", () => {
 
   test("PeersLearnedWithin", () => {
     const config = withRemediations(asWas, ["waitForCompleteMap"]);
-    const late = { ...initialState(config) };
+    // The membership lists one more member than the frontends know of, at tick 13: frontend-2 fell behind at
+    // tick 0, the others only now.
+    const late = { ...initialState(config), tick: 13, cellSizes: [9] };
     const s: State = {
       ...late,
-      frontends: late.frontends.map((f, i) => (i === 2 ? { ...f, behindFor: 13 } : f)),
+      frontends: late.frontends.map((f, i) => ({ ...f, behindSince: i === 2 ? 0 : 13 })),
     };
     expect(O.toUndefined(peersLearnedWithin.check(config, s))?.message).toBe(
       "frontend-2 has been out of step with the membership for more than 12 ticks (60 min): it holds threads for 7 of 7 known peers",
@@ -146,7 +148,7 @@ describe("violation messages name the culprit and the numbers", () => {
     expect(
       peersLearnedWithin.check(config, {
         ...s,
-        frontends: s.frontends.map((f) => ({ ...f, behindFor: 12 })),
+        frontends: s.frontends.map((f) => ({ ...f, behindSince: 1 })),
       }),
     ).toEqual(O.none);
   });

@@ -5,23 +5,25 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
-import { type Frontend, frontendName, type State } from "../model/state.ts";
+import { behindFor, type Frontend, frontendName, inStep, type State } from "../model/state.ts";
 import type { Invariant } from "./invariant.ts";
 
 /** How many ticks `f` has been out of step with the membership. */
-const lagOf = (_config: Config, _state: State, f: Frontend): number => f.behindFor;
+const lagOf = (config: Config, state: State, f: Frontend): number => behindFor(config, state, f);
 
 /** One frontend's share of the invariant: it serves and has lagged past the deadline. */
 const lateToLearn = (config: Config, state: State, f: Frontend): boolean =>
   f.status === "serving" && lagOf(config, state, f) > config.membership.propagationDelayTicks;
 
 /**
- * The first tick at which `f` is `lateToLearn` if nothing but the clock changes. The lag is a count stored in
- * the record, which the clock does not move: late now, or not until the record changes. (With a lag derived
- * from the tick it fell behind at, this is that tick + the deadline + 1 for a serving frontend out of step.)
+ * The first tick at which `f` is `lateToLearn` if nothing but the clock changes: a serving frontend out of step
+ * is late once its lag, the ticks since `behindSince`, passes the deadline; one in step or not serving stays
+ * on time until its record or its cell changes.
  */
 const lateFrom = (config: Config, state: State, f: Frontend): number =>
-  lateToLearn(config, state, f) ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  f.status === "serving" && !inStep(state, f)
+    ? f.behindSince + config.membership.propagationDelayTicks + 1
+    : Number.POSITIVE_INFINITY;
 
 export const peersLearnedWithin: Invariant = {
   name: "PeersLearnedWithin",
@@ -41,8 +43,7 @@ export const peersLearnedWithin: Invariant = {
   },
   closeness: (config, state) =>
     state.frontends.reduce(
-      (most, f) =>
-        f.status === "serving" && lagOf(config, state, f) > most ? lagOf(config, state, f) : most,
+      (most, f) => (f.status === "serving" ? Math.max(most, lagOf(config, state, f)) : most),
       0,
     ) / config.membership.propagationDelayTicks,
   closenessMeaning:

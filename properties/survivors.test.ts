@@ -23,7 +23,7 @@ describe("mutation survivors", () => {
   test("every violation carries the name of the invariant that found it", () => {
     const late: State = {
       ...broken,
-      frontends: broken.frontends.map((f) => ({ ...f, behindFor: 13 })),
+      frontends: broken.frontends.map((f) => ({ ...f, behindSince: broken.tick - 13 })),
       sinceMoved: broken.sinceMoved.map(() => 13),
     };
     for (const inv of INVARIANTS.filter((i) => i !== wellFormed))

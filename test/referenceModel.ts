@@ -2,29 +2,89 @@
 // test: the straightforward versions of the operations and invariants that docs/performance.md made faster,
 // as they were before (commit 8f9b29e), kept only so model/optimisations.test.ts can check that the fast
 // versions compute exactly the same states, refusals, violations (messages included) and closeness.
-// Operations that were not changed are delegated to the model itself.
+//
+// The lag: the model stores the tick a frontend fell behind at (`behindSince`) and derives its lag from the
+// clock (`behindFor` in model/state.ts). The reference keeps a counter instead (`RefFrontend.behindFor`), as
+// the model did before: each tick adds one to the counter of every live frontend still behind after it
+// learned, capped one past the deadline, and after every operation the counter of a frontend that is stopped
+// or in step is 0 (`settled`). The model's learning, bootstrap and map helpers, which never touch the lag, are
+// reused (`lifted`); the request count is delegated to the model itself (`requestRouted`).
 // ---------------------------------------------------------------------------------------------------------
+import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { match } from "ts-pattern";
 import type { Config } from "../model/config.ts";
 import { threadsForGroupOf } from "../model/fleet.ts";
 import type { Op } from "../model/ops.ts";
-import { next, notEnabled, prevented, type StepResult } from "../model/refusal.ts";
+import type { Refusal } from "../model/refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "../model/shardMap.ts";
 import {
-  actualPeers,
+  behindFor,
   cellForNewMember,
   type Frontend,
-  frontendName,
   maxPeerThreads,
   moveAgeCap,
-  positionOf,
   type State,
   serversFor,
 } from "../model/state.ts";
 import { step } from "../model/step.ts";
-import { connectablePeers, learnOneChange, threadsHeld, threadsNeeded } from "../model/threads.ts";
+import { connectablePeers, learnOneChange } from "../model/threads.ts";
 import type { InvariantName, Violation } from "../properties/index.ts";
+
+/** A frontend as the reference keeps it: the model's record with a lag counter in place of the stamp. */
+export type RefFrontend = Omit<Frontend, "behindSince"> & { readonly behindFor: number };
+export type RefState = Omit<State, "frontends"> & { readonly frontends: ReadonlyArray<RefFrontend> };
+export type RefResult = E.Either<Refusal, RefState>;
+
+const next = (state: RefState): RefResult => E.right(state);
+const notEnabled = (reason: string): RefResult => E.left({ _tag: "NotEnabled", reason });
+const prevented = (remediation: string, reason: string): RefResult =>
+  E.left({ _tag: "Prevented", remediation, reason });
+
+const frontendName = (f: RefFrontend): string => `frontend-${f.id}`;
+const actualPeers = (state: RefState, f: RefFrontend): number => (state.cellSizes[f.cell] ?? 1) - 1;
+const positionOf = (state: RefState, n: number): number =>
+  state.frontends.length === 0
+    ? -1
+    : ((n % state.frontends.length) + state.frontends.length) % state.frontends.length;
+const threadsNeeded = (config: Config, f: RefFrontend): number =>
+  config.threads.baseThreads + config.threads.threadsPerPeer * f.knownPeers;
+const threadsHeld = (config: Config, f: RefFrontend): number =>
+  config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers;
+
+/** The model's state as the reference sees it: each frontend's derived lag as a counter, no stamp. */
+export const lagView = (config: Config, state: State): RefState => ({
+  ...state,
+  frontends: state.frontends.map(({ behindSince, ...f }) => ({
+    ...f,
+    behindFor: behindFor(config, state, { ...f, behindSince }),
+  })),
+});
+
+/** The model's state for a reference state (a stamp that gives each counter at this tick). */
+const modelState = (state: RefState): State => ({
+  ...state,
+  frontends: state.frontends.map(({ behindFor: lag, ...f }) => ({ ...f, behindSince: state.tick - lag })),
+});
+
+/** A model helper that never touches the lag, applied to a reference record, whose counter it keeps. */
+const lifted =
+  (apply: (f: Frontend) => Frontend) =>
+  (r: RefFrontend): RefFrontend => {
+    const { behindFor: lag, ...rest } = r;
+    const { behindSince: _ignored, ...g } = apply({ ...rest, behindSince: 0 });
+    return { ...g, behindFor: lag };
+  };
+
+/** K6: the lag of a frontend stopped or in step is 0 (after every operation). */
+const settled = (state: RefState): RefState => ({
+  ...state,
+  frontends: state.frontends.map((f) => {
+    const actual = actualPeers(state, f);
+    const inStep = f.connectedPeers === actual && f.knownPeers === actual;
+    return f.behindFor !== 0 && (f.status === "stopped" || inStep) ? { ...f, behindFor: 0 } : f;
+  }),
+});
 
 const withMemberIn = (cellSizes: ReadonlyArray<number>, cell: number): ReadonlyArray<number> =>
   cell < cellSizes.length ? cellSizes.map((n, i) => (i === cell ? n + 1 : n)) : [...cellSizes, 1];
@@ -42,10 +102,10 @@ const placeMembers = (
     { cells: [], sizes: cellSizes },
   );
 
-export const referenceInitialState = (config: Config): State => {
+export const referenceInitialState = (config: Config): RefState => {
   const servers = serversFor(config, config.fleet.initialSize);
   const cells = placeMembers(config, [], servers);
-  const frontends = cells.cells.map((cell, id): Frontend => {
+  const frontends = cells.cells.map((cell, id): RefFrontend => {
     const peers = (cells.sizes[cell] ?? 1) - 1;
     return {
       id,
@@ -72,7 +132,7 @@ export const referenceInitialState = (config: Config): State => {
   };
 };
 
-const capacityAdded = (config: Config, state: State, op: { readonly count: number }): StepResult => {
+const capacityAdded = (config: Config, state: RefState, op: { readonly count: number }): RefResult => {
   if (op.count < 1) return notEnabled("an addition adds at least one server's worth of capacity");
   const units = state.capacityUnits + op.count;
   if (units > config.fleet.maxSize)
@@ -85,7 +145,7 @@ const capacityAdded = (config: Config, state: State, op: { readonly count: numbe
       "preflightGuard",
       `${largest} peers in a group would need ${threadsForGroupOf(config, largest)} threads each, over the limit of ${config.threads.threadLimit}`,
     );
-  const newcomers = placed.cells.map((cell, i): Frontend => {
+  const newcomers = placed.cells.map((cell, i): RefFrontend => {
     const peers = (placed.sizes[cell] ?? 1) - 1;
     return {
       id: state.nextId + i,
@@ -109,10 +169,10 @@ const capacityAdded = (config: Config, state: State, op: { readonly count: numbe
   });
 };
 
-const frontendRemoved = (config: Config, state: State, op: { readonly frontend: number }): StepResult => {
+const frontendRemoved = (config: Config, state: RefState, op: { readonly frontend: number }): RefResult => {
   if (state.frontends.length <= 1) return notEnabled("the last frontend is never removed");
   const index = positionOf(state, op.frontend);
-  const gone = state.frontends[index] as Frontend;
+  const gone = state.frontends[index] as RefFrontend;
   const unitsPerServer = config.remediations.largerServers
     ? config.remediationParameters.largerServerFactor
     : 1;
@@ -125,7 +185,7 @@ const frontendRemoved = (config: Config, state: State, op: { readonly frontend: 
   });
 };
 
-const shardMoved = (config: Config, state: State, op: { readonly shard: number }): StepResult => {
+const shardMoved = (config: Config, state: RefState, op: { readonly shard: number }): RefResult => {
   if (config.shards.backendClusters < 2)
     return notEnabled("there is only one back-end cluster to own shards");
   const s = op.shard % config.shards.shardCount;
@@ -141,32 +201,39 @@ const shardMoved = (config: Config, state: State, op: { readonly shard: number }
   });
 };
 
-const learnAllChanges = (config: Config, f: Frontend, actual: number): Frontend =>
-  f.knownPeers === actual ? f : learnAllChanges(config, learnOneChange(config, f, actual), actual);
+const learnAllChanges = (config: Config, f: RefFrontend, actual: number): RefFrontend =>
+  f.knownPeers === actual
+    ? f
+    : learnAllChanges(config, lifted((g) => learnOneChange(config, g, actual))(f), actual);
 
-const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend => {
+const ageMembershipView = (config: Config, state: RefState, f: RefFrontend): RefFrontend => {
   if (f.status === "stopped") return f;
   const actual = actualPeers(state, f);
-  const processed = processOwnershipChanges(f);
+  const processed = lifted(processOwnershipChanges)(f);
   const deadline = config.membership.propagationDelayTicks;
   const learned = processed.behindFor >= deadline ? learnAllChanges(config, processed, actual) : processed;
   const behind = learned.connectedPeers !== actual || learned.knownPeers !== actual;
   return { ...learned, behindFor: behind ? Math.min(learned.behindFor + 1, deadline + 1) : 0 };
 };
 
-const advanceBootstraps = (config: Config, frontends: ReadonlyArray<Frontend>): ReadonlyArray<Frontend> =>
-  frontends.reduce<{ readonly out: ReadonlyArray<Frontend>; readonly budget: number }>(
+const advanceBootstraps = (
+  config: Config,
+  frontends: ReadonlyArray<RefFrontend>,
+): ReadonlyArray<RefFrontend> =>
+  frontends.reduce<{ readonly out: ReadonlyArray<RefFrontend>; readonly budget: number }>(
     ({ out, budget }, f) => {
       if (f.status !== "bootstrapping" || budget === 0) return { out: [...out, f], budget };
       const left = f.bootstrapLeft - 1;
       const advanced =
-        left > 0 ? { ...f, bootstrapLeft: left } : finishBootstrap(config, { ...f, bootstrapLeft: 0 });
+        left > 0
+          ? { ...f, bootstrapLeft: left }
+          : lifted((g) => finishBootstrap(config, g))({ ...f, bootstrapLeft: 0 });
       return { out: [...out, advanced], budget: budget - 1 };
     },
     { out: [], budget: config.coldStart.maxConcurrentBootstraps },
   ).out;
 
-const tick = (config: Config, state: State): StepResult =>
+const tick = (config: Config, state: RefState): RefResult =>
   next({
     ...state,
     tick: state.tick + 1,
@@ -178,19 +245,86 @@ const tick = (config: Config, state: State): StepResult =>
     ),
   });
 
-/** The original dispatch (a ts-pattern match), with the original versions of the changed operations. */
-export const referenceStep = (config: Config, state: State, op: Op): StepResult =>
-  match(op)
-    .returnType<StepResult>()
-    .with({ type: "capacityAdded" }, (o) => capacityAdded(config, state, o))
-    .with({ type: "frontendRemoved" }, (o) => frontendRemoved(config, state, o))
-    .with({ type: "shardMoved" }, (o) => shardMoved(config, state, o))
-    .with({ type: "tick" }, () => tick(config, state))
-    .with({ type: "frontendRestarted" }, { type: "frontendCrashed" }, { type: "peerLearned" }, (o) =>
-      step(config, state, o),
-    )
-    .with({ type: "requestRouted" }, (o) => step(config, state, o))
-    .exhaustive();
+const withFrontendAt = (state: RefState, index: number, f: RefFrontend): RefState => ({
+  ...state,
+  frontends: state.frontends.map((g, i) => (i === index ? f : g)),
+  lastRequest: null,
+});
+
+const frontendRestarted = (config: Config, state: RefState, op: { readonly frontend: number }): RefResult => {
+  if (state.frontends.length === 0) return notEnabled("the fleet is empty");
+  const index = positionOf(state, op.frontend);
+  const f = state.frontends[index] as RefFrontend;
+  if (f.status === "bootstrapping") return notEnabled(`${frontendName(f)} is already bootstrapping`);
+  const peers = actualPeers(state, f);
+  return next(
+    withFrontendAt(state, index, {
+      ...f,
+      status: "bootstrapping",
+      knownPeers: peers,
+      connectedPeers: connectablePeers(config, peers),
+      map: "building",
+      staleShards: 0,
+      behindFor: 0,
+      bootstrapLeft: config.coldStart.bootstrapTicks,
+    }),
+  );
+};
+
+const frontendCrashed = (_config: Config, state: RefState, op: { readonly frontend: number }): RefResult => {
+  if (state.frontends.length === 0) return notEnabled("the fleet is empty");
+  const index = positionOf(state, op.frontend);
+  const f = state.frontends[index] as RefFrontend;
+  if (f.status === "stopped") return notEnabled(`${frontendName(f)} is already stopped`);
+  return next(
+    withFrontendAt(state, index, {
+      ...f,
+      status: "stopped",
+      connectedPeers: 0,
+      map: "building",
+      staleShards: 0,
+      behindFor: 0,
+      bootstrapLeft: 0,
+    }),
+  );
+};
+
+const peerLearned = (config: Config, state: RefState, op: { readonly frontend: number }): RefResult => {
+  if (state.frontends.length === 0) return notEnabled("the fleet is empty");
+  const index = positionOf(state, op.frontend);
+  const f = state.frontends[index] as RefFrontend;
+  if (f.status === "stopped") return notEnabled(`${frontendName(f)} is stopped and learns nothing`);
+  const actual = actualPeers(state, f);
+  if (f.knownPeers === actual)
+    return notEnabled(`${frontendName(f)} already knows all ${actual} of its peers`);
+  return next(withFrontendAt(state, index, lifted((g) => learnOneChange(config, g, actual))(f)));
+};
+
+/** Routing touches no frontend: the model's own operation, its request count and last request taken. */
+const requestRouted = (
+  config: Config,
+  state: RefState,
+  op: { readonly frontend: number; readonly shard: number },
+): RefResult =>
+  E.map((s: State): RefState => ({ ...state, requests: s.requests, lastRequest: s.lastRequest }))(
+    step(config, modelState(state), { type: "requestRouted", ...op }),
+  );
+
+/** The original dispatch (a ts-pattern match), with the original versions of the operations; lags settled. */
+export const referenceStep = (config: Config, state: RefState, op: Op): RefResult =>
+  E.map(settled)(
+    match(op)
+      .returnType<RefResult>()
+      .with({ type: "capacityAdded" }, (o) => capacityAdded(config, state, o))
+      .with({ type: "frontendRemoved" }, (o) => frontendRemoved(config, state, o))
+      .with({ type: "shardMoved" }, (o) => shardMoved(config, state, o))
+      .with({ type: "tick" }, () => tick(config, state))
+      .with({ type: "frontendRestarted" }, (o) => frontendRestarted(config, state, o))
+      .with({ type: "frontendCrashed" }, (o) => frontendCrashed(config, state, o))
+      .with({ type: "peerLearned" }, (o) => peerLearned(config, state, o))
+      .with({ type: "requestRouted" }, (o) => requestRouted(config, state, o))
+      .exhaustive(),
+  );
 
 /** The original `map` form of `withFrontendAt`. */
 export const referenceWithFrontendAt = (state: State, index: number, f: Frontend): State => ({
@@ -204,7 +338,7 @@ export const referenceWithFrontendAt = (state: State, index: number, f: Frontend
 
 const bitCount = (n: number): number => (n === 0 ? 0 : (n & 1) + bitCount(n >>> 1));
 
-const worstDemand = (config: Config, state: State) =>
+const worstDemand = (config: Config, state: RefState) =>
   state.frontends
     .filter((f) => f.status !== "stopped")
     .reduce<{ readonly name: string; readonly need: number; readonly peers: number } | undefined>(
@@ -217,7 +351,7 @@ const worstDemand = (config: Config, state: State) =>
       undefined,
     );
 
-const frontendProblem = (config: Config, state: State, f: Frontend): string | undefined => {
+const frontendProblem = (config: Config, state: RefState, f: RefFrontend): string | undefined => {
   const name = frontendName(f);
   if (f.connectedPeers < 0 || f.knownPeers < 0) return `${name} has a negative peer count`;
   if (f.connectedPeers > f.knownPeers) return `${name} holds threads for peers it does not know of`;
@@ -230,7 +364,7 @@ const frontendProblem = (config: Config, state: State, f: Frontend): string | un
   return undefined;
 };
 
-const wellFormedProblem = (config: Config, state: State): string | undefined => {
+const wellFormedProblem = (config: Config, state: RefState): string | undefined => {
   const perFrontend = state.frontends
     .map((f) => frontendProblem(config, state, f))
     .find((p) => p !== undefined);
@@ -250,7 +384,7 @@ const wellFormedProblem = (config: Config, state: State): string | undefined => 
 };
 
 /** The message the original invariant gave in `state` (undefined when it held), by invariant name. */
-export const referenceMessage = (name: InvariantName, config: Config, state: State): string | undefined =>
+export const referenceMessage = (name: InvariantName, config: Config, state: RefState): string | undefined =>
   match(name)
     .returnType<string | undefined>()
     .with("WellFormed", () => wellFormedProblem(config, state))
@@ -298,7 +432,7 @@ export const referenceMessage = (name: InvariantName, config: Config, state: Sta
     .exhaustive();
 
 /** The closeness the original invariant gave in `state`, by invariant name. */
-export const referenceCloseness = (name: InvariantName, config: Config, state: State): number =>
+export const referenceCloseness = (name: InvariantName, config: Config, state: RefState): number =>
   match(name)
     .returnType<number>()
     .with("WellFormed", () => 0)

@@ -24,7 +24,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../model/config.ts";
 import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../model/state.ts";
-import { moveAgeCap } from "../../model/state.ts";
+import { behindFor, moveAgeCap } from "../../model/state.ts";
 import { succeededThroughStaleEntry } from "../../properties/routesToCurrentOwner.ts";
 import { domainOf } from "./inductive.ts";
 import { orderInsensitive } from "./stateKey.ts";
@@ -153,7 +153,7 @@ export const toFlat = (config: Config, state: State): Int32Array | undefined => 
     flat[at + F_KNOWN] = f.knownPeers;
     flat[at + F_CONNECTED] = f.connectedPeers;
     flat[at + F_STALE] = f.staleShards;
-    flat[at + F_BEHIND] = f.behindFor;
+    flat[at + F_BEHIND] = behindFor(config, state, f);
     flat[at + F_BOOT] = f.bootstrapLeft;
   });
   return flat;

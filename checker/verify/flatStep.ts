@@ -131,10 +131,16 @@ export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> 
 
   /**
    * What a membership change (a frontend added or removed) does to a frontend's lag `behindFor`: the one place
-   * that rule lives. Today nothing: model/fleet.ts touches no other frontend, so the stored counter keeps its
-   * value until the next `tick` recomputes it (clock.ts), even when the change put the frontend in step.
+   * that rule lives. The model derives the lag from the tick the frontend fell out of step at (model/state.ts
+   * `behindFor`): one the change puts in step (or a stopped one) has no lag; one it puts out of step is
+   * stamped with the current tick, lag 0, which it already has; one already out of step keeps its lag.
    */
-  const lagAfterMembershipChange = (s: Int32Array, f: number): number => s[f + F_BEHIND] as number;
+  const lagAfterMembershipChange = (s: Int32Array, f: number): number => {
+    const actual = actualPeers(s, f);
+    return s[f + F_STATUS] === STOPPED || (s[f + F_CONNECTED] === actual && s[f + F_KNOWN] === actual)
+      ? 0
+      : (s[f + F_BEHIND] as number);
+  };
 
   /** Applies `lagAfterMembershipChange` to every frontend of `s` (after its cells were updated). */
   const membershipChanged = (s: Int32Array): void => {

@@ -97,6 +97,13 @@ export const domainOf = (config: Config): Domain => {
   };
 };
 
+/**
+ * The clock of every domain state. A frontend's lag is derived from the clock and its stamp (`behindFor` in
+ * model/state.ts), so the domain ranges over lags and builds the stamp that gives each one at this tick.
+ */
+const DOMAIN_TICK = 0;
+const stampFor = (lag: number): number => DOMAIN_TICK - lag;
+
 /** Every type-correct frontend of the domain (id 0; ids are names only). */
 const frontendsOf = (d: Domain): ReadonlyArray<Frontend> =>
   STATUSES.flatMap((status) =>
@@ -115,7 +122,7 @@ const frontendsOf = (d: Domain): ReadonlyArray<Frontend> =>
                     connectedPeers,
                     map,
                     staleShards,
-                    behindFor,
+                    behindSince: stampFor(behindFor),
                     bootstrapLeft,
                   }),
                 ),
@@ -181,7 +188,7 @@ const stateOf = (
   nextId: frontends.length,
   capacityUnits,
   owners: Array.from({ length: config.shards.shardCount }, () => 0),
-  tick: 0,
+  tick: DOMAIN_TICK,
   requests: { succeeded: 0, failed: misrouted, misrouted },
   sinceMoved: initialState(config).sinceMoved,
   lastRequest: null,
@@ -220,9 +227,10 @@ const frontendArb = (d: Domain): fc.Arbitrary<Frontend> =>
       behindFor: fc.nat({ max: d.maxBehind }),
       bootstrapLeft: fc.nat({ max: d.maxBootstrap }),
     })
-    .map(({ connectedRatio, ...f }) => ({
+    .map(({ connectedRatio, behindFor, ...f }) => ({
       id: 0,
       ...f,
+      behindSince: stampFor(behindFor),
       connectedPeers: Math.floor(connectedRatio * f.knownPeers),
     }));
 

@@ -65,7 +65,7 @@ describe("the packed state key", () => {
     const s = initialState(small);
     const [f, ...rest] = s.frontends;
     if (f === undefined) throw new Error("need a frontend");
-    const odd: State = { ...s, frontends: [{ ...f, behindFor: 99 }, ...rest] };
+    const odd: State = { ...s, frontends: [{ ...f, bootstrapLeft: 99 }, ...rest] };
     expect(packed(small, odd)).toBeUndefined();
   });
 });

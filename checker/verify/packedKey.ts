@@ -10,6 +10,7 @@
 //   header:    capacityUnits · misrouted>0 · succeeded-stale · frontend count · cell count · each cell size (one
 //              slot per cell) · each shard's kept move age
 //   frontend:  status · map · cell · knownPeers · connectedPeers · staleShards · behindFor · bootstrapLeft
+//              (behindFor is the lag model/state.ts derives from the stamp `behindSince` and the clock)
 //
 // Every field has a fixed width and the counts come first, so two states get the same words exactly when
 // stateKey.ts gives them the same string (packedKey.test.ts checks this). A state with a value outside its
@@ -19,7 +20,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../model/config.ts";
 import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../model/state.ts";
-import { moveAgeCap } from "../../model/state.ts";
+import { behindFor, moveAgeCap } from "../../model/state.ts";
 import { succeededThroughStaleEntry } from "../../properties/routesToCurrentOwner.ts";
 import { domainOf } from "./inductive.ts";
 import { keptMoveAge, orderInsensitive } from "./stateKey.ts";
@@ -39,7 +40,8 @@ export const FRONTEND_FIELDS: { readonly [K in keyof Frontend]-?: "packed" | "dr
   connectedPeers: "packed",
   map: "packed",
   staleShards: "packed",
-  behindFor: "packed",
+  // Packed as the lag derived from it (`behindFor`), as stateKey.ts keeps it: not the stamp itself.
+  behindSince: "packed",
   bootstrapLeft: "packed",
 };
 export const STATE_FIELDS: {
@@ -156,7 +158,7 @@ export const packedKeyFor = (config: Config): PackedKey => {
       const conn = f.connectedPeers;
       const stale = f.staleShards;
       heldStale |= stale;
-      const behind = f.behindFor;
+      const behind = behindFor(config, state, f);
       const boot = f.bootstrapLeft;
       if (
         !(cell >= 0 && cell <= maxCell) ||

@@ -3,7 +3,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { Config } from "../../model/config.ts";
 import { asWas, small } from "../../model/configs/index.ts";
-import { initialState, type State } from "../../model/state.ts";
+import { initialState, inStep, type State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import { opsArb } from "../arbitraries.ts";
 import { candidateOps } from "./enabledOps.ts";
@@ -29,7 +29,10 @@ const successorKeys = (config: Config, state: State): ReadonlyArray<string> => {
   ].sort();
 };
 
-/** The state with what the key abstracts changed: clock, request counts, owners and ids. */
+/**
+ * The state with what the key abstracts changed: clock, request counts, owners and ids, and each frontend's
+ * stamp (`behindSince`) moved with the clock, or anywhere when it means nothing (in step or stopped).
+ */
 const disguised = (s: State): State => ({
   ...s,
   tick: s.tick + 7,
@@ -40,7 +43,11 @@ const disguised = (s: State): State => ({
     failed: s.requests.failed + 2,
     misrouted: s.requests.misrouted === 0 ? 0 : s.requests.misrouted + 1,
   },
-  frontends: s.frontends.map((f) => ({ ...f, id: f.id + 100 })),
+  frontends: s.frontends.map((f) => ({
+    ...f,
+    id: f.id + 100,
+    behindSince: f.status === "stopped" || inStep(s, f) ? f.behindSince - 5 : f.behindSince + 7,
+  })),
   lastRequest: s.lastRequest === null ? null : { ...s.lastRequest, frontend: s.lastRequest.frontend + 100 },
 });
 

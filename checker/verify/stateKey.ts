@@ -5,8 +5,11 @@
 // enabled, they lead to states with the same keys, and every invariant gives the same verdict. So the key keeps
 // what the next-state relation and the invariants read, and abstracts the rest:
 //
-//   - `tick` is dropped: no operation's guard or update reads the clock (time is measured by each frontend's
-//     `behindFor` and `bootstrapLeft`, both bounded);
+//   - `tick` is dropped: no operation's guard or update reads the clock but through each frontend's lag,
+//     `behindFor` (model/state.ts: derived from the clock and the frontend's stamp `behindSince`, capped), which
+//     is kept instead of the stamp, as `bootstrapLeft` is (both bounded). A stamp means nothing while a
+//     frontend is in step, and past the cap only the cap matters, so states whose stamps differ but whose
+//     lags agree have the same future;
 //   - request counts are unbounded but only `misrouted > 0` is read (RoutesToCurrentOwner); `succeeded` and
 //     `failed` are read by nothing, and WellFormed's `misrouted ≤ failed` holds on every reachable state;
 //   - `lastRequest` is read by no operation (the next step clears it) and by RoutesToCurrentOwner only as
@@ -29,7 +32,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../model/config.ts";
 import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../model/state.ts";
-import { moveAgeCap, serversFor } from "../../model/state.ts";
+import { behindFor, moveAgeCap, serversFor } from "../../model/state.ts";
 import { succeededThroughStaleEntry } from "../../properties/routesToCurrentOwner.ts";
 
 const STATUS: { readonly [K in FrontendStatus]: number } = { serving: 0, bootstrapping: 1, stopped: 2 };
@@ -59,7 +62,7 @@ const ENCODED_FRONTEND_FIELDS = new Set([
   "knownPeers",
   "connectedPeers",
   "staleShards",
-  "behindFor",
+  "behindSince",
   "bootstrapLeft",
 ]);
 const ENCODED_REQUEST_FIELDS = new Set(["succeeded", "failed", "misrouted"]);
@@ -70,15 +73,15 @@ const rest = (o: object, known: ReadonlySet<string>): string => {
   return extra.length === 0 ? "" : JSON.stringify(extra);
 };
 
-/** The numbers of one frontend that matter, in a fixed order (everything but its id). */
-const frontendNumbers = (f: Frontend): ReadonlyArray<number> => [
+/** The numbers of one frontend that matter, in a fixed order (everything but its id; its lag, not its stamp). */
+const frontendNumbers = (config: Config, state: State, f: Frontend): ReadonlyArray<number> => [
   STATUS[f.status],
   MAP[f.map],
   f.cell,
   f.knownPeers,
   f.connectedPeers,
   f.staleShards,
-  f.behindFor,
+  behindFor(config, state, f),
   f.bootstrapLeft,
 ];
 
@@ -116,7 +119,7 @@ export const stateKeyFor = (config: Config): ((state: State) => string) => {
       ...state.cellSizes,
       ...state.sinceMoved.map((_, s) => keptMoveAge(config, state, heldStale, s)),
     ];
-    const numbers = state.frontends.map(frontendNumbers);
+    const numbers = state.frontends.map((f) => frontendNumbers(config, state, f));
     const extras = state.frontends.map((f) => rest(f, ENCODED_FRONTEND_FIELDS));
     const compact = fitsOneByte(globals) && numbers.every(fitsOneByte) && extras.every((x) => x === "");
     const fronts = numbers.map((ns, i) => `${encode(ns, compact)}${extras[i] ?? ""}`);

@@ -87,7 +87,12 @@ const disguised = (config: SystemConfig, s: SystemState): SystemState => {
     core: {
       ...s.core,
       tick: now + k,
-      frontends: s.core.frontends.map((f) => ({ ...f, staleShards: f.staleShards === 0 ? 1 : 0 })),
+      frontends: s.core.frontends.map((f) => ({
+        ...f,
+        staleShards: f.staleShards === 0 ? 1 : 0,
+        // A remembered tick: the stamp a frontend's lag is derived from moves with the clock.
+        behindSince: f.behindSince + k,
+      })),
       requests: { succeeded: 5, failed: 9, misrouted: 4 },
     },
     dependents: {
