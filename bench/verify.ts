@@ -31,8 +31,14 @@ const bench = (label: string, config: Config, maxStates: number): void => {
     },
   });
   const seconds = (performance.now() - started) / 1000;
+  // On a small run the collection in onFinish can free more garbage of earlier work than the run kept: the
+  // delta is then negative and says nothing about this run's states.
   const heap =
-    gc === undefined ? "heap n/a (run with --expose-gc)" : `heap ${Math.round(held / r.states)} B/state`;
+    gc === undefined
+      ? "heap n/a (run with --expose-gc)"
+      : held < 0
+        ? "heap n/a (the collection freed more than the run kept)"
+        : `heap ${Math.round(held / r.states)} B/state`;
   const bytes = `visited set ${Math.round(r.memory.visitedBytes / r.states)} B/state (${r.memory.keyWords}-word keys), ${heap}`;
   process.stdout.write(
     `${label.padEnd(44)} ${String(r.states).padStart(7)} states ${String(r.transitions).padStart(9)} transitions ${seconds.toFixed(2).padStart(6)} s ${Math.round(
