@@ -156,11 +156,7 @@ describe("each decomposition catches a violation a step causes", () => {
     ["ThreadBudget", threadBudget, { knownPeers: config.fleet.maxSize }],
     ["ServesOnlyWithCompleteMap", servesOnlyWithCompleteMap, { map: "useless" }],
     // Out of step with its cell (39 peers), for longer than the deadline (the step also lets that much time pass).
-    [
-      "PeersLearnedWithin",
-      peersLearnedWithin,
-      { knownPeers: 38, connectedPeers: 38 },
-    ],
+    ["PeersLearnedWithin", peersLearnedWithin, { knownPeers: 38, connectedPeers: 38 }],
     ["WellFormed", wellFormed, { connectedPeers: 40, knownPeers: 39 }],
     ["ShardMovesAppliedWithin", shardMovesAppliedWithin, { staleShards: 1 }],
   ])("%s: in a replaced record", (_name, inv, patch) => {
