@@ -17,7 +17,7 @@ import { step } from "../../model/step.ts";
 import type { Invariant, InvariantName } from "../../properties/index.ts";
 import { candidateOpsFor } from "./enabledOps.ts";
 import { exploreFlat } from "./flatBfs.ts";
-import { decodeOp, encodeOp } from "./opCode.ts";
+import { encodeOp, pathTo } from "./opCode.ts";
 import { packedKeyFor } from "./packedKey.ts";
 import { stateKeyFor } from "./stateKey.ts";
 import { visitedSet } from "./visitedSet.ts";
@@ -189,11 +189,6 @@ export const exploreBreadthFirstReference = (
   frontier = [];
   options.onFinish?.(visited.size());
 
-  const pathTo = (id: number): ReadonlyArray<Op> => {
-    const ops: Op[] = [];
-    for (let n = id; n > 0; n = visited.parentOf(n)) ops.push(decodeOp(visited.viaOf(n)));
-    return ops.reverse();
-  };
   const states = visited.size();
   return {
     states,
@@ -203,7 +198,7 @@ export const exploreBreadthFirstReference = (
     verdicts: invariants.map((invariant) => {
       const f = found.get(invariant.name);
       if (f !== undefined) {
-        const ops = pathTo(f.id);
+        const ops = pathTo(visited, f.id);
         return {
           invariant,
           verdict: { status: "violated", states: f.states, depth: ops.length, ops, message: f.message },

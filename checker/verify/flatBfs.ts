@@ -26,7 +26,7 @@ import { candidateOps } from "./enabledOps.ts";
 import { type FlatViolated, flatViolatedFor } from "./flatInvariants.ts";
 import { FLAT, flatKeyFor, flatLayoutFor, toFlat } from "./flatState.ts";
 import { FLAT_RESULT, type FlatOperation, FlatOverflow, flatOperationsFor } from "./flatStep.ts";
-import { decodeOp, encodeOp, OP_ARG, OP_KINDS } from "./opCode.ts";
+import { encodeOp, OP_ARG, OP_KINDS, pathTo } from "./opCode.ts";
 import { packedKeyFor } from "./packedKey.ts";
 import { orderInsensitive } from "./stateKey.ts";
 import { visitedSet } from "./visitedSet.ts";
@@ -325,11 +325,6 @@ const search = (
   frontier = emptyLevel(stride, 1);
   options.onFinish?.(visited.size());
 
-  const pathTo = (id: number): ReadonlyArray<Op> => {
-    const ops: Op[] = [];
-    for (let n = id; n > 0; n = visited.parentOf(n)) ops.push(decodeOp(visited.viaOf(n)));
-    return ops.reverse();
-  };
   const states = visited.size();
   return {
     states,
@@ -339,7 +334,7 @@ const search = (
     verdicts: invariants.map((invariant, i) => {
       const id = foundId[i] as number;
       if (id !== -1) {
-        const ops = pathTo(id);
+        const ops = pathTo(visited, id);
         const concrete = replay(config, ops);
         const flat = foundFlat[i] as Int32Array;
         if (!packFlat(flat, scratch) || packedWords(config, concrete) !== scratch.join(","))

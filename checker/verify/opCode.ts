@@ -6,6 +6,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import { match } from "ts-pattern";
 import { OP_TYPES, type Op } from "../../model/ops.ts";
+import type { VisitedSet } from "./visitedSet.ts";
 
 /** Bound (exclusive) of each argument: frontend positions, shards and counts fit in 12 bits. */
 export const OP_ARG = 4096;
@@ -40,4 +41,11 @@ export const decodeOp = (code: number): Op => {
     .with("requestRouted", (t) => ({ type: t, frontend: a, shard: b }))
     .with("tick", (t) => ({ type: t }))
     .exhaustive();
+};
+
+/** The operations from the initial state (index 0) to the state stored at `id`, through the parents `visited` keeps. */
+export const pathTo = (visited: VisitedSet, id: number): ReadonlyArray<Op> => {
+  const ops: Op[] = [];
+  for (let n = id; n > 0; n = visited.parentOf(n)) ops.push(decodeOp(visited.viaOf(n)));
+  return ops.reverse();
 };
