@@ -4,11 +4,12 @@ import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { asWas } from "../model/configs/asWas.ts";
+import { invariantNamed } from "../properties/index.ts";
 import { threadBudget } from "../properties/threadBudget.ts";
 import { corpusFiles, loadCounterexample, saveCounterexample } from "./corpus.ts";
 import { counterexampleFrom } from "./counterexample.ts";
 import { replayCounterexample } from "./replay.ts";
-import { DEFAULT_SEED, searchInvariant } from "./search.ts";
+import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "./search.ts";
 
 const committed = corpusFiles(join(import.meta.dirname, "..", "counterexamples"));
 
@@ -39,6 +40,30 @@ describe("the committed counterexample corpus", () => {
       const replay = replayCounterexample(loaded.right);
       const now = replay.trace.steps.map((s) => ({ step: s.step, label: s.label, changes: s.changes }));
       expect(loaded.right.steps).toEqual(now);
+    },
+  );
+  // A file the random search saved names the search that finds it (seed and fast-check path, printed as
+  // "search again"); that must stay true, or the file sends a reader to a different run. Files the
+  // breadth-first verifier saved have no path.
+  const searched = committed.filter((f) => {
+    const loaded = loadCounterexample(f);
+    return E.isRight(loaded) && loaded.right.path !== "";
+  });
+  test.each(searched.map((f) => [f.split("/").pop(), f]))(
+    "%s is what the search it names finds today, path and all (else run `npm run check`)",
+    (_name, file) => {
+      const loaded = loadCounterexample(file as string);
+      if (E.isLeft(loaded)) throw new Error(loaded.left);
+      const c = loaded.right;
+      const inv = invariantNamed(c.invariant);
+      if (inv === undefined) throw new Error(`unknown invariant ${c.invariant}`);
+      const r = searchInvariant(c.config, inv, {
+        seed: c.seed,
+        runs: DEFAULT_RUNS,
+        maxSteps: DEFAULT_MAX_STEPS,
+      });
+      if (r.status !== "violated") throw new Error(`the search no longer finds ${c.invariant}`);
+      expect({ path: r.found.path, ops: r.found.ops }).toEqual({ path: c.path, ops: c.ops });
     },
   );
 });
