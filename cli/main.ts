@@ -200,8 +200,36 @@ export const commandUsage = (command: string): string | undefined => {
   const mine = paragraphs.filter(
     (p) => p.startsWith(`  npx outage ${command} `) || p === `  npx outage ${command}`,
   );
-  return mine.length === 0 ? undefined : `Usage:\n${mine.join("\n")}\n\nOptions:\n${tail}`;
+  if (mine.length === 0) return undefined;
+  const synopsis = mine.join("\n");
+  // The options block, the dependents' block and the exit codes, separated by blank lines: the first two keep
+  // only the entries this command's synopsis names, and a block left with none is dropped.
+  const blocks = `Options:\n${tail}`
+    .trimEnd()
+    .split("\n\n")
+    .flatMap((block) => {
+      const [heading = "", ...lines] = block.split("\n");
+      if (!lines[0]?.startsWith("  --")) return [block];
+      const kept = optionsNamedIn(lines.join("\n"), synopsis);
+      return kept === "" ? [] : [`${heading}\n${kept}`];
+    });
+  return `Usage:\n${synopsis}\n\n${blocks.join("\n\n")}\n`;
 };
+
+/**
+ * The entries of an options block (an entry: a line starting with its flags, and the lines indented under it)
+ * that `synopsis` names with the same argument, e.g. "--out DIR" (check) but not for "--out FILE" (matrix):
+ * a command's --help lists only what it takes (`scenario --help` listed --seed, which scenario rejects).
+ */
+const optionsNamedIn = (entries: string, synopsis: string): string =>
+  entries
+    .split(/\n(?= {2}--)/)
+    .filter((entry) =>
+      (entry.trim().split(/ {3,}/)[0] ?? "")
+        .split(", ")
+        .some((label) => new RegExp(`${label.replace(/[|]/g, "\\|")}(?![a-zA-Z-])`).test(synopsis)),
+    )
+    .join("\n");
 
 export const main = (argv: ReadonlyArray<string>): number => {
   const [command, ...rest] = argv;
