@@ -11,7 +11,7 @@ import {
   type InductiveResult,
 } from "../checker/verify/inductive.ts";
 import type { Config } from "../model/config.ts";
-import { behindFor, type Frontend, frontendName, type State } from "../model/state.ts";
+import { behindFor, type Frontend, frontendName, frontendWithLag, type State } from "../model/state.ts";
 import { INVARIANTS, type InvariantName, invariantNamed } from "../properties/index.ts";
 import { STRENGTHENED, type StrengthenedInvariant } from "../properties/strengthened.ts";
 import { bad, intFlag } from "./input.ts";
@@ -63,17 +63,7 @@ export const stateText = (config: Config, s: State): ReadonlyArray<string> => [
 /** A state as --json prints it: each frontend with its lag (`behindFor`, derived) in place of its stamp. */
 const stateJson = (config: Config, s: State) => ({
   ...s,
-  frontends: s.frontends.map((f) => ({
-    id: f.id,
-    status: f.status,
-    cell: f.cell,
-    knownPeers: f.knownPeers,
-    connectedPeers: f.connectedPeers,
-    map: f.map,
-    staleShards: f.staleShards,
-    behindFor: behindFor(config, s, f),
-    bootstrapLeft: f.bootstrapLeft,
-  })),
+  frontends: s.frontends.map((f) => frontendWithLag(config, s, f)),
 });
 
 const ctiJson = (config: Config, cti: Cti) => ({

@@ -12,7 +12,7 @@
 // state variable of the specification, the stamp only how the TypeScript model keeps it cheaply.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
-import { behindFor, type Frontend, type State } from "../model/state.ts";
+import { type Frontend, frontendWithLag, type State } from "../model/state.ts";
 import type { Dependents } from "../model/system.ts";
 import type { Explained } from "./frames.ts";
 
@@ -66,18 +66,10 @@ export const ITF_VARS = [
 ] as const;
 
 /** A frontend's record as ITF: every field of `Frontend` in order, its lag in place of its stamp. */
-const frontendVar = (config: Config, s: State, f: Frontend): ItfValue =>
-  ({
-    id: big(f.id),
-    status: f.status,
-    cell: big(f.cell),
-    knownPeers: big(f.knownPeers),
-    connectedPeers: big(f.connectedPeers),
-    map: f.map,
-    staleShards: shardSet(f.staleShards),
-    behindFor: big(behindFor(config, s, f)),
-    bootstrapLeft: big(f.bootstrapLeft),
-  }) satisfies Record<Exclude<keyof Frontend, "behindSince"> | "behindFor", ItfValue>;
+const frontendVar = (config: Config, s: State, f: Frontend): ItfValue => ({
+  ...(toItfValue(frontendWithLag(config, s, f)) as Record<string, ItfValue>),
+  staleShards: shardSet(f.staleShards),
+});
 
 const stateVars = (config: Config, s: State): Readonly<Record<string, ItfValue>> => ({
   frontends: s.frontends.map((f) => frontendVar(config, s, f)),

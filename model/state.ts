@@ -124,6 +124,25 @@ export const behindFor = (config: Config, state: State, f: Frontend): number =>
     ? 0
     : Math.min(state.tick - f.behindSince, config.membership.propagationDelayTicks + 1);
 
+/** A frontend as the specification states it: the record's fields in order, its lag in place of its stamp. */
+export type FrontendWithLag = Omit<Frontend, "behindSince"> & { readonly behindFor: number };
+
+/**
+ * `f` with its lag (`behindFor`) where the record keeps the stamp: what outputs that print a frontend's state
+ * variables show (`verify --inductive --json`, ITF traces), since the stamp is only how this model stores the lag.
+ */
+export const frontendWithLag = (config: Config, state: State, f: Frontend): FrontendWithLag => ({
+  id: f.id,
+  status: f.status,
+  cell: f.cell,
+  knownPeers: f.knownPeers,
+  connectedPeers: f.connectedPeers,
+  map: f.map,
+  staleShards: f.staleShards,
+  behindFor: behindFor(config, state, f),
+  bootstrapLeft: f.bootstrapLeft,
+});
+
 /**
  * `f` with `changes` applied: a fresh record. Every Frontend is built by this one object literal (or the
  * literals in `initialState` and `capacityAdded`, with the same fields in the same order), so V8 gives them
