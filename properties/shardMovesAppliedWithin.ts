@@ -21,9 +21,13 @@ const overdueShards = (config: Config, state: State): number =>
     0,
   );
 
+/** Whether `f` serves with a stale entry for a shard in `overdue` (a mask of shards that moved too long ago). */
+const servesStale = (f: Frontend, overdue: number): boolean =>
+  f.status === "serving" && (f.staleShards & overdue) !== 0;
+
 /** One frontend's share of the invariant: it serves with a stale entry for a shard that moved too long ago. */
 const lateToApply = (config: Config, state: State, f: Frontend): boolean =>
-  f.status === "serving" && f.staleShards !== 0 && (f.staleShards & overdueShards(config, state)) !== 0;
+  f.staleShards !== 0 && servesStale(f, overdueShards(config, state));
 
 const lowestBit = (mask: number): number => 31 - Math.clz32(mask & -mask);
 
@@ -35,9 +39,7 @@ export const shardMovesAppliedWithin: Invariant = {
   check: (config, state) => {
     const overdue = overdueShards(config, state);
     if (overdue === 0) return O.none;
-    const late = state.frontends.find(
-      (f: Frontend) => f.status === "serving" && (f.staleShards & overdue) !== 0,
-    );
+    const late = state.frontends.find((f) => servesStale(f, overdue));
     if (late === undefined) return O.none;
     const deadline = config.membership.propagationDelayTicks;
     return O.some({

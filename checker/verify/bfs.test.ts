@@ -6,7 +6,8 @@ import { OP_TYPES, type Op } from "../../model/ops.ts";
 import { INVARIANTS, invariantNamed } from "../../properties/index.ts";
 import { searchInvariant } from "../search.ts";
 import { runTrace } from "../trace.ts";
-import { decodeOp, encodeOp, exploreBreadthFirst } from "./bfs.ts";
+import { exploreBreadthFirst } from "./bfs.ts";
+import { decodeOp, encodeOp } from "./opCode.ts";
 
 const threadBudget = invariantNamed("ThreadBudget");
 if (threadBudget === undefined) throw new Error("ThreadBudget is registered");

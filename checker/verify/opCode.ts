@@ -1,8 +1,8 @@
 // ---------------------------------------------------------------------------------------------------------
 // checker/verify: operations as small integers. The visited set stores one per state (the operation that first
 // reached it), and the compiled next-state relation (flatStep.ts) takes one instead of an `Op` record, so the
-// search allocates nothing per transition. Moved here from bfs.ts (which re-exports both functions) so that
-// bfs.ts and flatBfs.ts can share them without importing each other.
+// search allocates nothing per transition. Moved here from bfs.ts so that
+// bfs.ts and flatBfs.ts share them (and the path rebuilt from a visited set) without importing each other.
 // ---------------------------------------------------------------------------------------------------------
 import { match } from "ts-pattern";
 import { OP_TYPES, type Op } from "../../model/ops.ts";
