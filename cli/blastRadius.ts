@@ -2,6 +2,7 @@
 // cli: `outage blast-radius SERVICE [--remediation NAME ...] [--json]`: every service that transitively
 // depends on SERVICE in the dependency graph (model/dependencyGraph.ts), with the chain that reaches it.
 // ---------------------------------------------------------------------------------------------------------
+
 import { parseArgs } from "node:util";
 import {
   activeDependencies,
@@ -17,6 +18,7 @@ import {
   NO_DEPENDENT_REMEDIATIONS,
 } from "../model/dependents/config.ts";
 import { bad } from "./input.ts";
+import type { Io } from "./io.ts";
 
 /** `--remediation` values: dependent remediation names, comma lists, or `all`. */
 export const dependentRemediationsFrom = (values: ReadonlyArray<string>): DependentRemediations => {
@@ -34,7 +36,7 @@ export const dependentRemediationsFrom = (values: ReadonlyArray<string>): Depend
   };
 };
 
-export const blastRadiusCommand = (args: ReadonlyArray<string>): number => {
+export const blastRadiusCommand = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
     options: { remediation: { type: "string", multiple: true }, json: { type: "boolean" } },
@@ -51,7 +53,7 @@ export const blastRadiusCommand = (args: ReadonlyArray<string>): number => {
   const reached = blastRadius(graph, failed as Service);
   if (values.json === true) {
     const out = { service: failed, remediations: on, radius: reached.map((r) => r.service), paths: reached };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
   const why = (a: string, b: string): string =>
@@ -69,6 +71,6 @@ export const blastRadiusCommand = (args: ReadonlyArray<string>): number => {
       "cut by the remediations:",
       ...cut.map((d) => `  ${d.on} → ${d.dependent}   (${d.cutBy.join(" + ")})`),
     );
-  process.stdout.write(`${lines.join("\n")}\n`);
+  io.out(`${lines.join("\n")}\n`);
   return 0;
 };

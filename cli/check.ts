@@ -8,6 +8,7 @@ import { type SearchOptions, type SearchResult, searchInvariant } from "../check
 import type { TraceStep } from "../checker/trace.ts";
 import type { Config } from "../model/config.ts";
 import type { Invariant } from "../properties/index.ts";
+import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 
 export interface CheckRequest {
@@ -109,8 +110,8 @@ const human = (req: CheckRequest, checked: ReadonlyArray<Checked>): string => {
 };
 
 /** Runs the check; returns the exit code (0 all hold, 1 a violation). */
-export const runCheck = (req: CheckRequest): number => {
-  const bar = progress(true);
+export const runCheck = (req: CheckRequest, io: Io): number => {
+  const bar = progress(true, io);
   const checked = req.invariants.map((invariant): Checked => {
     const result = searchInvariant(req.config, invariant, {
       ...req.search,
@@ -127,8 +128,6 @@ export const runCheck = (req: CheckRequest): number => {
     ...toJson(req, checked),
     results: [...toJson(req, checked).results, ...(req.appendix?.json ?? [])],
   };
-  process.stdout.write(
-    req.json ? `${JSON.stringify(json, null, 2)}\n` : human(req, checked) + (req.appendix?.human ?? ""),
-  );
+  io.out(req.json ? `${JSON.stringify(json, null, 2)}\n` : human(req, checked) + (req.appendix?.human ?? ""));
   return checked.some((c) => c.result.status === "violated") || req.appendix?.violated === true ? 1 : 0;
 };

@@ -3,6 +3,7 @@
 // core and the dependents, searches every selected dependent invariant over system traces, saves shrunk
 // counterexamples under <out>/system/, and hands `runCheck` its report lines and JSON results to append.
 // ---------------------------------------------------------------------------------------------------------
+
 import { readFileSync } from "node:fs";
 import * as E from "fp-ts/lib/Either.js";
 import type { SearchOptions } from "../checker/search.ts";
@@ -31,6 +32,7 @@ import {
 import { SYSTEM_INVARIANTS, type SystemInvariant } from "../properties/dependents/index.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
 import { bad } from "./input.ts";
+import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 
 export interface SplitFlags {
@@ -118,13 +120,16 @@ const counterexampleOf = (
  * Searches each dependent invariant. `maxStepsGiven`: whether `--max-steps` was set; if not, system traces get
  * their own longer default (DEFAULT_SYSTEM_MAX_STEPS), since an impairment must last for a buffer to fill.
  */
-export const runSystemChecks = (req: {
-  readonly config: SystemConfig;
-  readonly invariants: ReadonlyArray<SystemInvariant>;
-  readonly search: Omit<SearchOptions, "onRun">;
-  readonly outDir: string | undefined;
-}): SystemCheckReport => {
-  const bar = progress(true);
+export const runSystemChecks = (
+  req: {
+    readonly config: SystemConfig;
+    readonly invariants: ReadonlyArray<SystemInvariant>;
+    readonly search: Omit<SearchOptions, "onRun">;
+    readonly outDir: string | undefined;
+  },
+  io: Io,
+): SystemCheckReport => {
+  const bar = progress(true, io);
   const lines: string[] = [];
   const json: unknown[] = [];
   let violated = false;

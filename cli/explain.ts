@@ -20,6 +20,7 @@ import { renderMarkdown } from "../explain/markdown.ts";
 import { renderSvg } from "../explain/renderSvg.ts";
 import { explainSystemCounterexample } from "../explain/systemFrames.ts";
 import { bad } from "./input.ts";
+import type { Io } from "./io.ts";
 
 export const EXPLAIN_FORMATS = ["md", "itf"] as const;
 
@@ -42,7 +43,7 @@ export const loadExplained = (file: string): Explained => {
 /** A path as a Markdown link from `fromDir`, with forward slashes. */
 const linkFrom = (fromDir: string, path: string): string => relative(fromDir, path).split("\\").join("/");
 
-export const explain = (args: ReadonlyArray<string>): number => {
+export const explain = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
@@ -65,12 +66,12 @@ export const explain = (args: ReadonlyArray<string>): number => {
   if (values.html !== undefined && values.html === values.out)
     bad("--html and --out must be different files");
   const e = loadExplained(file);
-  if (!e.reproduces) process.stderr.write(`outage: ${file} no longer reproduces: ${e.replayDetail}\n`);
+  if (!e.reproduces) io.err(`outage: ${file} no longer reproduces: ${e.replayDetail}\n`);
   const exit = e.reproduces ? 0 : 1;
 
   if (format === "itf") {
     const text = encodeItf(e, basename(file));
-    if (values.out === undefined) process.stdout.write(text);
+    if (values.out === undefined) io.out(text);
     else writeFileAtomic(values.out, text);
     return exit;
   }
@@ -78,7 +79,7 @@ export const explain = (args: ReadonlyArray<string>): number => {
   const svg = renderSvg(chartSpec(e));
   if (values.html !== undefined) {
     writeFileAtomic(values.html, renderHtml(e, { file, chartSvg: svg }));
-    process.stderr.write(`wrote ${values.html}\n`);
+    io.err(`wrote ${values.html}\n`);
     if (values.out === undefined) return exit;
   }
   const mdDir = values.out === undefined ? "." : dirname(values.out);
@@ -89,8 +90,8 @@ export const explain = (args: ReadonlyArray<string>): number => {
       : `${values.out.replace(/\.md$/, "")}.svg`);
   writeFileAtomic(chart, svg);
   const md = renderMarkdown(e, { file, chart: linkFrom(mdDir, chart) });
-  if (values.out === undefined) process.stdout.write(md);
+  if (values.out === undefined) io.out(md);
   else writeFileAtomic(values.out, md);
-  process.stderr.write(`wrote ${values.out === undefined ? "" : `${values.out} and `}${chart}\n`);
+  io.err(`wrote ${values.out === undefined ? "" : `${values.out} and `}${chart}\n`);
   return exit;
 };

@@ -2,6 +2,7 @@
 // cli: `outage verify --inductive`: inductiveness of the registered invariants and of the strengthened
 // invariants of the remediations that are on (properties/strengthened.ts), with the evidence each rests on.
 // ---------------------------------------------------------------------------------------------------------
+
 import * as O from "fp-ts/lib/Option.js";
 import { DEFAULT_SEED } from "../checker/search.ts";
 import {
@@ -15,6 +16,7 @@ import { behindFor, type Frontend, frontendName, frontendWithLag, type State } f
 import { INVARIANTS, type InvariantName, invariantNamed } from "../properties/index.ts";
 import { STRENGTHENED, type StrengthenedInvariant } from "../properties/strengthened.ts";
 import { bad, intFlag } from "./input.ts";
+import type { Io } from "./io.ts";
 
 export const DEFAULT_SAMPLES = 20_000;
 export const DEFAULT_MAX_ENUMERATE = 1_000_000;
@@ -76,7 +78,7 @@ const ctiJson = (config: Config, cti: Cti) => ({
 const evidence = (r: Extract<InductiveResult, { status: "inductive" }>): string =>
   `exhaustive over ${r.exhaustiveStates} states satisfying it (fleets of ≤ ${r.exhaustiveFleet}), sampled ${r.sampledStates} more of ${r.samples} drawn (fleets of ≤ ${r.sampledFleet})`;
 
-export const runInductive = (req: InductiveRequest): number => {
+export const runInductive = (req: InductiveRequest, io: Io): number => {
   const options = {
     samples: intFlag("--samples", req.samples, DEFAULT_SAMPLES, 0, 10_000_000),
     maxEnumerate: intFlag("--max-enumerate", req.maxEnumerate, DEFAULT_MAX_ENUMERATE, 0, 100_000_000),
@@ -107,7 +109,7 @@ export const runInductive = (req: InductiveRequest): number => {
     checked.filter((c) => c.strengthens !== undefined).every((c) => c.result.status === "inductive");
 
   if (req.json) {
-    process.stdout.write(
+    io.out(
       `${JSON.stringify(
         {
           config: req.config.name,
@@ -168,6 +170,6 @@ export const runInductive = (req: InductiveRequest): number => {
         ? `${e.invariant}: not established inductively`
         : `${e.invariant}: holds in every reachable state, for any trace length (${e.via === e.invariant ? "inductive itself" : `via ${e.via}`})`,
     );
-  process.stdout.write(`${lines.join("\n")}\n`);
+  io.out(`${lines.join("\n")}\n`);
   return ok ? 0 : 1;
 };

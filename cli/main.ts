@@ -3,6 +3,7 @@
 // with exit code 2 (no stack trace). Exit 0: every checked invariant holds / the replay reproduces.
 // Exit 1: a violation was found / the replay no longer reproduces.
 // ---------------------------------------------------------------------------------------------------------
+
 import { parseArgs } from "node:util";
 import * as E from "fp-ts/lib/Either.js";
 import { loadCounterexample } from "../checker/corpus.ts";
@@ -24,6 +25,7 @@ import {
 } from "./checkSystem.ts";
 import { explain } from "./explain.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfigFile, selectInvariants } from "./input.ts";
+import { captureIo, type Io } from "./io.ts";
 import { matrix } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
 import { recoveryCommand } from "./recovery.ts";
@@ -110,7 +112,7 @@ Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
 const pathFlag = (value: string): string =>
   /^\d+(:\d+)*$/.test(value) ? value : bad(`--path ${value}: must be a fast-check path like 163 or 3:0:1`);
 
-const check = (args: ReadonlyArray<string>): number => {
+const check = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
@@ -139,46 +141,50 @@ const check = (args: ReadonlyArray<string>): number => {
     maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_MAX_STEPS, 1, 100_000),
   };
   const outDir = values["no-save"] ? undefined : (values.out ?? "counterexamples");
-  const appendix = runSystemChecks({
-    config: systemConfigOf(config, split.dependentRemediations, loaded.dependents),
-    invariants: split.systemInvariants,
-    search: {
-      ...search,
-      maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_SYSTEM_MAX_STEPS, 1, 100_000),
+  const appendix = runSystemChecks(
+    {
+      config: systemConfigOf(config, split.dependentRemediations, loaded.dependents),
+      invariants: split.systemInvariants,
+      search: {
+        ...search,
+        maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_SYSTEM_MAX_STEPS, 1, 100_000),
+      },
+      outDir,
     },
-    outDir,
-  });
-  return runCheck({
-    config,
-    invariants: values.invariant === undefined ? selectInvariants([]) : split.coreInvariants,
-    search: { ...search, ...(values.path === undefined ? {} : { path: pathFlag(values.path) }) },
-    json: values.json === true,
-    outDir,
-    appendix,
-  });
+    io,
+  );
+  return runCheck(
+    {
+      config,
+      invariants: values.invariant === undefined ? selectInvariants([]) : split.coreInvariants,
+      search: { ...search, ...(values.path === undefined ? {} : { path: pathFlag(values.path) }) },
+      json: values.json === true,
+      outDir,
+      appendix,
+    },
+    io,
+  );
 };
 
-const replay = (args: ReadonlyArray<string>): number => {
+const replay = (args: ReadonlyArray<string>, io: Io): number => {
   const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
   if (positionals.length === 0) bad("replay: give one or more counterexample files");
   const outcomes = positionals.map((file) => {
     const system = replaySystemFile(file);
     if (system !== undefined) {
-      process.stdout.write(
-        `${system.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${system.detail}\n`,
-      );
+      io.out(`${system.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${system.detail}\n`);
       return system.reproduces;
     }
     const loaded = loadCounterexample(file);
     if (E.isLeft(loaded)) return bad(loaded.left);
     const r = replayCounterexample(loaded.right);
-    process.stdout.write(`${r.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${r.detail}\n`);
+    io.out(`${r.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${r.detail}\n`);
     return r.reproduces;
   });
   return outcomes.every(Boolean) ? 0 : 1;
 };
 
-const config = (args: ReadonlyArray<string>): number => {
+const config = (args: ReadonlyArray<string>, io: Io): number => {
   const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
   if (positionals.length > 1) bad(`config: unexpected argument ${positionals[1]}`);
   const name = positionals[0] ?? "as-was";
@@ -186,7 +192,7 @@ const config = (args: ReadonlyArray<string>): number => {
     BUILTIN_CONFIGS[name] ??
     bad(`config ${name}: unknown; built-in configs: ${Object.keys(BUILTIN_CONFIGS).join(", ")}`);
   // The dependents' section is optional in a config file; printed here so their numbers can be edited too.
-  process.stdout.write(`${JSON.stringify({ ...c, dependents: asWasDependents }, null, 2)}\n`);
+  io.out(`${JSON.stringify({ ...c, dependents: asWasDependents }, null, 2)}\n`);
   return 0;
 };
 
@@ -231,39 +237,53 @@ const optionsNamedIn = (entries: string, synopsis: string): string =>
     )
     .join("\n");
 
-export const main = (argv: ReadonlyArray<string>): number => {
+/** Runs one command line; every user error is one line on stderr with exit code 2, never a stack trace. */
+export const main = (argv: ReadonlyArray<string>, io: Io): number => {
+  try {
+    return dispatch(argv, io);
+  } catch (e) {
+    if (isUserError(e)) {
+      io.err(`outage: ${e.message.split("\n")[0]}\n`);
+      return 2;
+    }
+    io.err(`outage: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 3;
+  }
+};
+
+const dispatch = (argv: ReadonlyArray<string>, io: Io): number => {
   const [command, ...rest] = argv;
   const help = command === undefined ? undefined : commandUsage(command);
   if (help !== undefined && (rest.includes("--help") || rest.includes("-h"))) {
-    process.stdout.write(help);
+    io.out(help);
     return 0;
   }
   switch (command) {
     case "check":
-      return check(rest);
+      return check(rest, io);
     case "replay":
-      return replay(rest);
+      return replay(rest, io);
     case "config":
-      return config(rest);
+      return config(rest, io);
     case "explain":
-      return explain(rest);
+      return explain(rest, io);
     case "blast-radius":
-      return blastRadiusCommand(rest);
+      return blastRadiusCommand(rest, io);
     case "scenario":
-      return scenarioCommand(rest);
+      return scenarioCommand(rest, io);
     case "recovery":
-      return recoveryCommand(rest);
+      return recoveryCommand(rest, io);
     case "verify":
-      return verify(rest);
+      return verify(rest, io);
     case "preflight":
-      return preflight(rest);
+      return preflight(rest, io);
     case "matrix":
-      return matrix(rest);
+      return matrix(rest, io);
     case undefined:
     case "help":
     case "--help":
     case "-h":
-      process.stdout.write(USAGE);
+      io.out(USAGE);
       return 0;
     default:
       return bad(`unknown command ${command}; try: npx outage help`);
@@ -274,14 +294,9 @@ export const main = (argv: ReadonlyArray<string>): number => {
 const isUserError = (e: unknown): e is Error =>
   e instanceof BadInput || (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"));
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (isUserError(e)) {
-    process.stderr.write(`outage: ${e.message.split("\n")[0]}\n`);
-    process.exitCode = 2;
-  } else {
-    process.stderr.write(`outage: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 3;
-  }
-}
+/** `main` in this process, with what it wrote: how tests run the CLI without spawning Node. */
+export const run = (argv: ReadonlyArray<string>): { code: number; stdout: string; stderr: string } => {
+  const io = captureIo();
+  const code = main(argv, io);
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+};

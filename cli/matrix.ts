@@ -3,12 +3,14 @@
 // checker/dependentMatrix.ts for the dependents), or with `--check` only say
 // whether the committed file is current (exit 1 when it is not).
 // ---------------------------------------------------------------------------------------------------------
+
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../checker/corpus.ts";
 import { buildDependentMatrix, dependentMatrixMarkdown, joinMatrixFile } from "../checker/dependentMatrix.ts";
 import { buildMatrix, MATRIX_PATH, matrixMarkdown } from "../checker/matrix.ts";
 import { bad } from "./input.ts";
+import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 
 const readOrEmpty = (path: string): string => {
@@ -19,7 +21,7 @@ const readOrEmpty = (path: string): string => {
   }
 };
 
-export const matrix = (args: ReadonlyArray<string>): number => {
+export const matrix = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
     options: { out: { type: "string" }, check: { type: "boolean" } },
@@ -28,7 +30,7 @@ export const matrix = (args: ReadonlyArray<string>): number => {
   });
   if (positionals.length > 0) bad(`matrix: unexpected argument ${positionals[0]}`);
   const path = values.out ?? MATRIX_PATH;
-  const bar = progress(true);
+  const bar = progress(true, io);
   const text = joinMatrixFile(
     matrixMarkdown(buildMatrix((what) => bar.update(`matrix: ${what}`))),
     dependentMatrixMarkdown(buildDependentMatrix((what) => bar.update(`matrix, dependents: ${what}`))),
@@ -36,12 +38,10 @@ export const matrix = (args: ReadonlyArray<string>): number => {
   bar.done();
   if (values.check) {
     const current = readOrEmpty(path) === text;
-    process.stdout.write(
-      current ? `${path} is up to date\n` : `${path} is out of date: run npx outage matrix\n`,
-    );
+    io.out(current ? `${path} is up to date\n` : `${path} is out of date: run npx outage matrix\n`);
     return current ? 0 : 1;
   }
   writeFileAtomic(path, text);
-  process.stdout.write(`wrote ${path}\n`);
+  io.out(`wrote ${path}\n`);
   return 0;
 };

@@ -3,6 +3,7 @@
 // Answers SAFE or UNSAFE with the first invariant that breaks and its trace, the largest safe addition found by
 // simulation, and the closed form it must agree with (checker/preflight.ts).
 // ---------------------------------------------------------------------------------------------------------
+
 import { parseArgs } from "node:util";
 import {
   largestSafeAddition,
@@ -12,6 +13,7 @@ import {
 } from "../checker/preflight.ts";
 import type { Config } from "../model/config.ts";
 import { applyRemediations, bad, intFlag, loadConfig } from "./input.ts";
+import type { Io } from "./io.ts";
 
 const describeClosedForm = (config: Config): string => {
   const { baseThreads, threadsPerPeer, threadLimit } = config.threads;
@@ -24,7 +26,7 @@ const describeClosedForm = (config: Config): string => {
   return `${baseThreads} + ${threadsPerPeer} × (n − 1) ≤ ${threadLimit} ⇒ a group of at most ${largestSafeGroup(config)} servers${servers}${cells}`;
 };
 
-export const preflight = (args: ReadonlyArray<string>): number => {
+export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
@@ -65,7 +67,7 @@ export const preflight = (args: ReadonlyArray<string>): number => {
   const closedText = closed === undefined ? "none" : String(closed);
 
   if (values.json) {
-    process.stdout.write(
+    io.out(
       `${JSON.stringify(
         {
           config: config.name,
@@ -121,6 +123,6 @@ export const preflight = (args: ReadonlyArray<string>): number => {
   lines.push("");
   lines.push(`largest safe addition: ${largestText}`);
   lines.push(`closed form: ${describeClosedForm(config)}; largest safe addition ${closedText}`);
-  process.stdout.write(`${lines.join("\n")}\n`);
+  io.out(`${lines.join("\n")}\n`);
   return verdict.safe ? 0 : 1;
 };

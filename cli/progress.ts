@@ -2,16 +2,18 @@
 // cli: a progress line on stderr for runs longer than a second, so `--json` on stdout stays clean.
 // ---------------------------------------------------------------------------------------------------------
 
+import type { Io } from "./io.ts";
+
 export interface Progress {
   readonly update: (text: string) => void;
   readonly done: () => void;
 }
 
-export const progress = (enabled: boolean): Progress => {
+export const progress = (enabled: boolean, io: Io): Progress => {
   const started = Date.now();
   let last = 0;
   let shown = false;
-  const tty = process.stderr.isTTY === true;
+  const tty = io.errIsTty;
   return {
     update: (text) => {
       if (!enabled) return;
@@ -20,10 +22,10 @@ export const progress = (enabled: boolean): Progress => {
       last = now;
       shown = true;
       const line = `… ${text} (${((now - started) / 1000).toFixed(1)} s)`;
-      process.stderr.write(tty ? `\r\x1b[K${line}` : `${line}\n`);
+      io.err(tty ? `\r\x1b[K${line}` : `${line}\n`);
     },
     done: () => {
-      if (shown && tty) process.stderr.write("\r\x1b[K");
+      if (shown && tty) io.err("\r\x1b[K");
     },
   };
 };

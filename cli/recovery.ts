@@ -3,6 +3,7 @@
 // recovers within K ticks of the trigger's removal over generated triggers, with no corrective push and
 // with a paced restart, and the slowest recovery time seen (checker/recovery.ts).
 // ---------------------------------------------------------------------------------------------------------
+
 import { parseArgs } from "node:util";
 import {
   checkRecoversWithin,
@@ -19,6 +20,7 @@ import {
   withDependentRemediations,
 } from "../model/dependents/config.ts";
 import { intFlag } from "./input.ts";
+import type { Io } from "./io.ts";
 
 export const DEFAULT_RECOVERY_K = 150;
 export const DEFAULT_RECOVERY_RUNS = 60;
@@ -49,7 +51,7 @@ const hours = (ticks: number | undefined, tickMinutes: number): string =>
     ? "not within the horizon"
     : `${ticks} ticks (${((ticks * tickMinutes) / 60).toFixed(1)} h)`;
 
-export const recoveryCommand = (args: ReadonlyArray<string>): number => {
+export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -89,7 +91,7 @@ export const recoveryCommand = (args: ReadonlyArray<string>): number => {
         pacedRestart: view(r.paced),
       })),
     };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     const lines = [
       `outage recovery: does every service recover within K = ${k} ticks of the trigger's removal? (${runs} generated triggers per row, seed ${seed})`,
@@ -114,7 +116,7 @@ export const recoveryCommand = (args: ReadonlyArray<string>): number => {
       "",
       "Record: first restarted servers took traffic at 10:07, Kinesis fully normal at 22:23 (12 h 16 min) [AWS-p].",
     );
-    process.stdout.write(`${lines.join("\n")}\n`);
+    io.out(`${lines.join("\n")}\n`);
   }
   return rows.every((r) => r.paced.status === "holds") ? 0 : 1;
 };

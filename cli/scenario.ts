@@ -3,6 +3,7 @@
 // system (model/scenarios/nov25.ts), printed as a timeline with each service's first failure, recovery and
 // recovery time. With remediations, the same operations run under the remediated config.
 // ---------------------------------------------------------------------------------------------------------
+
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../checker/corpus.ts";
 import { runScenario, type ScenarioResult, timeOfDay } from "../checker/scenario.ts";
@@ -12,6 +13,7 @@ import type { SystemConfig } from "../model/dependents/config.ts";
 import { NOV25_START_MINUTE, nov25Notes, nov25Ops } from "../model/scenarios/nov25.ts";
 import { splitCheckFlags, systemConfigOf } from "./checkSystem.ts";
 import { applyRemediations, bad } from "./input.ts";
+import type { Io } from "./io.ts";
 
 export const SCENARIOS = ["2020-11-25"] as const;
 
@@ -78,7 +80,7 @@ export const scenarioJson = (r: ScenarioResult) => ({
   recovered: r.recovered,
 });
 
-export const scenarioCommand = (args: ReadonlyArray<string>): number => {
+export const scenarioCommand = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
@@ -96,13 +98,11 @@ export const scenarioCommand = (args: ReadonlyArray<string>): number => {
     if (values.remediation !== undefined)
       bad("--save-corpus records the as-was day; it takes no --remediation");
     writeFileAtomic(values["save-corpus"], scenarioCorpusText());
-    process.stdout.write(`saved ${values["save-corpus"]}\n`);
+    io.out(`saved ${values["save-corpus"]}\n`);
     return 0;
   }
   const r = nov25(scenarioConfig(values.remediation ?? []));
-  process.stdout.write(
-    values.json === true ? `${JSON.stringify(scenarioJson(r), null, 2)}\n` : scenarioText(r),
-  );
+  io.out(values.json === true ? `${JSON.stringify(scenarioJson(r), null, 2)}\n` : scenarioText(r));
   return 0;
 };
 

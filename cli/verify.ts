@@ -4,6 +4,7 @@
 // evidence it rests on: proved (every reachable state), bounded (every state within D steps), violated (a
 // shortest trace, saved and replayable like any other counterexample).
 // ---------------------------------------------------------------------------------------------------------
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -17,6 +18,7 @@ import { systemInvariantNamed } from "../properties/dependents/index.ts";
 import type { Invariant } from "../properties/index.ts";
 import { runInductive } from "./inductive.ts";
 import { applyRemediations, bad, intFlag, loadConfig } from "./input.ts";
+import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 import { planVerify, runSystemVerify } from "./verifySystem.ts";
 
@@ -174,7 +176,7 @@ const human = (
   return `${lines.join("\n")}\n`;
 };
 
-export const verify = (args: ReadonlyArray<string>): number => {
+export const verify = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
@@ -199,13 +201,16 @@ export const verify = (args: ReadonlyArray<string>): number => {
     const named = (values.invariant ?? []).flatMap((v) => v.split(","));
     if (named.some((n) => systemInvariantNamed(n) !== undefined))
       bad("--inductive checks core invariants only; the dependents' are explored by breadth-first search");
-    return runInductive({
-      config: applyRemediations(loadConfig(values.config), values.remediation ?? []),
-      invariantNames: values.invariant ?? [],
-      samples: values.samples,
-      maxEnumerate: values["max-enumerate"],
-      json: values.json === true,
-    });
+    return runInductive(
+      {
+        config: applyRemediations(loadConfig(values.config), values.remediation ?? []),
+        invariantNames: values.invariant ?? [],
+        samples: values.samples,
+        maxEnumerate: values["max-enumerate"],
+        json: values.json === true,
+      },
+      io,
+    );
   }
   if (values.samples !== undefined || values["max-enumerate"] !== undefined)
     bad("--samples and --max-enumerate go with --inductive");
@@ -218,7 +223,7 @@ export const verify = (args: ReadonlyArray<string>): number => {
   };
   const outDir = values["no-save"] ? undefined : (values.out ?? "counterexamples");
 
-  const bar = progress(invariants.length > 0);
+  const bar = progress(invariants.length > 0, io);
   const started = Date.now();
   const result = exploreBreadthFirst(config, invariants, {
     ...bounds,
@@ -243,12 +248,12 @@ export const verify = (args: ReadonlyArray<string>): number => {
       ...(saved === undefined ? {} : { file: saved.path, existed: saved.existed }),
     };
   });
-  const system = runSystemVerify(plan, bounds, outDir);
+  const system = runSystemVerify(plan, bounds, outDir, io);
   const core =
     invariants.length === 0
       ? { config: plan.systemConfig.name, ...bounds, results: [] }
       : toJson(config, bounds, result, verified);
-  process.stdout.write(
+  io.out(
     values.json
       ? `${JSON.stringify({ ...core, results: [...core.results, ...system.json] }, null, 2)}\n`
       : `${invariants.length === 0 ? "" : human(config, bounds, result, verified)}${system.human}`,

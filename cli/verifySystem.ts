@@ -5,6 +5,7 @@
 // (model/dependents/small.ts). A violation's shortest trace is saved under <out>/system/ like any system
 // counterexample (seed 0, empty path: it comes from exhaustive search) and replays with `npx outage replay`.
 // ---------------------------------------------------------------------------------------------------------
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -22,6 +23,7 @@ import type { SystemInvariant } from "../properties/dependents/index.ts";
 import type { Invariant } from "../properties/index.ts";
 import { splitCheckFlags, systemConfigOf } from "./checkSystem.ts";
 import { applyRemediations, loadConfig } from "./input.ts";
+import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 
 /** The name `--config` accepts for the dependents' checking config. */
@@ -117,6 +119,7 @@ export const runSystemVerify = (
   plan: VerifyPlan,
   bounds: { readonly maxDepth: number; readonly maxStates: number },
   outDir: string | undefined,
+  io: Io,
 ): SystemVerifyReport => {
   const config = plan.systemConfig;
   const lines: string[] =
@@ -129,7 +132,7 @@ export const runSystemVerify = (
         ];
   const json: unknown[] = [];
   let violated = false;
-  const bar = progress(true);
+  const bar = progress(true, io);
   for (const inv of plan.systemInvariants) {
     const started = Date.now();
     const r = exploreSystemBreadthFirst(config, inv, {
