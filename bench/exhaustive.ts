@@ -11,11 +11,13 @@
 //   - `shortestFor`: the shortest counterexample length of each headline invariant, by the same search, for
 //     the shrink-quality ratio (shrunk length ÷ shortest).
 // ---------------------------------------------------------------------------------------------------------
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
+
+import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
 import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
 import type { Config } from "../model/config.ts";
 import { asWas, small } from "../model/configs/index.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
+import { fleetSpec } from "../specs/fleet.ts";
 import type { Effort } from "./sections.ts";
 import { cpuMs, median, nowMs, round } from "./stats.ts";
 
@@ -54,7 +56,7 @@ const explore = (config: Config, maxStates: number, measureMemory = false, colle
   let w1 = Number.NaN;
   const t0 = cpuMs();
   const w0 = nowMs();
-  const r = exploreBreadthFirst(config, INVARIANTS, {
+  const r = exploreBreadthFirst(fleetSpec, config, INVARIANTS, {
     maxDepth: 100_000,
     maxStates,
     onFinish: () => {
@@ -118,7 +120,7 @@ export const exhaustiveSection = (effort: Effort) => [
  */
 export const shortestFor = (config: Config, invariants: ReadonlyArray<Invariant>, maxStates: number) => {
   const t0 = cpuMs();
-  const r = exploreBreadthFirst(config, invariants, { maxDepth: 100_000, maxStates });
+  const r = exploreBreadthFirst(fleetSpec, config, invariants, { maxDepth: 100_000, maxStates });
   const ms = round(cpuMs() - t0);
   return r.verdicts.map(({ invariant, verdict }) => ({
     invariant: invariant.name,
@@ -137,10 +139,10 @@ export const shortestFor = (config: Config, invariants: ReadonlyArray<Invariant>
 export const shrinkQualityOnSmall = (invariants: ReadonlyArray<Invariant>) => {
   const shortest = shortestFor(small, invariants, 1_000_000);
   return invariants.map((inv, i) => {
-    const r = searchInvariant(small, inv, {
+    const r = searchInvariant(fleetSpec, small, inv, {
       seed: DEFAULT_SEED,
       runs: DEFAULT_RUNS,
-      maxSteps: DEFAULT_MAX_STEPS,
+      maxSteps: fleetSpec.defaultMaxSteps,
     });
     const s = shortest[i] as (typeof shortest)[number];
     const lengthAfter = r.status === "violated" ? r.found.ops.length : null;

@@ -5,13 +5,14 @@
 // with wall-clock figures alongside.
 // ---------------------------------------------------------------------------------------------------------
 
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
 import type { Config } from "../model/config.ts";
 import { withAllRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { small } from "../model/configs/small.ts";
 import { EXPECTATIONS } from "../properties/expectations.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
+import { fleetSpec } from "../specs/fleet.ts";
 import { simulateFor } from "./simulate.ts";
 import { cpuMs, median, nowMs, round } from "./stats.ts";
 import { fleetOf, tracesFor } from "./workload.ts";
@@ -62,8 +63,11 @@ export const simulationSection = (effort: Effort) => {
     const steps = INVARIANTS.reduce(
       (n, inv) =>
         n +
-        searchInvariant(all, inv, { seed: DEFAULT_SEED, runs: DEFAULT_RUNS, maxSteps: DEFAULT_MAX_STEPS })
-          .steps,
+        searchInvariant(fleetSpec, all, inv, {
+          seed: DEFAULT_SEED,
+          runs: DEFAULT_RUNS,
+          maxSteps: fleetSpec.defaultMaxSteps,
+        }).steps,
       0,
     );
     return (steps / (cpuMs() - t0)) * 1000;
@@ -92,10 +96,10 @@ const timeSearch = (inv: Invariant) => {
   let lastRunAt = t0;
   // `onRun` fires after every generated run and never during shrinking, so its last call marks the end of
   // the first failing run.
-  const r = searchInvariant(asWas, inv, {
+  const r = searchInvariant(fleetSpec, asWas, inv, {
     seed: DEFAULT_SEED,
     runs: DEFAULT_RUNS,
-    maxSteps: DEFAULT_MAX_STEPS,
+    maxSteps: fleetSpec.defaultMaxSteps,
     onRun: () => {
       lastRunAt = cpuMs();
     },

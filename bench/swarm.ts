@@ -7,17 +7,19 @@
 // long the shrunk counterexample is (fast-check's shrinking, then `minimize`, as `npx outage check` does).
 // Deterministic: the same seeds give the same table.
 // ---------------------------------------------------------------------------------------------------------
+
 import fc from "fast-check";
 import * as O from "fp-ts/lib/Option.js";
 import { opArb, opsArb } from "../checker/arbitraries.ts";
 import { searchRuns } from "../checker/propertySearch.ts";
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, minimize } from "../checker/search.ts";
+import { DEFAULT_RUNS, minimize } from "../checker/search.ts";
 import type { Config } from "../model/config.ts";
 import { asWas, small } from "../model/configs/index.ts";
 import { OP_TYPES, type Op } from "../model/ops.ts";
 import { initialState } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant } from "../properties/index.ts";
+import { fleetSpec } from "../specs/fleet.ts";
 import { HEADLINE } from "./sections.ts";
 import { median } from "./stats.ts";
 
@@ -57,7 +59,7 @@ const measure = (
     );
     if (r.failing === undefined) continue;
     runsToFind.push(r.runs);
-    shrunk.push(minimize(config, inv, r.failing.ops).length);
+    shrunk.push(minimize(fleetSpec, config, inv, r.failing.ops).length);
   }
   return { found: runsToFind.length, runsToFind, shrunk };
 };
@@ -72,7 +74,7 @@ if (!Number.isInteger(seeds) || seeds < 1) {
 const row = (cells: ReadonlyArray<string | number>): string =>
   `| ${cells.map((c) => (typeof c === "number" ? String(c) : c)).join(" | ")} |`;
 const lines = [
-  `Swarm testing against the checker's generator: seeds 1..${seeds}, ${DEFAULT_RUNS} runs, ≤ ${DEFAULT_MAX_STEPS} steps`,
+  `Swarm testing against the checker's generator: seeds 1..${seeds}, ${DEFAULT_RUNS} runs, ≤ ${fleetSpec.defaultMaxSteps} steps`,
   "",
   row([
     "config",
@@ -87,8 +89,8 @@ const lines = [
 for (const config of [asWas, small])
   for (const inv of HEADLINE)
     for (const [label, ops] of [
-      ["checker", opsArb(config, DEFAULT_MAX_STEPS)],
-      ["swarm", swarmOpsArb(config, DEFAULT_MAX_STEPS)],
+      ["checker", opsArb(config, fleetSpec.defaultMaxSteps)],
+      ["swarm", swarmOpsArb(config, fleetSpec.defaultMaxSteps)],
     ] as const) {
       process.stderr.write(`bench:swarm: ${config.name} ${inv.name} ${label} …\n`);
       const o = measure(config, inv, ops, seeds);

@@ -4,10 +4,12 @@
 // Two figures: the visited set's own arrays (exact, slack of the doubling arrays included) and the heap delta
 // (run with --expose-gc, as the npm script does; approximate: V8 may still hold garbage of an earlier run).
 // ---------------------------------------------------------------------------------------------------------
+
 import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
 import type { Config } from "../model/config.ts";
 import { asWas, small } from "../model/configs/index.ts";
 import { INVARIANTS } from "../properties/index.ts";
+import { fleetSpec } from "../specs/fleet.ts";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -22,7 +24,7 @@ const bench = (label: string, config: Config, maxStates: number): void => {
   const before = used();
   let held = 0;
   const started = performance.now();
-  const r = exploreBreadthFirst(config, INVARIANTS, {
+  const r = exploreBreadthFirst(fleetSpec, config, INVARIANTS, {
     maxDepth: 1000,
     maxStates,
     onFinish: () => {
@@ -56,7 +58,7 @@ const oneBootstrapAtATime: Config = {
 };
 
 // Warm-up: the first exploration also allocates compiled code and caches, which are not per-state memory.
-exploreBreadthFirst(asWas, INVARIANTS, { maxDepth: 1000, maxStates: 20_000 });
+exploreBreadthFirst(fleetSpec, asWas, INVARIANTS, { maxDepth: 1000, maxStates: 20_000 });
 
 bench("small (sorted: full symmetry reduction)", small, 1_000_000);
 bench("small, one bootstrap at a time (order kept)", oneBootstrapAtATime, 1_000_000);

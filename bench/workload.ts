@@ -3,12 +3,14 @@
 // and random operation sequences drawn once, from a fixed seed, with the checker's own arbitrary, so the
 // timed loop measures the model and the invariants and not fast-check's generator.
 // ---------------------------------------------------------------------------------------------------------
+
 import fc from "fast-check";
 import { opsArb } from "../checker/arbitraries.ts";
-import { DEFAULT_MAX_STEPS, DEFAULT_SEED } from "../checker/search.ts";
+import { DEFAULT_SEED } from "../checker/search.ts";
 import type { Config } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import type { Op } from "../model/ops.ts";
+import { fleetSpec } from "../specs/fleet.ts";
 
 /** The fleet sizes the scaling section measures (issue 6). */
 export const FLEET_SIZES: ReadonlyArray<number> = [10, 100, 1000, 5000];
@@ -35,5 +37,5 @@ export const tracesFor = (
   config: Config,
   count: number,
   seed = DEFAULT_SEED,
-  maxSteps = DEFAULT_MAX_STEPS,
+  maxSteps = fleetSpec.defaultMaxSteps,
 ): ReadonlyArray<ReadonlyArray<Op>> => fc.sample(opsArb(config, maxSteps), { seed, numRuns: count });

@@ -18,20 +18,30 @@ import {
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
-import { pipe } from "fp-ts/lib/function.js";
-import { type Counterexample, encodeCounterexample, parseCounterexample } from "./counterexample.ts";
+import { type Counterexample, encodeCounterexample } from "./counterexample.ts";
+import type { Spec } from "./spec.ts";
 
 export const DEFAULT_CORPUS_DIR = "counterexamples";
 
 /** `<Invariant>--<config>--<first 10 hex of sha256 of the content>.json`. */
-export const counterexampleFileName = (c: Counterexample): string => {
+export const counterexampleFileName = <C, Op>(c: Counterexample<C, Op>, configName: string): string => {
   const hash = createHash("sha256")
     .update(JSON.stringify({ invariant: c.invariant, config: c.config, ops: c.ops }))
     .digest("hex")
     .slice(0, 10);
-  const config = c.config.name.replace(/[^A-Za-z0-9._+-]/g, "_");
-  return `${c.invariant}--${config}--${hash}.json`;
+  return `${c.invariant}--${configName.replace(/[^A-Za-z0-9._+-]/g, "_")}--${hash}.json`;
 };
+
+/** Where `spec`'s counterexamples live under the corpus folder `dir`. */
+export const corpusFolderOf = <C, S, Op>(dir: string, spec: Spec<C, S, Op>): string =>
+  spec.corpusFolder === "" ? dir : join(dir, spec.corpusFolder);
+
+/** The path a counterexample is saved at under the corpus folder `dir`. */
+export const counterexamplePath = <C, S, Op>(
+  dir: string,
+  spec: Spec<C, S, Op>,
+  c: Counterexample<C, Op>,
+): string => join(corpusFolderOf(dir, spec), counterexampleFileName(c, spec.configs.nameOf(c.config)));
 
 /** Writes `text` to `path` atomically: temp file, fsync, rename, fsync the folder. */
 export const writeFileAtomic = (path: string, text: string): void => {
@@ -59,22 +69,24 @@ export const writeFileAtomic = (path: string, text: string): void => {
   }
 };
 
-/** Saves a counterexample into `dir`; returns the path written. */
-export const saveCounterexample = (dir: string, c: Counterexample): string => {
-  const path = join(dir, counterexampleFileName(c));
-  writeFileAtomic(path, encodeCounterexample(c));
+/** Saves a counterexample under the corpus folder `dir`; returns the path written. */
+export const saveCounterexample = <C, S, Op>(
+  dir: string,
+  spec: Spec<C, S, Op>,
+  c: Counterexample<C, Op>,
+): string => {
+  const path = counterexamplePath(dir, spec, c);
+  // The schema's path as seen from the repository's own corpus (counterexamples/[folder/]).
+  writeFileAtomic(path, encodeCounterexample(c, spec.corpusFolder === "" ? 1 : 2));
   return path;
 };
 
-/** Reads and decodes one file; the error names the file and the field. */
-export const loadCounterexample = (path: string): E.Either<string, Counterexample> =>
-  pipe(
-    E.tryCatch(
-      () => readFileSync(path, "utf8"),
-      (e) => (e instanceof Error && "code" in e && e.code === "ENOENT" ? "no such file" : "cannot be read"),
-    ),
-    E.chain(parseCounterexample),
-    E.mapLeft((e) => `${path}: ${e}`),
+/** Reads a file's text, with a one-line error naming the file. */
+export const readText = (path: string): E.Either<string, string> =>
+  E.tryCatch(
+    () => readFileSync(path, "utf8"),
+    (e) =>
+      `${path}: ${e instanceof Error && "code" in e && e.code === "ENOENT" ? "no such file" : "cannot be read"}`,
   );
 
 /** The counterexample files in `dir` (temp files of interrupted writes are not part of the corpus). */

@@ -1,18 +1,17 @@
 // ---------------------------------------------------------------------------------------------------------
-// checker: the saved counterexample, a replayable, narrated file (style habit 14), and its decoder. The
-// decoder is the boundary for untrusted files: a bad, truncated or corrupted file gets a one-line error
-// naming the field, never a half-read value. Schema: docs/counterexample.schema.json.
+// checker: the saved counterexample, a replayable, narrated file (style habit 14), and its decoder, for any
+// spec. The `spec` field names the spec whose config and operations the file holds. The decoder is the
+// boundary for untrusted files: a bad, truncated or corrupted file gets a one-line error naming the field,
+// never a half-read value. Schema: docs/counterexample.schema.json (explain/schema.ts writes it).
+//
+// Files written before the `spec` field (schemaVersion 1) still load: `legacySpecId` says whose they are.
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import type { Config } from "../model/config.ts";
-import { decodeConfig } from "../model/configDecoder.ts";
 import { oneLine } from "../model/oneLine.ts";
-import { OP_TYPES, type Op } from "../model/ops.ts";
-import { INVARIANT_NAMES, type InvariantName } from "../properties/index.ts";
+import type { Spec } from "./spec.ts";
 
-export const SCHEMA_VERSION = 1;
-export const SCHEMA_REF = "../docs/counterexample.schema.json";
+export const SCHEMA_VERSION = 2;
 
 export interface SavedStep {
   readonly step: number;
@@ -20,15 +19,16 @@ export interface SavedStep {
   readonly changes: ReadonlyArray<string>;
 }
 
-export interface Counterexample {
-  readonly schemaVersion: number;
-  readonly invariant: InvariantName;
+export interface Counterexample<C, Op> {
+  /** Which spec's config and operations these are (`Spec.id`). */
+  readonly spec: string;
+  readonly invariant: string;
   /** What was wrong in the state after `violationStep`. */
   readonly message: string;
   /** The source fact the invariant encodes. */
   readonly source: string;
-  readonly config: Config;
-  /** fast-check seed and path of the search that found it (`--seed`, `fc.check(..., { seed, path })`). */
+  readonly config: C;
+  /** fast-check seed and path of the search that found it (`--seed`, `fc.check(..., { seed, path })`); seed 0 and an empty path for a breadth-first trace. */
   readonly seed: number;
   readonly path: string;
   /** The minimal operations; replaying them from the initial state reproduces the violation. */
@@ -39,12 +39,16 @@ export interface Counterexample {
   readonly steps: ReadonlyArray<SavedStep>;
 }
 
+/** Where the schema is, relative to the file (`depth`: folders below the repository root). */
+const schemaRef = (depth: number): string => `${"../".repeat(depth)}docs/counterexample.schema.json`;
+
 /** The file's text: stable key order, two-space indent, trailing newline (same content, same bytes). */
-export const encodeCounterexample = (c: Counterexample): string =>
+export const encodeCounterexample = <C, Op>(c: Counterexample<C, Op>, depth: number): string =>
   `${JSON.stringify(
     {
-      $schema: SCHEMA_REF,
-      schemaVersion: c.schemaVersion,
+      $schema: schemaRef(depth),
+      spec: c.spec,
+      schemaVersion: SCHEMA_VERSION,
       invariant: c.invariant,
       message: c.message,
       source: c.source,
@@ -66,52 +70,20 @@ const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null 
 const isNat = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 const isString = (v: unknown): v is string => typeof v === "string";
 
-const OP_FIELDS: { readonly [K in Op["type"]]: ReadonlyArray<string> } = {
-  capacityAdded: ["count"],
-  frontendRemoved: ["frontend"],
-  frontendRestarted: ["frontend"],
-  frontendCrashed: ["frontend"],
-  peerLearned: ["frontend"],
-  shardMoved: ["shard"],
-  requestRouted: ["frontend", "shard"],
-  tick: [],
-};
-
-/** Decodes one operation: a known `type` and exactly its fields, each a non-negative integer. */
-export const decodeOp = (path: string, v: unknown): Decoded<Op> => {
-  if (!isRecord(v)) return E.left(`${path} must be an object`);
-  const type = v.type;
-  if (!isString(type) || !(OP_TYPES as ReadonlyArray<string>).includes(type))
-    return E.left(`${path}.type must be one of ${OP_TYPES.join(", ")}`);
-  const wanted = OP_FIELDS[type as Op["type"]];
-  const extra = Object.keys(v).find((k) => k !== "type" && !wanted.includes(k));
-  if (extra !== undefined) return E.left(`${path} has an unknown field ${extra}`);
-  const bad = wanted.find((k) => !isNat(v[k]) || (k === "count" && v[k] === 0));
-  return bad === undefined
-    ? E.right(v as unknown as Op)
-    : E.left(`${path}.${bad} must be a non-negative integer`);
-};
-
 const decodeAll = <A>(
   path: string,
   v: unknown,
   each: (p: string, x: unknown) => Decoded<A>,
-): Decoded<ReadonlyArray<A>> =>
-  Array.isArray(v)
-    ? v.reduce<Decoded<ReadonlyArray<A>>>(
-        (acc, x, i) =>
-          pipe(
-            acc,
-            E.chain((xs) =>
-              pipe(
-                each(`${path}[${i}]`, x),
-                E.map((a) => [...xs, a]),
-              ),
-            ),
-          ),
-        E.right([]),
-      )
-    : E.left(`${path} must be an array`);
+): Decoded<ReadonlyArray<A>> => {
+  if (!Array.isArray(v)) return E.left(`${path} must be an array`);
+  const out: A[] = [];
+  for (const [i, x] of v.entries()) {
+    const d = each(`${path}[${i}]`, x);
+    if (E.isLeft(d)) return d;
+    out.push(d.right);
+  }
+  return E.right(out);
+};
 
 const decodeStep = (path: string, v: unknown): Decoded<SavedStep> =>
   isRecord(v) && isNat(v.step) && isString(v.label) && Array.isArray(v.changes) && v.changes.every(isString)
@@ -123,6 +95,8 @@ const field = <A>(o: Json, name: string, ok: (v: unknown) => v is A, what: strin
 
 const KNOWN_KEYS = [
   "$schema",
+  "spec",
+  "kind",
   "schemaVersion",
   "invariant",
   "message",
@@ -135,15 +109,29 @@ const KNOWN_KEYS = [
   "config",
 ];
 
-/** Decodes a parsed counterexample file. */
-export const decodeCounterexample = (v: unknown): Decoded<Counterexample> => {
+/**
+ * The spec a parsed file names: its `spec` field; for a file of schemaVersion 1, which had none, `legacy`
+ * says whose it is from its other fields.
+ */
+export const specIdOf = (v: unknown, legacy: (file: Json) => string): Decoded<string> => {
   if (!isRecord(v)) return E.left("the file must hold a JSON object");
-  const unknown = Object.keys(v).find((k) => !KNOWN_KEYS.includes(k));
-  if (unknown !== undefined) return E.left(`unknown key ${unknown}`);
+  if (v.schemaVersion === 1 && v.spec === undefined) return E.right(legacy(v));
   if (v.schemaVersion !== SCHEMA_VERSION)
     return E.left(
       `schemaVersion must be ${SCHEMA_VERSION}, got ${JSON.stringify(v.schemaVersion) ?? "nothing"}`,
     );
+  return isString(v.spec) ? E.right(v.spec) : E.left("spec must be a string naming the spec");
+};
+
+/** Decodes a parsed counterexample file of `spec` (whose id `specIdOf` read from it). */
+export const decodeCounterexample = <C, S, Op>(
+  spec: Spec<C, S, Op>,
+  v: unknown,
+): Decoded<Counterexample<C, Op>> => {
+  if (!isRecord(v)) return E.left("the file must hold a JSON object");
+  const unknown = Object.keys(v).find((k) => !KNOWN_KEYS.includes(k));
+  if (unknown !== undefined) return E.left(`unknown key ${unknown}`);
+  const names = spec.invariants.map((i) => i.name);
   return pipe(
     E.Do,
     E.apS(
@@ -151,8 +139,8 @@ export const decodeCounterexample = (v: unknown): Decoded<Counterexample> => {
       field(
         v,
         "invariant",
-        (x): x is InvariantName => isString(x) && (INVARIANT_NAMES as ReadonlyArray<string>).includes(x),
-        `one of ${INVARIANT_NAMES.join(", ")}`,
+        (x): x is string => isString(x) && names.includes(x),
+        `one of ${names.join(", ")}`,
       ),
     ),
     E.apS("message", field(v, "message", isString, "a string")),
@@ -171,48 +159,51 @@ export const decodeCounterexample = (v: unknown): Decoded<Counterexample> => {
       ),
     ),
     E.apS("violationStep", field(v, "violationStep", isNat, "a non-negative integer")),
-    E.apS("ops", decodeAll("ops", v.ops, decodeOp)),
+    E.apS(
+      "ops",
+      decodeAll("ops", v.ops, (p, x) => spec.decodeOp(p, x)),
+    ),
     E.apS("steps", decodeAll("steps", v.steps, decodeStep)),
     E.apS(
       "config",
       pipe(
-        decodeConfig(v.config),
+        spec.configs.decode(v.config),
         E.mapLeft((e) => `config: ${e}`),
       ),
     ),
     E.chain((c) =>
       c.violationStep > c.ops.length
         ? E.left(`violationStep (${c.violationStep}) is past the end of ops (${c.ops.length})`)
-        : E.right({ ...c, schemaVersion: SCHEMA_VERSION }),
+        : E.right({ spec: spec.id, ...c }),
     ),
   );
 };
 
-/** Parses and decodes a counterexample file's text. */
-export const parseCounterexample = (text: string): Decoded<Counterexample> =>
+/** Parses a file's text as JSON, with a one-line error. */
+export const parseJson = (text: string): Decoded<unknown> =>
   pipe(
     E.tryCatch(
       () => JSON.parse(text) as unknown,
       (e) => `not valid JSON (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
     ),
-    E.chain(decodeCounterexample),
     E.mapLeft(oneLine),
   );
 
-/** The counterexample for a violation found by the search. */
-export const counterexampleFrom = (
-  config: Config,
-  invariant: { readonly name: InvariantName; readonly source: string },
+/** The counterexample for a violation found by a search. */
+export const counterexampleFrom = <C, S, Op>(
+  spec: Spec<C, S, Op>,
+  config: C,
+  invariant: { readonly name: string; readonly source: string },
   found: {
     readonly seed: number;
     readonly path: string;
     readonly ops: ReadonlyArray<Op>;
     readonly violationStep: number;
     readonly message: string;
-    readonly trace: { readonly steps: ReadonlyArray<SavedStep> };
   },
-): Counterexample => ({
-  schemaVersion: SCHEMA_VERSION,
+  steps: ReadonlyArray<SavedStep>,
+): Counterexample<C, Op> => ({
+  spec: spec.id,
   invariant: invariant.name,
   message: found.message,
   source: invariant.source,
@@ -221,5 +212,5 @@ export const counterexampleFrom = (
   path: found.path,
   ops: found.ops,
   violationStep: found.violationStep,
-  steps: found.trace.steps.map((s) => ({ step: s.step, label: s.label, changes: s.changes })),
+  steps,
 });

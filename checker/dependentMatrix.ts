@@ -17,20 +17,22 @@ import {
   withDependentRemediations,
 } from "../model/dependents/config.ts";
 import { smallSystem } from "../model/dependents/small.ts";
+import type { SystemOp, SystemState } from "../model/system.ts";
 import {
   SYSTEM_INVARIANTS,
   type SystemInvariant,
   type SystemInvariantName,
 } from "../properties/dependents/index.ts";
-import { DEFAULT_RUNS, DEFAULT_SEED } from "./search.ts";
-import { DEFAULT_SYSTEM_MAX_STEPS, type SystemSearchResult, searchSystemInvariant } from "./systemSearch.ts";
-import { exploreSystemBreadthFirst, type SystemBfsVerdict } from "./verify/systemBfs.ts";
+import { systemSpec } from "../specs/system.ts";
+import type { BfsVerdict } from "./exploration.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED, type SearchResult, searchInvariant } from "./search.ts";
+import { exploreBreadthFirst } from "./verify/bfs.ts";
 import { coneOf, coneRemediations } from "./verify/systemKey.ts";
 
 /** The bounds and budgets the committed dependent matrix is generated with (kept low so `npm test` stays fast). */
 export const DEPENDENT_MATRIX_SETTINGS = {
   bfs: { maxDepth: 1000, maxStates: 50_000 },
-  random: { seed: DEFAULT_SEED, runs: 20, maxSteps: DEFAULT_SYSTEM_MAX_STEPS },
+  random: { seed: DEFAULT_SEED, runs: 20, maxSteps: systemSpec.defaultMaxSteps },
 } as const;
 
 export type DependentLevel = "violated" | "holds in random search" | "bounded" | "proved";
@@ -89,7 +91,7 @@ const subsets = <A>(flags: ReadonlyArray<A>): ReadonlyArray<ReadonlyArray<A>> =>
 
 const steps = (n: number): string => `${n} step${n === 1 ? "" : "s"}`;
 
-const cellFor = (bfs: SystemBfsVerdict, random: SystemSearchResult): DependentCell => {
+const cellFor = (bfs: BfsVerdict<SystemOp>, random: SearchResult<SystemState, SystemOp>): DependentCell => {
   const randomText =
     random.status === "violated"
       ? `random on as-was: ${steps(random.found.ops.length)}`
@@ -111,34 +113,40 @@ const cellFor = (bfs: SystemBfsVerdict, random: SystemSearchResult): DependentCe
 
 /** Generates the dependents' half of the matrix; `onProgress` hears what is being done. */
 export const buildDependentMatrix = (onProgress?: (what: string) => void): DependentMatrix => {
-  const bfsCache = new Map<string, SystemBfsVerdict>();
-  const randomCache = new Map<string, SystemSearchResult>();
+  const bfsCache = new Map<string, BfsVerdict<SystemOp>>();
+  const randomCache = new Map<string, SearchResult<SystemState, SystemOp>>();
   const projection = (inv: SystemInvariant, set: ReadonlyArray<DependentRemediationName>) =>
     coneRemediations(coneOf(inv.name), set);
   const cacheKey = (inv: SystemInvariant, set: ReadonlyArray<DependentRemediationName>): string =>
     `${inv.name}:${projection(inv, set).join("+")}`;
-  const bfsOf = (inv: SystemInvariant, set: ReadonlyArray<DependentRemediationName>): SystemBfsVerdict => {
+  const bfsOf = (
+    inv: SystemInvariant,
+    set: ReadonlyArray<DependentRemediationName>,
+  ): BfsVerdict<SystemOp> => {
     const key = cacheKey(inv, set);
     const cached = bfsCache.get(key);
     if (cached !== undefined) return cached;
     onProgress?.(`exhaustive search of ${key}`);
-    const v = exploreSystemBreadthFirst(
+    const v = exploreBreadthFirst(
+      systemSpec,
       withDependentRemediations(smallSystem, projection(inv, set)),
-      inv,
+      [inv],
       DEPENDENT_MATRIX_SETTINGS.bfs,
-    ).verdict;
+    ).verdicts[0]?.verdict;
+    if (v === undefined) throw new Error(`internal: no verdict for ${key}`);
     bfsCache.set(key, v);
     return v;
   };
   const randomOf = (
     inv: SystemInvariant,
     set: ReadonlyArray<DependentRemediationName>,
-  ): SystemSearchResult => {
+  ): SearchResult<SystemState, SystemOp> => {
     const key = cacheKey(inv, set);
     const cached = randomCache.get(key);
     if (cached !== undefined) return cached;
     onProgress?.(`random search of ${key}`);
-    const r = searchSystemInvariant(
+    const r = searchInvariant(
+      systemSpec,
       withDependentRemediations(asWasSystem, projection(inv, set)),
       inv,
       DEPENDENT_MATRIX_SETTINGS.random,

@@ -13,10 +13,13 @@
 import * as O from "fp-ts/lib/Option.js";
 import { type Config, REMEDIATION_NAMES, type RemediationName, withRemediations } from "../model/config.ts";
 import { asWas, small } from "../model/configs/index.ts";
+import type { Op } from "../model/ops.ts";
 import { INVARIANTS, type Invariant, type InvariantName } from "../properties/index.ts";
 import { STRENGTHENED } from "../properties/strengthened.ts";
+import { fleetSpec } from "../specs/fleet.ts";
+import type { BfsVerdict } from "./exploration.ts";
 import { DEFAULT_SEED, searchInvariant } from "./search.ts";
-import { type BfsVerdict, exploreBreadthFirst } from "./verify/bfs.ts";
+import { exploreBreadthFirst } from "./verify/bfs.ts";
 import { checkInductive } from "./verify/inductive.ts";
 
 /** The bounds and budgets the committed matrix is generated with (kept modest so `npm test` stays fast). */
@@ -123,10 +126,10 @@ const inductiveVia = (
 const cellFor = (
   set: ReadonlyArray<RemediationName>,
   inv: Invariant,
-  bfs: BfsVerdict,
+  bfs: BfsVerdict<Op>,
   smallConfig: Config,
 ): Cell => {
-  const random = searchInvariant(withRemediations(asWas, set), inv, MATRIX_SETTINGS.random);
+  const random = searchInvariant(fleetSpec, withRemediations(asWas, set), inv, MATRIX_SETTINGS.random);
   const randomText =
     random.status === "violated"
       ? `random on as-was: ${steps(random.found.ops.length)}`
@@ -148,11 +151,11 @@ const cellFor = (
 
 /** Generates the whole matrix (a few seconds); `onProgress` hears what is being done. */
 export const buildMatrix = (onProgress?: (what: string) => void): Matrix => {
-  const proved = new Map<string, ReadonlyMap<InvariantName, BfsVerdict>>();
+  const proved = new Map<string, ReadonlyMap<InvariantName, BfsVerdict<Op>>>();
   const explore = (set: ReadonlyArray<RemediationName>): void => {
     if (proved.has(setKey(set))) return;
-    const r = exploreBreadthFirst(withRemediations(small, set), INVARIANTS, MATRIX_SETTINGS.bfs);
-    proved.set(setKey(set), new Map(r.verdicts.map((v) => [v.invariant.name, v.verdict])));
+    const r = exploreBreadthFirst(fleetSpec, withRemediations(small, set), INVARIANTS, MATRIX_SETTINGS.bfs);
+    proved.set(setKey(set), new Map(r.verdicts.map((v) => [v.invariant.name as InvariantName, v.verdict])));
   };
   const explored = exploredSubsets();
   for (const [i, set] of explored.entries()) {
@@ -160,7 +163,7 @@ export const buildMatrix = (onProgress?: (what: string) => void): Matrix => {
     explore(set);
   }
   for (const { set } of matrixSets()) explore(set);
-  const verdictOf = (set: ReadonlyArray<RemediationName>, inv: InvariantName): BfsVerdict => {
+  const verdictOf = (set: ReadonlyArray<RemediationName>, inv: InvariantName): BfsVerdict<Op> => {
     const v = proved.get(setKey(set))?.get(inv);
     if (v === undefined) throw new Error(`internal: no verdict for ${setKey(set)}`);
     return v;

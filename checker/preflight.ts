@@ -13,10 +13,11 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
-import { initialState, serversFor } from "../model/state.ts";
+import { initialState, type State, serversFor } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import { type Invariant, invariantNamed } from "../properties/index.ts";
-import { runTrace, type TraceStep } from "./trace.ts";
+import { fleetSpec } from "../specs/fleet.ts";
+import { runTrace, type TraceResult } from "./trace.ts";
 
 /**
  * The invariants an addition can break: structure, the thread budget, serving only with a complete map, and
@@ -34,7 +35,7 @@ export const PREFLIGHT_INVARIANTS: ReadonlyArray<Invariant> = [
 });
 
 export type PreflightVerdict =
-  | { readonly safe: true; readonly trace: ReadonlyArray<TraceStep> }
+  | { readonly safe: true; readonly scenario: Config; readonly trace: TraceResult<State, Op> }
   | {
       readonly safe: false;
       /** `violated`: an invariant broke (0 = already in the fleet before the addition); `refused`: a guard said no. */
@@ -42,7 +43,9 @@ export type PreflightVerdict =
       readonly invariant?: string;
       readonly message: string;
       readonly step: number;
-      readonly trace: ReadonlyArray<TraceStep>;
+      /** The config the addition was simulated under (`scenarioConfig`), for narrating the trace. */
+      readonly scenario: Config;
+      readonly trace: TraceResult<State, Op>;
     };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -80,16 +83,17 @@ export const simulateAddition = (
   const scenario = scenarioConfig(config, fleet, add);
   const ops = settleOps(scenario, fleet, add);
   const refusal = step(scenario, initialState(scenario), ops[0] as Op);
-  const trace = runTrace(scenario, ops, invariants);
+  const trace = runTrace(fleetSpec, scenario, ops, invariants);
   const v = trace.violation;
   if (v !== undefined)
     return {
       safe: false,
       reason: "violated",
-      invariant: v.violation.invariant,
+      invariant: v.invariant,
       message: v.violation.message,
       step: v.step,
-      trace: trace.steps,
+      scenario,
+      trace,
     };
   if (refusal._tag === "Left")
     return {
@@ -100,9 +104,10 @@ export const simulateAddition = (
           ? `${refusal.left.remediation} refuses it: ${refusal.left.reason}`
           : `the addition is not enabled: ${refusal.left.reason}`,
       step: 1,
-      trace: trace.steps.slice(0, 1),
+      scenario,
+      trace: { ...trace, steps: trace.steps.slice(0, 1) },
     };
-  return { safe: true, trace: trace.steps };
+  return { safe: true, scenario, trace };
 };
 
 /** The largest addition the simulation finds safe, searched up to `limit`. */
@@ -126,7 +131,7 @@ export const largestSafeAddition = (
 ): LargestSafe => {
   const safe = (k: number): boolean =>
     k === 0
-      ? runTrace(scenarioConfig(config, fleet, 0), [], invariants).violation === undefined
+      ? runTrace(fleetSpec, scenarioConfig(config, fleet, 0), [], invariants).violation === undefined
       : simulateAddition(config, fleet, k, invariants).safe;
   if (!safe(0)) return { largest: undefined, reachedLimit: false, limit };
   let lo = 0;

@@ -1,133 +1,190 @@
 // ---------------------------------------------------------------------------------------------------------
-// cli: `outage check`: search every selected invariant, save and print counterexamples, report near misses.
+// cli: `outage check`: search every selected invariant of every spec asked for, save and print the shrunk
+// counterexamples, report near misses. One report for any spec: a section per spec, the first one's config
+// in the header (and in the JSON's top level), every later section's results naming their own config.
 // ---------------------------------------------------------------------------------------------------------
-
 import { saveCounterexample } from "../checker/corpus.ts";
 import { counterexampleFrom } from "../checker/counterexample.ts";
 import { type SearchOptions, type SearchResult, searchInvariant } from "../checker/search.ts";
-import type { TraceStep } from "../checker/trace.ts";
-import type { Config } from "../model/config.ts";
-import type { Invariant } from "../properties/index.ts";
+import type { Spec } from "../checker/spec.ts";
+import type { SpecInvariant } from "../checker/specInvariant.ts";
+import { type NarratedStep, narrate, savedSteps } from "../explain/narrate.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 
-export interface CheckRequest {
-  readonly config: Config;
-  readonly invariants: ReadonlyArray<Invariant>;
+/** One spec's part of a check. */
+export interface CheckSection<C, S, Op> {
+  readonly spec: Spec<C, S, Op>;
+  readonly config: C;
+  readonly invariants: ReadonlyArray<SpecInvariant<C, S>>;
   readonly search: Omit<SearchOptions, "onRun">;
+}
+
+/** A section with its types hidden: `run` hands them to a function generic in them. */
+export interface AnySection {
+  readonly run: <R>(k: <C, S, Op>(section: CheckSection<C, S, Op>) => R) => R;
+}
+
+export const section = <C, S, Op>(s: CheckSection<C, S, Op>): AnySection => ({ run: (k) => k(s) });
+
+export interface CheckRequest {
+  readonly sections: ReadonlyArray<AnySection>;
   readonly json: boolean;
   /** Folder to save counterexamples in, or undefined to save nothing. */
   readonly outDir: string | undefined;
-  /** Results of other checks (the dependents', cli/checkSystem.ts) appended to the report. */
-  readonly appendix?: {
-    readonly human: string;
-    readonly json: ReadonlyArray<unknown>;
-    readonly violated: boolean;
-  };
+  /** The command that searches again for `invariant` exactly as this check did. */
+  readonly searchAgain: (invariant: string) => string;
 }
 
 interface Checked {
-  readonly invariant: Invariant;
-  readonly result: SearchResult;
+  readonly invariant: { readonly name: string; readonly sentence: string; readonly source: string };
+  readonly result: SearchResult<unknown, unknown>;
+  readonly steps: ReadonlyArray<NarratedStep>;
+  readonly advice: string | undefined;
   readonly file: string | undefined;
 }
 
-const stepJson = (s: TraceStep) => ({ step: s.step, label: s.label, changes: s.changes });
+interface SectionReport {
+  readonly specId: string;
+  readonly configName: string;
+  readonly maxSteps: number;
+  /** Report column width: the longest invariant name of the spec, and two spaces. */
+  readonly width: number;
+  readonly checked: ReadonlyArray<Checked>;
+}
 
-const toJson = (req: CheckRequest, checked: ReadonlyArray<Checked>) => ({
-  config: req.config.name,
-  seed: req.search.seed,
-  results: checked.map(({ invariant, result, file }) =>
-    result.status === "holds"
-      ? {
-          invariant: invariant.name,
-          status: "holds",
-          runs: result.runs,
-          steps: result.steps,
-          nearMiss: {
-            closeness: Number(result.nearMiss.closeness.toFixed(4)),
-            meaning: result.nearMiss.meaning,
-            seed: result.nearMiss.seed,
-            path: result.nearMiss.path,
-          },
-        }
-      : {
-          invariant: invariant.name,
-          status: "violated",
-          runs: result.runs,
-          steps: result.steps,
-          counterexample: {
-            seed: result.found.seed,
-            path: result.found.path,
-            ops: result.found.ops,
-            trace: result.found.trace.steps.map(stepJson),
-            violationStep: result.found.violationStep,
-            message: result.found.message,
-            lengthBeforeShrink: result.found.lengthBeforeShrink,
-            file: file ?? null,
-          },
+/** Searches every invariant of one section, saving what fails. */
+const runSection = <C, S, Op>(
+  s: CheckSection<C, S, Op>,
+  outDir: string | undefined,
+  onRun: (invariant: string, runs: number) => void,
+): SectionReport => ({
+  specId: s.spec.id,
+  configName: s.spec.configs.nameOf(s.config),
+  maxSteps: s.search.maxSteps,
+  width: Math.max(...s.spec.invariants.map((i) => i.name.length)) + 2,
+  checked: s.invariants.map((invariant): Checked => {
+    const result = searchInvariant(s.spec, s.config, invariant, {
+      ...s.search,
+      onRun: (n) => onRun(invariant.name, n),
+    });
+    const steps = result.status === "violated" ? narrate(s.spec, s.config, result.found.trace) : [];
+    const file =
+      result.status === "violated" && outDir !== undefined
+        ? saveCounterexample(
+            outDir,
+            s.spec,
+            counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps)),
+          )
+        : undefined;
+    return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };
+  }),
+});
+
+const resultJson = (c: Checked, configName: string | undefined) => {
+  const { invariant, result, file } = c;
+  const named = { invariant: invariant.name, ...(configName === undefined ? {} : { config: configName }) };
+  return result.status === "holds"
+    ? {
+        ...named,
+        status: "holds",
+        runs: result.runs,
+        steps: result.steps,
+        nearMiss: {
+          closeness: Number(result.nearMiss.closeness.toFixed(4)),
+          meaning: result.nearMiss.meaning,
+          seed: result.nearMiss.seed,
+          path: result.nearMiss.path,
         },
-  ),
+      }
+    : {
+        ...named,
+        status: "violated",
+        runs: result.runs,
+        steps: result.steps,
+        counterexample: {
+          seed: result.found.seed,
+          path: result.found.path,
+          ops: result.found.ops,
+          trace: savedSteps(c.steps),
+          violationStep: result.found.violationStep,
+          message: result.found.message,
+          lengthBeforeShrink: result.found.lengthBeforeShrink,
+          file: file ?? null,
+        },
+      };
+};
+
+const toJson = (seed: number, reports: ReadonlyArray<SectionReport>) => ({
+  config: reports[0]?.configName,
+  seed,
+  results: reports.flatMap((r, i) => r.checked.map((c) => resultJson(c, i === 0 ? undefined : r.configName))),
 });
 
 const pad = (s: string, n: number): string => s + " ".repeat(Math.max(1, n - s.length));
 
-const human = (req: CheckRequest, checked: ReadonlyArray<Checked>): string => {
-  const { seed, runs, maxSteps } = req.search;
-  const lines = [
-    `outage check: config ${req.config.name}, seed ${seed}, up to ${runs} runs of up to ${maxSteps} steps per invariant`,
-    "",
-  ];
-  for (const { invariant, result, file } of checked) {
+const humanSection = (r: SectionReport, searchAgain: (invariant: string) => string): ReadonlyArray<string> =>
+  r.checked.flatMap(({ invariant, result, steps, advice, file }) => {
     if (result.status === "holds") {
       const nm = result.nearMiss;
-      lines.push(`${pad(invariant.name, 27)}HOLDS     ${result.runs} runs, ${result.steps} steps`);
-      lines.push(
+      return [
+        `${pad(invariant.name, r.width)}HOLDS     ${result.runs} runs, ${result.steps} steps`,
         `  near miss: ${(nm.closeness * 100).toFixed(0)}% (${nm.meaning}); replay that run: --seed ${nm.seed} --path ${nm.path}`,
-      );
-      continue;
+      ];
     }
     const f = result.found;
-    lines.push(
-      `${pad(invariant.name, 27)}VIOLATED  after ${result.runs} runs; shrunk from ${f.lengthBeforeShrink} to ${f.ops.length} step${f.ops.length === 1 ? "" : "s"}`,
-    );
-    lines.push(`  ${invariant.sentence}`);
-    for (const s of f.trace.steps) {
-      lines.push(`  ${String(s.step).padStart(3)}. ${s.label}`);
-      for (const c of s.changes) lines.push(`         ${c}`);
-    }
-    lines.push(`  broken after step ${f.violationStep}: ${f.message}`);
-    lines.push(`  source: ${invariant.source}`);
-    if (file !== undefined) {
-      lines.push(`  saved: ${file}`);
-      lines.push(`  replay: npx outage replay ${file}`);
-    }
-    lines.push(
-      `  search again: npx outage check --config ${req.config.name} --invariant ${invariant.name} --seed ${seed}`,
-    );
-  }
+    return [
+      `${pad(invariant.name, r.width)}VIOLATED  after ${result.runs} runs; shrunk from ${f.lengthBeforeShrink} to ${f.ops.length} step${f.ops.length === 1 ? "" : "s"}`,
+      `  ${invariant.sentence}`,
+      ...steps.flatMap((s) => [
+        `  ${String(s.step).padStart(3)}. ${s.label}`,
+        ...s.changes.map((c) => `         ${c}`),
+      ]),
+      `  broken after step ${f.violationStep}: ${f.message}`,
+      `  source: ${invariant.source}`,
+      ...(advice === undefined ? [] : [`  ${advice}`]),
+      ...(file === undefined ? [] : [`  saved: ${file}`, `  replay: npx outage replay ${file}`]),
+      `  search again: ${searchAgain(invariant.name)}`,
+    ];
+  });
+
+const human = (
+  req: CheckRequest,
+  seed: number,
+  runs: number,
+  reports: ReadonlyArray<SectionReport>,
+): string => {
+  const [first, ...later] = reports;
+  const lines = [
+    `outage check: config ${first?.configName}, seed ${seed}, up to ${runs} runs of up to ${first?.maxSteps} steps per invariant`,
+    "",
+    ...(first === undefined ? [] : humanSection(first, req.searchAgain)),
+    ...later
+      .filter((r) => r.checked.length > 0)
+      .flatMap((r) => [
+        "",
+        `${r.specId} (traces of up to ${r.maxSteps} steps, config ${r.configName}):`,
+        "",
+        ...humanSection(r, req.searchAgain),
+      ]),
+  ];
   return `${lines.join("\n")}\n`;
 };
 
 /** Runs the check; returns the exit code (0 all hold, 1 a violation). */
 export const runCheck = (req: CheckRequest, io: Io): number => {
   const bar = progress(true, io);
-  const checked = req.invariants.map((invariant): Checked => {
-    const result = searchInvariant(req.config, invariant, {
-      ...req.search,
-      onRun: (n) => bar.update(`${invariant.name}: ${n}/${req.search.runs} runs`),
-    });
-    const file =
-      result.status === "violated" && req.outDir !== undefined
-        ? saveCounterexample(req.outDir, counterexampleFrom(req.config, invariant, result.found))
-        : undefined;
-    return { invariant, result, file };
-  });
+  const reports = req.sections.map((s) =>
+    s.run((sec) =>
+      runSection(sec, req.outDir, (name, n) => bar.update(`${name}: ${n}/${sec.search.runs} runs`)),
+    ),
+  );
   bar.done();
-  const json = {
-    ...toJson(req, checked),
-    results: [...toJson(req, checked).results, ...(req.appendix?.json ?? [])],
-  };
-  io.out(req.json ? `${JSON.stringify(json, null, 2)}\n` : human(req, checked) + (req.appendix?.human ?? ""));
-  return checked.some((c) => c.result.status === "violated") || req.appendix?.violated === true ? 1 : 0;
+  const search = req.sections[0]?.run((s) => s.search) ?? { seed: 0, runs: 0 };
+  io.out(
+    req.json
+      ? `${JSON.stringify(toJson(search.seed, reports), null, 2)}\n`
+      : human(req, search.seed, search.runs, reports),
+  );
+  return reports.some((r) => r.checked.some((c) => c.result.status === "violated")) ? 1 : 0;
 };

@@ -10,34 +10,22 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, relative } from "node:path";
 import { parseArgs } from "node:util";
 import * as E from "fp-ts/lib/Either.js";
-import { loadCounterexample, writeFileAtomic } from "../checker/corpus.ts";
-import { isSystemCounterexampleText, loadSystemCounterexample } from "../checker/systemCounterexample.ts";
+import { writeFileAtomic } from "../checker/corpus.ts";
 import { chartSpec } from "../explain/chart.ts";
-import { type Explained, explainCounterexample } from "../explain/frames.ts";
+import { type Explained, explainSaved } from "../explain/frames.ts";
 import { renderHtml } from "../explain/html.ts";
 import { encodeItf } from "../explain/itf.ts";
 import { renderMarkdown } from "../explain/markdown.ts";
 import { renderSvg } from "../explain/renderSvg.ts";
-import { explainSystemCounterexample } from "../explain/systemFrames.ts";
 import { bad } from "./input.ts";
 import type { Io } from "./io.ts";
+import { useSaved } from "./savedFile.ts";
 
 export const EXPLAIN_FORMATS = ["md", "itf"] as const;
 
-/** A counterexample file of either kind, explained; a bad file is a one-line BadInput naming the field. */
+/** A counterexample file of either spec, explained; a bad file is a one-line BadInput naming the field. */
 export const loadExplained = (file: string): Explained => {
-  let text: string | undefined;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    text = undefined; // loadCounterexample names the problem
-  }
-  if (text !== undefined && isSystemCounterexampleText(text)) {
-    const system = loadSystemCounterexample(file);
-    return E.isLeft(system) ? bad(system.left) : explainSystemCounterexample(system.right);
-  }
-  const loaded = loadCounterexample(file);
-  return E.isLeft(loaded) ? bad(loaded.left) : explainCounterexample(loaded.right);
+  return explainSaved(useSaved(file));
 };
 
 /** A path as a Markdown link from `fromDir`, with forward slashes. */

@@ -5,31 +5,25 @@
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
-import * as E from "fp-ts/lib/Either.js";
-import { loadCounterexample } from "../checker/corpus.ts";
 import { replayCounterexample } from "../checker/replay.ts";
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED } from "../checker/search.ts";
-import { DEFAULT_SYSTEM_MAX_STEPS } from "../checker/systemSearch.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/search.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import { asWasDependents } from "../model/dependents/asWas.ts";
 import { INVARIANTS } from "../properties/index.ts";
+import { fleetSpec, systemSpec } from "../specs/index.ts";
+import { onSaved } from "../specs/saved.ts";
 import { blastRadiusCommand } from "./blastRadius.ts";
-import { runCheck } from "./check.ts";
-import {
-  replaySystemFile,
-  runSystemChecks,
-  splitCheckFlags,
-  systemCheckUsage,
-  systemConfigOf,
-} from "./checkSystem.ts";
+import { runCheck, section } from "./check.ts";
 import { explain } from "./explain.ts";
 import { applyRemediations, BadInput, bad, intFlag, loadConfigFile, selectInvariants } from "./input.ts";
 import { captureIo, type Io } from "./io.ts";
 import { matrix } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
 import { recoveryCommand } from "./recovery.ts";
+import { useSaved } from "./savedFile.ts";
 import { scenarioCommand } from "./scenario.ts";
+import { splitCheckFlags, systemCheckUsage, systemConfigOf } from "./specFlags.ts";
 import { verify } from "./verify.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
@@ -92,7 +86,7 @@ Options:
   --seed N             fast-check seed (default ${DEFAULT_SEED}); same seed, same output
   --path P             fast-check replay path (as printed for a near miss): start the search at that run
   --runs N             random runs per invariant (default ${DEFAULT_RUNS})
-  --max-steps N        longest generated operation sequence (default ${DEFAULT_MAX_STEPS})
+  --max-steps N        longest generated operation sequence (default ${fleetSpec.defaultMaxSteps})
   --out DIR            where counterexamples are saved (default counterexamples)
   --no-save            save nothing
   --json               one JSON object on stdout (progress stays on stderr)
@@ -135,32 +129,45 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
   const split = splitCheckFlags(values.remediation ?? [], values.invariant ?? []);
   const loaded = loadConfigFile(values.config);
   const config = applyRemediations(loaded.core, split.coreRemediations);
+  const path = values.path === undefined ? {} : { path: pathFlag(values.path) };
   const search = {
     seed: intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647),
     runs: intFlag("--runs", values.runs, DEFAULT_RUNS, 1, 10_000_000),
-    maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_MAX_STEPS, 1, 100_000),
+    ...path,
   };
-  const outDir = values["no-save"] ? undefined : (values.out ?? "counterexamples");
-  const appendix = runSystemChecks(
-    {
-      config: systemConfigOf(config, split.dependentRemediations, loaded.dependents),
-      invariants: split.systemInvariants,
-      search: {
-        ...search,
-        maxSteps: intFlag("--max-steps", values["max-steps"], DEFAULT_SYSTEM_MAX_STEPS, 1, 100_000),
-      },
-      outDir,
-    },
-    io,
-  );
+  const maxSteps = (fallback: number): number =>
+    intFlag("--max-steps", values["max-steps"], fallback, 1, 100_000);
   return runCheck(
     {
-      config,
-      invariants: values.invariant === undefined ? selectInvariants([]) : split.coreInvariants,
-      search: { ...search, ...(values.path === undefined ? {} : { path: pathFlag(values.path) }) },
+      sections: [
+        section({
+          spec: fleetSpec,
+          config,
+          invariants: values.invariant === undefined ? selectInvariants([]) : split.coreInvariants,
+          search: { ...search, maxSteps: maxSteps(fleetSpec.defaultMaxSteps) },
+        }),
+        section({
+          spec: systemSpec,
+          config: systemConfigOf(config, split.dependentRemediations, loaded.dependents),
+          invariants: split.systemInvariants,
+          search: { ...search, maxSteps: maxSteps(systemSpec.defaultMaxSteps) },
+        }),
+      ],
       json: values.json === true,
-      outDir,
-      appendix,
+      outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
+      // The user's own flags, so the command reruns this very search (the config's printed name, such as
+      // as-was+preflightGuard, is not something --config accepts).
+      searchAgain: (invariant) =>
+        [
+          "npx outage check",
+          `--config ${values.config ?? "as-was"}`,
+          ...(values.remediation ?? []).map((r) => `--remediation ${r}`),
+          `--invariant ${invariant}`,
+          `--seed ${search.seed}`,
+          ...(values.runs === undefined ? [] : [`--runs ${search.runs}`]),
+          ...(values["max-steps"] === undefined ? [] : [`--max-steps ${values["max-steps"]}`]),
+          ...(values.path === undefined ? [] : [`--path ${values.path}`]),
+        ].join(" "),
     },
     io,
   );
@@ -170,14 +177,7 @@ const replay = (args: ReadonlyArray<string>, io: Io): number => {
   const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
   if (positionals.length === 0) bad("replay: give one or more counterexample files");
   const outcomes = positionals.map((file) => {
-    const system = replaySystemFile(file);
-    if (system !== undefined) {
-      io.out(`${system.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${system.detail}\n`);
-      return system.reproduces;
-    }
-    const loaded = loadCounterexample(file);
-    if (E.isLeft(loaded)) return bad(loaded.left);
-    const r = replayCounterexample(loaded.right);
+    const r = onSaved(useSaved(file), (spec, saved) => replayCounterexample(spec, saved));
     io.out(`${r.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${r.detail}\n`);
     return r.reproduces;
   });

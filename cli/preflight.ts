@@ -11,7 +11,9 @@ import {
   largestSafeGroup,
   simulateAddition,
 } from "../checker/preflight.ts";
+import { narrate } from "../explain/narrate.ts";
 import type { Config } from "../model/config.ts";
+import { fleetSpec } from "../specs/fleet.ts";
 import { applyRemediations, bad, intFlag, loadConfig } from "./input.ts";
 import type { Io } from "./io.ts";
 
@@ -56,6 +58,7 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
   );
 
   const verdict = simulateAddition(config, fleet, add);
+  const narrated = narrate(fleetSpec, verdict.scenario, verdict.trace);
   const largest = largestSafeAddition(config, fleet, searchLimit);
   const closed = largestSafeAdditionByClosedForm(config, fleet);
   const largestText =
@@ -82,7 +85,7 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
                 message: verdict.message,
                 step: verdict.step,
               }),
-          trace: verdict.trace.map((s) => ({
+          trace: narrated.map((s) => ({
             step: s.step,
             label: s.label,
             ...(s.refused === undefined ? {} : { refused: s.refused }),
@@ -105,7 +108,7 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
   ];
   if (verdict.safe) {
     lines.push(
-      `SAFE    no capacity invariant breaks while the fleet of ${fleet + add} settles (${verdict.trace.length} steps)`,
+      `SAFE    no capacity invariant breaks while the fleet of ${fleet + add} settles (${verdict.trace.steps.length} steps)`,
     );
   } else {
     lines.push(
@@ -113,7 +116,7 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
         ? `UNSAFE  ${verdict.message}`
         : `UNSAFE  ${verdict.invariant} breaks ${verdict.step === 0 ? "before the addition" : `after step ${verdict.step}`}: ${verdict.message}`,
     );
-    for (const s of verdict.trace.slice(0, verdict.step)) {
+    for (const s of narrated.slice(0, verdict.step)) {
       lines.push(
         `  ${String(s.step).padStart(3)}. ${s.label}${s.refused === undefined ? "" : ` (refused: ${s.refused})`}`,
       );

@@ -11,9 +11,9 @@ import { asWas } from "../model/configs/asWas.ts";
 import { SERVICES } from "../model/dependencyGraph.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import { NOV25_START_MINUTE, nov25Notes, nov25Ops } from "../model/scenarios/nov25.ts";
-import { splitCheckFlags, systemConfigOf } from "./checkSystem.ts";
 import { applyRemediations, bad } from "./input.ts";
 import type { Io } from "./io.ts";
+import { splitCheckFlags, systemConfigOf } from "./specFlags.ts";
 
 export const SCENARIOS = ["2020-11-25"] as const;
 

@@ -6,21 +6,23 @@
 // ---------------------------------------------------------------------------------------------------------
 
 import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { counterexampleFileName, saveCounterexample } from "../checker/corpus.ts";
-import { counterexampleFrom } from "../checker/counterexample.ts";
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
-import { runTrace, type TraceStep } from "../checker/trace.ts";
-import { type BfsVerdict, exploreBreadthFirst } from "../checker/verify/bfs.ts";
-import type { Config } from "../model/config.ts";
+import { counterexamplePath, saveCounterexample } from "../checker/corpus.ts";
+import { counterexampleFrom, type SavedStep } from "../checker/counterexample.ts";
+import type { BfsProgress, BfsVerdict } from "../checker/exploration.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
+import type { Spec } from "../checker/spec.ts";
+import type { SpecInvariant } from "../checker/specInvariant.ts";
+import { runTrace } from "../checker/trace.ts";
+import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
+import { narrate, savedSteps } from "../explain/narrate.ts";
 import { systemInvariantNamed } from "../properties/dependents/index.ts";
-import type { Invariant } from "../properties/index.ts";
+import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { runInductive } from "./inductive.ts";
 import { applyRemediations, bad, intFlag, loadConfig } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
-import { planVerify, runSystemVerify } from "./verifySystem.ts";
+import { planVerify } from "./verifyPlan.ts";
 
 export const DEFAULT_MAX_DEPTH = 100;
 export const DEFAULT_MAX_STATES = 50_000;
@@ -35,22 +37,43 @@ interface RandomComparison {
   readonly runs: number;
 }
 
+/** One spec's part of a verification. */
+export interface VerifySection<C, S, Op> {
+  readonly spec: Spec<C, S, Op>;
+  readonly config: C;
+  readonly invariants: ReadonlyArray<SpecInvariant<C, S>>;
+  /** Whether a violation is also searched for at random, to compare the shrinker's length with the shortest. */
+  readonly compareWithRandom: boolean;
+}
+
 interface Verified {
-  readonly invariant: Invariant;
-  readonly verdict: BfsVerdict;
-  readonly trace?: ReadonlyArray<TraceStep>;
+  readonly invariant: { readonly name: string; readonly sentence: string; readonly source: string };
+  readonly verdict: BfsVerdict<unknown>;
+  readonly cone?: ReadonlyArray<string>;
+  readonly trace?: ReadonlyArray<SavedStep>;
   readonly random?: RandomComparison;
   readonly file?: string;
   /** Whether the corpus already held this counterexample (then it was not rewritten). */
   readonly existed?: boolean;
 }
 
+interface SectionReport {
+  readonly configName: string;
+  readonly width: number;
+  readonly total: { readonly states: number; readonly transitions: number; readonly complete: boolean };
+  readonly verified: ReadonlyArray<Verified>;
+}
+
 /** Runs the random checker with its defaults on an invariant BFS found violated. */
-const compareWithRandom = (config: Config, invariant: Invariant): RandomComparison => {
-  const r = searchInvariant(config, invariant, {
+const randomComparison = <C, S, Op>(
+  spec: Spec<C, S, Op>,
+  config: C,
+  invariant: SpecInvariant<C, S>,
+): RandomComparison => {
+  const r = searchInvariant(spec, config, invariant, {
     seed: DEFAULT_SEED,
     runs: DEFAULT_RUNS,
-    maxSteps: DEFAULT_MAX_STEPS,
+    maxSteps: spec.defaultMaxSteps,
   });
   return r.status === "violated"
     ? {
@@ -64,43 +87,69 @@ const compareWithRandom = (config: Config, invariant: Invariant): RandomComparis
 };
 
 /** Saves a BFS counterexample unless the corpus already holds the same one (same invariant, config, ops). */
-const save = (
+const save = <C, S, Op>(
   outDir: string,
-  config: Config,
-  invariant: Invariant,
-  verdict: BfsVerdict,
-): { readonly path: string; readonly existed: boolean } | undefined => {
-  if (verdict.status !== "violated") return undefined;
-  const trace = runTrace(config, verdict.ops, [invariant]);
-  const c = counterexampleFrom(config, invariant, {
-    // Found by exhaustive search, not by a seed: seed 0 and an empty fast-check path (docs/verify.md).
-    seed: 0,
-    path: "",
-    ops: verdict.ops,
-    violationStep: verdict.ops.length,
-    message: verdict.message,
-    trace,
-  });
-  const existing = join(outDir, counterexampleFileName(c));
+  spec: Spec<C, S, Op>,
+  config: C,
+  invariant: SpecInvariant<C, S>,
+  ops: ReadonlyArray<Op>,
+  message: string,
+  steps: ReadonlyArray<SavedStep>,
+): { readonly path: string; readonly existed: boolean } => {
+  // Found by exhaustive search, not by a seed: seed 0 and an empty fast-check path (docs/verify.md).
+  const c = counterexampleFrom(
+    spec,
+    config,
+    invariant,
+    { seed: 0, path: "", ops, violationStep: ops.length, message },
+    steps,
+  );
+  const existing = counterexamplePath(outDir, spec, c);
   return existsSync(existing)
     ? { path: existing, existed: true }
-    : { path: saveCounterexample(outDir, c), existed: false };
+    : { path: saveCounterexample(outDir, spec, c), existed: false };
 };
 
-const toJson = (
-  config: Config,
+/** Explores one section and words its verdicts. */
+const verifySection = <C, S, Op>(
+  s: VerifySection<C, S, Op>,
   bounds: { readonly maxDepth: number; readonly maxStates: number },
-  total: { readonly states: number; readonly transitions: number; readonly complete: boolean },
-  verified: ReadonlyArray<Verified>,
-) => ({
-  config: config.name,
-  maxDepth: bounds.maxDepth,
-  maxStates: bounds.maxStates,
-  states: total.states,
-  transitions: total.transitions,
-  complete: total.complete,
-  results: verified.map(({ invariant, verdict, trace, random, file }) => ({
+  outDir: string | undefined,
+  onProgress: (p: BfsProgress) => void,
+): SectionReport => {
+  const result = exploreBreadthFirst(s.spec, s.config, s.invariants, { ...bounds, onProgress });
+  return {
+    configName: s.spec.configs.nameOf(s.config),
+    width: Math.max(...s.spec.invariants.map((i) => i.name.length)) + 2,
+    total: result,
+    verified: result.verdicts.map(({ invariant, verdict, cone }): Verified => {
+      const scope = cone === undefined ? {} : { cone };
+      if (verdict.status !== "violated") return { invariant, verdict, ...scope };
+      const trace = savedSteps(
+        narrate(s.spec, s.config, runTrace(s.spec, s.config, verdict.ops, [invariant])),
+      );
+      const saved =
+        outDir === undefined
+          ? undefined
+          : save(outDir, s.spec, s.config, invariant, verdict.ops, verdict.message, trace);
+      return {
+        invariant,
+        verdict,
+        ...scope,
+        trace,
+        ...(s.compareWithRandom ? { random: randomComparison(s.spec, s.config, invariant) } : {}),
+        ...(saved === undefined ? {} : { file: saved.path, existed: saved.existed }),
+      };
+    }),
+  };
+};
+
+const resultJson = (v: Verified, configName: string | undefined) => {
+  const { invariant, verdict, trace, random, file } = v;
+  return {
     invariant: invariant.name,
+    ...(configName === undefined ? {} : { config: configName }),
+    ...(v.cone === undefined ? {} : { cone: v.cone }),
     status: verdict.status,
     states: verdict.states,
     depth: verdict.depth,
@@ -110,18 +159,48 @@ const toJson = (
           counterexample: {
             length: verdict.ops.length,
             ops: verdict.ops,
-            trace: (trace ?? []).map((s) => ({ step: s.step, label: s.label, changes: s.changes })),
+            trace: trace ?? [],
             violationStep: verdict.ops.length,
             message: verdict.message,
-            randomSearch: random,
+            ...(random === undefined ? {} : { randomSearch: random }),
             file: file ?? null,
           },
         }
       : {}),
-  })),
-});
+  };
+};
+
+/**
+ * The JSON report: the first section's config and totals at the top (when it explored anything; else the next
+ * section's config alone), then every result, those of later sections naming their config.
+ */
+const toJson = (
+  bounds: { readonly maxDepth: number; readonly maxStates: number },
+  reports: ReadonlyArray<SectionReport>,
+  firstRan: boolean,
+) => {
+  const [first, ...later] = reports;
+  const top =
+    firstRan && first !== undefined
+      ? {
+          config: first.configName,
+          ...bounds,
+          states: first.total.states,
+          transitions: first.total.transitions,
+          complete: first.total.complete,
+        }
+      : { config: (later[0] ?? first)?.configName, ...bounds };
+  return {
+    ...top,
+    results: reports.flatMap((r, i) =>
+      r.verified.map((v) => resultJson(v, i === 0 ? undefined : r.configName)),
+    ),
+  };
+};
 
 const pad = (s: string, n: number): string => s + " ".repeat(Math.max(1, n - s.length));
+
+const steps = (n: number): string => `${n} step${n === 1 ? "" : "s"}`;
 
 const shrinkNote = (bfsLength: number, random: RandomComparison | undefined): string => {
   if (random === undefined) return "";
@@ -134,45 +213,60 @@ const shrinkNote = (bfsLength: number, random: RandomComparison | undefined): st
   return `; random search shrinks ${random.lengthBeforeShrink} steps to ${random.length} (${verdict})`;
 };
 
+const humanResults = (r: SectionReport): ReadonlyArray<string> =>
+  r.verified.flatMap(({ invariant, verdict, cone, trace, random, file, existed }) => {
+    const name = pad(invariant.name, r.width);
+    const where = cone === undefined ? "" : ` of the fleet and ${cone.join(", ")}`;
+    if (verdict.status === "proved")
+      return [
+        `${name}PROVED    in all ${verdict.states} reachable states${where} (diameter ${verdict.depth})`,
+      ];
+    if (verdict.status === "bounded")
+      return [
+        `${name}BOUNDED   no violation within ${steps(verdict.depth)} of the start (${verdict.states} states; stopped at --${verdict.bound})`,
+      ];
+    return [
+      `${name}VIOLATED  shortest counterexample: ${steps(verdict.depth)}${shrinkNote(verdict.depth, random)}`,
+      `  ${invariant.sentence}`,
+      ...(trace ?? []).flatMap((s) => [
+        `  ${String(s.step).padStart(3)}. ${s.label}`,
+        ...s.changes.map((c) => `         ${c}`),
+      ]),
+      `  broken after step ${verdict.depth}: ${verdict.message}`,
+      `  source: ${invariant.source}`,
+      ...(file === undefined
+        ? []
+        : [
+            existed ? `  already in the corpus: ${file}` : `  saved: ${file}`,
+            `  replay: npx outage replay ${file}`,
+          ]),
+    ];
+  });
+
 const human = (
-  config: Config,
   bounds: { readonly maxDepth: number; readonly maxStates: number },
-  total: { readonly states: number; readonly transitions: number; readonly complete: boolean },
-  verified: ReadonlyArray<Verified>,
+  reports: ReadonlyArray<SectionReport>,
+  firstRan: boolean,
 ): string => {
+  const [first, ...later] = reports;
   const lines = [
-    `outage verify: config ${config.name}, breadth-first up to depth ${bounds.maxDepth} and ${bounds.maxStates} states`,
-    `  visited ${total.states} states over ${total.transitions} transitions; ${total.complete ? "every reachable state explored" : "stopped at a bound"}`,
-    "",
+    ...(firstRan && first !== undefined
+      ? [
+          `outage verify: config ${first.configName}, breadth-first up to depth ${bounds.maxDepth} and ${bounds.maxStates} states`,
+          `  visited ${first.total.states} states over ${first.total.transitions} transitions; ${first.total.complete ? "every reachable state explored" : "stopped at a bound"}`,
+          "",
+          ...humanResults(first),
+        ]
+      : []),
+    ...later
+      .filter((r) => r.verified.length > 0)
+      .flatMap((r) => [
+        "",
+        `config ${r.configName}: breadth-first over each invariant's cone of influence, up to depth ${bounds.maxDepth} and ${bounds.maxStates} states`,
+        "",
+        ...humanResults(r),
+      ]),
   ];
-  for (const { invariant, verdict, trace, random, file, existed } of verified) {
-    if (verdict.status === "proved") {
-      lines.push(
-        `${pad(invariant.name, 27)}PROVED    in all ${verdict.states} reachable states (diameter ${verdict.depth})`,
-      );
-      continue;
-    }
-    if (verdict.status === "bounded") {
-      lines.push(
-        `${pad(invariant.name, 27)}BOUNDED   no violation within ${verdict.depth} steps of the start (${verdict.states} states; stopped at --${verdict.bound})`,
-      );
-      continue;
-    }
-    lines.push(
-      `${pad(invariant.name, 27)}VIOLATED  shortest counterexample: ${verdict.depth} step${verdict.depth === 1 ? "" : "s"}${shrinkNote(verdict.depth, random)}`,
-    );
-    lines.push(`  ${invariant.sentence}`);
-    for (const s of trace ?? []) {
-      lines.push(`  ${String(s.step).padStart(3)}. ${s.label}`);
-      for (const c of s.changes) lines.push(`         ${c}`);
-    }
-    lines.push(`  broken after step ${verdict.depth}: ${verdict.message}`);
-    lines.push(`  source: ${invariant.source}`);
-    if (file !== undefined) {
-      lines.push(existed ? `  already in the corpus: ${file}` : `  saved: ${file}`);
-      lines.push(`  replay: npx outage replay ${file}`);
-    }
-  }
   return `${lines.join("\n")}\n`;
 };
 
@@ -216,47 +310,47 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
     bad("--samples and --max-enumerate go with --inductive");
   const plan = planVerify(values.config, values.remediation ?? [], values.invariant ?? []);
   const config = applyRemediations(loadConfig(plan.coreConfig), plan.coreRemediations);
-  const invariants = plan.coreInvariants;
   const bounds = {
     maxDepth: intFlag("--max-depth", values["max-depth"], DEFAULT_MAX_DEPTH, 0, 1_000_000),
     maxStates: intFlag("--max-states", values["max-states"], DEFAULT_MAX_STATES, 1, 100_000_000),
   };
   const outDir = values["no-save"] ? undefined : (values.out ?? "counterexamples");
-
-  const bar = progress(invariants.length > 0, io);
+  const bar = progress(true, io);
   const started = Date.now();
-  const result = exploreBreadthFirst(config, invariants, {
-    ...bounds,
-    onProgress: (p) => {
-      const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-      bar.update(
-        `verify: ${p.states} states, depth ${p.depth}, ${Math.round(p.states / seconds)} states/s, ${p.transitions} transitions`,
-      );
-    },
-  });
+  const onProgress = (p: BfsProgress): void => {
+    const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+    bar.update(
+      `verify: ${p.states} states, depth ${p.depth}, ${Math.round(p.states / seconds)} states/s, ${p.transitions} transitions`,
+    );
+  };
+  const sections: ReadonlyArray<<R>(k: <C, S, Op>(s: VerifySection<C, S, Op>) => R) => R> = [
+    (k) => k({ spec: fleetSpec, config, invariants: plan.coreInvariants, compareWithRandom: true }),
+    (k) =>
+      k({
+        spec: systemSpec,
+        config: plan.systemConfig,
+        invariants: plan.systemInvariants,
+        compareWithRandom: false,
+      }),
+  ];
+  const reports = sections.map((run) =>
+    run((s) =>
+      s.invariants.length === 0
+        ? {
+            configName: s.spec.configs.nameOf(s.config),
+            width: 0,
+            total: { states: 0, transitions: 0, complete: true },
+            verified: [],
+          }
+        : verifySection(s, bounds, outDir, onProgress),
+    ),
+  );
   bar.done();
-  const verified = result.verdicts.map(({ invariant, verdict }): Verified => {
-    if (verdict.status !== "violated") return { invariant, verdict };
-    const trace = runTrace(config, verdict.ops, [invariant]).steps;
-    const random = compareWithRandom(config, invariant);
-    const saved = outDir === undefined ? undefined : save(outDir, config, invariant, verdict);
-    return {
-      invariant,
-      verdict,
-      trace,
-      random,
-      ...(saved === undefined ? {} : { file: saved.path, existed: saved.existed }),
-    };
-  });
-  const system = runSystemVerify(plan, bounds, outDir, io);
-  const core =
-    invariants.length === 0
-      ? { config: plan.systemConfig.name, ...bounds, results: [] }
-      : toJson(config, bounds, result, verified);
+  const firstRan = plan.coreInvariants.length > 0;
   io.out(
     values.json
-      ? `${JSON.stringify({ ...core, results: [...core.results, ...system.json] }, null, 2)}\n`
-      : `${invariants.length === 0 ? "" : human(config, bounds, result, verified)}${system.human}`,
+      ? `${JSON.stringify(toJson(bounds, reports, firstRan), null, 2)}\n`
+      : human(bounds, reports, firstRan),
   );
-  return verified.some((v) => v.verdict.status === "violated") || system.violated ? 1 : 0;
+  return reports.some((r) => r.verified.some((v) => v.verdict.status === "violated")) ? 1 : 0;
 };

@@ -146,9 +146,7 @@ const RELEVANT: { readonly [K in SystemInvariantName]: ReadonlyArray<string> } =
 };
 
 /** The parameters that matter for a dependent invariant: the fleet's, then the dependent's own. */
-export const systemParametersFor = (
-  invariant: SystemInvariantName,
-): ReadonlyArray<Parameter<SystemConfig>> => {
-  const paths = [...FLEET, ...RELEVANT[invariant]];
+export const systemParametersFor = (invariant: string): ReadonlyArray<Parameter<SystemConfig>> => {
+  const paths = [...FLEET, ...(RELEVANT[invariant as SystemInvariantName] ?? [])];
   return [...PARAMETERS, ...DEPENDENT_PARAMETERS].filter((p) => paths.includes(p.path));
 };

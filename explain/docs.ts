@@ -8,17 +8,17 @@
 // ---------------------------------------------------------------------------------------------------------
 import { basename, join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
-import { corpusFiles, loadCounterexample } from "../checker/corpus.ts";
-import { loadSystemCounterexample, systemCorpusFiles } from "../checker/systemCounterexample.ts";
+import { corpusFiles, corpusFolderOf } from "../checker/corpus.ts";
 import { SYSTEM_INVARIANT_NAMES } from "../properties/dependents/index.ts";
 import { INVARIANT_NAMES } from "../properties/index.ts";
+import { fleetSpec, systemSpec } from "../specs/index.ts";
+import { loadSaved } from "../specs/saved.ts";
 import { chartSpec } from "./chart.ts";
-import { type Explained, explainCounterexample } from "./frames.ts";
+import { type Explained, explainSaved } from "./frames.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { renderSvg } from "./renderSvg.ts";
 import { SCHEMA_PATH, schemaText } from "./schema.ts";
-import { explainSystemCounterexample } from "./systemFrames.ts";
 import { SYSTEM_SCHEMA_PATH, systemSchemaText } from "./systemSchema.ts";
 
 export interface GeneratedFile {
@@ -39,23 +39,24 @@ const inOrder = (files: ReadonlyArray<string>, names: ReadonlyArray<string>): Re
   return [...files].sort((a, b) => rank(a) - rank(b) || basename(a).localeCompare(basename(b)));
 };
 
-const explained = (path: string, system: boolean): Explained => {
-  if (system) {
-    const loaded = loadSystemCounterexample(path);
-    if (E.isLeft(loaded)) throw new Error(loaded.left);
-    return explainSystemCounterexample(loaded.right);
-  }
-  const loaded = loadCounterexample(path);
+const explained = (path: string): Explained => {
+  const loaded = loadSaved(path);
   if (E.isLeft(loaded)) throw new Error(loaded.left);
-  return explainCounterexample(loaded.right);
+  return explainSaved(loaded.right);
 };
 
 /** Every generated file, from the corpus under `root`. */
 export const generatedDocs = (root: string): ReadonlyArray<GeneratedFile> => {
   const corpus = join(root, "counterexamples");
   const files = [
-    ...inOrder(corpusFiles(corpus), INVARIANT_NAMES).map((path) => ({ path, system: false })),
-    ...inOrder(systemCorpusFiles(corpus), SYSTEM_INVARIANT_NAMES).map((path) => ({ path, system: true })),
+    ...inOrder(corpusFiles(corpusFolderOf(corpus, fleetSpec)), INVARIANT_NAMES).map((path) => ({
+      path,
+      system: false,
+    })),
+    ...inOrder(corpusFiles(corpusFolderOf(corpus, systemSpec)), SYSTEM_INVARIANT_NAMES).map((path) => ({
+      path,
+      system: true,
+    })),
   ];
   const out: GeneratedFile[] = [
     { path: SCHEMA_PATH, text: schemaText() },
@@ -65,7 +66,7 @@ export const generatedDocs = (root: string): ReadonlyArray<GeneratedFile> => {
   const rows: string[] = [];
   for (const [i, { path, system }] of files.entries()) {
     const name = basename(path, ".json");
-    const e = explained(path, system);
+    const e = explained(path);
     const c = e.counterexample;
     const file = `counterexamples/${system ? "system/" : ""}${name}.json`;
     if (system && !files[i - 1]?.system)

@@ -1,36 +1,40 @@
 // ---------------------------------------------------------------------------------------------------------
 // explain: the states of a saved counterexample, one per step. A saved file holds the operations and the
 // narrated changes, not the states; every renderer (Markdown, chart, HTML explorer, ITF) needs the states,
-// so they are rebuilt here by folding the model's own `step` over `initialState` (style habit 17: no renderer
-// re-implements the model). Pure.
+// so they are rebuilt here by the engine's own fold (checker/trace.ts) over the spec's `step` (style habit 17:
+// no renderer re-implements the model), for the fleet's counterexamples and the whole system's alike. Pure.
 // ---------------------------------------------------------------------------------------------------------
-import * as E from "fp-ts/lib/Either.js";
 import type { Counterexample } from "../checker/counterexample.ts";
 import { replayCounterexample } from "../checker/replay.ts";
-import type { SystemCounterexample } from "../checker/systemCounterexample.ts";
-import type { SystemTraceStep } from "../checker/systemTrace.ts";
+import type { Spec } from "../checker/spec.ts";
 import type { Config } from "../model/config.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
-import { initialState, type State } from "../model/state.ts";
-import { step } from "../model/step.ts";
-import type { SystemState } from "../model/system.ts";
-import type { SystemViolation } from "../properties/dependents/index.ts";
-import { invariantNamed, type Violation } from "../properties/index.ts";
+import type { Op } from "../model/ops.ts";
+import type { State } from "../model/state.ts";
+import type { SystemOp, SystemState } from "../model/system.ts";
+import { fleetSpec, systemSpec } from "../specs/index.ts";
+import type { Saved } from "../specs/saved.ts";
+import { type NarratedStep, narrate } from "./narrate.ts";
 
-/** A saved counterexample of either kind: the core fleet's (counterexamples/) or the whole system's (counterexamples/system/). */
-export type AnyCounterexample = Counterexample | SystemCounterexample;
+/** A saved counterexample of either spec: the fleet's (counterexamples/) or the whole system's (counterexamples/system/). */
+export type AnyCounterexample = Counterexample<Config, Op> | Counterexample<SystemConfig, SystemOp>;
+
+/** A step as the renderers show it: the operation, its label, and what it changed. */
+export interface FrameStep extends NarratedStep {
+  readonly op: SystemOp;
+}
 
 export interface Frame {
   /** 0 is the initial state; n is the state after operation n. */
   readonly index: number;
-  /** The operation that led here (absent for the initial state); a core step is a system step too. */
-  readonly step?: SystemTraceStep;
+  /** The operation that led here (absent for the initial state); a fleet step is a system step too. */
+  readonly step?: FrameStep;
   /** The Kinesis front-end fleet (for a system counterexample, `system.core`). */
   readonly state: State;
   /** For a system counterexample: the whole system, the fleet and its dependents (model/system.ts). */
   readonly system?: SystemState;
   /** Set on the frame where the counterexample's invariant first fails. */
-  readonly violation?: Violation | SystemViolation;
+  readonly violation?: { readonly invariant: string; readonly message: string };
 }
 
 export interface Explained {
@@ -48,38 +52,63 @@ export interface Explained {
 }
 
 /** Whether `c` is a system counterexample (the whole system: the fleet and its dependents). */
-export const isSystemCounterexample = (c: AnyCounterexample): c is SystemCounterexample =>
-  "kind" in c && c.kind === "system";
+export const isSystemCounterexample = (c: AnyCounterexample): c is Counterexample<SystemConfig, SystemOp> =>
+  c.spec === systemSpec.id;
 
-/** Replays `c` and rebuilds the state after every step, up to the violation. */
-export const explainCounterexample = (c: Counterexample): Explained => {
-  const replay = replayCounterexample(c);
-  const inv = invariantNamed(c.invariant);
-  const start = initialState(c.config);
-  const violationAt = replay.trace.violation?.step;
+/**
+ * Replays `c` with the engine's fold and keeps the state after every step, up to the violation; `views`
+ * says where the fleet (and, for the system, the whole system) is in the spec's state.
+ */
+const explainWith = <C extends Config, S, O extends SystemOp>(
+  spec: Spec<C, S, O>,
+  c: Counterexample<C, O>,
+  views: (state: S) => { readonly state: State; readonly system?: SystemState },
+): Omit<Explained, "counterexample" | "config"> => {
+  const replay = replayCounterexample(spec, c);
+  const trace = replay.trace;
+  const at = trace.violation;
+  const violationAt = (index: number) =>
+    at !== undefined && at.step === index
+      ? { violation: { invariant: at.invariant, message: at.violation.message } }
+      : {};
+  const narrated = narrate(spec, c.config, trace);
   const frames: Frame[] = [
-    {
-      index: 0,
-      state: start,
-      ...(violationAt === 0 && replay.trace.violation ? { violation: replay.trace.violation.violation } : {}),
-    },
+    { index: 0, ...views(trace.initial), ...violationAt(0) },
+    ...trace.steps.map(
+      (s, i): Frame => ({
+        index: s.step,
+        step: { ...(narrated[i] as NarratedStep), op: s.op },
+        ...views(s.state),
+        ...violationAt(s.step),
+      }),
+    ),
   ];
-  for (const s of replay.trace.steps) {
-    const before = frames[frames.length - 1]?.state ?? start;
-    const result = s.refused === undefined ? step(c.config, before, s.op) : E.left(undefined);
-    const state = E.isRight(result) ? result.right : before;
-    const violation = s.step === violationAt ? replay.trace.violation?.violation : undefined;
-    frames.push({ index: s.step, step: s, state, ...(violation ? { violation } : {}) });
-  }
   return {
-    counterexample: c,
-    config: c.config,
     frames,
-    sentence: inv?.sentence ?? c.invariant,
+    sentence: spec.invariants.find((i) => i.name === c.invariant)?.sentence ?? c.invariant,
     reproduces: replay.reproduces,
     replayDetail: replay.detail,
   };
 };
+
+/** A fleet counterexample, replayed: the state after every step. */
+export const explainCounterexample = (c: Counterexample<Config, Op>): Explained => ({
+  counterexample: c,
+  config: c.config,
+  ...explainWith(fleetSpec, c, (state) => ({ state })),
+});
+
+/** A system counterexample, replayed: the fleet (its core) and the whole system after every step. */
+export const explainSystemCounterexample = (c: Counterexample<SystemConfig, SystemOp>): Explained => ({
+  counterexample: c,
+  config: c.config,
+  systemConfig: c.config,
+  ...explainWith(systemSpec, c, (system) => ({ state: system.core, system })),
+});
+
+/** A saved counterexample of either spec, replayed. */
+export const explainSaved = (s: Saved): Explained =>
+  s.spec === "fleet" ? explainCounterexample(s.saved) : explainSystemCounterexample(s.saved);
 
 /** The frame where the invariant fails, or the last frame when the file no longer reproduces. */
 export const violationFrame = (e: Explained): Frame => {

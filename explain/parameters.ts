@@ -100,7 +100,7 @@ const RELEVANT: Partial<Record<InvariantName, ReadonlyArray<string>>> = {
 };
 
 /** The parameters that matter for `invariant`. */
-export const parametersFor = (invariant: InvariantName): ReadonlyArray<Parameter> => {
-  const paths = RELEVANT[invariant];
+export const parametersFor = (invariant: string): ReadonlyArray<Parameter> => {
+  const paths = RELEVANT[invariant as InvariantName];
   return paths === undefined ? PARAMETERS : PARAMETERS.filter((p) => paths.includes(p.path));
 };

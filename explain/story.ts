@@ -4,8 +4,6 @@
 // not the waiting. Pure.
 // ---------------------------------------------------------------------------------------------------------
 import type { SystemOp } from "../model/system.ts";
-import type { SystemViolation } from "../properties/dependents/index.ts";
-import type { Violation } from "../properties/index.ts";
 import { actorOf } from "./actor.ts";
 import { clockTime, type Explained, type Frame } from "./frames.ts";
 
@@ -24,7 +22,7 @@ export interface Chapter {
   readonly label: string;
   readonly refused?: string;
   readonly changes: ReadonlyArray<string>;
-  readonly violation?: Violation | SystemViolation;
+  readonly violation?: { readonly invariant: string; readonly message: string };
 }
 
 /** What a dependent loses or drops in one tick (checker/systemSummary.ts): summed when ticks are folded. */

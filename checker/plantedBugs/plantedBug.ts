@@ -3,7 +3,7 @@
 // "a checker that passes because it cannot fail is worse than none"). No planted bug lives in model/:
 // each one is a step function built from the real per-operation functions with exactly one of them
 // swapped for a plausible wrong version (wrapped, or re-parameterised). The search runs it through
-// `searchInvariant(..., { step })`, the same search `npx outage check` uses.
+// `searchInvariant(specWith(bug.step), ...)`, the same search `npx outage check` uses.
 // ---------------------------------------------------------------------------------------------------------
 import {
   type Config,
@@ -17,7 +17,11 @@ import type { StepResult } from "../../model/refusal.ts";
 import type { State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import type { InvariantName } from "../../properties/index.ts";
-import type { StepFn } from "../trace.ts";
+import { fleetSpec } from "../../specs/fleet.ts";
+import type { Spec } from "../spec.ts";
+
+/** A next-state function with `step`'s signature. */
+export type StepFn = (config: Config, state: State, op: Op) => StepResult;
 
 export interface PlantedBug {
   /** Short camelCase name, shown in the trust table. */
@@ -60,4 +64,16 @@ export const configWith = (remediations: ReadonlyArray<RemediationName> | "all")
 export const without = (config: Config, remediation: RemediationName): Config => ({
   ...config,
   remediations: { ...config.remediations, [remediation]: false },
+});
+
+/**
+ * The fleet spec with `stepFn` for its next-state function. The compiled search (checker/verify/flatBfs.ts) is a
+ * copy of the real model, so a planted bug is explored by the reference search, which runs `stepFn` itself.
+ */
+export const specWith = (stepFn: StepFn): Spec<Config, State, Op> => ({
+  ...fleetSpec,
+  step: stepFn,
+  ...(fleetSpec.exploration === undefined
+    ? {}
+    : { exploration: { ...fleetSpec.exploration, compiled: undefined } }),
 });

@@ -1,19 +1,19 @@
 // Prints the planted-bug table of docs/trust.md (`npm run planted-bugs`): for each planted bug, the
 // invariant that caught it, the random runs the default search needed, and the shrunk trace. Deterministic.
 import { invariantNamed } from "../../properties/index.ts";
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../search.ts";
+import { fleetSpec } from "../../specs/fleet.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../search.ts";
 import { PLANTED_BUGS, type PlantedBug } from "./index.ts";
-import { configWith } from "./plantedBug.ts";
+import { configWith, specWith } from "./plantedBug.ts";
 
 const row = (bug: PlantedBug): string => {
   const config = configWith(bug.remediations);
   const inv = invariantNamed(bug.expectedInvariant);
   if (inv === undefined) throw new Error(`unknown invariant ${bug.expectedInvariant}`);
-  const r = searchInvariant(config, inv, {
+  const r = searchInvariant(specWith(bug.step), config, inv, {
     seed: DEFAULT_SEED,
     runs: DEFAULT_RUNS,
-    maxSteps: DEFAULT_MAX_STEPS,
-    step: bug.step,
+    maxSteps: fleetSpec.defaultMaxSteps,
   });
   const caught =
     r.status === "violated"

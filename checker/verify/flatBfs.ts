@@ -21,7 +21,7 @@ import type { Op } from "../../model/ops.ts";
 import { initialState, type State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import type { Invariant } from "../../properties/index.ts";
-import type { BfsOptions, BfsResult, BfsVerdict } from "./bfs.ts";
+import type { BfsOptions, BfsResult, BfsVerdict } from "../exploration.ts";
 import { candidateOps } from "./enabledOps.ts";
 import { type FlatViolated, flatViolatedFor } from "./flatInvariants.ts";
 import { FLAT, flatKeyFor, flatLayoutFor, toFlat } from "./flatState.ts";
@@ -183,7 +183,7 @@ export const exploreFlat = (
   config: Config,
   invariants: ReadonlyArray<Invariant>,
   options: BfsOptions,
-): BfsResult | undefined => {
+): BfsResult<Config, State, Op> | undefined => {
   const c = compile(config);
   if (!c.key.packable) return undefined;
   const checks: FlatViolated[] = [];
@@ -210,7 +210,7 @@ const search = (
   checks: ReadonlyArray<FlatViolated>,
   start: Int32Array,
   options: BfsOptions,
-): BfsResult | undefined => {
+): BfsResult<Config, State, Op> | undefined => {
   const { words, packFlat } = key;
   const { frontends, maxFleet } = flatLayoutFor(config);
   const scratch = new Uint32Array(words);
@@ -346,7 +346,7 @@ const search = (
           throw new Error(
             `internal: ${invariant.name} holds in the state the flat search found it violated in`,
           );
-        const verdict: BfsVerdict = {
+        const verdict: BfsVerdict<Op> = {
           status: "violated",
           states: foundStates[i] as number,
           depth: ops.length,
@@ -355,7 +355,7 @@ const search = (
         };
         return { invariant, verdict };
       }
-      const verdict: BfsVerdict = complete
+      const verdict: BfsVerdict<Op> = complete
         ? { status: "proved", states, depth }
         : { status: "bounded", states, depth, bound: bound ?? "max-states" };
       return { invariant, verdict };

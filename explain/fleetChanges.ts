@@ -1,5 +1,5 @@
 // ---------------------------------------------------------------------------------------------------------
-// checker: what changed in one step, in domain words, for traces and saved counterexamples. Only what
+// explain: what changed in one step, in domain words, for traces and saved counterexamples. Only what
 // changed is listed, so a reviewer reads the story, not a state dump; frontends that changed the same way
 // are named together in one sentence.
 // ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // ---------------------------------------------------------------------------------------------------------
-// checker: what changed in one system step, in domain words: the core's sentences (summary.ts) and then each
+// explain: what changed in one system step, in domain words: the core's sentences (summary.ts) and then each
 // dependent's. Only what changed is listed.
 // ---------------------------------------------------------------------------------------------------------
 
@@ -8,7 +8,7 @@ import type { SystemConfig } from "../model/dependents/config.ts";
 import type { BufferingService, DependentEffect } from "../model/dependents/effects.ts";
 import { mainFleetAvailable, routablePercent } from "../model/dependents/kinesisHealth.ts";
 import type { SystemState } from "../model/system.ts";
-import { changesBetween } from "./summary.ts";
+import { changesBetween } from "./fleetChanges.ts";
 
 const when = (cond: boolean, text: string): ReadonlyArray<string> => (cond ? [text] : []);
 

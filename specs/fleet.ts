@@ -1,0 +1,83 @@
+// ---------------------------------------------------------------------------------------------------------
+// specs: the Kinesis front-end fleet as a `Spec` (checker/spec.ts): model/ and properties/ as they are,
+// plugged into the one engine. Its capabilities beyond the interface's minimum: the incremental check after
+// a step (checker/incrementalCheck.ts), for fleets large enough that it pays, and exhaustive exploration over
+// finite operation domains with a canonical state key (checker/verify/).
+// ---------------------------------------------------------------------------------------------------------
+import { opsArb } from "../checker/arbitraries.ts";
+import {
+  type Checked,
+  firstViolationAfterStep,
+  HELD,
+  incrementalPays,
+  stepDelta,
+} from "../checker/incrementalCheck.ts";
+import type { Spec } from "../checker/spec.ts";
+import type { SpecInvariant } from "../checker/specInvariant.ts";
+import { candidateOpsFor } from "../checker/verify/enabledOps.ts";
+import { exploreFlat } from "../checker/verify/flatBfs.ts";
+import { decodeOp as decodeOpCode, encodeOp } from "../checker/verify/opCode.ts";
+import { packedKeyFor } from "../checker/verify/packedKey.ts";
+import { stateKeyFor } from "../checker/verify/stateKey.ts";
+import { changesBetween } from "../explain/fleetChanges.ts";
+import type { Config } from "../model/config.ts";
+import { decodeConfig } from "../model/configDecoder.ts";
+import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
+import { decodeOp } from "../model/opDecoder.ts";
+import { opLabel } from "../model/opLabel.ts";
+import type { Op } from "../model/ops.ts";
+import { initialState, type State } from "../model/state.ts";
+import { step } from "../model/step.ts";
+import { INVARIANTS, type Invariant } from "../properties/index.ts";
+
+/** The fleet's own invariants among `invariants` (by identity), or undefined if one is not the fleet's. */
+const fleetInvariants = (
+  invariants: ReadonlyArray<SpecInvariant<Config, State>>,
+): ReadonlyArray<Invariant> | undefined => {
+  const own = invariants.map((i) => INVARIANTS.find((k) => k === i));
+  return own.every((i) => i !== undefined) ? (own as ReadonlyArray<Invariant>) : undefined;
+};
+
+export const fleetSpec: Spec<Config, State, Op> = {
+  id: "fleet",
+  title: "the Kinesis front-end fleet: membership, threads per peer, shard-maps, routing",
+  corpusFolder: "",
+  configs: { builtin: BUILTIN_CONFIGS, decode: decodeConfig, nameOf: (c) => c.name },
+  init: initialState,
+  step,
+  opsArb,
+  defaultMaxSteps: 80,
+  decodeOp,
+  invariants: INVARIANTS,
+  narration: {
+    label: opLabel,
+    changes: (config, before, _op, after) => changesBetween(config, before, after),
+  },
+  stepChecker: (config, invariants) => {
+    const own = fleetInvariants(invariants);
+    if (own === undefined || !incrementalPays(config)) return undefined;
+    return () => {
+      let checked: ReadonlyArray<Checked> = own.map(() => HELD);
+      return (before, after) => {
+        const r = firstViolationAfterStep(config, own, stepDelta(before, after), checked);
+        checked = r.checked;
+        return r.violation;
+      };
+    };
+  },
+  exploration: {
+    candidates: (config) => {
+      const opsOf = candidateOpsFor(config, encodeOp);
+      return (state) => opsOf(state).ops;
+    },
+    key: (config) => stateKeyFor(config),
+    packedKey: packedKeyFor,
+    opCodec: { encode: encodeOp, decode: decodeOpCode },
+    // The compiled next-state relation over flat states (checker/verify/flatBfs.ts), several times faster and
+    // equal to the reference search (flatBfs.test.ts); only for the fleet's own invariants.
+    compiled: (config, invariants, options) => {
+      const own = fleetInvariants(invariants);
+      return own === undefined ? undefined : exploreFlat(config, own, options);
+    },
+  },
+};

@@ -1,0 +1,87 @@
+// ---------------------------------------------------------------------------------------------------------
+// specs: the whole system, the fleet with the services that depend on it (model/system.ts), as a `Spec`.
+// Explored one invariant at a time: each over the fleet and the dependents it reads (its cone of influence,
+// checker/verify/systemKey.ts), so a search for Cognito's buffer does not enumerate the dashboard's states.
+// ---------------------------------------------------------------------------------------------------------
+
+import * as E from "fp-ts/lib/Either.js";
+import type { Spec } from "../checker/spec.ts";
+import type { SpecInvariant } from "../checker/specInvariant.ts";
+import { systemOpsArb } from "../checker/systemArbitraries.ts";
+import { coneDependentOps, systemCandidateOps } from "../checker/verify/systemCandidates.ts";
+import { coneOf, systemStateKeyFor, WATCHES } from "../checker/verify/systemKey.ts";
+import { systemChangesBetween } from "../explain/systemChanges.ts";
+import { asWasSystem } from "../model/dependents/asWas.ts";
+import type { SystemConfig } from "../model/dependents/config.ts";
+import { decodeSystemConfig } from "../model/dependents/configDecoder.ts";
+import { smallSystem } from "../model/dependents/small.ts";
+import {
+  initialSystemState,
+  type SystemOp,
+  type SystemState,
+  systemStep,
+  systemStepWithEffects,
+} from "../model/system.ts";
+import { decodeSystemOp } from "../model/systemOpDecoder.ts";
+import { systemOpLabel } from "../model/systemOpLabel.ts";
+import {
+  SYSTEM_INVARIANTS,
+  type SystemInvariantName,
+  systemInvariantNamed,
+} from "../properties/dependents/index.ts";
+
+/** The one dependent invariant an exploration is about (explored one at a time). */
+const onlyInvariant = (
+  invariants: ReadonlyArray<SpecInvariant<SystemConfig, SystemState>>,
+): SystemInvariantName => {
+  const [inv, ...more] = invariants;
+  const known = inv === undefined ? undefined : systemInvariantNamed(inv.name);
+  if (known === undefined || more.length > 0)
+    throw new Error("internal: the system is explored one dependent invariant at a time");
+  return known.name;
+};
+
+export const systemSpec: Spec<SystemConfig, SystemState, SystemOp> = {
+  id: "system",
+  title:
+    "the fleet with the services that depend on Kinesis: Cognito, CloudWatch, Auto Scaling, Lambda, EventBridge, the dashboard, a customer",
+  corpusFolder: "system",
+  configs: {
+    builtin: { "as-was": asWasSystem, "small-system": smallSystem },
+    decode: decodeSystemConfig,
+    nameOf: (c) => c.name,
+  },
+  init: initialSystemState,
+  step: systemStep,
+  opsArb: systemOpsArb,
+  // Room for an impairment to last long enough for a buffer to fill.
+  defaultMaxSteps: 120,
+  decodeOp: decodeSystemOp,
+  invariants: SYSTEM_INVARIANTS,
+  narration: {
+    label: systemOpLabel,
+    // The dependents' effects are data (habit 10): the step is taken again to word them.
+    changes: (config, before, op, after) => {
+      const r = systemStepWithEffects(config, before, op);
+      return systemChangesBetween(config, before, after, E.isRight(r) ? r.right.effects : []);
+    },
+    advice: (name) => {
+      const inv = systemInvariantNamed(name);
+      return inv === undefined
+        ? undefined
+        : `fixed by: ${inv.remediedBy.map((set) => `--remediation ${set.join(",")}`).join(" or ")}`;
+    },
+  },
+  exploration: {
+    oneInvariantAtATime: true,
+    cone: (invariants) => coneOf(onlyInvariant(invariants)),
+    candidates: (config, invariants) => {
+      const dependentOps = coneDependentOps(coneOf(onlyInvariant(invariants)));
+      return (state) => systemCandidateOps(config, state, dependentOps);
+    },
+    key: (config, invariants) => {
+      const name = onlyInvariant(invariants);
+      return systemStateKeyFor(config, coneOf(name), WATCHES[name]);
+    },
+  },
+};
