@@ -6,6 +6,11 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
+import type { Config } from "../model/config.ts";
+import type { Op } from "../model/ops.ts";
+import { initialState, type State } from "../model/state.ts";
+import { step } from "../model/step.ts";
+import { INVARIANTS, type Invariant } from "../properties/index.ts";
 import {
   type Checked,
   checkAfterStep,
@@ -13,12 +18,7 @@ import {
   incrementalPays,
   type StepDelta,
   stepDelta,
-} from "../checker/incrementalCheck.ts";
-import type { Config } from "../model/config.ts";
-import type { Op } from "../model/ops.ts";
-import { initialState, type State } from "../model/state.ts";
-import { step } from "../model/step.ts";
-import { INVARIANTS, type Invariant } from "../properties/index.ts";
+} from "../specs/fleet/incrementalCheck.ts";
 import { cpuMs, nowMs } from "./stats.ts";
 
 export interface SimulationTally {
@@ -69,7 +69,7 @@ const violationsAfterStep = (
 
 /**
  * Runs every sequence in `traces` once, each from `start` (the initial state, built once by the caller).
- * After a step each invariant is checked at the cost of what the step changed (checker/incrementalCheck.ts),
+ * After a step each invariant is checked at the cost of what the step changed (specs/fleet/incrementalCheck.ts),
  * with exactly the full check's verdict, or in full when the fleet can never grow large enough for that to
  * pay. `startChecked` is `verdictsIn(config, start, invariants)`, when the caller has it already.
  */

@@ -2,7 +2,7 @@
 // bench: swarm testing, measured and not kept (`npm run bench:swarm`; docs/performance.md, "Techniques").
 // Issue 6 lists swarm testing (each run draws a random subset of operation kinds, so some runs omit, say,
 // requests and ticks and reach deep membership states faster) among the techniques to weigh, "measure each
-// before keeping it". This compares the checker's own generator (checker/arbitraries.ts `opsArb`) with a swarm
+// before keeping it". This compares the checker's own generator (specs/fleet/arbitraries.ts `opsArb`) with a swarm
 // version of it over seeds 1..N: for each headline invariant, how many runs until the first violation and how
 // long the shrunk counterexample is (fast-check's shrinking, then `minimize`, as `npx outage check` does).
 // Deterministic: the same seeds give the same table.
@@ -10,7 +10,6 @@
 
 import fc from "fast-check";
 import * as O from "fp-ts/lib/Option.js";
-import { opArb, opsArb } from "../checker/arbitraries.ts";
 import { searchRuns } from "../checker/propertySearch.ts";
 import { DEFAULT_RUNS, minimize } from "../checker/search.ts";
 import type { Config } from "../model/config.ts";
@@ -19,6 +18,7 @@ import { OP_TYPES, type Op } from "../model/ops.ts";
 import { initialState } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import type { Invariant } from "../properties/index.ts";
+import { opArb, opsArb } from "../specs/fleet/arbitraries.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 import { HEADLINE } from "./sections.ts";
 import { median } from "./stats.ts";

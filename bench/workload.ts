@@ -5,11 +5,11 @@
 // ---------------------------------------------------------------------------------------------------------
 
 import fc from "fast-check";
-import { opsArb } from "../checker/arbitraries.ts";
 import { DEFAULT_SEED } from "../checker/search.ts";
 import type { Config } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import type { Op } from "../model/ops.ts";
+import { opsArb } from "../specs/fleet/arbitraries.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 
 /** The fleet sizes the scaling section measures (issue 6). */

@@ -9,8 +9,8 @@ import { withAllRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteMap.ts";
+import { opArb } from "../specs/fleet/arbitraries.ts";
 import { FUZZ_RUNS, mutatedJson } from "../test/jsonMutations.ts";
-import { opArb } from "./arbitraries.ts";
 import { counterexampleFileName } from "./corpus.ts";
 import {
   type Counterexample,

@@ -5,7 +5,7 @@ import { describe, expect, test as it } from "vitest";
 import { asWas } from "../model/configs/asWas.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { threadBudget } from "../properties/threadBudget.ts";
-import { opArb } from "./arbitraries.ts";
+import { opArb } from "../specs/fleet/arbitraries.ts";
 import {
   type Counterexample,
   counterexampleFrom,

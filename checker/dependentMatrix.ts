@@ -3,8 +3,8 @@
 // dependent invariant (properties/dependents/) and every set of dependent remediations (none, each alone, all,
 // all but one), on the core fleet as it was (no core remediation), the verdict and the evidence it rests on:
 //   - exhaustive breadth-first search over `systemStep` on the `small-system` checking config
-//     (checker/verify/systemBfs.ts): the fleet plus the invariant's cone of influence, unbounded counters
-//     abstracted (checker/verify/systemKey.ts); proved when every state was visited, bounded at a state bound;
+//     (checker/verify/bfs.ts): the fleet plus the invariant's cone of influence, unbounded counters
+//     abstracted (specs/system/key.ts); proved when every state was visited, bounded at a state bound;
 //   - random search over system traces on `as-was` (checker/systemSearch.ts), the 2020 numbers.
 // An invariant's verdict depends only on the remediation flags its cone reads, so each search is run once per
 // distinct projection of a set onto those flags; that is exact, not an approximation (systemKey.ts). The rows
@@ -23,11 +23,11 @@ import {
   type SystemInvariant,
   type SystemInvariantName,
 } from "../properties/dependents/index.ts";
+import { coneOf, coneRemediations } from "../specs/system/key.ts";
 import { systemSpec } from "../specs/system.ts";
 import type { BfsVerdict } from "./exploration.ts";
 import { DEFAULT_RUNS, DEFAULT_SEED, type SearchResult, searchInvariant } from "./search.ts";
 import { exploreBreadthFirst } from "./verify/bfs.ts";
-import { coneOf, coneRemediations } from "./verify/systemKey.ts";
 
 /** The bounds and budgets the committed dependent matrix is generated with (kept low so `npm test` stays fast). */
 export const DEPENDENT_MATRIX_SETTINGS = {
@@ -227,7 +227,7 @@ export const dependentMatrixMarkdown = (m: DependentMatrix): string => {
     "dependent remediations (none, each alone, all, all but one). Evidence levels as above; *inductive* is not",
     "tried for the dependents.",
     "",
-    `- **Exhaustive search** (\`npx outage verify --config small-system --remediation NAME,... --invariant NAME\`): breadth-first over \`systemStep\` on the \`small-system\` checking config (model/dependents/small.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states. Each invariant is explored over the core fleet plus its *cone of influence* (the dependents it reads and those upstream of them; the rest cannot change its verdict), with unbounded counters and the clock abstracted (checker/verify/systemKey.ts). "proved" means every reachable state of that cone and the fleet was visited; the state counts are of that product.`,
+    `- **Exhaustive search** (\`npx outage verify --config small-system --remediation NAME,... --invariant NAME\`): breadth-first over \`systemStep\` on the \`small-system\` checking config (model/dependents/small.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states. Each invariant is explored over the core fleet plus its *cone of influence* (the dependents it reads and those upstream of them; the rest cannot change its verdict), with unbounded counters and the clock abstracted (specs/system/key.ts). "proved" means every reachable state of that cone and the fleet was visited; the state counts are of that product.`,
     `- **Random search** (\`npx outage check --config as-was --invariant NAME\`): fast-check over system traces on \`as-was\` (model/dependents/asWas.ts), seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per distinct cell (lowered from \`check\`'s default ${DEFAULT_RUNS} runs so \`npm test\` stays fast), counterexamples shrunk and minimized.`,
     "- A verdict depends only on the remediation flags its cone reads, so each search ran once per distinct",
     "  projection of a row's set onto those flags (exact: the other flags cannot change the explored states).",

@@ -16,11 +16,11 @@ import { asWas, small } from "../model/configs/index.ts";
 import type { Op } from "../model/ops.ts";
 import { INVARIANTS, type Invariant, type InvariantName } from "../properties/index.ts";
 import { STRENGTHENED } from "../properties/strengthened.ts";
+import { checkInductive } from "../specs/fleet/inductive.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 import type { BfsVerdict } from "./exploration.ts";
 import { DEFAULT_SEED, searchInvariant } from "./search.ts";
 import { exploreBreadthFirst } from "./verify/bfs.ts";
-import { checkInductive } from "./verify/inductive.ts";
 
 /** The bounds and budgets the committed matrix is generated with (kept modest so `npm test` stays fast). */
 export const MATRIX_SETTINGS = {

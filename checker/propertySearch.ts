@@ -23,7 +23,7 @@ export interface SearchSpec<S, O> {
   readonly holds: (state: S) => boolean;
   /**
    * `holds(after)` for a state `after` one accepted step from `before`, called only when `holds(before)`:
-   * a search may compute it from what the step changed (checker/incrementalCheck.ts). Default: `holds(after)`.
+   * a search may compute it from what the step changed (specs/fleet/incrementalCheck.ts). Default: `holds(after)`.
    */
   readonly holdsAfter?: (before: S, after: S) => boolean;
   readonly closeness: (state: S) => number;

@@ -6,7 +6,7 @@ import { initialState } from "../model/state.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteMap.ts";
 import { threadBudget } from "../properties/threadBudget.ts";
-import { opArb } from "./arbitraries.ts";
+import { opArb } from "../specs/fleet/arbitraries.ts";
 import { DEFAULT_SEED, minimize, searchInvariant } from "./search.ts";
 import { firstViolation, runTrace } from "./trace.ts";
 

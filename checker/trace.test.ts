@@ -4,7 +4,7 @@ import { describe, expect } from "vitest";
 import { withAllRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { INVARIANTS } from "../properties/index.ts";
-import { opArb } from "./arbitraries.ts";
+import { opArb } from "../specs/fleet/arbitraries.ts";
 import { acceptedOps, acceptedUntilViolation, runTrace } from "./trace.ts";
 
 describe("acceptedUntilViolation, the shrinker's fast path", () => {

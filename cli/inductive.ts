@@ -5,16 +5,11 @@
 
 import * as O from "fp-ts/lib/Option.js";
 import { DEFAULT_SEED } from "../checker/search.ts";
-import {
-  type Candidate,
-  type Cti,
-  checkInductive,
-  type InductiveResult,
-} from "../checker/verify/inductive.ts";
 import type { Config } from "../model/config.ts";
 import { behindFor, type Frontend, frontendName, frontendWithLag, type State } from "../model/state.ts";
 import { INVARIANTS, type InvariantName, invariantNamed } from "../properties/index.ts";
 import { STRENGTHENED, type StrengthenedInvariant } from "../properties/strengthened.ts";
+import { type Candidate, type Cti, checkInductive, type InductiveResult } from "../specs/fleet/inductive.ts";
 import { bad, intFlag } from "./input.ts";
 import type { Io } from "./io.ts";
 

@@ -1,7 +1,7 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: `outage preflight --fleet N --add K`: is this capacity addition safe to deploy? (seed 003; domain.md K16)
 // Answers SAFE or UNSAFE with the first invariant that breaks and its trace, the largest safe addition found by
-// simulation, and the closed form it must agree with (checker/preflight.ts).
+// simulation, and the closed form it must agree with (analyses/preflight.ts).
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
@@ -10,7 +10,7 @@ import {
   largestSafeAdditionByClosedForm,
   largestSafeGroup,
   simulateAddition,
-} from "../checker/preflight.ts";
+} from "../analyses/preflight.ts";
 import { narrate } from "../explain/narrate.ts";
 import type { Config } from "../model/config.ts";
 import { fleetSpec } from "../specs/fleet.ts";

@@ -1,7 +1,7 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: `outage recovery [--k K] [--seed N] [--runs N] [--json]`: for each config, whether every service
 // recovers within K ticks of the trigger's removal over generated triggers, with no corrective push and
-// with a paced restart, and the slowest recovery time seen (checker/recovery.ts).
+// with a paced restart, and the slowest recovery time seen (analyses/recovery.ts).
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
@@ -10,7 +10,7 @@ import {
   type RecoveryCheck,
   withImprovedColdStart,
   withSelfHealingCache,
-} from "../checker/recovery.ts";
+} from "../analyses/recovery.ts";
 import { DEFAULT_SEED } from "../checker/search.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
 import { asWasSystem } from "../model/dependents/asWas.ts";

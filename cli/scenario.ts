@@ -5,8 +5,8 @@
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
+import { runScenario, type ScenarioResult, timeOfDay } from "../analyses/scenario.ts";
 import { writeFileAtomic } from "../checker/corpus.ts";
-import { runScenario, type ScenarioResult, timeOfDay } from "../checker/scenario.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { SERVICES } from "../model/dependencyGraph.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";

@@ -1,6 +1,6 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: `outage verify`: exhaustive bounded verification by breadth-first search (checker/verify/bfs.ts), or with
-// `--inductive`, the inductive-invariant checks (checker/verify/inductive.ts). Every verdict names the level of
+// `--inductive`, the inductive-invariant checks (specs/fleet/inductive.ts). Every verdict names the level of
 // evidence it rests on: proved (every reachable state), bounded (every state within D steps), violated (a
 // shortest trace, saved and replayable like any other counterexample).
 // ---------------------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ export interface Chapter {
   readonly violation?: { readonly invariant: string; readonly message: string };
 }
 
-/** What a dependent loses or drops in one tick (checker/systemSummary.ts): summed when ticks are folded. */
+/** What a dependent loses or drops in one tick (explain/systemChanges.ts): summed when ticks are folded. */
 const COUNT = /^(\d+) (.+ (?:lost|dropped \(counted, not blocking\)))$/;
 
 /**

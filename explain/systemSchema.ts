@@ -7,6 +7,7 @@
 // ---------------------------------------------------------------------------------------------------------
 /** TODO(one schema): the system files before the `spec` field. */
 const SYSTEM_SCHEMA_VERSION = 1;
+
 import { asWasDependents } from "../model/dependents/asWas.ts";
 import { CONTAINER_SERVICES } from "../model/dependents/eventbridge.ts";
 import type { DependentOpType } from "../model/system.ts";

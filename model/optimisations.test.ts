@@ -7,8 +7,8 @@ import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect } from "vitest";
-import { opArb } from "../checker/arbitraries.ts";
 import { INVARIANTS } from "../properties/index.ts";
+import { opArb } from "../specs/fleet/arbitraries.ts";
 import {
   lagView,
   messageOf,

@@ -35,7 +35,7 @@ export interface Invariant {
   readonly closenessMeaning: string;
   /**
    * For an invariant that scans the fleet: the same invariant, one frontend at a time, so that the checker can
-   * re-check after a step only the records the step replaced (checker/incrementalCheck.ts). Optional; `check`
+   * re-check after a step only the records the step replaced (specs/fleet/incrementalCheck.ts). Optional; `check`
    * stays the reference, and it alone words a violation.
    */
   readonly fleetwise?: Fleetwise;

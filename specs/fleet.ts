@@ -1,24 +1,12 @@
 // ---------------------------------------------------------------------------------------------------------
 // specs: the Kinesis front-end fleet as a `Spec` (checker/spec.ts): model/ and properties/ as they are,
 // plugged into the one engine. Its capabilities beyond the interface's minimum: the incremental check after
-// a step (checker/incrementalCheck.ts), for fleets large enough that it pays, and exhaustive exploration over
+// a step (specs/fleet/incrementalCheck.ts), for fleets large enough that it pays, and exhaustive exploration over
 // finite operation domains with a canonical state key (checker/verify/).
 // ---------------------------------------------------------------------------------------------------------
-import { opsArb } from "../checker/arbitraries.ts";
-import {
-  type Checked,
-  firstViolationAfterStep,
-  HELD,
-  incrementalPays,
-  stepDelta,
-} from "../checker/incrementalCheck.ts";
+
 import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
-import { candidateOpsFor } from "../checker/verify/enabledOps.ts";
-import { exploreFlat } from "../checker/verify/flatBfs.ts";
-import { decodeOp as decodeOpCode, encodeOp } from "../checker/verify/opCode.ts";
-import { packedKeyFor } from "../checker/verify/packedKey.ts";
-import { stateKeyFor } from "../checker/verify/stateKey.ts";
 import { changesBetween } from "../explain/fleetChanges.ts";
 import type { Config } from "../model/config.ts";
 import { decodeConfig } from "../model/configDecoder.ts";
@@ -29,6 +17,19 @@ import type { Op } from "../model/ops.ts";
 import { initialState, type State } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
+import { opsArb } from "./fleet/arbitraries.ts";
+import { exploreFlat } from "./fleet/compiled/flatBfs.ts";
+import { candidateOpsFor } from "./fleet/enabledOps.ts";
+import {
+  type Checked,
+  firstViolationAfterStep,
+  HELD,
+  incrementalPays,
+  stepDelta,
+} from "./fleet/incrementalCheck.ts";
+import { decodeOp as decodeOpCode, encodeOp } from "./fleet/opCode.ts";
+import { packedKeyFor } from "./fleet/packedKey.ts";
+import { stateKeyFor } from "./fleet/stateKey.ts";
 
 /** The fleet's own invariants among `invariants` (by identity), or undefined if one is not the fleet's. */
 const fleetInvariants = (
@@ -73,7 +74,7 @@ export const fleetSpec: Spec<Config, State, Op> = {
     key: (config) => stateKeyFor(config),
     packedKey: packedKeyFor,
     opCodec: { encode: encodeOp, decode: decodeOpCode },
-    // The compiled next-state relation over flat states (checker/verify/flatBfs.ts), several times faster and
+    // The compiled next-state relation over flat states (specs/fleet/compiled/flatBfs.ts), several times faster and
     // equal to the reference search (flatBfs.test.ts); only for the fleet's own invariants.
     compiled: (config, invariants, options) => {
       const own = fleetInvariants(invariants);

@@ -1,15 +1,12 @@
 // ---------------------------------------------------------------------------------------------------------
 // specs: the whole system, the fleet with the services that depend on it (model/system.ts), as a `Spec`.
 // Explored one invariant at a time: each over the fleet and the dependents it reads (its cone of influence,
-// checker/verify/systemKey.ts), so a search for Cognito's buffer does not enumerate the dashboard's states.
+// specs/system/key.ts), so a search for Cognito's buffer does not enumerate the dashboard's states.
 // ---------------------------------------------------------------------------------------------------------
 
 import * as E from "fp-ts/lib/Either.js";
 import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
-import { systemOpsArb } from "../checker/systemArbitraries.ts";
-import { coneDependentOps, systemCandidateOps } from "../checker/verify/systemCandidates.ts";
-import { coneOf, systemStateKeyFor, WATCHES } from "../checker/verify/systemKey.ts";
 import { systemChangesBetween } from "../explain/systemChanges.ts";
 import { asWasSystem } from "../model/dependents/asWas.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
@@ -29,6 +26,9 @@ import {
   type SystemInvariantName,
   systemInvariantNamed,
 } from "../properties/dependents/index.ts";
+import { systemOpsArb } from "./system/arbitraries.ts";
+import { coneDependentOps, systemCandidateOps } from "./system/candidates.ts";
+import { coneOf, systemStateKeyFor, WATCHES } from "./system/key.ts";
 
 /** The one dependent invariant an exploration is about (explored one at a time). */
 const onlyInvariant = (

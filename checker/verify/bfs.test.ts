@@ -4,10 +4,10 @@ import { REMEDIATION_NAMES, withAllRemediations, withRemediations } from "../../
 import { asWas, small } from "../../model/configs/index.ts";
 import { OP_TYPES, type Op } from "../../model/ops.ts";
 import { INVARIANTS, invariantNamed } from "../../properties/index.ts";
+import { decodeOp, encodeOp } from "../../specs/fleet/opCode.ts";
 import { searchInvariant } from "../search.ts";
 import { runTrace } from "../trace.ts";
 import { exploreBreadthFirst } from "./bfs.ts";
-import { decodeOp, encodeOp } from "./opCode.ts";
 
 const threadBudget = invariantNamed("ThreadBudget");
 if (threadBudget === undefined) throw new Error("ThreadBudget is registered");

@@ -14,7 +14,7 @@ import { type Config, NO_REMEDIATIONS } from "../config.ts";
  *   - learning a membership change takes at most 1 tick (K6's "up to an hour", scaled) and bootstrap 1 tick;
  *   - every bootstrapping frontend progresses each tick (maxConcurrentBootstraps 3 ≥ the largest fleet). This
  *     drops K11/K15's pacing, which no core invariant is about, and it makes frontend order irrelevant, so the
- *     verifier may sort frontends (full symmetry reduction, checker/verify/stateKey.ts): 3,646 states instead of
+ *     verifier may sort frontends (full symmetry reduction, specs/fleet/stateKey.ts): 3,646 states instead of
  *     12,350 with one bootstrap at a time (both verify the same verdicts; try it with a config file);
  *   - R1: a larger server holds 2 of today's; R7: cells of 2 (2 + 1·1 = 3 threads, within the limit).
  */

@@ -3,7 +3,7 @@ import { type DependentsConfig, NO_DEPENDENT_REMEDIATIONS, type SystemConfig } f
 
 /**
  * `small-system`: the checking config for exhaustive verification of the dependents' invariants
- * (checker/verify/systemBfs.ts), the system counterpart of model/configs/small.ts (TLA+'s `MC*.cfg` files, style
+ * (checker/verify/bfs.ts), the system counterpart of model/configs/small.ts (TLA+'s `MC*.cfg` files, style
  * habit 2): the `small` core fleet (2 frontends on the thread limit's edge, one more allowed) with the dependents'
  * numbers shrunk so that breadth-first search can visit every reachable state of one dependent and the fleet.
  *

@@ -1,8 +1,9 @@
 // Prints the planted-bug table of docs/trust.md (`npm run planted-bugs`): for each planted bug, the
 // invariant that caught it, the random runs the default search needed, and the shrunk trace. Deterministic.
+
+import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../../checker/search.ts";
 import { invariantNamed } from "../../properties/index.ts";
 import { fleetSpec } from "../../specs/fleet.ts";
-import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../search.ts";
 import { PLANTED_BUGS, type PlantedBug } from "./index.ts";
 import { configWith, specWith } from "./plantedBug.ts";
 

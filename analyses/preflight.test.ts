@@ -1,5 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
+import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
 import { type Config, NO_REMEDIATIONS, withRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/index.ts";
 import { invariantNamed } from "../properties/index.ts";
@@ -10,7 +11,6 @@ import {
   scenarioConfig,
   simulateAddition,
 } from "./preflight.ts";
-import { exploreBreadthFirst } from "./verify/bfs.ts";
 
 const threadBudget = invariantNamed("ThreadBudget");
 if (threadBudget === undefined) throw new Error("ThreadBudget is registered");

@@ -1,5 +1,5 @@
 // ---------------------------------------------------------------------------------------------------------
-// checker/plantedBugs: the registry. `PLANTED_BUGS` must each be caught by their expected invariant within
+// analyses/plantedBugs: the registry. `PLANTED_BUGS` must each be caught by their expected invariant within
 // the default search (plantedBugs.test.ts fails `npm test` if one escapes). docs/trust.md has the table.
 // ---------------------------------------------------------------------------------------------------------
 import { bootstrapEndsServingUselessMap } from "./bootstrapEndsServingUselessMap.ts";

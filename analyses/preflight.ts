@@ -11,13 +11,14 @@
 // n* = ⌊(limit − base) / perPeer⌋ + 1; the group is the whole fleet (in servers, R1: ⌈units / factor⌉), or
 // the cell under cellularization (R7), which caps it at the cell size whatever the fleet.
 // ---------------------------------------------------------------------------------------------------------
+
+import { runTrace, type TraceResult } from "../checker/trace.ts";
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
 import { initialState, type State, serversFor } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import { type Invariant, invariantNamed } from "../properties/index.ts";
 import { fleetSpec } from "../specs/fleet.ts";
-import { runTrace, type TraceResult } from "./trace.ts";
 
 /**
  * The invariants an addition can break: structure, the thread budget, serving only with a complete map, and

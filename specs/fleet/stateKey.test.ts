@@ -5,7 +5,7 @@ import type { Config } from "../../model/config.ts";
 import { asWas, small } from "../../model/configs/index.ts";
 import { initialState, inStep, type State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
-import { opsArb } from "../arbitraries.ts";
+import { opsArb } from "./arbitraries.ts";
 import { candidateOps } from "./enabledOps.ts";
 import { orderInsensitive, stateKeyFor } from "./stateKey.ts";
 

@@ -8,8 +8,8 @@ import {
   type SystemOp,
   type SystemState,
 } from "../../model/system.ts";
-import { candidateOps } from "./enabledOps.ts";
-import { type Component, OP_COMPONENT } from "./systemKey.ts";
+import { candidateOps } from "../fleet/enabledOps.ts";
+import { type Component, OP_COMPONENT } from "./key.ts";
 
 /** Each dependent event's finite domain; keyed by type so a new event does not compile until it has one. */
 const DEPENDENT_GENERATORS: { readonly [K in DependentOpType]: ReadonlyArray<DependentOp> } = {

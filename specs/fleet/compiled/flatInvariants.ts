@@ -9,9 +9,9 @@
 // only ever adds one to `failed` with each misroute, model/routing.ts `counted`), which is the argument the key
 // itself rests on; the flat predicate takes that conjunct as true.
 // ---------------------------------------------------------------------------------------------------------
-import type { Config } from "../../model/config.ts";
-import type { Invariant, InvariantName } from "../../properties/index.ts";
-import { INVARIANTS } from "../../properties/index.ts";
+import type { Config } from "../../../model/config.ts";
+import type { Invariant, InvariantName } from "../../../properties/index.ts";
+import { INVARIANTS } from "../../../properties/index.ts";
 import { FLAT, flatLayoutFor } from "./flatState.ts";
 
 const {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../../checker/search.ts";
+import { runTrace } from "../../checker/trace.ts";
 import { EXPECTATIONS } from "../../properties/expectations.ts";
 import { invariantNamed } from "../../properties/index.ts";
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../search.ts";
-import { runTrace } from "../trace.ts";
 import { PLANTED_BUGS, type PlantedBug } from "./index.ts";
 import { configWith } from "./plantedBug.ts";
 

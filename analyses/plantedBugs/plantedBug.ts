@@ -1,10 +1,12 @@
 // ---------------------------------------------------------------------------------------------------------
-// checker/plantedBugs: deliberately wrong variants of the model, to prove the invariants bite (issue 7:
+// analyses/plantedBugs: deliberately wrong variants of the model, to prove the invariants bite (issue 7:
 // "a checker that passes because it cannot fail is worse than none"). No planted bug lives in model/:
 // each one is a step function built from the real per-operation functions with exactly one of them
 // swapped for a plausible wrong version (wrapped, or re-parameterised). The search runs it through
 // `searchInvariant(specWith(bug.step), ...)`, the same search `npx outage check` uses.
 // ---------------------------------------------------------------------------------------------------------
+
+import type { Spec } from "../../checker/spec.ts";
 import {
   type Config,
   type RemediationName,
@@ -18,7 +20,6 @@ import type { State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import type { InvariantName } from "../../properties/index.ts";
 import { fleetSpec } from "../../specs/fleet.ts";
-import type { Spec } from "../spec.ts";
 
 /** A next-state function with `step`'s signature. */
 export type StepFn = (config: Config, state: State, op: Op) => StepResult;
@@ -67,7 +68,7 @@ export const without = (config: Config, remediation: RemediationName): Config =>
 });
 
 /**
- * The fleet spec with `stepFn` for its next-state function. The compiled search (checker/verify/flatBfs.ts) is a
+ * The fleet spec with `stepFn` for its next-state function. The compiled search (specs/fleet/compiled/flatBfs.ts) is a
  * copy of the real model, so a planted bug is explored by the reference search, which runs `stepFn` itself.
  */
 export const specWith = (stepFn: StepFn): Spec<Config, State, Op> => ({

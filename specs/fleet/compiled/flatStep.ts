@@ -16,12 +16,12 @@
 //
 // Mutable by design (checker/, not model/): `out` is written in place, and nothing escapes a call.
 // ---------------------------------------------------------------------------------------------------------
-import type { Config } from "../../model/config.ts";
-import { threadsForGroupOf } from "../../model/fleet.ts";
-import { OP_TYPES, type OpType } from "../../model/ops.ts";
-import { maxPeerThreads, moveAgeCap, serversFor } from "../../model/state.ts";
+import type { Config } from "../../../model/config.ts";
+import { threadsForGroupOf } from "../../../model/fleet.ts";
+import { OP_TYPES, type OpType } from "../../../model/ops.ts";
+import { maxPeerThreads, moveAgeCap, serversFor } from "../../../model/state.ts";
+import { OP_ARG, OP_KINDS } from "../opCode.ts";
 import { FLAT, flatLayoutFor } from "./flatState.ts";
-import { OP_ARG, OP_KINDS } from "./opCode.ts";
 
 const {
   BOOTSTRAPPING,

@@ -8,14 +8,14 @@
 // long as nothing else that `offends` reads changed (`contextChanged`). Records are told apart by pointer,
 // one comparison per position, shared by every invariant checked after the step; a record found offending
 // is reported by the invariant's own full `check`, so verdicts and messages are exactly the full check's
-// (checker/incrementalCheck.test.ts compares them after every step of random traces). Anything else falls
+// (specs/fleet/incrementalCheck.test.ts compares them after every step of random traces). Anything else falls
 // back to the full `check`, the reference.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
-import type { Config } from "../model/config.ts";
-import type { Frontend, State } from "../model/state.ts";
-import type { Invariant, Violation } from "../properties/index.ts";
-import type { Fleetwise } from "../properties/invariant.ts";
+import type { Config } from "../../model/config.ts";
+import type { Frontend, State } from "../../model/state.ts";
+import type { Invariant, Violation } from "../../properties/index.ts";
+import type { Fleetwise } from "../../properties/invariant.ts";
 
 /** What one step did to the fleet: worked out once, shared by every invariant checked after the step. */
 export interface StepDelta {

@@ -5,8 +5,8 @@
 // bfs.ts and flatBfs.ts share them (and the path rebuilt from a visited set) without importing each other.
 // ---------------------------------------------------------------------------------------------------------
 import { match } from "ts-pattern";
+import type { VisitedSet } from "../../checker/verify/visitedSet.ts";
 import { OP_TYPES, type Op } from "../../model/ops.ts";
-import type { VisitedSet } from "./visitedSet.ts";
 
 /** Bound (exclusive) of each argument: frontend positions, shards and counts fit in 12 bits. */
 export const OP_ARG = 4096;

@@ -4,8 +4,8 @@
 // Weights favour the operations that move the story on: time passing and peers being learned.
 // ---------------------------------------------------------------------------------------------------------
 import fc from "fast-check";
-import type { Config } from "../model/config.ts";
-import type { Op } from "../model/ops.ts";
+import type { Config } from "../../model/config.ts";
+import type { Op } from "../../model/ops.ts";
 
 const position = fc.nat({ max: 1023 });
 

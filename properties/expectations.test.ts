@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
+import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
-import { EXPECTATIONS } from "../properties/expectations.ts";
-import { INVARIANTS } from "../properties/index.ts";
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "./search.ts";
+import { EXPECTATIONS } from "./expectations.ts";
+import { INVARIANTS } from "./index.ts";
 
 // Habit 13: each config/invariant pair declares its outcome, and both directions are checked: the outage's
 // violations must still be found, and each remediation must still hold, with the CLI's default search.

@@ -22,12 +22,12 @@
 // `toFlat(state)` builds one; `packFlat(flat, out)` writes the same words as `packedKeyFor(config).pack(state)`
 // (flatState.test.ts checks both on random reachable states).
 // ---------------------------------------------------------------------------------------------------------
-import type { Config } from "../../model/config.ts";
-import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../model/state.ts";
-import { behindFor, moveAgeCap } from "../../model/state.ts";
-import { succeededThroughStaleEntry } from "../../properties/routesToCurrentOwner.ts";
-import { domainOf } from "./inductive.ts";
-import { orderInsensitive } from "./stateKey.ts";
+import type { Config } from "../../../model/config.ts";
+import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../../model/state.ts";
+import { behindFor, moveAgeCap } from "../../../model/state.ts";
+import { succeededThroughStaleEntry } from "../../../properties/routesToCurrentOwner.ts";
+import { domainOf } from "../inductive.ts";
+import { orderInsensitive } from "../stateKey.ts";
 
 /** Header slots (fixed positions). */
 const H_UNITS = 0;

@@ -16,20 +16,20 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import type { Config } from "../../model/config.ts";
-import type { Op } from "../../model/ops.ts";
-import { initialState, type State } from "../../model/state.ts";
-import { step } from "../../model/step.ts";
-import type { Invariant } from "../../properties/index.ts";
-import type { BfsOptions, BfsResult, BfsVerdict } from "../exploration.ts";
-import { candidateOps } from "./enabledOps.ts";
+import type { BfsOptions, BfsResult, BfsVerdict } from "../../../checker/exploration.ts";
+import { visitedSet } from "../../../checker/verify/visitedSet.ts";
+import type { Config } from "../../../model/config.ts";
+import type { Op } from "../../../model/ops.ts";
+import { initialState, type State } from "../../../model/state.ts";
+import { step } from "../../../model/step.ts";
+import type { Invariant } from "../../../properties/index.ts";
+import { candidateOps } from "../enabledOps.ts";
+import { encodeOp, OP_ARG, OP_KINDS, pathTo } from "../opCode.ts";
+import { packedKeyFor } from "../packedKey.ts";
+import { orderInsensitive } from "../stateKey.ts";
 import { type FlatViolated, flatViolatedFor } from "./flatInvariants.ts";
 import { FLAT, flatKeyFor, flatLayoutFor, toFlat } from "./flatState.ts";
 import { FLAT_RESULT, type FlatOperation, FlatOverflow, flatOperationsFor } from "./flatStep.ts";
-import { encodeOp, OP_ARG, OP_KINDS, pathTo } from "./opCode.ts";
-import { packedKeyFor } from "./packedKey.ts";
-import { orderInsensitive } from "./stateKey.ts";
-import { visitedSet } from "./visitedSet.ts";
 
 const { F_WIDTH, H_FLEET, H_UNITS } = FLAT;
 const { DISABLED, UNCHANGED } = FLAT_RESULT;

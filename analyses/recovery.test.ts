@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
+import { DEFAULT_SEED } from "../checker/search.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
 import { asWasSystem } from "../model/dependents/asWas.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import { checkRecoversWithin, recoveryRun, withImprovedColdStart, withSelfHealingCache } from "./recovery.ts";
-import { DEFAULT_SEED } from "./search.ts";
 
 const options = { seed: DEFAULT_SEED, runs: 40 };
 /** 10:07 → 22:23 [AWS-p]: first restarted servers take traffic → Kinesis fully normal: 12 h 16 min. */

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { exploreBreadthFirst } from "../../checker/verify/bfs.ts";
 import type { Config } from "../../model/config.ts";
 import { withAllRemediations } from "../../model/config.ts";
 import { asWas, small } from "../../model/configs/index.ts";
@@ -8,8 +9,7 @@ import type { Op } from "../../model/ops.ts";
 import { initialState, type State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import { INVARIANTS } from "../../properties/index.ts";
-import { opsArb } from "../arbitraries.ts";
-import { exploreBreadthFirst } from "./bfs.ts";
+import { opsArb } from "./arbitraries.ts";
 import { packedKeyFor } from "./packedKey.ts";
 import { stateKeyFor } from "./stateKey.ts";
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Config, REMEDIATION_NAMES, withRemediations } from "../../model/config.ts";
-import { asWas, small } from "../../model/configs/index.ts";
-import { INVARIANTS, type Invariant } from "../../properties/index.ts";
 import {
   type BfsOptions,
   type BfsProgress,
   exploreBreadthFirst,
   exploreBreadthFirstReference,
-} from "./bfs.ts";
+} from "../../../checker/verify/bfs.ts";
+import { type Config, REMEDIATION_NAMES, withRemediations } from "../../../model/config.ts";
+import { asWas, small } from "../../../model/configs/index.ts";
+import { INVARIANTS, type Invariant } from "../../../properties/index.ts";
 import { exploreFlat } from "./flatBfs.ts";
 
 const oneAtATime: Config = {

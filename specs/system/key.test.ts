@@ -2,6 +2,8 @@ import { fc, test } from "@fast-check/vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect } from "vitest";
+import { systemStates } from "../../checker/systemTrace.ts";
+import { coneDependentOps, INVISIBLE_TO_DEPENDENTS } from "../../checker/verify/bfs.ts";
 import {
   DEPENDENT_REMEDIATION_NAMES,
   type DependentRemediationName,
@@ -11,10 +13,8 @@ import {
 import { smallSystem } from "../../model/dependents/small.ts";
 import { type SystemOp, type SystemState, systemStep } from "../../model/system.ts";
 import { SYSTEM_INVARIANTS } from "../../properties/dependents/index.ts";
-import { systemOpsArb } from "../systemArbitraries.ts";
-import { systemStates } from "../systemTrace.ts";
-import { candidateOps } from "./enabledOps.ts";
-import { coneDependentOps, INVISIBLE_TO_DEPENDENTS } from "./systemBfs.ts";
+import { candidateOps } from "../fleet/enabledOps.ts";
+import { systemOpsArb } from "./arbitraries.ts";
 import {
   COMPONENTS,
   type Component,
@@ -23,7 +23,7 @@ import {
   OP_COMPONENT,
   systemStateKeyFor,
   WATCHES,
-} from "./systemKey.ts";
+} from "./key.ts";
 
 const setArb = fc.subarray([...DEPENDENT_REMEDIATION_NAMES]);
 const opsArb = systemOpsArb(smallSystem, 40);

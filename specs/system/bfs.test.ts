@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SEED } from "../../checker/search.ts";
+import { searchSystemInvariant } from "../../checker/systemSearch.ts";
+import { runSystemTrace } from "../../checker/systemTrace.ts";
+import { exploreSystemBreadthFirst } from "../../checker/verify/bfs.ts";
 import { withDependentRemediations } from "../../model/dependents/config.ts";
 import { smallSystem } from "../../model/dependents/small.ts";
 import { systemInvariantNamed } from "../../properties/dependents/index.ts";
-import { DEFAULT_SEED } from "../search.ts";
-import { searchSystemInvariant } from "../systemSearch.ts";
-import { runSystemTrace } from "../systemTrace.ts";
-import { exploreSystemBreadthFirst } from "./systemBfs.ts";
 
 const bounds = { maxDepth: 1000, maxStates: 50_000 };
 

@@ -3,9 +3,9 @@
 // dependents' events. Time passing is weighted up: the dependents' failures need an impairment that lasts.
 // ---------------------------------------------------------------------------------------------------------
 import fc from "fast-check";
-import type { SystemConfig } from "../model/dependents/config.ts";
-import type { SystemOp } from "../model/system.ts";
-import { opArb } from "./arbitraries.ts";
+import type { SystemConfig } from "../../model/dependents/config.ts";
+import type { SystemOp } from "../../model/system.ts";
+import { opArb } from "../fleet/arbitraries.ts";
 
 /** One dependent event. */
 export const dependentOpArb: fc.Arbitrary<SystemOp> = fc.oneof(

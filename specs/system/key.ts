@@ -1,6 +1,6 @@
 // ---------------------------------------------------------------------------------------------------------
 // checker/verify: the canonical key of a system state (core fleet + dependents) for one dependent invariant,
-// the visited-set entry of checker/verify/systemBfs.ts. Two reductions, both sound (equal keys mean the same
+// the visited-set entry of checker/verify/bfs.ts. Two reductions, both sound (equal keys mean the same
 // future for the invariant) and both tested in systemKey.test.ts:
 //
 // 1. Cone of influence. A dependent reads the core fleet and the dependents upstream of it (model/system.ts,
@@ -30,7 +30,7 @@ import {
 import type { State } from "../../model/state.ts";
 import type { DependentOpType, Dependents, SystemState } from "../../model/system.ts";
 import type { SystemInvariantName } from "../../properties/dependents/index.ts";
-import { stateKeyFor } from "./stateKey.ts";
+import { stateKeyFor } from "../fleet/stateKey.ts";
 
 export type Component = keyof Dependents;
 

@@ -2,19 +2,24 @@ import { test } from "@fast-check/vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect } from "vitest";
-import { type Config, REMEDIATION_NAMES, withAllRemediations, withRemediations } from "../../model/config.ts";
-import { asWas, small } from "../../model/configs/index.ts";
-import type { Op } from "../../model/ops.ts";
-import { initialState, type State } from "../../model/state.ts";
-import { step } from "../../model/step.ts";
-import { INVARIANTS } from "../../properties/index.ts";
+import {
+  type Config,
+  REMEDIATION_NAMES,
+  withAllRemediations,
+  withRemediations,
+} from "../../../model/config.ts";
+import { asWas, small } from "../../../model/configs/index.ts";
+import type { Op } from "../../../model/ops.ts";
+import { initialState, type State } from "../../../model/state.ts";
+import { step } from "../../../model/step.ts";
+import { INVARIANTS } from "../../../properties/index.ts";
 import { opsArb } from "../arbitraries.ts";
-import { candidateOps } from "./enabledOps.ts";
+import { candidateOps } from "../enabledOps.ts";
+import { encodeOp } from "../opCode.ts";
+import { packedKeyFor } from "../packedKey.ts";
 import { flatViolatedFor } from "./flatInvariants.ts";
 import { FLAT, flatKeyFor, flatLayoutFor, toFlat } from "./flatState.ts";
 import { flatStepFor } from "./flatStep.ts";
-import { encodeOp } from "./opCode.ts";
-import { packedKeyFor } from "./packedKey.ts";
 
 /** The state after `ops` from the initial state (refused ones skipped): a random reachable state. */
 const reach = (config: Config, ops: ReadonlyArray<Op>): State =>

@@ -6,18 +6,19 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, test } from "vitest";
-import { fleetOf } from "../bench/workload.ts";
-import { type Config, REMEDIATION_NAMES, withRemediations } from "../model/config.ts";
-import { asWas } from "../model/configs/asWas.ts";
-import { small } from "../model/configs/small.ts";
-import { type Frontend, initialState, type State } from "../model/state.ts";
-import { step } from "../model/step.ts";
-import { INVARIANTS, type Invariant } from "../properties/index.ts";
-import { peersLearnedWithin } from "../properties/peersLearnedWithin.ts";
-import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteMap.ts";
-import { shardMovesAppliedWithin } from "../properties/shardMovesAppliedWithin.ts";
-import { threadBudget } from "../properties/threadBudget.ts";
-import { wellFormed } from "../properties/wellFormed.ts";
+import { fleetOf } from "../../bench/workload.ts";
+import { firstViolation } from "../../checker/trace.ts";
+import { type Config, REMEDIATION_NAMES, withRemediations } from "../../model/config.ts";
+import { asWas } from "../../model/configs/asWas.ts";
+import { small } from "../../model/configs/small.ts";
+import { type Frontend, initialState, type State } from "../../model/state.ts";
+import { step } from "../../model/step.ts";
+import { INVARIANTS, type Invariant } from "../../properties/index.ts";
+import { peersLearnedWithin } from "../../properties/peersLearnedWithin.ts";
+import { servesOnlyWithCompleteMap } from "../../properties/servesOnlyWithCompleteMap.ts";
+import { shardMovesAppliedWithin } from "../../properties/shardMovesAppliedWithin.ts";
+import { threadBudget } from "../../properties/threadBudget.ts";
+import { wellFormed } from "../../properties/wellFormed.ts";
 import { opsArb } from "./arbitraries.ts";
 import {
   type Checked,
@@ -28,7 +29,6 @@ import {
   HELD,
   stepDelta,
 } from "./incrementalCheck.ts";
-import { firstViolation } from "./trace.ts";
 
 /** Record by record on every step, whatever the fleet's size or the share of it a step replaced. */
 const ALWAYS: DeltaTuning = { minFleet: 0, maxChangedShare: 1 };
