@@ -6,7 +6,8 @@
 import * as O from "fp-ts/lib/Option.js";
 import { DEFAULT_SEED } from "../checker/search.ts";
 import type { Config } from "../model/config.ts";
-import { behindFor, type Frontend, frontendName, frontendWithLag, type State } from "../model/state.ts";
+import { behindFor, frontendWithLag } from "../model/lag.ts";
+import { type Frontend, frontendName, type State } from "../model/state.ts";
 import { INVARIANTS, type InvariantName, invariantNamed } from "../properties/index.ts";
 import { STRENGTHENED, type StrengthenedInvariant } from "../properties/strengthened.ts";
 import { type Candidate, type Cti, checkInductive, type InductiveResult } from "../specs/fleet/inductive.ts";

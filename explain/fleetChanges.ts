@@ -4,7 +4,8 @@
 // are named together in one sentence.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
-import { actualPeers, behindFor, type Frontend, frontendName, type State } from "../model/state.ts";
+import { behindFor } from "../model/lag.ts";
+import { actualPeers, type Frontend, frontendName, type State } from "../model/state.ts";
 import { threadsNeeded } from "../model/threads.ts";
 
 /** One change to one frontend: `text` is the predicate ("knows 8 of 8 peers, …"), the frontend its subject. */

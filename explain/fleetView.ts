@@ -4,7 +4,8 @@
 // HTML explorer's fleet grid. Pure.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
-import { actualPeers, behindFor, frontendName, type State } from "../model/state.ts";
+import { behindFor } from "../model/lag.ts";
+import { actualPeers, frontendName, type State } from "../model/state.ts";
 import { threadsHeld, threadsNeeded } from "../model/threads.ts";
 
 export interface FrontendView {

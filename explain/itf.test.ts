@@ -7,7 +7,8 @@ import { loadSystemCounterexample, systemCorpusFiles } from "../checker/systemCo
 import type { Config } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { asWasSystem } from "../model/dependents/asWas.ts";
-import { behindFor, initialState, type State } from "../model/state.ts";
+import { behindFor } from "../model/lag.ts";
+import { initialState, type State } from "../model/state.ts";
 import { initialSystemState } from "../model/system.ts";
 import { explainCounterexample } from "./frames.ts";
 import { ITF_SYSTEM_VARS, ITF_VARS, toItf } from "./itf.ts";

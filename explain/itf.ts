@@ -12,7 +12,8 @@
 // state variable of the specification, the stamp only how the TypeScript model keeps it cheaply.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
-import { type Frontend, frontendWithLag, type State } from "../model/state.ts";
+import { frontendWithLag } from "../model/lag.ts";
+import type { Frontend, State } from "../model/state.ts";
 import type { Dependents } from "../model/system.ts";
 import type { Explained } from "./frames.ts";
 

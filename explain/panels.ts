@@ -5,7 +5,8 @@
 // HTML explorer) picks it up. Pure.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
-import { behindFor, type Frontend, type State } from "../model/state.ts";
+import { behindFor } from "../model/lag.ts";
+import type { Frontend, State } from "../model/state.ts";
 import { threadsHeld, threadsNeeded } from "../model/threads.ts";
 
 /** One quantity over a state of type S under a config of type C (the core fleet's by default). */

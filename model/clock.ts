@@ -4,24 +4,16 @@
 //   2. K6 fairness: a frontend behind the membership for `propagationDelayTicks` learns every pending change
 //      ("up to an hour"), whether or not the threads for them can be created;
 //   3. the age of each shard's last move grows, capped one past the deadline (K1/K4(c), read by
-//      ShardMovesAppliedWithin); each frontend's lag grows with the clock by itself (`behindFor` in state.ts
+//      ShardMovesAppliedWithin); each frontend's lag grows with the clock by itself (`behindFor` in lag.ts
 //      is derived from the tick it fell behind at), so no record is rebuilt to age it;
 //   4. K11/K15 cold start: at most `maxConcurrentBootstraps` bootstrapping frontends make progress, since the
 //      resources that fill a map are the ones that serve requests; restarts beyond that pace wait.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
+import { behindFor, inStep } from "./lag.ts";
 import { next, type StepResult } from "./refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "./shardMap.ts";
-import {
-  actualPeers,
-  behindFor,
-  type Frontend,
-  frontendWith,
-  inStep,
-  moveAgeCap,
-  type State,
-  stateWith,
-} from "./state.ts";
+import { actualPeers, type Frontend, frontendWith, moveAgeCap, type State, stateWith } from "./state.ts";
 import { learnAllChanges } from "./threads.ts";
 
 /**

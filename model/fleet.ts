@@ -5,13 +5,13 @@
 // member to learn of new participants".
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
+import { stampedIfFallsBehind } from "./lag.ts";
 import { next, notEnabled, prevented, type StepResult } from "./refusal.ts";
 import {
   type Frontend,
   frontendName,
   frontendWith,
   frontendWithCounters,
-  inStep,
   placeMembers,
   positionOf,
   type State,
@@ -19,11 +19,12 @@ import {
   stateWith,
   withFrontendAt,
 } from "./state.ts";
+import { threadsFor } from "./threadFormula.ts";
 import { connectablePeers } from "./threads.ts";
 
 /** K5: the threads the largest group of peers would need: the preflight guard's closed form. */
 export const threadsForGroupOf = (config: Config, members: number): number =>
-  config.threads.baseThreads + config.threads.threadsPerPeer * Math.max(0, members - 1);
+  threadsFor(config, Math.max(0, members - 1));
 
 /**
  * The membership after a change: the members but the one at `removed` (-1 for none), then `joined`. K6: the
@@ -46,11 +47,7 @@ const membersAfter = (
   for (let i = 0; i < state.frontends.length; i++) {
     if (i === removed) continue;
     const f = state.frontends[i] as Frontend;
-    members.push(
-      f.status !== "stopped" && changes(f.cell) && inStep(state, f)
-        ? frontendWithCounters(f, f.staleShards, state.tick)
-        : f,
-    );
+    members.push(changes(f.cell) ? stampedIfFallsBehind(state, f) : f);
   }
   for (const f of joined) members.push(f);
   return members;

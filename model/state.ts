@@ -3,6 +3,7 @@
 // JSON-serialisable, every field with its meaning and source (style habit 3).
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
+import { maxPeerThreads } from "./threadFormula.ts";
 
 /**
  * K8/K11 status of one frontend. `serving` takes requests; `bootstrapping` is building its shard-map after a
@@ -105,43 +106,6 @@ export const serversFor = (config: Config, units: number): number =>
 
 /** K5/R7: how many peers the membership service says this frontend has (its cell, less itself). */
 export const actualPeers = (state: State, f: Frontend): number => (state.cellSizes[f.cell] ?? 1) - 1;
-
-/** K6: whether a frontend knows, and holds threads for, exactly the peers the membership service lists. */
-export const inStep = (state: State, f: Frontend): boolean => {
-  const actual = actualPeers(state, f);
-  return f.connectedPeers === actual && f.knownPeers === actual;
-};
-
-/**
- * K6 fairness: how many ticks a live frontend's peer connections have not matched the membership, capped one
- * past the propagation delay (enough to show a violation of PeersLearnedWithin); 0 when it is stopped or in
- * step. Derived from the stamp `behindSince`, which every operation that puts a frontend out of step sets
- * (capacityAdded, frontendRemoved, frontendRestarted), so the lag grows with `state.tick` and no tick has to
- * rebuild a record to age it.
- */
-export const behindFor = (config: Config, state: State, f: Frontend): number =>
-  f.status === "stopped" || inStep(state, f)
-    ? 0
-    : Math.min(state.tick - f.behindSince, config.membership.propagationDelayTicks + 1);
-
-/** A frontend as the specification states it: the record's fields in order, its lag in place of its stamp. */
-export type FrontendWithLag = Omit<Frontend, "behindSince"> & { readonly behindFor: number };
-
-/**
- * `f` with its lag (`behindFor`) where the record keeps the stamp: what outputs that print a frontend's state
- * variables show (`verify --inductive --json`, ITF traces), since the stamp is only how this model stores the lag.
- */
-export const frontendWithLag = (config: Config, state: State, f: Frontend): FrontendWithLag => ({
-  id: f.id,
-  status: f.status,
-  cell: f.cell,
-  knownPeers: f.knownPeers,
-  connectedPeers: f.connectedPeers,
-  map: f.map,
-  staleShards: f.staleShards,
-  behindFor: behindFor(config, state, f),
-  bootstrapLeft: f.bootstrapLeft,
-});
 
 /**
  * `f` with `changes` applied: a fresh record. Every Frontend is built by this one object literal (or the
@@ -251,10 +215,6 @@ export const initialState = (config: Config): State => {
 
 /** K1/K4(c): where a shard's move age stops counting: one past the propagation delay. */
 export const moveAgeCap = (config: Config): number => config.membership.propagationDelayTicks + 1;
-
-/** K7: the most peers a frontend can hold threads for before thread creation fails at the OS limit. */
-export const maxPeerThreads = (config: Config): number =>
-  Math.floor((config.threads.threadLimit - config.threads.baseThreads) / config.threads.threadsPerPeer);
 
 // ---------------------------------------------------------------------------------------------------------
 // selection and update helpers (the equivalent of TLA+'s named sub-actions)

@@ -13,19 +13,18 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
 import { leaveServiceIfMapIncomplete } from "./shardMap.ts";
-import { type Frontend, frontendWith, maxPeerThreads } from "./state.ts";
+import { type Frontend, frontendWith } from "./state.ts";
+import { maxPeerThreads, threadsFor } from "./threadFormula.ts";
 
 /** K5: the threads a frontend needs to talk to every peer in its own view of the membership. */
-export const threadsNeeded = (config: Config, f: Frontend): number =>
-  config.threads.baseThreads + config.threads.threadsPerPeer * f.knownPeers;
+export const threadsNeeded = (config: Config, f: Frontend): number => threadsFor(config, f.knownPeers);
 
 /** K5/K7: the threads a frontend actually holds (it never holds more than the OS allows). */
-export const threadsHeld = (config: Config, f: Frontend): number =>
-  config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers;
+export const threadsHeld = (config: Config, f: Frontend): number => threadsFor(config, f.connectedPeers);
 
 /** K7: whether the OS lets this frontend create the threads for one more peer. */
 export const canCreatePeerThreads = (config: Config, f: Frontend): boolean =>
-  threadsHeld(config, f) + config.threads.threadsPerPeer <= config.threads.threadLimit;
+  threadsFor(config, f.connectedPeers + 1) <= config.threads.threadLimit;
 
 /** K7: the peers a (re)starting frontend manages to open threads for, out of `peers`. */
 export const connectablePeers = (config: Config, peers: number): number =>
@@ -54,7 +53,7 @@ export const learnOneChange = (config: Config, f: Frontend, actual: number): Fro
       ? frontendWith(learned, { map: "complete", staleShards: 0 })
       : learned;
   // K6: its lag needs no update. Still behind, it keeps the tick it fell behind at; caught up, its lag is 0
-  // (`behindFor` in state.ts is derived, and a stamp means nothing while a frontend is in step).
+  // (`behindFor` in lag.ts is derived, and a stamp means nothing while a frontend is in step).
   return leaveServiceIfMapIncomplete(config, healed);
 };
 
@@ -71,7 +70,7 @@ export const learnOneChange = (config: Config, f: Frontend, actual: number): Fro
 export const learnAllChanges = (config: Config, f: Frontend, actual: number): Frontend => {
   if (f.knownPeers === actual) return f;
   const d = actual - f.knownPeers;
-  const allGranted = threadsHeld(config, f) + config.threads.threadsPerPeer * d <= config.threads.threadLimit;
+  const allGranted = threadsFor(config, f.connectedPeers + d) <= config.threads.threadLimit;
   // With a complete map, learning changes nothing but the peer counts: no thread is refused when all are
   // granted, a departure only tears threads down, and a complete map neither heals nor sends the frontend out
   // of service. So one record replaces them all (this is the fleet-wide catch-up at the deadline).

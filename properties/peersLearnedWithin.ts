@@ -5,7 +5,8 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
-import { behindFor, type Frontend, frontendName, inStep, type State } from "../model/state.ts";
+import { behindFor, inStep } from "../model/lag.ts";
+import { type Frontend, frontendName, type State } from "../model/state.ts";
 import type { Invariant } from "./invariant.ts";
 
 /** How many ticks `f` has been out of step with the membership. */

@@ -15,19 +15,13 @@ import * as O from "fp-ts/lib/Option.js";
 import { match } from "ts-pattern";
 import type { Config } from "../model/config.ts";
 import { threadsForGroupOf } from "../model/fleet.ts";
+import { behindFor } from "../model/lag.ts";
 import type { Op } from "../model/ops.ts";
 import type { Refusal } from "../model/refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "../model/shardMap.ts";
-import {
-  behindFor,
-  cellForNewMember,
-  type Frontend,
-  maxPeerThreads,
-  moveAgeCap,
-  type State,
-  serversFor,
-} from "../model/state.ts";
+import { cellForNewMember, type Frontend, moveAgeCap, type State, serversFor } from "../model/state.ts";
 import { step } from "../model/step.ts";
+import { maxPeerThreads } from "../model/threadFormula.ts";
 import { connectablePeers, learnOneChange } from "../model/threads.ts";
 import type { InvariantName, Violation } from "../properties/index.ts";
 

@@ -19,8 +19,9 @@
 // the numbers both keys hold, so states with equal string keys either both fit or both do not.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../model/config.ts";
+import { behindFor } from "../../model/lag.ts";
 import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../model/state.ts";
-import { behindFor, moveAgeCap } from "../../model/state.ts";
+import { moveAgeCap } from "../../model/state.ts";
 import { succeededThroughStaleEntry } from "../../properties/routesToCurrentOwner.ts";
 import { domainOf } from "./inductive.ts";
 import { keptMoveAge, orderInsensitive } from "./stateKey.ts";

@@ -31,8 +31,9 @@
 // key a one-byte string of about 8 bytes per frontend; otherwise a comma-separated fallback.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../model/config.ts";
+import { behindFor } from "../../model/lag.ts";
 import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../model/state.ts";
-import { behindFor, moveAgeCap, serversFor } from "../../model/state.ts";
+import { moveAgeCap, serversFor } from "../../model/state.ts";
 import { succeededThroughStaleEntry } from "../../properties/routesToCurrentOwner.ts";
 
 const STATUS: { readonly [K in FrontendStatus]: number } = { serving: 0, bootstrapping: 1, stopped: 2 };

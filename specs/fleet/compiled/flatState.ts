@@ -23,8 +23,9 @@
 // (flatState.test.ts checks both on random reachable states).
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../../model/config.ts";
+import { behindFor } from "../../../model/lag.ts";
 import type { Frontend, FrontendStatus, ShardMapStatus, State } from "../../../model/state.ts";
-import { behindFor, moveAgeCap } from "../../../model/state.ts";
+import { moveAgeCap } from "../../../model/state.ts";
 import { succeededThroughStaleEntry } from "../../../properties/routesToCurrentOwner.ts";
 import { domainOf } from "../inductive.ts";
 import { orderInsensitive } from "../stateKey.ts";

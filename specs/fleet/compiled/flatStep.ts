@@ -19,7 +19,8 @@
 import type { Config } from "../../../model/config.ts";
 import { threadsForGroupOf } from "../../../model/fleet.ts";
 import { OP_TYPES, type OpType } from "../../../model/ops.ts";
-import { maxPeerThreads, moveAgeCap, serversFor } from "../../../model/state.ts";
+import { moveAgeCap, serversFor } from "../../../model/state.ts";
+import { maxPeerThreads } from "../../../model/threadFormula.ts";
 import { OP_ARG, OP_KINDS } from "../opCode.ts";
 import { FLAT, flatLayoutFor } from "./flatState.ts";
 
