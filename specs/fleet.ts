@@ -15,10 +15,10 @@ import { decodeOp } from "../model/opDecoder.ts";
 import { opLabel } from "../model/opLabel.ts";
 import type { Op } from "../model/ops.ts";
 import { initialState, type State } from "../model/state.ts";
-import { step } from "../model/step.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
 import { opsArb } from "./fleet/arbitraries.ts";
 import { exploreFlat } from "./fleet/compiled/flatBfs.ts";
+import { tableStep } from "./fleet/compiled/stepTable.ts";
 import { candidateOpsFor } from "./fleet/enabledOps.ts";
 import {
   type Checked,
@@ -45,7 +45,7 @@ export const fleetSpec: Spec<Config, State, Op> = {
   corpusFolder: "",
   configs: { builtin: BUILTIN_CONFIGS, decode: decodeConfig, nameOf: (c) => c.name },
   init: initialState,
-  step,
+  step: tableStep,
   opsArb,
   defaultMaxSteps: 80,
   decodeOp,
