@@ -32,8 +32,11 @@ export interface CheckRequest {
   readonly json: boolean;
   /** Folder to save counterexamples in, or undefined to save nothing. */
   readonly outDir: string | undefined;
-  /** The command that searches again for `invariant` exactly as this check did. */
-  readonly searchAgain: (invariant: string) => string;
+  /**
+   * The command that searches again for `invariant` exactly as this check did; with `path`, the command that
+   * starts the same search at that fast-check run (a near miss's).
+   */
+  readonly searchAgain: (invariant: string, path?: string) => string;
 }
 
 interface Checked {
@@ -123,13 +126,16 @@ const toJson = (seed: number, reports: ReadonlyArray<SectionReport>) => ({
 
 const pad = (s: string, n: number): string => s + " ".repeat(Math.max(1, n - s.length));
 
-const humanSection = (r: SectionReport, searchAgain: (invariant: string) => string): ReadonlyArray<string> =>
+const humanSection = (
+  r: SectionReport,
+  searchAgain: (invariant: string, path?: string) => string,
+): ReadonlyArray<string> =>
   r.checked.flatMap(({ invariant, result, steps, advice, file }) => {
     if (result.status === "holds") {
       const nm = result.nearMiss;
       return [
         `${pad(invariant.name, r.width)}HOLDS     ${result.runs} runs, ${result.steps} steps`,
-        `  near miss: ${(nm.closeness * 100).toFixed(0)}% (${nm.meaning}); replay that run: --seed ${nm.seed} --path ${nm.path}`,
+        `  near miss: ${(nm.closeness * 100).toFixed(0)}% (${nm.meaning}); replay that run: ${searchAgain(invariant.name, nm.path)}`,
       ];
     }
     const f = result.found;

@@ -6,10 +6,8 @@
 // Exit 0 when the file reproduces, 1 when it no longer does (the output says so), 2 on bad input.
 // ---------------------------------------------------------------------------------------------------------
 
-import { readFileSync } from "node:fs";
 import { basename, dirname, relative } from "node:path";
 import { parseArgs } from "node:util";
-import * as E from "fp-ts/lib/Either.js";
 import { writeFileAtomic } from "../checker/corpus.ts";
 import { chartSpec } from "../explain/chart.ts";
 import { type Explained, explainSaved } from "../explain/frames.ts";

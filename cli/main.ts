@@ -157,7 +157,7 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
       outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
       // The user's own flags, so the command reruns this very search (the config's printed name, such as
       // as-was+preflightGuard, is not something --config accepts).
-      searchAgain: (invariant) =>
+      searchAgain: (invariant, nearMissPath) =>
         [
           "npx outage check",
           `--config ${values.config ?? "as-was"}`,
@@ -166,7 +166,11 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
           `--seed ${search.seed}`,
           ...(values.runs === undefined ? [] : [`--runs ${search.runs}`]),
           ...(values["max-steps"] === undefined ? [] : [`--max-steps ${values["max-steps"]}`]),
-          ...(values.path === undefined ? [] : [`--path ${values.path}`]),
+          ...(nearMissPath !== undefined
+            ? [`--path ${nearMissPath}`]
+            : values.path === undefined
+              ? []
+              : [`--path ${values.path}`]),
         ].join(" "),
     },
     io,
