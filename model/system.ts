@@ -36,7 +36,7 @@ import {
   initialDashboard,
   statusPostStarted,
 } from "./dependents/dashboard.ts";
-import type { DependentEffect, Stepped } from "./dependents/effects.ts";
+import type { DependentEffect, EventResult, Stepped } from "./dependents/effects.ts";
 import {
   type ContainerService,
   clusterRequested,
@@ -178,11 +178,22 @@ const coreStep = (config: SystemConfig, s: SystemState, op: Op): SystemStepped =
   return E.right({ state: { core, dependents: d.next }, effects: d.effects });
 };
 
-/** A dependent event whose guard is false: a typed refusal, never a silent no-op (habit 7). */
-const refused = (reason: string): SystemStepped => E.left({ _tag: "NotEnabled", reason });
-
-const withDependents = (s: SystemState, d: Partial<Dependents>): SystemStepped =>
-  E.right({ state: { ...s, dependents: { ...s.dependents, ...d } }, effects: [] });
+/**
+ * A dependent's event, applied to its part of the system: its refusal when it is not enabled (habit 7), else
+ * the system with that dependent's next state, and the event's effects as data (habit 10).
+ */
+const dependentEvent = <K extends keyof Dependents>(
+  s: SystemState,
+  key: K,
+  result: EventResult<Dependents[K]>,
+): SystemStepped =>
+  pipe(
+    result,
+    E.map(({ next, effects }) => ({
+      state: { ...s, dependents: { ...s.dependents, [key]: next } },
+      effects,
+    })),
+  );
 
 /**
  * The next system state after `op` with what the dependents did as data (habit 10), or a typed refusal when
@@ -205,25 +216,19 @@ export const systemStepWithEffects = (config: SystemConfig, s: SystemState, op: 
       (o) => coreStep(config, s, o),
     )
     .with({ type: "authRequested" }, () =>
-      withDependents(s, { cognito: authRequested(config, d.cognito, mainFleetAvailable(config, s.core)) }),
+      dependentEvent(s, "cognito", authRequested(config, d.cognito, mainFleetAvailable(config, s.core))),
     )
-    .with({ type: "cognitoCapacityAdded" }, () => {
-      const c = cognitoCapacityAdded(config, d.cognito);
-      return c === undefined
-        ? refused("Cognito's buffer capacity was already added")
-        : withDependents(s, { cognito: c });
-    })
-    .with({ type: "loadChanged" }, () => withDependents(s, { autoscaling: loadChanged(d.autoscaling, now) }))
-    .with({ type: "functionInvoked" }, () => withDependents(s, { lambda: functionInvoked(config, d.lambda) }))
+    .with({ type: "cognitoCapacityAdded" }, () =>
+      dependentEvent(s, "cognito", cognitoCapacityAdded(config, d.cognito)),
+    )
+    .with({ type: "loadChanged" }, () => dependentEvent(s, "autoscaling", loadChanged(d.autoscaling, now)))
+    .with({ type: "functionInvoked" }, () => dependentEvent(s, "lambda", functionInvoked(config, d.lambda)))
     .with({ type: "clusterRequested" }, (o) =>
-      withDependents(s, { eventbridge: clusterRequested(d.eventbridge, o.service, now) }),
+      dependentEvent(s, "eventbridge", clusterRequested(d.eventbridge, o.service, now)),
     )
-    .with({ type: "statusPostStarted" }, () => {
-      const p = statusPostStarted(d.dashboard, now);
-      return p === undefined
-        ? refused("a status update is already being posted")
-        : withDependents(s, { dashboard: p });
-    })
+    .with({ type: "statusPostStarted" }, () =>
+      dependentEvent(s, "dashboard", statusPostStarted(d.dashboard, now)),
+    )
     .exhaustive();
 };
 

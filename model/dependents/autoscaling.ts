@@ -4,6 +4,9 @@
 // and AWS advised manual scaling. R10: recent metrics readable from CloudWatch's local store.
 // ---------------------------------------------------------------------------------------------------------
 
+import * as E from "fp-ts/lib/Either.js";
+import { type EventResult, stepped } from "./effects.ts";
+
 export interface AutoScalingState {
   /** A1: the tick at which a load change happened that the group has not yet acted on (null: none pending). */
   readonly pendingSince: number | null;
@@ -13,9 +16,12 @@ export interface AutoScalingState {
 
 export const initialAutoScaling: AutoScalingState = { pendingSince: null, reactions: 0 };
 
-/** A1: a customer's load changes; the group must scale. A second change while one is pending adds nothing new. */
-export const loadChanged = (a: AutoScalingState, now: number): AutoScalingState =>
-  a.pendingSince === null ? { ...a, pendingSince: now } : a;
+/**
+ * A1: a customer's load changes; the group must scale. Always enabled: a second change while one is pending
+ * happens, but adds nothing new to wait for.
+ */
+export const loadChanged = (a: AutoScalingState, now: number): EventResult<AutoScalingState> =>
+  E.right(stepped(a.pendingSince === null ? { ...a, pendingSince: now } : a));
 
 /** One tick: a pending change is acted on when the metrics can be read (A1: `asg.canReact = cw.metricsAvailable`). */
 export const autoscalingTick = (a: AutoScalingState, metricsReadable: boolean): AutoScalingState =>

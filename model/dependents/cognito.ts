@@ -6,8 +6,10 @@
 // failed. C3: adding capacity to buffer more delayed the exhaustion but did not prevent it. R9: webservers
 // absorb Kinesis errors without exhausting their buffers: here, a full buffer drops (and counts) records.
 // ---------------------------------------------------------------------------------------------------------
+
+import * as E from "fp-ts/lib/Either.js";
 import type { SystemConfig } from "./config.ts";
-import { type Stepped, stepped } from "./effects.ts";
+import { type EventResult, eventRefused, type Stepped, stepped } from "./effects.ts";
 
 export interface CognitoState {
   /** C1: usage records in the buffer waiting for Kinesis. */
@@ -70,20 +72,38 @@ export const cognitoTick = (
       )
     : emit(config, c, config.dependents.cognito.recordsPerTick);
 
-/** C2: a user signs in. It emits a usage record; with the buffer full and the bug present, it blocks and fails. */
-export const authRequested = (config: SystemConfig, c: CognitoState, kinesisUp: boolean): CognitoState => {
-  if (kinesisUp) return { ...c, served: c.served + 1 };
-  const after = emit(config, c, 1).next;
-  return after.blocked
-    ? { ...after, blockedRequests: after.blockedRequests + 1 }
-    : { ...after, served: after.served + 1 };
+/**
+ * C2: a user signs in. It emits a usage record (buffered, or with the buffer full dropped under R9 or blocking
+ * without it); a blocked sign-in fails. Always enabled.
+ */
+export const authRequested = (
+  config: SystemConfig,
+  c: CognitoState,
+  kinesisUp: boolean,
+): EventResult<CognitoState> => {
+  if (kinesisUp) return E.right(stepped({ ...c, served: c.served + 1 }));
+  const { next: after, effects } = emit(config, c, 1);
+  return E.right(
+    stepped(
+      after.blocked
+        ? { ...after, blockedRequests: after.blockedRequests + 1 }
+        : { ...after, served: after.served + 1 },
+      ...effects,
+    ),
+  );
 };
 
-/** C3: Cognito adds capacity to buffer more calls (once). Returns undefined when it was already added. */
-export const cognitoCapacityAdded = (config: SystemConfig, c: CognitoState): CognitoState | undefined =>
+/** C3: Cognito adds capacity to buffer more calls; enabled once. */
+export const cognitoCapacityAdded = (config: SystemConfig, c: CognitoState): EventResult<CognitoState> =>
   c.capacityAdded
-    ? undefined
-    : { ...c, capacityAdded: true, capacity: c.capacity + config.dependents.cognito.addedCapacityRecords };
+    ? eventRefused("Cognito's buffer capacity was already added")
+    : E.right(
+        stepped({
+          ...c,
+          capacityAdded: true,
+          capacity: c.capacity + config.dependents.cognito.addedCapacityRecords,
+        }),
+      );
 
 /** Whether Cognito fails its users now (C2). */
 export const cognitoFailing = (c: CognitoState): boolean => c.blocked;

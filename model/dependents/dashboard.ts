@@ -4,7 +4,9 @@
 // post. The backup tool, with minimal dependencies, worked as designed but was slower: "more manual and less
 // familiar" to the operators. R12: operators are regularly trained on the backup tool.
 // ---------------------------------------------------------------------------------------------------------
+import * as E from "fp-ts/lib/Either.js";
 import type { SystemConfig } from "./config.ts";
+import { type EventResult, eventRefused, stepped } from "./effects.ts";
 
 export interface DashboardState {
   /** H1: the tick at which operators started the status update still not posted (null: none in progress). */
@@ -17,9 +19,11 @@ export interface DashboardState {
 
 export const initialDashboard: DashboardState = { postStartedAt: null, posted: 0, viaBackup: 0 };
 
-/** H1: operators start a status update. Refused (undefined) while one is already in progress. */
-export const statusPostStarted = (d: DashboardState, now: number): DashboardState | undefined =>
-  d.postStartedAt === null ? { ...d, postStartedAt: now } : undefined;
+/** H1: operators start a status update; enabled while none is in progress. */
+export const statusPostStarted = (d: DashboardState, now: number): EventResult<DashboardState> =>
+  d.postStartedAt === null
+    ? E.right(stepped({ ...d, postStartedAt: now }))
+    : eventRefused("a status update is already being posted");
 
 /** H1/R12: ticks the backup tool takes, by whether the operators are trained on it. */
 export const backupTicks = (config: SystemConfig): number =>

@@ -4,6 +4,9 @@
 // checker turns them into trace sentences; nothing in the model reads them back.
 // ---------------------------------------------------------------------------------------------------------
 
+import * as E from "fp-ts/lib/Either.js";
+import type { Refusal } from "../refusal.ts";
+
 export type BufferingService = "cognito" | "cloudwatch" | "lambda" | "customer";
 
 export type DependentEffect =
@@ -25,6 +28,15 @@ export interface Stepped<S> {
   readonly next: S;
   readonly effects: ReadonlyArray<DependentEffect>;
 }
+
+/**
+ * A dependent's event (a user signs in, an operator posts a status update): what the step gives, or a typed
+ * refusal when the event is not enabled (habit 7), as the fleet's operations do.
+ */
+export type EventResult<S> = E.Either<Refusal, Stepped<S>>;
+
+/** An event that is not enabled in this state, and why. */
+export const eventRefused = <S>(reason: string): EventResult<S> => E.left({ _tag: "NotEnabled", reason });
 
 export const stepped = <S>(next: S, ...effects: ReadonlyArray<DependentEffect | undefined>): Stepped<S> => ({
   next,

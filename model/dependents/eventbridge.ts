@@ -5,6 +5,9 @@
 // mostly resolved by 16:15. R6 extended (model choice): EventBridge on its own partitioned fleet.
 // ---------------------------------------------------------------------------------------------------------
 
+import * as E from "fp-ts/lib/Either.js";
+import { type EventResult, stepped } from "./effects.ts";
+
 /** E2: the container services whose workflows EventBridge drives. */
 export type ContainerService = "ecs" | "eks";
 
@@ -25,13 +28,20 @@ export const initialEventBridge: EventBridgeState = {
   provisioned: { ecs: 0, eks: 0 },
 };
 
-/** E2: a customer asks ECS or EKS to provision (or scale) a cluster; the workflow runs on EventBridge events. */
+/**
+ * E2: a customer asks ECS or EKS to provision (or scale) a cluster; the workflow runs on EventBridge events.
+ * Always enabled: a second request while one waits adds nothing new to wait for.
+ */
 export const clusterRequested = (
   e: EventBridgeState,
   service: ContainerService,
   now: number,
-): EventBridgeState =>
-  e.pendingSince[service] === null ? { ...e, pendingSince: { ...e.pendingSince, [service]: now } } : e;
+): EventResult<EventBridgeState> =>
+  E.right(
+    stepped(
+      e.pendingSince[service] === null ? { ...e, pendingSince: { ...e.pendingSince, [service]: now } } : e,
+    ),
+  );
 
 /** One tick: with Kinesis up, delayed events are processed and waiting workflows complete; otherwise events pile up. */
 export const eventbridgeTick = (e: EventBridgeState, kinesisUp: boolean): EventBridgeState => {

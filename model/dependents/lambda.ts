@@ -4,8 +4,10 @@
 // buffer grew until it caused memory contention on the invocation hosts and invocation errors rose (06:15,
 // fixed 10:36). R11 (model choice; AWS gives only the in-event fix): a bounded buffer that drops past its bound.
 // ---------------------------------------------------------------------------------------------------------
+
+import * as E from "fp-ts/lib/Either.js";
 import type { SystemConfig } from "./config.ts";
-import { type Stepped, stepped } from "./effects.ts";
+import { type EventResult, type Stepped, stepped } from "./effects.ts";
 
 export interface LambdaState {
   /** L1: host memory (abstract units) held by the metric agent's buffer. */
@@ -49,8 +51,12 @@ export const lambdaTick = (
     : stepped({ ...l, metricBuffer: grown }, { _tag: "Buffered", service: "lambda", count: units });
 };
 
-/** L1: a function is invoked; under memory contention it errors. */
-export const functionInvoked = (config: SystemConfig, l: LambdaState): LambdaState =>
-  memoryContended(config, l)
-    ? { ...l, failedInvocations: l.failedInvocations + 1 }
-    : { ...l, invocations: l.invocations + 1 };
+/** L1: a function is invoked; under memory contention it errors. Always enabled. */
+export const functionInvoked = (config: SystemConfig, l: LambdaState): EventResult<LambdaState> =>
+  E.right(
+    stepped(
+      memoryContended(config, l)
+        ? { ...l, failedInvocations: l.failedInvocations + 1 }
+        : { ...l, invocations: l.invocations + 1 },
+    ),
+  );
