@@ -1,8 +1,8 @@
 // ---------------------------------------------------------------------------------------------------------
 // checker: the option matrix, the table a design review asks for: which switch prevents which failure, and
-// which switches are redundant. A spec's config has options that can be switched on (for the fleet and the
-// system, their remediations); for every invariant and every set of options (none, each alone, all, all but
-// one) the matrix gives the verdict and the strongest evidence it rests on, weakest to strongest:
+// which switches are redundant. A spec's config has options that can be switched on (specs/*/matrix.ts name
+// them); for every invariant and every set of options (none, each alone, all, all but one) the matrix gives
+// the verdict and the strongest evidence it rests on, weakest to strongest:
 //   violated < holds in random search < bounded < proved < inductive.
 // Evidence comes from up to three checkers: exhaustive breadth-first search on a checking config small enough
 // to visit every reachable state, random search with fast-check on a config with the real numbers, and an
@@ -166,6 +166,17 @@ const cellFor = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
   return { level: "proved", detail: `${exhaustive}: ${bfs.states} states, diameter ${bfs.depth}${held}` };
 };
 
+/** The value cached under `key`, computed by `compute` the first time. */
+const memo = <V>(cache: Map<string, V>, key: string, compute: () => V): V => {
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const v = compute();
+  cache.set(key, v);
+  return v;
+};
+
+const without = <N>(set: ReadonlyArray<N>, o: N): ReadonlyArray<N> => set.filter((x) => x !== o);
+
 /** Builds the whole matrix; `onProgress` hears what is being done. */
 export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
   subject: MatrixSubject<C, S, Op, N, I>,
@@ -177,39 +188,36 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
   const keyOf = (inv: I, set: ReadonlyArray<N>): string => `${inv.name}:${project(inv, set).join("+")}`;
   const bfsCache = new Map<string, BfsVerdict<Op>>();
   const randomCache = new Map<string, SearchResult<S, Op>>();
-  /** Explores `set` once for every invariant with the same projection whose verdict is not known yet. */
-  const bfsOf = (inv: I, set: ReadonlyArray<N>): BfsVerdict<Op> => {
-    const cached = bfsCache.get(keyOf(inv, set));
-    if (cached !== undefined) return cached;
-    const projected = project(inv, set);
-    const at = projected.join("+");
-    const batch = invariants.filter((j) => !bfsCache.has(keyOf(j, set)) && project(j, set).join("+") === at);
-    onProgress?.(`exhaustive search of {${at}} for ${batch.map((j) => j.name).join(", ")}`);
-    const r = exploreBreadthFirst(
-      spec,
-      subject.withOptions(subject.exhaustiveConfig, projected),
-      batch,
-      settings.bfs,
-    );
-    for (const v of r.verdicts) bfsCache.set(`${v.invariant.name}:${at}`, v.verdict);
-    const verdict = bfsCache.get(keyOf(inv, set));
-    if (verdict === undefined) throw new Error(`internal: no verdict for ${keyOf(inv, set)}`);
-    return verdict;
-  };
-  const randomOf = (inv: I, set: ReadonlyArray<N>): SearchResult<S, Op> => {
-    const key = keyOf(inv, set);
-    const cached = randomCache.get(key);
-    if (cached !== undefined) return cached;
-    onProgress?.(`random search of ${key}`);
-    const r = searchInvariant(
-      spec,
-      subject.withOptions(subject.randomConfig, project(inv, set)),
-      inv,
-      settings.random,
-    );
-    randomCache.set(key, r);
-    return r;
-  };
+  /** One search of the projection of `set` for every invariant with that projection and no verdict yet. */
+  const bfsOf = (inv: I, set: ReadonlyArray<N>): BfsVerdict<Op> =>
+    memo(bfsCache, keyOf(inv, set), () => {
+      const projected = project(inv, set);
+      const at = projected.join("+");
+      const batch = invariants.filter(
+        (j) => !bfsCache.has(keyOf(j, set)) && project(j, set).join("+") === at,
+      );
+      onProgress?.(`exhaustive search of {${at}} for ${batch.map((j) => j.name).join(", ")}`);
+      const r = exploreBreadthFirst(
+        spec,
+        subject.withOptions(subject.exhaustiveConfig, projected),
+        batch,
+        settings.bfs,
+      );
+      for (const v of r.verdicts) bfsCache.set(`${v.invariant.name}:${at}`, v.verdict);
+      const own = bfsCache.get(keyOf(inv, set));
+      if (own === undefined) throw new Error(`internal: no verdict for ${keyOf(inv, set)}`);
+      return own;
+    });
+  const randomOf = (inv: I, set: ReadonlyArray<N>): SearchResult<S, Op> =>
+    memo(randomCache, keyOf(inv, set), () => {
+      onProgress?.(`random search of ${keyOf(inv, set)}`);
+      return searchInvariant(
+        spec,
+        subject.withOptions(subject.randomConfig, project(inv, set)),
+        inv,
+        settings.random,
+      );
+    });
   const rows = matrixRows(options, subject.noneLabel).map(
     ({ label, set }): Row<N> => ({
       label,
@@ -222,40 +230,29 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
       ),
     }),
   );
-  const reads = invariants.map((inv) => {
-    const own = project(inv, options);
-    return { inv, own, explored: exploredSets(own) };
-  });
   const proved = (inv: I, set: ReadonlyArray<N>): boolean => bfsOf(inv, set).status === "proved";
-  const minimal = reads.map(({ inv, explored }) => ({
+  const reads = invariants.map((inv) => ({ inv, own: project(inv, options) }));
+  const minimal = reads.map(({ inv, own }) => ({
     invariant: inv.name,
-    sets: explored.filter(
-      (set) =>
-        proved(inv, set) &&
-        set.every(
-          (o) =>
-            !proved(
-              inv,
-              set.filter((x) => x !== o),
-            ),
-        ),
+    sets: exploredSets(own).filter(
+      (set) => proved(inv, set) && set.every((o) => !proved(inv, without(set, o))),
     ),
   }));
-  const isExplored = (explored: ReadonlyArray<ReadonlyArray<N>>, set: ReadonlyArray<N>): boolean =>
-    explored.some((e) => e.length === set.length && e.every((o) => set.includes(o)));
-  const interactions = reads.flatMap(({ inv, own, explored }) =>
-    explored.flatMap((set) =>
+  // Adding one option stays within the explored family when every set is, or when the set has fewer than two.
+  const interactions = reads.flatMap(({ inv, own }) =>
+    exploredSets(own).flatMap((set) =>
       own
         .filter(
           (o) =>
             !set.includes(o) &&
-            isExplored(explored, [...set, o]) &&
+            (own.length <= FULL_SUBSETS_UP_TO || set.length < 2) &&
             proved(inv, set) &&
             !proved(inv, [...set, o]),
         )
         .map((added) => ({ invariant: inv.name, set, added })),
     ),
   );
+  const verdicts = [...bfsCache.values()];
   return {
     rows,
     reads: reads.map(({ inv, own }) => ({
@@ -264,10 +261,7 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
       everySet: own.length <= FULL_SUBSETS_UP_TO,
     })),
     minimal,
-    exhaustive: {
-      verdicts: bfsCache.size,
-      bounded: [...bfsCache.values()].filter((v) => v.status === "bounded").length,
-    },
+    exhaustive: { verdicts: verdicts.length, bounded: verdicts.filter((v) => v.status === "bounded").length },
     interactions,
   };
 };
@@ -291,7 +285,7 @@ export interface MatrixProse {
   readonly noInteraction: string;
 }
 
-export const setText = (set: ReadonlyArray<string>): string =>
+const setText = (set: ReadonlyArray<string>): string =>
   set.length === 0 ? "{} (none)" : `{${set.join(", ")}}`;
 
 const cellText = (c: Cell | undefined): string =>
@@ -337,9 +331,3 @@ export const renderMatrix = <C, S, Op, N extends string, I extends SpecInvariant
   ];
   return lines.join("\n");
 };
-
-/** Builds `subject`'s matrix and renders it. */
-export const matrixMarkdown = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
-  subject: MatrixSubject<C, S, Op, N, I>,
-  onProgress?: (what: string) => void,
-): string => renderMatrix(subject, buildMatrix(subject, onProgress));

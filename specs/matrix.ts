@@ -3,7 +3,7 @@
 // a blank line, then the system's (specs/system/matrix.ts), both built and rendered by checker/matrix.ts.
 // `npx outage matrix` writes it; `npm test` requires the committed file to be current, part by part.
 // ---------------------------------------------------------------------------------------------------------
-import { matrixMarkdown } from "../checker/matrix.ts";
+import { buildMatrix, renderMatrix } from "../checker/matrix.ts";
 import { fleetMatrix } from "./fleet/matrix.ts";
 import { SYSTEM_MATRIX_HEADING, systemMatrix } from "./system/matrix.ts";
 
@@ -25,6 +25,12 @@ export const splitMatrixParts = (text: string): MatrixParts => {
 /** The whole document, generated (several seconds); `onProgress` hears what is being done, by spec. */
 export const matrixDocument = (onProgress?: (what: string) => void): string =>
   joinMatrixParts({
-    fleet: matrixMarkdown(fleetMatrix, (what) => onProgress?.(`${fleetMatrix.spec.id}: ${what}`)),
-    system: matrixMarkdown(systemMatrix, (what) => onProgress?.(`${systemMatrix.spec.id}: ${what}`)),
+    fleet: renderMatrix(
+      fleetMatrix,
+      buildMatrix(fleetMatrix, (what) => onProgress?.(`fleet: ${what}`)),
+    ),
+    system: renderMatrix(
+      systemMatrix,
+      buildMatrix(systemMatrix, (what) => onProgress?.(`system: ${what}`)),
+    ),
   });
