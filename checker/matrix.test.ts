@@ -18,10 +18,10 @@ import type { SpecInvariant } from "./specInvariant.ts";
 
 // ---------------------------------------------------------------------------------------------------------
 // the toy: `up` counts to the cap; `low` caps it at 2, `lower` at 1, `loose` raises the cap by 3 (so it breaks
-// what `low` and `lower` fix), and `inert` is read by nothing.
+// what `low` and `lower` fix), and `inert` is read by nothing (nor are the `idle` ones, kept for a wide subject).
 // ---------------------------------------------------------------------------------------------------------
 
-type Opt = "low" | "lower" | "loose" | "inert";
+type Opt = "low" | "lower" | "loose" | "inert" | "idle1" | "idle2" | "idle3";
 const OPTIONS: ReadonlyArray<Opt> = ["low", "lower", "loose", "inert"];
 interface Toy {
   readonly name: string;
@@ -226,6 +226,26 @@ describe("the matrix of the toy", () => {
     expect(md).toContain("| StaysZero | none |");
     expect(md).toContain("| AtMostTwo | {low, lower} | loose |");
     expect(md.at(-1)).toBe("");
+  });
+});
+
+describe("a subject whose invariant reads more than six options", () => {
+  const wide: ReadonlyArray<Opt> = [...OPTIONS, "idle1", "idle2", "idle3"];
+  const m = buildMatrix(
+    subject({
+      options: wide,
+      project: (inv, set) => (inv === atMostTwo ? wide.filter((o) => set.includes(o)) : []),
+    }),
+  );
+
+  it("explores only the sets of at most two of them, and says so", () => {
+    expect(m.reads[0]).toEqual({ invariant: "AtMostTwo", options: wide, everySet: false });
+    expect(minimalOf(m, "AtMostTwo")).toEqual([["low"], ["lower"]]);
+    // {low, lower} + loose has three options: outside the explored sets, so not reported.
+    expect(m.interactions).toEqual([
+      { invariant: "AtMostTwo", set: ["low"], added: "loose" },
+      { invariant: "AtMostTwo", set: ["lower"], added: "loose" },
+    ]);
   });
 });
 
