@@ -5,14 +5,8 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, it } from "vitest";
-import {
-  buildMatrix,
-  exploredSets,
-  type Matrix,
-  type MatrixSubject,
-  matrixRows,
-  renderMatrix,
-} from "./matrix.ts";
+import { buildMatrix, exploredSets, type Matrix, type MatrixSubject, matrixRows } from "./matrix.ts";
+import { renderMatrix } from "./matrixMarkdown.ts";
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
 

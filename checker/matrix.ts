@@ -15,6 +15,7 @@
 // file to be current.
 // ---------------------------------------------------------------------------------------------------------
 import type { BfsOptions, BfsVerdict } from "./exploration.ts";
+import type { MatrixProse } from "./matrixMarkdown.ts";
 import { type SearchOptions, type SearchResult, searchInvariant } from "./search.ts";
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
@@ -60,7 +61,7 @@ export interface MatrixSubject<C, S, Op, N extends string, I extends SpecInvaria
   readonly noneLabel: string;
   /** Whether a cell that holds also says what random search found (it found nothing). */
   readonly heldCellsCiteRandom: boolean;
-  /** The words around the tables (renderMatrix). */
+  /** The words around the tables (checker/matrixMarkdown.ts). */
   prose(m: Matrix<N>): MatrixProse;
 }
 
@@ -264,70 +265,4 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
     exhaustive: { verdicts: verdicts.length, bounded: verdicts.filter((v) => v.status === "bounded").length },
     interactions,
   };
-};
-
-// ---------------------------------------------------------------------------------------------------------
-// Markdown
-// ---------------------------------------------------------------------------------------------------------
-
-/** The subject's words around the generated tables; each list is lines, without the blank lines between parts. */
-export interface MatrixProse {
-  /** Before the matrix: the title and how the evidence was obtained. */
-  readonly preamble: ReadonlyArray<string>;
-  /** The matrix's first column: what the option sets are. */
-  readonly optionsColumn: string;
-  readonly headings: { readonly matrix: string; readonly minimal: string; readonly interactions: string };
-  readonly minimal: ReadonlyArray<string>;
-  /** The minimal-set cell of an invariant no set makes hold. */
-  readonly noMinimalSet: string;
-  readonly interactions: ReadonlyArray<string>;
-  /** Said instead of the interactions table when there is none. */
-  readonly noInteraction: string;
-}
-
-const setText = (set: ReadonlyArray<string>): string =>
-  set.length === 0 ? "{} (none)" : `{${set.join(", ")}}`;
-
-const cellText = (c: Cell | undefined): string =>
-  c === undefined ? "" : `${c.level === "violated" ? "**violated**" : c.level} (${c.detail})`;
-
-export const renderMatrix = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
-  subject: MatrixSubject<C, S, Op, N, I>,
-  m: Matrix<N>,
-): string => {
-  const p = subject.prose(m);
-  const names = subject.invariants.map((i) => i.name);
-  const lines = [
-    ...p.preamble,
-    "",
-    p.headings.matrix,
-    "",
-    `| ${p.optionsColumn} | ${names.join(" | ")} |`,
-    `|---|${names.map(() => "---").join("|")}|`,
-    ...m.rows.map((r) => `| ${r.label} | ${names.map((n) => cellText(r.cells[n])).join(" | ")} |`),
-    "",
-    p.headings.minimal,
-    "",
-    ...p.minimal,
-    "",
-    "| Invariant | Minimal sets that make it hold |",
-    "|---|---|",
-    ...m.minimal.map(
-      (x) => `| ${x.invariant} | ${x.sets.length === 0 ? p.noMinimalSet : x.sets.map(setText).join(", ")} |`,
-    ),
-    "",
-    p.headings.interactions,
-    "",
-    ...p.interactions,
-    "",
-    ...(m.interactions.length === 0
-      ? [p.noInteraction]
-      : [
-          "| Invariant | Holds under | Broken by adding |",
-          "|---|---|---|",
-          ...m.interactions.map((x) => `| ${x.invariant} | ${setText(x.set)} | ${x.added} |`),
-        ]),
-    "",
-  ];
-  return lines.join("\n");
 };

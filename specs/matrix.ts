@@ -3,7 +3,8 @@
 // a blank line, then the system's (specs/system/matrix.ts), both built and rendered by checker/matrix.ts.
 // `npx outage matrix` writes it; `npm test` requires the committed file to be current, part by part.
 // ---------------------------------------------------------------------------------------------------------
-import { buildMatrix, renderMatrix } from "../checker/matrix.ts";
+import { buildMatrix } from "../checker/matrix.ts";
+import { renderMatrix } from "../checker/matrixMarkdown.ts";
 import { fleetMatrix } from "./fleet/matrix.ts";
 import { SYSTEM_MATRIX_HEADING, systemMatrix } from "./system/matrix.ts";
 

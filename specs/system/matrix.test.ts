@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildMatrix, renderMatrix } from "../../checker/matrix.ts";
+import { buildMatrix } from "../../checker/matrix.ts";
+import { renderMatrix } from "../../checker/matrixMarkdown.ts";
 import { SYSTEM_INVARIANTS } from "../../properties/dependents/index.ts";
 import { MATRIX_PATH, splitMatrixParts } from "../matrix.ts";
 import { systemMatrix } from "./matrix.ts";
