@@ -1,35 +1,290 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// The matrix engine on a toy spec, a counter with a cap that options lower or raise: every number below can be
+// worked out by hand. The fleet's and the system's matrices are tested beside their subjects
+// (specs/fleet/matrix.test.ts, specs/system/matrix.test.ts).
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, it } from "vitest";
-import { splitMatrixFile } from "./dependentMatrix.ts";
-import { buildMatrix, MATRIX_PATH, matrixMarkdown } from "./matrix.ts";
+import { buildMatrix, exploredSets, type Matrix, type MatrixSubject, matrixRows } from "./matrix.ts";
+import { renderMatrix } from "./matrixMarkdown.ts";
+import type { Spec } from "./spec.ts";
+import type { SpecInvariant } from "./specInvariant.ts";
 
-const root = join(import.meta.dirname, "..");
+// ---------------------------------------------------------------------------------------------------------
+// the toy: `up` counts to the cap; `low` caps it at 2, `lower` at 1, `loose` raises the cap by 3 (so it breaks
+// what `low` and `lower` fix), and `inert` is read by nothing (nor are the `idle` ones, kept for a wide subject).
+// ---------------------------------------------------------------------------------------------------------
 
-describe("the remediation matrix", () => {
-  const matrix = buildMatrix();
+type Opt = "low" | "lower" | "loose" | "inert" | "idle1" | "idle2" | "idle3";
+const OPTIONS: ReadonlyArray<Opt> = ["low", "lower", "loose", "inert"];
+interface Toy {
+  readonly name: string;
+  readonly base: number;
+  readonly on: ReadonlyArray<Opt>;
+}
+type ToyOp = "up" | "reset";
 
-  it("docs/remediation-matrix.md's core half is the generated matrix (run `npx outage matrix` if this fails)", () => {
-    expect(splitMatrixFile(readFileSync(join(root, MATRIX_PATH), "utf8")).core).toBe(matrixMarkdown(matrix));
+const capOf = (c: Toy): number =>
+  Math.min(c.base, c.on.includes("low") ? 2 : c.base, c.on.includes("lower") ? 1 : c.base) +
+  (c.on.includes("loose") ? 3 : 0);
+
+const invariant = (name: string, holds: (n: number) => boolean): SpecInvariant<Toy, number> => ({
+  name,
+  sentence: name,
+  source: "the toy",
+  check: (_c, n) => (holds(n) ? O.none : O.some({ message: `${name} broken at ${n}` })),
+  closeness: () => 0,
+  closenessMeaning: "nothing",
+});
+const atMostTwo = invariant("AtMostTwo", (n) => n <= 2);
+const notNegative = invariant("NotNegative", (n) => n >= 0);
+const staysZero = invariant("StaysZero", (n) => n === 0);
+
+/** Counts the exhaustive searches (each asks for a key function once). */
+let searches = 0;
+
+const toySpec: Spec<Toy, number, ToyOp> = {
+  id: "toy",
+  title: "a counter",
+  corpusFolder: "toy",
+  configs: { builtin: {}, decode: () => E.left("no files"), nameOf: (c) => c.name },
+  init: () => 0,
+  step: (c, n, op) =>
+    op === "reset" ? E.right(0) : n < capOf(c) ? E.right(n + 1) : E.left({ reason: "at the cap" }),
+  opsArb: (_c, maxSteps) => fc.array(fc.constantFrom<ToyOp>("up", "reset"), { maxLength: maxSteps }),
+  defaultMaxSteps: 10,
+  decodeOp: (path) => E.left(`${path}: not decoded`),
+  invariants: [atMostTwo, notNegative, staysZero],
+  narration: { label: (_c, _s, op) => op, changes: () => [] },
+  exploration: {
+    candidates: () => () => ["up", "reset"],
+    key: () => {
+      searches += 1;
+      return (n) => String(n);
+    },
+  },
+};
+
+const subject = (
+  over: Partial<MatrixSubject<Toy, number, ToyOp, Opt, SpecInvariant<Toy, number>>> = {},
+): MatrixSubject<Toy, number, ToyOp, Opt, SpecInvariant<Toy, number>> => ({
+  spec: toySpec,
+  invariants: toySpec.invariants,
+  options: OPTIONS,
+  withOptions: (c, on) => ({ ...c, on: [...c.on, ...on] }),
+  randomConfig: { name: "big", base: 9, on: [] },
+  exhaustiveConfig: { name: "tiny", base: 4, on: [] },
+  project: (inv, set) => (inv === atMostTwo ? OPTIONS.filter((o) => o !== "inert" && set.includes(o)) : []),
+  settings: { bfs: { maxDepth: 100, maxStates: 1000 }, random: { seed: 1, runs: 50, maxSteps: 10 } },
+  noneLabel: "none (as it was)",
+  heldCellsCiteRandom: false,
+  prose: () => ({
+    preamble: ["# Toy matrix"],
+    optionsColumn: "Options",
+    headings: { matrix: "## Matrix", minimal: "## Minimal", interactions: "## Interactions" },
+    minimal: ["Minimal sets:"],
+    noMinimalSet: "none",
+    interactions: ["Interactions:"],
+    noInteraction: "None.",
+  }),
+  ...over,
+});
+
+const cell = (m: Matrix<Opt>, label: string, inv: string) =>
+  m.rows.find((r) => r.label === label)?.cells[inv];
+
+const minimalOf = (m: Matrix<Opt>, inv: string) => m.minimal.find((x) => x.invariant === inv)?.sets;
+
+// ---------------------------------------------------------------------------------------------------------
+// tests
+// ---------------------------------------------------------------------------------------------------------
+
+describe("the option sets", () => {
+  it("the rows are none, each option alone, all, and all but one, in declaration order", () => {
+    expect(matrixRows(["a", "b", "c"], "none")).toEqual([
+      { label: "none", set: [] },
+      { label: "a", set: ["a"] },
+      { label: "b", set: ["b"] },
+      { label: "c", set: ["c"] },
+      { label: "all", set: ["a", "b", "c"] },
+      { label: "all but a", set: ["b", "c"] },
+      { label: "all but b", set: ["a", "c"] },
+      { label: "all but c", set: ["a", "b"] },
+    ]);
   });
 
-  it("as-was violates ThreadBudget, and every remediation set that proves it contains a minimal set", () => {
-    const none = matrix.rows[0];
-    expect(none?.set).toEqual([]);
-    expect(none?.cells.ThreadBudget?.level).toBe("violated");
-    const minimal = matrix.minimal.find((m) => m.invariant === "ThreadBudget")?.sets ?? [];
-    expect(minimal.length).toBeGreaterThan(0);
-    for (const row of matrix.rows) {
-      const level = row.cells.ThreadBudget?.level;
-      const covered = minimal.some((m) => m.every((r) => row.set.includes(r)));
-      if (level === "proved" || level === "inductive") expect(covered).toBe(true);
-    }
+  it("every subset is explored up to six options, smallest first; beyond, every set of at most two", () => {
+    const three = exploredSets(["a", "b", "c"]);
+    expect(three).toEqual([[], ["a"], ["b"], ["c"], ["a", "b"], ["a", "c"], ["b", "c"], ["a", "b", "c"]]);
+    expect(exploredSets(["a", "b", "c", "d", "e", "f"])).toHaveLength(64);
+    const seven = exploredSets(["a", "b", "c", "d", "e", "f", "g"]);
+    expect(seven).toHaveLength(1 + 7 + 21);
+    // Closed under removing one: the minimal sets and interactions need the set without each of its members.
+    for (const set of seven)
+      for (const o of set)
+        expect(seven.some((s) => s.join() === set.filter((x) => x !== o).join())).toBe(true);
+  });
+});
+
+describe("the matrix of the toy", () => {
+  const asked: Array<string> = [];
+  searches = 0;
+  const m = buildMatrix(
+    subject({
+      inductive: (config, set, inv) => {
+        asked.push(`${inv.name}:${set.join("+")}:${config.on.join("+")}`);
+        return inv === atMostTwo ? inv.name : inv === notNegative ? "Stronger" : undefined;
+      },
+    }),
+  );
+  const searchesRun = searches;
+
+  it("minimal sets and interactions come from exhaustive search of every set of the options each invariant reads", () => {
+    expect(minimalOf(m, "AtMostTwo")).toEqual([["low"], ["lower"]]);
+    expect(minimalOf(m, "NotNegative")).toEqual([[]]);
+    expect(minimalOf(m, "StaysZero")).toEqual([]);
+    expect(m.interactions).toEqual([
+      { invariant: "AtMostTwo", set: ["low"], added: "loose" },
+      { invariant: "AtMostTwo", set: ["lower"], added: "loose" },
+      { invariant: "AtMostTwo", set: ["low", "lower"], added: "loose" },
+    ]);
+    expect(m.reads).toEqual([
+      { invariant: "AtMostTwo", options: ["low", "lower", "loose"], everySet: true },
+      { invariant: "NotNegative", options: [], everySet: true },
+      { invariant: "StaysZero", options: [], everySet: true },
+    ]);
   });
 
-  it("with every remediation on, every invariant is proved or inductive", () => {
-    const all = matrix.rows.find((r) => r.label === "all");
-    expect(
-      Object.values(all?.cells ?? {}).map((c) => c.level === "proved" || c.level === "inductive"),
-    ).toEqual(Object.values(all?.cells ?? {}).map(() => true));
+  it("each search runs once per projection, the invariants sharing one explored together", () => {
+    // The 8 subsets of {low, lower, loose}; the other two invariants read nothing and share the empty set's search.
+    expect(searchesRun).toBe(8);
+    expect(m.exhaustive).toEqual({ verdicts: 8 + 2, bounded: 0 });
+  });
+
+  it("an option an invariant does not read leaves its cells as they are", () => {
+    for (const inv of toySpec.invariants)
+      expect(cell(m, "all but inert", inv.name)).toEqual(cell(m, "all", inv.name));
+    expect(cell(m, "inert", "AtMostTwo")).toEqual(cell(m, "none (as it was)", "AtMostTwo"));
+  });
+
+  it("a cell says how each checker decided it", () => {
+    expect(cell(m, "none (as it was)", "AtMostTwo")).toEqual({
+      level: "violated",
+      detail: "shortest on tiny: 3 steps; random on big: 3 steps",
+    });
+    expect(cell(m, "low", "AtMostTwo")).toEqual({
+      level: "inductive",
+      detail: "itself; proved on tiny, 3 states",
+    });
+    expect(cell(m, "lower", "NotNegative")).toEqual({
+      level: "inductive",
+      detail: "via Stronger; proved on tiny, 5 states",
+    });
+    expect(cell(m, "all", "StaysZero")).toEqual({
+      level: "violated",
+      detail: "shortest on tiny: 1 step; random on big: 1 step",
+    });
+  });
+
+  it("the inductive check is asked only of proved cells, on the exhaustive config with the projected set on", () => {
+    expect([...new Set(asked)].sort()).toEqual(
+      ["AtMostTwo:low:low", "AtMostTwo:lower:lower", "AtMostTwo:low+lower:low+lower", "NotNegative::"].sort(),
+    );
+  });
+
+  it("every proved or inductive cell's set contains a minimal set of its invariant", () => {
+    for (const row of m.rows)
+      for (const inv of toySpec.invariants) {
+        const level = row.cells[inv.name]?.level;
+        const covered = (minimalOf(m, inv.name) ?? []).some((s) => s.every((o) => row.set.includes(o)));
+        if (level === "proved" || level === "inductive")
+          expect(covered, `${inv.name} ${row.label}`).toBe(true);
+      }
+  });
+
+  it("renders the prose, one table row per option set and the minimal sets", () => {
+    const md = renderMatrix(subject(), m).split("\n");
+    expect(md.slice(0, 5)).toEqual([
+      "# Toy matrix",
+      "",
+      "## Matrix",
+      "",
+      "| Options | AtMostTwo | NotNegative | StaysZero |",
+    ]);
+    expect(md).toContain(
+      "| low | inductive (itself; proved on tiny, 3 states) | inductive (via Stronger; proved on tiny, 5 states) | **violated** (shortest on tiny: 1 step; random on big: 1 step) |",
+    );
+    expect(md.filter((l) => l.startsWith("| all but "))).toHaveLength(OPTIONS.length);
+    expect(md).toContain("| AtMostTwo | {low}, {lower} |");
+    expect(md).toContain("| NotNegative | {} (none) |");
+    expect(md).toContain("| StaysZero | none |");
+    expect(md).toContain("| AtMostTwo | {low, lower} | loose |");
+    expect(md.at(-1)).toBe("");
+  });
+});
+
+describe("a subject whose invariant reads more than six options", () => {
+  const wide: ReadonlyArray<Opt> = [...OPTIONS, "idle1", "idle2", "idle3"];
+  const m = buildMatrix(
+    subject({
+      options: wide,
+      project: (inv, set) => (inv === atMostTwo ? wide.filter((o) => set.includes(o)) : []),
+    }),
+  );
+
+  it("explores only the sets of at most two of them, and says so", () => {
+    expect(m.reads[0]).toEqual({ invariant: "AtMostTwo", options: wide, everySet: false });
+    expect(minimalOf(m, "AtMostTwo")).toEqual([["low"], ["lower"]]);
+    // {low, lower} + loose has three options: outside the explored sets, so not reported.
+    expect(m.interactions).toEqual([
+      { invariant: "AtMostTwo", set: ["low"], added: "loose" },
+      { invariant: "AtMostTwo", set: ["lower"], added: "loose" },
+    ]);
+  });
+});
+
+describe("what raises a cell's evidence, and what does not", () => {
+  it("a counterexample from random search makes the cell violated though exhaustive search proved it", () => {
+    const m = buildMatrix(subject({ exhaustiveConfig: { name: "tiny", base: 2, on: [] } }));
+    expect(cell(m, "none (as it was)", "AtMostTwo")).toEqual({
+      level: "violated",
+      detail: "random on big: 3 steps; proved on tiny",
+    });
+  });
+
+  it("a search stopped at its bound stays bounded, whatever random search and the inductive check say", () => {
+    const asked: Array<string> = [];
+    const m = buildMatrix(
+      subject({
+        settings: { bfs: { maxDepth: 100, maxStates: 3 }, random: { seed: 1, runs: 50, maxSteps: 2 } },
+        heldCellsCiteRandom: true,
+        inductive: (_config, set, inv) => {
+          asked.push(`${inv.name}:${set.join("+")}`);
+          return inv.name;
+        },
+      }),
+    );
+    expect(cell(m, "none (as it was)", "AtMostTwo")).toEqual({
+      level: "bounded",
+      detail: "tiny, depth 2 (3 states); random on big: none found",
+    });
+    expect(cell(m, "loose", "AtMostTwo")?.level).toBe("bounded");
+    expect(asked).not.toContain("AtMostTwo:");
+    expect(asked).not.toContain("AtMostTwo:loose");
+    // Not proved, so no minimal set: {low} and {lower} still are the only ones.
+    expect(minimalOf(m, "AtMostTwo")).toEqual([["low"], ["lower"]]);
+    expect(m.exhaustive.bounded).toBeGreaterThan(0);
+  });
+
+  it("a random search that finds nothing never lifts a violation found by exhaustive search", () => {
+    const m = buildMatrix(
+      subject({
+        settings: { bfs: { maxDepth: 100, maxStates: 1000 }, random: { seed: 1, runs: 0, maxSteps: 0 } },
+      }),
+    );
+    expect(cell(m, "none (as it was)", "AtMostTwo")).toEqual({
+      level: "violated",
+      detail: "shortest on tiny: 3 steps; random on big: none found",
+    });
   });
 });

@@ -1,14 +1,13 @@
 // ---------------------------------------------------------------------------------------------------------
-// cli: `outage matrix`: regenerate docs/remediation-matrix.md (checker/matrix.ts for the core, then
-// checker/dependentMatrix.ts for the dependents), or with `--check` only say
-// whether the committed file is current (exit 1 when it is not).
+// cli: `outage matrix`: regenerate docs/remediation-matrix.md (specs/matrix.ts: the fleet's matrix, then the
+// system's, each built by checker/matrix.ts), or with `--check` only say whether the committed file is
+// current (exit 1 when it is not).
 // ---------------------------------------------------------------------------------------------------------
 
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../checker/corpus.ts";
-import { buildDependentMatrix, dependentMatrixMarkdown, joinMatrixFile } from "../checker/dependentMatrix.ts";
-import { buildMatrix, MATRIX_PATH, matrixMarkdown } from "../checker/matrix.ts";
+import { MATRIX_PATH, matrixDocument } from "../specs/matrix.ts";
 import { bad } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
@@ -31,10 +30,7 @@ export const matrix = (args: ReadonlyArray<string>, io: Io): number => {
   if (positionals.length > 0) bad(`matrix: unexpected argument ${positionals[0]}`);
   const path = values.out ?? MATRIX_PATH;
   const bar = progress(true, io);
-  const text = joinMatrixFile(
-    matrixMarkdown(buildMatrix((what) => bar.update(`matrix: ${what}`))),
-    dependentMatrixMarkdown(buildDependentMatrix((what) => bar.update(`matrix, dependents: ${what}`))),
-  );
+  const text = matrixDocument((what) => bar.update(`matrix, ${what}`));
   bar.done();
   if (values.check) {
     const current = readOrEmpty(path) === text;

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildMatrix } from "../../checker/matrix.ts";
+import { renderMatrix } from "../../checker/matrixMarkdown.ts";
+import { MATRIX_PATH, splitMatrixParts } from "../matrix.ts";
+import { fleetMatrix } from "./matrix.ts";
+
+const root = join(import.meta.dirname, "../..");
+
+describe("the fleet's remediation matrix", () => {
+  const matrix = buildMatrix(fleetMatrix);
+
+  it("docs/remediation-matrix.md's fleet part is the generated matrix (run `npx outage matrix` if this fails)", () => {
+    expect(splitMatrixParts(readFileSync(join(root, MATRIX_PATH), "utf8")).fleet).toBe(
+      renderMatrix(fleetMatrix, matrix),
+    );
+  });
+
+  it("as-was violates ThreadBudget, and every remediation set that proves an invariant contains a minimal set", () => {
+    const none = matrix.rows[0];
+    expect(none?.set).toEqual([]);
+    expect(none?.cells.ThreadBudget?.level).toBe("violated");
+    expect(matrix.minimal.find((m) => m.invariant === "ThreadBudget")?.sets.length).toBeGreaterThan(0);
+    for (const { invariant, sets } of matrix.minimal)
+      for (const row of matrix.rows) {
+        const level = row.cells[invariant]?.level;
+        const covered = sets.some((m) => m.every((r) => row.set.includes(r)));
+        if (level === "proved" || level === "inductive")
+          expect(covered, `${invariant} under ${row.label}`).toBe(true);
+      }
+  });
+
+  it("with every remediation on, every invariant is proved or inductive", () => {
+    const all = matrix.rows.find((r) => r.label === "all");
+    for (const inv of fleetMatrix.invariants)
+      expect(["proved", "inductive"], inv.name).toContain(all?.cells[inv.name]?.level);
+  });
+});

@@ -1,0 +1,37 @@
+// ---------------------------------------------------------------------------------------------------------
+// specs: the remediation matrix document, docs/remediation-matrix.md: the fleet's matrix (specs/fleet/matrix.ts),
+// a blank line, then the system's (specs/system/matrix.ts), both built and rendered by checker/matrix.ts.
+// `npx outage matrix` writes it; `npm test` requires the committed file to be current, part by part.
+// ---------------------------------------------------------------------------------------------------------
+import { buildMatrix } from "../checker/matrix.ts";
+import { renderMatrix } from "../checker/matrixMarkdown.ts";
+import { fleetMatrix } from "./fleet/matrix.ts";
+import { SYSTEM_MATRIX_HEADING, systemMatrix } from "./system/matrix.ts";
+
+export const MATRIX_PATH = "docs/remediation-matrix.md";
+
+export interface MatrixParts {
+  readonly fleet: string;
+  readonly system: string;
+}
+
+export const joinMatrixParts = (parts: MatrixParts): string => `${parts.fleet}\n${parts.system}`;
+
+/** The two parts of a matrix document (the system's empty when the document has none). */
+export const splitMatrixParts = (text: string): MatrixParts => {
+  const i = text.indexOf(`\n${SYSTEM_MATRIX_HEADING}\n`);
+  return i < 0 ? { fleet: text, system: "" } : { fleet: text.slice(0, i), system: text.slice(i + 1) };
+};
+
+/** The whole document, generated (several seconds); `onProgress` hears what is being done, by spec. */
+export const matrixDocument = (onProgress?: (what: string) => void): string =>
+  joinMatrixParts({
+    fleet: renderMatrix(
+      fleetMatrix,
+      buildMatrix(fleetMatrix, (what) => onProgress?.(`fleet: ${what}`)),
+    ),
+    system: renderMatrix(
+      systemMatrix,
+      buildMatrix(systemMatrix, (what) => onProgress?.(`system: ${what}`)),
+    ),
+  });
