@@ -31,6 +31,7 @@ import { preflight } from "./preflight.ts";
 import { recoveryCommand } from "./recovery.ts";
 import { scenarioCommand } from "./scenario.ts";
 import { verify } from "./verify.ts";
+import { packageVersion } from "./version.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
 
@@ -83,6 +84,8 @@ Usage:
       invariant that breaks and the trace; plus the largest safe addition and the closed form
       base + perPeer × (n − 1) ≤ limit. Exit 0 safe, 1 unsafe.
   npx outage help, npx outage COMMAND --help
+  npx outage --version
+      Print the package's version (also -V).
 
 Options:
   --config NAME|FILE   built-in config (${Object.keys(BUILTIN_CONFIGS).join(", ")}) or a JSON file; default as-was
@@ -284,6 +287,10 @@ const dispatch = (argv: ReadonlyArray<string>, io: Io): number => {
     case "--help":
     case "-h":
       io.out(USAGE);
+      return 0;
+    case "--version":
+    case "-V":
+      io.out(`${packageVersion()}\n`);
       return 0;
     default:
       return bad(`unknown command ${command}; try: npx outage help`);
