@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { parseConfig } from "../model/configDecoder.ts";
 import { decodeDependents } from "../model/dependents/configDecoder.ts";
 import { outageIn } from "../test/spawnOutage.ts";
+import { run } from "./main.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "outage-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,6 +81,14 @@ describe("npx outage", () => {
     expect(r.stderr).toMatch(pattern);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stdout).toBe("");
+  });
+
+  test("--version and -V print package.json's version, from dist/ (spawned) and from the sources (in-process)", () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8"));
+    for (const flag of ["--version", "-V"]) {
+      expect(outage(flag)).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+      expect(run([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    }
   });
 
   // explain and config take no option of the shared block (explain's own are in its synopsis).

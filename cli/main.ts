@@ -25,6 +25,7 @@ import { useSaved } from "./savedFile.ts";
 import { scenarioCommand } from "./scenario.ts";
 import { splitCheckFlags, systemCheckUsage, systemConfigOf } from "./specFlags.ts";
 import { verify } from "./verify.ts";
+import { packageVersion } from "./version.ts";
 
 export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
 
@@ -77,6 +78,8 @@ Usage:
       invariant that breaks and the trace; plus the largest safe addition and the closed form
       base + perPeer × (n − 1) ≤ limit. Exit 0 safe, 1 unsafe.
   npx outage help, npx outage COMMAND --help
+  npx outage --version
+      Print the package's version (also -V).
 
 Options:
   --config NAME|FILE   built-in config (${Object.keys(BUILTIN_CONFIGS).join(", ")}) or a JSON file; default as-was
@@ -288,6 +291,10 @@ const dispatch = (argv: ReadonlyArray<string>, io: Io): number => {
     case "--help":
     case "-h":
       io.out(USAGE);
+      return 0;
+    case "--version":
+    case "-V":
+      io.out(`${packageVersion()}\n`);
       return 0;
     default:
       return bad(`unknown command ${command}; try: npx outage help`);
