@@ -1,29 +1,36 @@
 // ---------------------------------------------------------------------------------------------------------
-// The package's public API (`import { step, INVARIANTS, searchInvariant } from "kinesis-outage-model"`):
-// the model, its invariants and the engine that searches, replays and traces them. Only re-exports; each
-// name's documentation is in the file it comes from. Deeper imports: "kinesis-outage-model/model/*",
-// "/properties/*", "/checker/*", "/specs/*" (package.json `exports`).
-//
-// TODO(merge with the engine refactor): export the specs (fleetSpec, systemSpec from specs/) and the generic
-// engine (checker/spec.ts; searchInvariant(spec, config, inv, options) in checker/search.ts; checker/trace.ts)
-// in place of the fleet-only searchInvariant/runTrace and the system* functions below.
+// The package's public API (`import { fleetSpec, searchInvariant } from "kinesis-outage-model"`): the model,
+// its invariants, the two specs, and the engine that searches, explores, replays and traces any spec. Only
+// re-exports; each name's documentation is in the file it comes from. Deeper imports:
+// "kinesis-outage-model/model/*", "/properties/*", "/checker/*", "/specs/*" (package.json `exports`).
+// docs/architecture.md explains how the pieces fit.
 // ---------------------------------------------------------------------------------------------------------
 
-// The engine: random search with shrinking, traces, counterexample files and their replay.
-export { type Counterexample, encodeCounterexample, parseCounterexample } from "./checker/counterexample.ts";
+// The engine: one for every spec.
+export type { SavedStep } from "./checker/counterexample.ts";
+export {
+  type Counterexample,
+  counterexampleFrom,
+  decodeCounterexample,
+  encodeCounterexample,
+  parseJson,
+  specIdOf,
+} from "./checker/counterexample.ts";
+export { DEFAULT_RUNS, DEFAULT_SEED } from "./checker/defaults.ts";
+export type { BfsOptions, BfsResult, BfsVerdict, Exploration } from "./checker/exploration.ts";
 export { replayCounterexample } from "./checker/replay.ts";
 export {
-  DEFAULT_MAX_STEPS,
-  DEFAULT_RUNS,
-  DEFAULT_SEED,
+  minimize,
   type SearchOptions,
   type SearchResult,
   searchInvariant,
 } from "./checker/search.ts";
-export { searchSystemInvariant } from "./checker/systemSearch.ts";
-export { runSystemTrace } from "./checker/systemTrace.ts";
-export { runTrace, type TraceResult } from "./checker/trace.ts";
-// The model: the fleet's state machine and the configurations it is checked with.
+export type { ConfigSet, Narration, Refused, Spec, StepChecker } from "./checker/spec.ts";
+export type { SpecInvariant, Violated } from "./checker/specInvariant.ts";
+export { acceptedOps, runTrace, statesOf, type TraceResult, type TraceStep } from "./checker/trace.ts";
+export { exploreBreadthFirst } from "./checker/verify/bfs.ts";
+export { narrate } from "./explain/narrate.ts";
+// The model: the fleet's state machine, the whole system's, and the configurations they are checked with.
 export {
   type Config,
   NO_REMEDIATIONS,
@@ -50,3 +57,5 @@ export {
   invariantNamed,
   type Violation,
 } from "./properties/index.ts";
+// The specs: the fleet and the whole system, as the engine checks them.
+export { fleetSpec, SPEC_IDS, systemSpec, withSpec } from "./specs/index.ts";

@@ -12,7 +12,8 @@
 //     the shrink-quality ratio (shrunk length ÷ shortest).
 // ---------------------------------------------------------------------------------------------------------
 
-import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
+import { searchInvariant } from "../checker/search.ts";
 import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
 import type { Config } from "../model/config.ts";
 import { asWas, small } from "../model/configs/index.ts";

@@ -5,7 +5,8 @@
 // with wall-clock figures alongside.
 // ---------------------------------------------------------------------------------------------------------
 
-import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
+import { searchInvariant } from "../checker/search.ts";
 import type { Config } from "../model/config.ts";
 import { withAllRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";

@@ -10,8 +10,9 @@
 
 import fc from "fast-check";
 import * as O from "fp-ts/lib/Option.js";
+import { DEFAULT_RUNS } from "../checker/defaults.ts";
 import { searchRuns } from "../checker/propertySearch.ts";
-import { DEFAULT_RUNS, minimize } from "../checker/search.ts";
+import { minimize } from "../checker/search.ts";
 import type { Config } from "../model/config.ts";
 import { asWas, small } from "../model/configs/index.ts";
 import { OP_TYPES, type Op } from "../model/ops.ts";

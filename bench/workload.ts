@@ -5,7 +5,7 @@
 // ---------------------------------------------------------------------------------------------------------
 
 import fc from "fast-check";
-import { DEFAULT_SEED } from "../checker/search.ts";
+import { DEFAULT_SEED } from "../checker/defaults.ts";
 import type { Config } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import type { Op } from "../model/ops.ts";

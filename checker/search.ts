@@ -10,10 +10,6 @@ import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
 import { acceptedUntilViolation, runTrace, type TraceResult } from "./trace.ts";
 
-/** 25 Nov 2020: the default seed, so every run without `--seed` is the same run. */
-export const DEFAULT_SEED = 20201125;
-export const DEFAULT_RUNS = 300;
-
 export interface SearchOptions extends RunOptions {
   /** The longest generated operation sequence. */
   readonly maxSteps: number;

@@ -4,7 +4,7 @@
 // ---------------------------------------------------------------------------------------------------------
 
 import * as O from "fp-ts/lib/Option.js";
-import { DEFAULT_SEED } from "../checker/search.ts";
+import { DEFAULT_SEED } from "../checker/defaults.ts";
 import type { Config } from "../model/config.ts";
 import { behindFor, frontendWithLag } from "../model/lag.ts";
 import { type Frontend, frontendName, type State } from "../model/state.ts";

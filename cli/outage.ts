@@ -1,7 +1,14 @@
 // ---------------------------------------------------------------------------------------------------------
-// cli: the process entry point behind `npx outage` (bin/outage.js): the real streams, the real exit code.
+// cli: the process entry point behind `npx outage` (bin/outage.js): the real streams, the real exit code. A
+// help or version request is answered from cli/usage.ts alone; only a command loads the engine.
 // ---------------------------------------------------------------------------------------------------------
 import { processIo } from "./io.ts";
-import { main } from "./main.ts";
+import { helpRequest } from "./usage.ts";
 
-process.exitCode = main(process.argv.slice(2), processIo);
+const argv = process.argv.slice(2);
+const help = helpRequest(argv);
+if (help !== undefined) process.stdout.write(help);
+else {
+  const { main } = await import("./main.ts");
+  process.exitCode = main(argv, processIo);
+}

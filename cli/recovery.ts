@@ -11,7 +11,7 @@ import {
   withImprovedColdStart,
   withSelfHealingCache,
 } from "../analyses/recovery.ts";
-import { DEFAULT_SEED } from "../checker/search.ts";
+import { DEFAULT_SEED } from "../checker/defaults.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
 import { asWasSystem } from "../model/dependents/asWas.ts";
 import {

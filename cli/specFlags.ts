@@ -69,9 +69,3 @@ export const systemConfigOf = (
   const c = withDependentRemediations({ ...core, dependents }, remediations);
   return all ? { ...c, name: core.name } : c;
 };
-
-/** The USAGE lines for the dependents' part of `check`. */
-export const systemCheckUsage = `Dependents (checked by \`check\` too, over system traces of up to ${systemSpec.defaultMaxSteps} steps unless --max-steps):
-  --invariant NAME     also: ${SYSTEM_INVARIANTS.map((i) => i.name).join(", ")}
-  --remediation NAME   also: ${DEPENDENT_REMEDIATION_NAMES.join(", ")}
-`;

@@ -16,6 +16,7 @@ import { opLabel } from "../model/opLabel.ts";
 import type { Op } from "../model/ops.ts";
 import { initialState, type State } from "../model/state.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
+import { FLEET_MAX_STEPS } from "./defaults.ts";
 import { opsArb } from "./fleet/arbitraries.ts";
 import { exploreFlat } from "./fleet/compiled/flatBfs.ts";
 import { tableStep } from "./fleet/compiled/stepTable.ts";
@@ -47,7 +48,7 @@ export const fleetSpec: Spec<Config, State, Op> = {
   init: initialState,
   step: tableStep,
   opsArb,
-  defaultMaxSteps: 80,
+  defaultMaxSteps: FLEET_MAX_STEPS,
   decodeOp,
   invariants: INVARIANTS,
   narration: {

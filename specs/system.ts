@@ -26,6 +26,7 @@ import {
   type SystemInvariantName,
   systemInvariantNamed,
 } from "../properties/dependents/index.ts";
+import { SYSTEM_MAX_STEPS } from "./defaults.ts";
 import { systemOpsArb } from "./system/arbitraries.ts";
 import { coneDependentOps, systemCandidateOps } from "./system/candidates.ts";
 import { coneOf, systemStateKeyFor, WATCHES } from "./system/key.ts";
@@ -54,8 +55,7 @@ export const systemSpec: Spec<SystemConfig, SystemState, SystemOp> = {
   init: initialSystemState,
   step: systemStep,
   opsArb: systemOpsArb,
-  // Room for an impairment to last long enough for a buffer to fill.
-  defaultMaxSteps: 120,
+  defaultMaxSteps: SYSTEM_MAX_STEPS,
   decodeOp: decodeSystemOp,
   invariants: SYSTEM_INVARIANTS,
   narration: {

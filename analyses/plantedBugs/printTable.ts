@@ -1,7 +1,8 @@
 // Prints the planted-bug table of docs/trust.md (`npm run planted-bugs`): for each planted bug, the
 // invariant that caught it, the random runs the default search needed, and the shrunk trace. Deterministic.
 
-import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../../checker/search.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../../checker/defaults.ts";
+import { searchInvariant } from "../../checker/search.ts";
 import { invariantNamed } from "../../properties/index.ts";
 import { fleetSpec } from "../../specs/fleet.ts";
 import { PLANTED_BUGS, type PlantedBug } from "./index.ts";

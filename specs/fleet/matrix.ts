@@ -6,8 +6,8 @@
 // set (properties/strengthened.ts). Every invariant reads every remediation, so nothing is projected away.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
+import { DEFAULT_SEED } from "../../checker/defaults.ts";
 import { exploredSets, FULL_SUBSETS_UP_TO, type Matrix, type MatrixSubject } from "../../checker/matrix.ts";
-import { DEFAULT_SEED } from "../../checker/search.ts";
 import type { SpecInvariant } from "../../checker/specInvariant.ts";
 import {
   type Config,

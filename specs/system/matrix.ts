@@ -7,8 +7,9 @@
 // reads (`coneRemediations`), so the engine runs each search once per distinct projection of a set onto them;
 // that is exact, not an approximation (key.ts). No inductive check is tried for the dependents.
 // ---------------------------------------------------------------------------------------------------------
+
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../../checker/defaults.ts";
 import type { Matrix, MatrixSubject } from "../../checker/matrix.ts";
-import { DEFAULT_RUNS, DEFAULT_SEED } from "../../checker/search.ts";
 import { asWasSystem } from "../../model/dependents/asWas.ts";
 import {
   DEPENDENT_REMEDIATION_NAMES,

@@ -1,0 +1,145 @@
+// ---------------------------------------------------------------------------------------------------------
+// cli: the help text, `npx outage help` and `npx outage COMMAND --help`, and `--version`. Kept apart from the
+// commands, and built from light imports only (names and defaults, not the engine), so that the process
+// entry (cli/outage.ts) answers a help or version request without loading the rest.
+// ---------------------------------------------------------------------------------------------------------
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
+import { REMEDIATION_NAMES } from "../model/config.ts";
+import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
+import { DEPENDENT_REMEDIATION_NAMES } from "../model/dependents/config.ts";
+import { SYSTEM_INVARIANT_NAMES } from "../properties/dependents/index.ts";
+import { INVARIANT_NAMES } from "../properties/index.ts";
+import { FLEET_MAX_STEPS, SYSTEM_MAX_STEPS } from "../specs/defaults.ts";
+import { packageVersion } from "./version.ts";
+
+export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outage, and a checker for it
+
+Usage:
+  npx outage check [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
+                   [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json]
+      Random search (fast-check) for a violation of each invariant; failures are shrunk to a minimal
+      trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
+  npx outage replay FILE ...
+      Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
+  npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
+      Explain a saved counterexample for a design review: Markdown (stdout, or --out) with the story step
+      by step, a Mermaid diagram and an SVG chart written beside it (--chart, default OUT.svg or FILE.svg);
+      --html writes a self-contained trace explorer; --format itf prints the Informal Trace Format.
+  npx outage config [NAME]
+      Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
+      the dependent services' as-was numbers in its optional "dependents" section.
+  npx outage scenario 2020-11-25 [--remediation NAME ...] [--json | --save-corpus FILE]
+      Replay 25 Nov 2020 on the as-was system (5-minute ticks from 02:40 PST): the timeline of failures and
+      recoveries per service, each one's first failure and recovery time. --remediation (core or dependent
+      names, or all) runs the same operations under the remediated system. --save-corpus writes the
+      as-was day (config, operations, expected timeline) to FILE (the committed copy:
+      counterexamples/scenarios/2020-11-25.json, checked by npm test).
+  npx outage recovery [--k K] [--seed N] [--runs N] [--json]
+      For each config (as-was, R8, R4 cold start, R4+R8, K14 self-healing maps, all): does every service
+      recover within K ticks (default 150) of the trigger's removal, with no push and with a paced restart,
+      and the slowest recovery seen. Exit 0 if the paced restart recovers within K under every config.
+  npx outage blast-radius SERVICE [--remediation NAME ...] [--json]
+      Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
+      eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
+  npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
+                    [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json]
+      Exhaustive breadth-first search of every reachable state: per invariant PROVED (all states explored),
+      BOUNDED (no violation within the depth reached) or VIOLATED (a shortest trace, saved in DIR).
+      Defaults: --max-depth 100, --max-states 50000. Progress (states, depth, rate) goes to stderr.
+      Dependent invariants named with --invariant (all of them with --config small-system, the dependents'
+      checking config) are explored over systemStep: the fleet plus the invariant's cone of influence.
+  npx outage verify --inductive [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
+                    [--samples N] [--max-enumerate N] [--json]
+      Whether each invariant (and the strengthened invariants of the remediations on) is inductive: from
+      every state satisfying it, every operation keeps it. Small domains are enumerated, large ones sampled.
+  npx outage matrix [--out FILE] [--check]
+      Regenerate docs/remediation-matrix.md: every invariant under every remediation set (none, each alone,
+      all, all but one) with its verdict and evidence level, the minimal remediation sets and interactions;
+      then the same for the dependent invariants and the dependent remediation sets.
+      --check only compares with the file (exit 1 if out of date).
+  npx outage preflight --fleet N --add K [--config NAME|FILE] [--remediation NAME ...]
+                       [--search-limit N] [--json]
+      Simulate adding K servers' worth to a fleet of N before deploying it: SAFE, or UNSAFE with the first
+      invariant that breaks and the trace; plus the largest safe addition and the closed form
+      base + perPeer × (n − 1) ≤ limit. Exit 0 safe, 1 unsafe.
+  npx outage help, npx outage COMMAND --help
+  npx outage --version
+      Print the package's version (also -V).
+
+Options:
+  --config NAME|FILE   built-in config (${Object.keys(BUILTIN_CONFIGS).join(", ")}) or a JSON file; default as-was
+  --remediation NAME   turn a remediation on (repeatable, or comma-separated); "all" turns every one on:
+                       ${REMEDIATION_NAMES.join(", ")}
+  --invariant NAME     check only this invariant (repeatable): ${INVARIANT_NAMES.join(", ")}
+  --seed N             fast-check seed (default ${DEFAULT_SEED}); same seed, same output
+  --path P             fast-check replay path (as printed for a near miss): start the search at that run
+  --runs N             random runs per invariant (default ${DEFAULT_RUNS})
+  --max-steps N        longest generated operation sequence (default ${FLEET_MAX_STEPS})
+  --out DIR            where counterexamples are saved (default counterexamples)
+  --no-save            save nothing
+  --json               one JSON object on stdout (progress stays on stderr)
+  --max-depth N        verify: explore at most N operations from the start (default 100)
+  --max-states N       verify: stop once N states are visited (default 50000)
+  --inductive          verify: check inductiveness instead of exploring reachable states
+  --samples N          verify --inductive: fast-check samples of larger fleets (default 20000)
+  --max-enumerate N    verify --inductive: enumerate fleets whose domain has at most N states (default 1000000)
+  --fleet N, --add K   preflight: the fleet today and the proposed addition, in servers' worth
+  --search-limit N     preflight: largest addition tried when looking for the largest safe one
+  --check              matrix: compare with the file instead of writing it
+
+Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_STEPS} steps unless --max-steps):
+  --invariant NAME     also: ${SYSTEM_INVARIANT_NAMES.join(", ")}
+  --remediation NAME   also: ${DEPENDENT_REMEDIATION_NAMES.join(", ")}
+
+Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
+`;
+
+/**
+ * `npx outage COMMAND --help`: that command's paragraphs of USAGE (a command may have several, as verify
+ * does), then the options and exit codes; undefined for a command USAGE does not describe.
+ */
+export const commandUsage = (command: string): string | undefined => {
+  const [head = "", tail = ""] = USAGE.split("\nOptions:\n");
+  const paragraphs = head.split(/\n(?= {2}npx outage )/).slice(1);
+  const mine = paragraphs.filter(
+    (p) => p.startsWith(`  npx outage ${command} `) || p === `  npx outage ${command}`,
+  );
+  if (mine.length === 0) return undefined;
+  const synopsis = mine.join("\n");
+  // The options block, the dependents' block and the exit codes, separated by blank lines: the first two keep
+  // only the entries this command's synopsis names, and a block left with none is dropped.
+  const blocks = `Options:\n${tail}`
+    .trimEnd()
+    .split("\n\n")
+    .flatMap((block) => {
+      const [heading = "", ...lines] = block.split("\n");
+      if (!lines[0]?.startsWith("  --")) return [block];
+      const kept = optionsNamedIn(lines.join("\n"), synopsis);
+      return kept === "" ? [] : [`${heading}\n${kept}`];
+    });
+  return `Usage:\n${synopsis}\n\n${blocks.join("\n\n")}\n`;
+};
+
+/**
+ * The entries of an options block (an entry: a line starting with its flags, and the lines indented under it)
+ * that `synopsis` names with the same argument, e.g. "--out DIR" (check) but not for "--out FILE" (matrix):
+ * a command's --help lists only what it takes (`scenario --help` listed --seed, which scenario rejects).
+ */
+const optionsNamedIn = (entries: string, synopsis: string): string =>
+  entries
+    .split(/\n(?= {2}--)/)
+    .filter((entry) =>
+      (entry.trim().split(/ {3,}/)[0] ?? "")
+        .split(", ")
+        .some((label) => new RegExp(`${label.replace(/[|]/g, "\\|")}(?![a-zA-Z-])`).test(synopsis)),
+    )
+    .join("\n");
+
+/** What to print for a help or version request (`help`, `--help`, `-h`, `COMMAND --help`, `--version`), if `argv` is one. */
+export const helpRequest = (argv: ReadonlyArray<string>): string | undefined => {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") return USAGE;
+  if (command === "--version" || command === "-V") return `${packageVersion()}\n`;
+  const help = commandUsage(command);
+  return help !== undefined && (rest.includes("--help") || rest.includes("-h")) ? help : undefined;
+};
