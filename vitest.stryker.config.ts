@@ -1,9 +1,9 @@
 // The test suite StrykerJS runs against each mutant of model/ and properties/ (`npm run mutation`).
-// Tests that spawn child processes (the CLI, the kill-the-writer test) are left out: a child process runs
-// the unmutated sources, so they cannot kill a mutant and only cost time. explain/docs.test.ts is left out too:
-// the HTML explorers it compares embed the model's source, which Stryker has instrumented, so it fails the
-// dry run for a reason that is not a mutant. The bench's tests and the two browser tests are left out for time:
-// they test the bench and the explorer's page, and every model path they run is run by a cheaper test too.
+// Tests that spawn child processes (cli/process.test.ts, the kill-the-writer test) are left out: a child process
+// runs the unmutated sources, so they cannot kill a mutant and only cost time. The other CLI tests run `main`
+// in-process but search with the whole checker in every test, so they are left out for time, as are
+// explain/docs.test.ts (it renders every chart of the design review in a worker thread), the bench's tests and
+// the two browser tests: every model path they run is run by a cheaper test too.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({

@@ -1,9 +1,9 @@
-import { join } from "node:path";
+// `npx outage` scenario, blast-radius and recovery, run in this process (`run` in cli/main.ts).
 import { describe, expect, test } from "vitest";
-import { outageIn } from "../test/spawnOutage.ts";
+import { run } from "./main.ts";
 
-const root = join(import.meta.dirname, "..");
-const outage = outageIn(root);
+/** `npx outage ...args`, in this process. */
+const outage = (...args: ReadonlyArray<string>) => run(args);
 
 describe("npx outage scenario and blast-radius", () => {
   test("scenario 2020-11-25 --json prints exactly the specified keys and service names, byte-identical across runs", () => {

@@ -1,3 +1,5 @@
+// `npx outage` check, replay and config, run in this process (`run` in cli/main.ts: the same `main` the
+// process runs, with its output captured). cli/process.test.ts runs the real process.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,28 +7,26 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { parseConfig } from "../model/configDecoder.ts";
 import { decodeDependents } from "../model/dependents/configDecoder.ts";
-import { outageIn } from "../test/spawnOutage.ts";
 import { run } from "./main.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "outage-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const outage = outageIn(dir);
-
 describe("npx outage", () => {
-  test("check --invariant ThreadBudget --json finds the one-step violation, byte-identical across processes", () => {
-    const a = outage("check", "--invariant", "ThreadBudget", "--json", "--no-save");
-    const b = outage("check", "--invariant", "ThreadBudget", "--json", "--no-save");
+  test("check --invariant ThreadBudget --json finds the one-step violation, the same on a second run", () => {
+    const a = run(["check", "--invariant", "ThreadBudget", "--json", "--no-save"]);
+    const b = run(["check", "--invariant", "ThreadBudget", "--json", "--no-save"]);
     expect(a.code).toBe(1);
     expect(a.stdout).toBe(b.stdout);
     const out = JSON.parse(a.stdout);
     expect(out.config).toBe("as-was");
+    expect(out.results).toHaveLength(1);
     expect(out.results[0]).toMatchObject({ invariant: "ThreadBudget", status: "violated" });
     expect(out.results[0].counterexample.trace).toHaveLength(1);
   });
 
   test("check --remediation all holds for the core invariants and exits 0", () => {
-    const r = outage("check", "--remediation", "all", "--json", "--no-save", "--runs", "100");
+    const r = run(["check", "--remediation", "all", "--json", "--no-save", "--runs", "100"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.results.map((x: { status: string }) => x.status)).toEqual(out.results.map(() => "holds"));
@@ -34,7 +34,7 @@ describe("npx outage", () => {
   });
 
   test("config as-was prints a config file that parses, with the named thread parameters", () => {
-    const r = outage("config", "as-was");
+    const r = run(["config", "as-was"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/"threadLimit"[\s\S]*"baseThreads"[\s\S]*"threadsPerPeer"/);
     const { dependents, ...core } = JSON.parse(r.stdout);
@@ -43,29 +43,29 @@ describe("npx outage", () => {
   });
 
   test("a config file's dependents section reaches the dependents' search, and a bad one is named", () => {
-    const printed = JSON.parse(outage("config", "as-was").stdout);
+    const printed = JSON.parse(run(["config", "as-was"]).stdout);
     const file = join(dir, "deps.json");
     writeFileSync(file, JSON.stringify({ ...printed, dependents: { ...printed.dependents, nope: 1 } }));
-    const bad = outage("check", "--config", file, "--invariant", "CognitoNeverBlocksOnKinesisBuffer");
+    const bad = run(["check", "--config", file, "--invariant", "CognitoNeverBlocksOnKinesisBuffer"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toMatch(/unknown key dependents\.nope/);
     // With no usage records emitted, Cognito's buffer never fills, so the invariant the as-was numbers break holds.
     const quiet = { ...printed.dependents, cognito: { ...printed.dependents.cognito, recordsPerTick: 0 } };
     writeFileSync(file, JSON.stringify({ ...printed, name: "quiet-cognito", dependents: quiet }));
     const args = ["--invariant", "CognitoNeverBlocksOnKinesisBuffer", "--json", "--no-save", "--runs", "30"];
-    expect(outage("check", ...args).code).toBe(1);
-    const held = outage("check", "--config", file, ...args);
+    expect(run(["check", ...args]).code).toBe(1);
+    const held = run(["check", "--config", file, ...args]);
     expect(held.code).toBe(0);
     expect(held.stdout).toContain("quiet-cognito");
   });
 
   test("check saves a counterexample that replay reproduces", () => {
     const out = join(dir, "corpus");
-    const c = outage("check", "--invariant", "ServesOnlyWithCompleteMap", "--out", out);
+    const c = run(["check", "--invariant", "ServesOnlyWithCompleteMap", "--out", out]);
     expect(c.code).toBe(1);
     const file = /saved: (.*)/.exec(c.stdout)?.[1];
     expect(file).toBeDefined();
-    const r = outage("replay", file as string);
+    const r = run(["replay", file as string]);
     expect(r.stdout).toMatch(/^REPRODUCES/);
     expect(r.code).toBe(0);
   });
@@ -76,19 +76,17 @@ describe("npx outage", () => {
   ])("a config with %s gets one line naming it and exit code 2", (_what, text, pattern) => {
     const file = join(dir, "bad.json");
     writeFileSync(file, text);
-    const r = outage("check", "--config", file);
+    const r = run(["check", "--config", file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stdout).toBe("");
   });
 
-  test("--version and -V print package.json's version, from dist/ (spawned) and from the sources (in-process)", () => {
+  test("--version and -V print package.json's version", () => {
     const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8"));
-    for (const flag of ["--version", "-V"]) {
-      expect(outage(flag)).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    for (const flag of ["--version", "-V"])
       expect(run([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
-    }
   });
 
   // explain and config take no option of the shared block (explain's own are in its synopsis).
@@ -101,7 +99,7 @@ describe("npx outage", () => {
   ])(
     "`outage %s --help` prints that command's usage, its options and the exit codes, exit 0",
     (command, options) => {
-      const r = outage(command, "--help");
+      const r = run([command, "--help"]);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`^Usage:\\n {2}npx outage ${command}\\b`));
       expect(r.stdout.includes("Options:")).toBe(options);
@@ -116,9 +114,9 @@ describe("npx outage", () => {
     [["check", "--runs", "1.5"], /--runs 1.5: must be an integer/],
     [["check", "--bogus"], /Unknown option '--bogus'/],
     [["frobnicate"], /unknown command frobnicate/],
-    [["replay", "missing.json"], /missing.json: no such file/],
+    [["replay", join(dir, "missing.json")], /missing.json: no such file/],
   ])("%j is bad input: one line, exit code 2", (args, pattern) => {
-    const r = outage(...args);
+    const r = run(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);

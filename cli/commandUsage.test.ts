@@ -1,6 +1,6 @@
 // `outage COMMAND --help` (commandUsage in cli/main.ts): the command's own synopsis, and only the options it takes.
 import { describe, expect, test } from "vitest";
-import { commandUsage, USAGE } from "./main.ts";
+import { commandUsage, USAGE } from "./usage.ts";
 
 /** The option labels a --help text lists ("--out DIR", "--fleet N", "--add K", …). */
 const listed = (help: string): ReadonlyArray<string> =>

@@ -1,13 +1,15 @@
+// `npx outage verify` and `preflight`, run in this process (`run` in cli/main.ts).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { outageIn } from "../test/spawnOutage.ts";
+import { run } from "./main.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "outage-verify-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const outage = outageIn(dir);
+/** `npx outage ...args`, in this process; every path it is given is absolute. */
+const outage = (...args: ReadonlyArray<string>) => run(args);
 
 describe("npx outage verify / preflight", () => {
   it("verify --json on as-was: ThreadBudget violated by a shortest trace as long as the random checker's shrunk one, byte-identical across runs", () => {

@@ -1,13 +1,15 @@
+// `npx outage verify` on the dependents' invariants (the system spec), run in this process (`run` in cli/main.ts).
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { outageIn } from "../test/spawnOutage.ts";
+import { run } from "./main.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "outage-verify-system-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const outage = outageIn(dir);
+/** `npx outage ...args`, in this process; every path it is given is absolute. */
+const outage = (...args: ReadonlyArray<string>) => run(args);
 
 describe("npx outage verify on dependent invariants", () => {
   it("small-system without remediations: a shortest trace to Cognito blocking, saved where replay reproduces it", () => {

@@ -1,10 +1,11 @@
 // ---------------------------------------------------------------------------------------------------------
 // explain: the generated documentation: the counterexample JSON Schema and the worked design-review page
 // built from the committed corpus, the fleet's (counterexamples/) and then the dependents'
-// (counterexamples/system/), as docs/design-review.md with a chart and a trace explorer per counterexample in
-// docs/design-review/. `npm run docs` writes them (explain/writeDocs.ts); `npm test`
-// regenerates them in memory and fails when a committed file differs (explain/docs.test.ts), so the page
-// cannot rot. Reads the corpus; writes nothing.
+// (counterexamples/system/), as docs/design-review.md with a chart per counterexample in docs/design-review/,
+// all committed; and a trace explorer per counterexample, built into reports/design-review/ and not
+// committed (3.5 MB of HTML that says nothing the corpus and the generator do not). `npm run docs` writes
+// both (explain/writeDocs.ts); `npm test` regenerates the committed files in memory and fails when one
+// differs (explain/docs.test.ts), so the page cannot rot. Reads the corpus; writes nothing.
 // ---------------------------------------------------------------------------------------------------------
 import { basename, join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
@@ -19,7 +20,6 @@ import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { renderSvg } from "./renderSvg.ts";
 import { SCHEMA_PATH, schemaText } from "./schema.ts";
-import { SYSTEM_SCHEMA_PATH, systemSchemaText } from "./systemSchema.ts";
 
 export interface GeneratedFile {
   /** Relative to the repository root, with forward slashes. */
@@ -27,8 +27,17 @@ export interface GeneratedFile {
   readonly text: string;
 }
 
+/** What `npm run docs` writes: the committed files (`npm test` compares them) and the explorers (not committed). */
+export interface GeneratedDocs {
+  readonly committed: ReadonlyArray<GeneratedFile>;
+  readonly explorers: ReadonlyArray<GeneratedFile>;
+}
+
 export const DESIGN_REVIEW = "docs/design-review.md";
+/** The design review's charts, committed: the page shows them. */
 export const DESIGN_REVIEW_DIR = "docs/design-review";
+/** The trace explorers, built by `npm run docs` and ignored by git (reports/ is). */
+export const EXPLORER_DIR = "reports/design-review";
 
 /** Files in the order of `names` (the invariants' registry order), then by name. */
 const inOrder = (files: ReadonlyArray<string>, names: ReadonlyArray<string>): ReadonlyArray<string> => {
@@ -46,7 +55,7 @@ const explained = (path: string): Explained => {
 };
 
 /** Every generated file, from the corpus under `root`. */
-export const generatedDocs = (root: string): ReadonlyArray<GeneratedFile> => {
+export const generatedDocs = (root: string): GeneratedDocs => {
   const corpus = join(root, "counterexamples");
   const files = [
     ...inOrder(corpusFiles(corpusFolderOf(corpus, fleetSpec)), INVARIANT_NAMES).map((path) => ({
@@ -58,10 +67,8 @@ export const generatedDocs = (root: string): ReadonlyArray<GeneratedFile> => {
       system: true,
     })),
   ];
-  const out: GeneratedFile[] = [
-    { path: SCHEMA_PATH, text: schemaText() },
-    { path: SYSTEM_SCHEMA_PATH, text: systemSchemaText() },
-  ];
+  const out: GeneratedFile[] = [{ path: SCHEMA_PATH, text: schemaText() }];
+  const explorers: GeneratedFile[] = [];
   const sections: string[] = [];
   const rows: string[] = [];
   for (const [i, { path, system }] of files.entries()) {
@@ -81,16 +88,17 @@ export const generatedDocs = (root: string): ReadonlyArray<GeneratedFile> => {
       );
     const svg = renderSvg(chartSpec(e));
     out.push({ path: `${DESIGN_REVIEW_DIR}/${name}.svg`, text: svg });
-    out.push({ path: `${DESIGN_REVIEW_DIR}/${name}.html`, text: renderHtml(e, { file, chartSvg: svg }) });
+    const explorer = `${EXPLORER_DIR}/${name}.html`;
+    explorers.push({ path: explorer, text: renderHtml(e, { file, chartSvg: svg }) });
     rows.push(
-      `| ${i + 1} | [${c.invariant}](#${i + 1}-${c.invariant.toLowerCase()}-violated-under-${c.config.name.replace(/[^a-z0-9-]/gi, "").toLowerCase()}) | ${c.ops.length} | ${c.message.replace(/\|/g, "\\|")} | [explorer](design-review/${name}.html) |`,
+      `| ${i + 1} | [${c.invariant}](#${i + 1}-${c.invariant.toLowerCase()}-violated-under-${c.config.name.replace(/[^a-z0-9-]/gi, "").toLowerCase()}) | ${c.ops.length} | ${c.message.replace(/\|/g, "\\|")} |`,
     );
     sections.push(
       renderMarkdown(e, { file, chart: `design-review/${name}.svg`, level: 2 }).replace(
         /^## /,
         `## ${i + 1}. `,
       ),
-      `Step through it: [design-review/${name}.html](design-review/${name}.html) (download and open in a browser; it needs no network).`,
+      `Step through it: \`npm run docs\` builds its explorer, \`${explorer}\` (open it in a browser; it needs no network).`,
       "",
     );
   }
@@ -104,12 +112,15 @@ export const generatedDocs = (root: string): ReadonlyArray<GeneratedFile> => {
     "thread budget breaks first, then the maps, then the routing; then what that did to the services that depend on",
     "Kinesis ([counterexamples/system/](../counterexamples/system)). [How to read a counterexample](reading-counterexamples.md).",
     "",
-    "| # | invariant | steps | what broke | explorer |",
-    "|---|---|---|---|---|",
+    "Each one also has a trace explorer, a self-contained HTML page to step through it: `npm run docs` builds them",
+    `into ${EXPLORER_DIR}/, which is not committed, and \`npx outage explain FILE --html OUT.html\` builds one.`,
+    "",
+    "| # | invariant | steps | what broke |",
+    "|---|---|---|---|",
     ...rows,
     "",
     ...sections,
   ].join("\n");
   out.push({ path: DESIGN_REVIEW, text: `${page.trimEnd()}\n` });
-  return out;
+  return { committed: out, explorers };
 };

@@ -1,15 +1,17 @@
+// explain for the fleet's committed counterexamples (counterexamples/*.json): the frames, the Markdown story,
+// the chart; and `npx outage explain`, run in this process (`run` in cli/main.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
-import { corpusFiles, loadCounterexample } from "../checker/corpus.ts";
 import { counterexampleFrom } from "../checker/counterexample.ts";
 import { runTrace } from "../checker/trace.ts";
+import { run } from "../cli/main.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import type { Op } from "../model/ops.ts";
 import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteMap.ts";
-import { outageIn } from "../test/spawnOutage.ts";
+import { fleetSpec } from "../specs/index.ts";
+import { fleetCorpus, loadedFleet, named } from "../test/savedCorpus.ts";
 import { chartSpec } from "./chart.ts";
 import { explainCounterexample, violationFrame } from "./frames.ts";
 import type { Grid } from "./grids.ts";
@@ -17,49 +19,43 @@ import { renderHtml } from "./html.ts";
 import { toItf } from "./itf.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { mermaidDiagram } from "./mermaid.ts";
+import { narrate, savedSteps } from "./narrate.ts";
 import { PANELS, type Panel } from "./panels.ts";
 import { groupChanges, storyOf } from "./story.ts";
 
-const root = join(import.meta.dirname, "..");
-const corpus = corpusFiles(join(root, "counterexamples"));
+const corpus = fleetCorpus;
 const dir = mkdtempSync(join(tmpdir(), "outage-explain-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const explained = (f: string) => {
-  const loaded = loadCounterexample(f);
-  if (E.isLeft(loaded)) throw new Error(loaded.left);
-  return explainCounterexample(loaded.right);
-};
+const explained = (f: string) => explainCounterexample(loadedFleet(f));
 
-const outage = outageIn(dir);
+/** `npx outage ...args`, in this process; every path it is given is absolute. */
+const outage = (...args: ReadonlyArray<string>) => run(args);
 
 describe("explain, for each committed counterexample", () => {
-  test.each(corpus.map((f) => [f.split("/").pop(), f]))(
-    "%s: Markdown with the story, a Mermaid block and the chart",
-    (_n, f) => {
-      const e = explained(f as string);
-      const c = e.counterexample;
-      expect(e.reproduces).toBe(true);
-      // The rebuilt states end where the saved violation is, and that state really breaks the invariant.
-      const v = violationFrame(e);
-      expect(v.index).toBe(c.violationStep);
-      expect(v.violation?.message).toBe(c.message);
-      const md = renderMarkdown(e, { file: "the.json", chart: "the.svg" });
-      expect(md).toBe(renderMarkdown(e, { file: "the.json", chart: "the.svg" }));
-      expect(md.startsWith(`# ${c.invariant} violated under \`${c.config.name}\``)).toBe(true);
-      expect(md).toContain(c.source);
-      expect(md).toContain(c.message);
-      expect(md).toContain("```mermaid\nsequenceDiagram\n");
-      expect(md).toContain("![");
-      expect(md).toContain("](the.svg)");
-      expect(md).toContain("npx outage replay the.json");
-      // every operation the model accepted is told, and the violating one is marked
-      for (const s of c.steps)
-        if (!/tick/.test(s.label) || s.step === c.violationStep) expect(md).toContain(s.label);
-      expect(md).toMatch(new RegExp(`\\*\\*Steps? [^*]*${c.violationStep}\\*\\*[^\\n]*✗`));
-      expect(mermaidDiagram(e)).toContain(`✗ ${c.invariant} violated`);
-    },
-  );
+  test.each(named(corpus))("%s: Markdown with the story, a Mermaid block and the chart", (_n, f) => {
+    const e = explained(f);
+    const c = e.counterexample;
+    expect(e.reproduces).toBe(true);
+    // The rebuilt states end where the saved violation is, and that state really breaks the invariant.
+    const v = violationFrame(e);
+    expect(v.index).toBe(c.violationStep);
+    expect(v.violation?.message).toBe(c.message);
+    const md = renderMarkdown(e, { file: "the.json", chart: "the.svg" });
+    expect(md).toBe(renderMarkdown(e, { file: "the.json", chart: "the.svg" }));
+    expect(md.startsWith(`# ${c.invariant} violated under \`${c.config.name}\``)).toBe(true);
+    expect(md).toContain(c.source);
+    expect(md).toContain(c.message);
+    expect(md).toContain("```mermaid\nsequenceDiagram\n");
+    expect(md).toContain("![");
+    expect(md).toContain("](the.svg)");
+    expect(md).toContain("npx outage replay the.json");
+    // every operation the model accepted is told, and the violating one is marked
+    for (const s of c.steps)
+      if (!/tick/.test(s.label) || s.step === c.violationStep) expect(md).toContain(s.label);
+    expect(md).toMatch(new RegExp(`\\*\\*Steps? [^*]*${c.violationStep}\\*\\*[^\\n]*✗`));
+    expect(mermaidDiagram(e)).toContain(`✗ ${c.invariant} violated`);
+  });
 });
 
 describe("the story", () => {
@@ -156,7 +152,7 @@ describe("extending the renderers (for parts of the model added later, such as d
 
 describe("npx outage explain", () => {
   const file = corpus.find((f) => f.includes("ServesOnlyWithCompleteMap")) ?? (corpus[0] as string);
-  test("writes Markdown and an SVG chart drawn by Vega, byte-identical across processes", () => {
+  test("writes Markdown and an SVG chart drawn by Vega, byte-identical across runs", () => {
     const a = outage("explain", file, "--out", join(dir, "a.md"));
     const b = outage("explain", file, "--out", join(dir, "b.md"), "--chart", join(dir, "b.svg"));
     expect(a.stderr).toContain("a.svg");
@@ -171,8 +167,17 @@ describe("npx outage explain", () => {
     expect(mdA.replace("](a.svg)", "](b.svg)")).toBe(readFileSync(join(dir, "b.md"), "utf8"));
   });
 
-  test("prints Markdown on stdout and writes the chart beside, named after the file", () => {
-    const r = outage("explain", file);
+  test("prints Markdown on stdout and writes the chart in the working folder, named after the file", () => {
+    // The chart's default place is relative to the working folder: the temporary folder, not the repository.
+    const home = process.cwd();
+    process.chdir(dir);
+    const r = (() => {
+      try {
+        return outage("explain", file);
+      } finally {
+        process.chdir(home);
+      }
+    })();
     expect(r.code).toBe(0);
     const svgName = `${(file.split("/").pop() as string).replace(/\.json$/, "")}.svg`;
     expect(r.stdout).toContain(`](${svgName})`);
@@ -201,7 +206,7 @@ describe("npx outage explain", () => {
     [["explain", "a.json", "b.json"], /unexpected argument b.json/],
     [["explain", "x.json", "--format", "xml"], /--format xml: unknown/],
     [["explain", "x.json", "--format", "itf", "--html", "o.html"], /cannot be used with --html/],
-    [["explain", "no-such.json"], /no-such.json: no such file/],
+    [["explain", join(dir, "no-such.json")], /no-such.json: no such file/],
   ])("bad input %j: exit 2", (args, message) => {
     const r = outage(...args);
     expect(r.code).toBe(2);
@@ -230,17 +235,16 @@ describe("a trace with a step the model refused", () => {
     { type: "requestRouted", frontend: 8, shard: 0 }, // frontend-8 is bootstrapping: refused
     { type: "peerLearned", frontend: 0 },
   ];
-  const trace = runTrace(asWas, ops, [servesOnlyWithCompleteMap]);
+  const trace = runTrace(fleetSpec, asWas, ops, [servesOnlyWithCompleteMap]);
   const v = trace.violation;
   if (v === undefined) throw new Error("expected ServesOnlyWithCompleteMap to fail");
-  const c = counterexampleFrom(asWas, servesOnlyWithCompleteMap, {
-    seed: 1,
-    path: "",
-    ops,
-    violationStep: v.step,
-    message: v.violation.message,
-    trace,
-  });
+  const c = counterexampleFrom(
+    fleetSpec,
+    asWas,
+    servesOnlyWithCompleteMap,
+    { seed: 1, path: "", ops, violationStep: v.step, message: v.violation.message },
+    savedSteps(narrate(fleetSpec, asWas, trace)),
+  );
   const e = explainCounterexample(c);
 
   test("the refused step says why and changes nothing, in the Markdown, the frames and the ITF", () => {

@@ -1,21 +1,19 @@
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import * as E from "fp-ts/lib/Either.js";
+// `explain --format itf`: the Informal Trace Format of every committed counterexample, fleet and system, is
+// valid ITF and decodes back to the model's states.
+import { basename } from "node:path";
 import { describe, expect, test } from "vitest";
-import { corpusFiles, loadCounterexample } from "../checker/corpus.ts";
-import { loadSystemCounterexample, systemCorpusFiles } from "../checker/systemCounterexample.ts";
+import { run } from "../cli/main.ts";
 import type { Config } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { asWasSystem } from "../model/dependents/asWas.ts";
 import { behindFor } from "../model/lag.ts";
 import { initialState, type State } from "../model/state.ts";
 import { initialSystemState } from "../model/system.ts";
-import { explainCounterexample } from "./frames.ts";
-import { ITF_SYSTEM_VARS, ITF_VARS, toItf } from "./itf.ts";
-import { explainSystemCounterexample } from "./systemFrames.ts";
+import { fleetCorpus, loadedFleet, loadedSystem, named, systemCorpus } from "../test/savedCorpus.ts";
+import { explainCounterexample, explainSystemCounterexample } from "./frames.ts";
+import { encodeItf, ITF_SYSTEM_VARS, ITF_VARS, toItf } from "./itf.ts";
 
-const root = join(import.meta.dirname, "..");
-const corpus = corpusFiles(join(root, "counterexamples"));
+const corpus = fleetCorpus;
 
 /** The errors that make `v` not an ITF value (Apalache ADR-015): plain numbers, null, bad #-forms. */
 const itfErrors = (v: unknown, at: string): ReadonlyArray<string> => {
@@ -69,38 +67,34 @@ describe("--format itf", () => {
     expect(ITF_VARS.filter((v) => v !== "mbt::actionTaken")).toEqual(Object.keys(initialState(asWas)));
   });
 
-  test.each(corpus.map((f) => [f.split("/").pop(), f]))(
-    "%s is valid ITF and decodes to the model's states",
-    (_n, f) => {
-      const loaded = loadCounterexample(f as string);
-      if (E.isLeft(loaded)) throw new Error(loaded.left);
-      const e = explainCounterexample(loaded.right);
-      const itf = JSON.parse(JSON.stringify(toItf(e, "x.json"))) as {
-        "#meta": Record<string, unknown>;
-        vars: string[];
-        states: Array<Record<string, unknown>>;
-      };
-      expect(itf["#meta"]).toMatchObject({
-        format: "ITF",
-        status: "violation",
-        invariant: loaded.right.invariant,
-      });
-      expect(itf.vars).toEqual([...ITF_VARS]);
-      expect(itf.states).toHaveLength(loaded.right.ops.length + 1);
-      for (const [i, s] of itf.states.entries()) {
-        const { "#meta": meta, ...vars } = s;
-        expect(meta).toMatchObject({ index: i });
-        expect(Object.keys(vars)).toEqual(itf.vars);
-        expect(itfErrors(vars, `states[${i}]`)).toEqual([]);
-        const { "mbt::actionTaken": action, ...state } = vars;
-        expect(action).toBe(i === 0 ? "init" : loaded.right.ops[i - 1]?.type);
-        expect(decode(state)).toEqual(withLags(e.config, e.frames[i]?.state));
-      }
-      expect(itf.states[loaded.right.violationStep]?.["#meta"]).toMatchObject({
-        violation: loaded.right.message,
-      });
-    },
-  );
+  test.each(named(corpus))("%s is valid ITF and decodes to the model's states", (_n, f) => {
+    const c = loadedFleet(f);
+    const e = explainCounterexample(c);
+    const itf = JSON.parse(JSON.stringify(toItf(e, "x.json"))) as {
+      "#meta": Record<string, unknown>;
+      vars: string[];
+      states: Array<Record<string, unknown>>;
+    };
+    expect(itf["#meta"]).toMatchObject({
+      format: "ITF",
+      status: "violation",
+      invariant: c.invariant,
+    });
+    expect(itf.vars).toEqual([...ITF_VARS]);
+    expect(itf.states).toHaveLength(c.ops.length + 1);
+    for (const [i, s] of itf.states.entries()) {
+      const { "#meta": meta, ...vars } = s;
+      expect(meta).toMatchObject({ index: i });
+      expect(Object.keys(vars)).toEqual(itf.vars);
+      expect(itfErrors(vars, `states[${i}]`)).toEqual([]);
+      const { "mbt::actionTaken": action, ...state } = vars;
+      expect(action).toBe(i === 0 ? "init" : c.ops[i - 1]?.type);
+      expect(decode(state)).toEqual(withLags(e.config, e.frames[i]?.state));
+    }
+    expect(itf.states[c.violationStep]?.["#meta"]).toMatchObject({
+      violation: c.message,
+    });
+  });
 
   test("the validity check catches what ITF forbids", () => {
     expect(itfErrors({ x: 1 }, "s")).toEqual([
@@ -111,22 +105,17 @@ describe("--format itf", () => {
   });
 
   test("npx outage explain FILE --format itf prints the same ITF, byte-identical across runs", () => {
-    const file = join(root, "counterexamples", (corpus[0] as string).split("/").pop() as string);
-    const run = () =>
-      spawnSync(process.execPath, [join(root, "bin", "outage.js"), "explain", file, "--format", "itf"], {
-        encoding: "utf8",
-      });
-    const a = run();
-    const b = run();
-    expect(a.status).toBe(0);
+    const file = corpus[0] as string;
+    const a = run(["explain", file, "--format", "itf"]);
+    const b = run(["explain", file, "--format", "itf"]);
+    expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toBe(encodeItf(explainCounterexample(loadedFleet(file)), basename(file)));
     expect(JSON.parse(a.stdout).vars).toEqual([...ITF_VARS]);
   });
 });
 
 describe("--format itf for a system counterexample (counterexamples/system/)", () => {
-  const systemCorpus = systemCorpusFiles(join(root, "counterexamples"));
-
   test("vars are the fleet's, then one per dependent, then mbt::actionTaken", () => {
     const s = initialSystemState(asWasSystem);
     expect(ITF_SYSTEM_VARS.filter((v) => v !== "mbt::actionTaken")).toEqual([
@@ -135,39 +124,35 @@ describe("--format itf for a system counterexample (counterexamples/system/)", (
     ]);
   });
 
-  test.each(systemCorpus.map((f) => [f.split("/").pop(), f]))(
-    "%s is valid ITF and decodes to the model's system states",
-    (_n, f) => {
-      const loaded = loadSystemCounterexample(f as string);
-      if (E.isLeft(loaded)) throw new Error(loaded.left);
-      const e = explainSystemCounterexample(loaded.right);
-      const itf = JSON.parse(JSON.stringify(toItf(e, "x.json"))) as {
-        "#meta": Record<string, unknown>;
-        vars: string[];
-        states: Array<Record<string, unknown>>;
-      };
-      expect(itf["#meta"]).toMatchObject({
-        format: "ITF",
-        status: "violation",
-        invariant: loaded.right.invariant,
-      });
-      expect(itf.vars).toEqual([...ITF_SYSTEM_VARS]);
-      expect(itf.states).toHaveLength(loaded.right.ops.length + 1);
-      for (const [i, s] of itf.states.entries()) {
-        const { "#meta": meta, ...vars } = s;
-        expect(meta).toMatchObject({ index: i });
-        expect(Object.keys(vars)).toEqual(itf.vars);
-        expect(itfErrors(vars, `states[${i}]`)).toEqual([]);
-        const { "mbt::actionTaken": action, ...state } = vars;
-        expect(action).toBe(i === 0 ? "init" : loaded.right.ops[i - 1]?.type);
-        const frame = e.frames[i];
-        expect(decode(state)).toEqual({ ...withLags(e.config, frame?.state), ...frame?.system?.dependents });
-      }
-      expect(itf.states[loaded.right.violationStep]?.["#meta"]).toMatchObject({
-        violation: loaded.right.message,
-      });
-      // an empty optional field is Quint's None variant, never null
-      expect(JSON.stringify(itf.states[0])).toContain('"pendingSince":{"tag":"None","value":{"#tup":[]}}');
-    },
-  );
+  test.each(named(systemCorpus))("%s is valid ITF and decodes to the model's system states", (_n, f) => {
+    const c = loadedSystem(f);
+    const e = explainSystemCounterexample(c);
+    const itf = JSON.parse(JSON.stringify(toItf(e, "x.json"))) as {
+      "#meta": Record<string, unknown>;
+      vars: string[];
+      states: Array<Record<string, unknown>>;
+    };
+    expect(itf["#meta"]).toMatchObject({
+      format: "ITF",
+      status: "violation",
+      invariant: c.invariant,
+    });
+    expect(itf.vars).toEqual([...ITF_SYSTEM_VARS]);
+    expect(itf.states).toHaveLength(c.ops.length + 1);
+    for (const [i, s] of itf.states.entries()) {
+      const { "#meta": meta, ...vars } = s;
+      expect(meta).toMatchObject({ index: i });
+      expect(Object.keys(vars)).toEqual(itf.vars);
+      expect(itfErrors(vars, `states[${i}]`)).toEqual([]);
+      const { "mbt::actionTaken": action, ...state } = vars;
+      expect(action).toBe(i === 0 ? "init" : c.ops[i - 1]?.type);
+      const frame = e.frames[i];
+      expect(decode(state)).toEqual({ ...withLags(e.config, frame?.state), ...frame?.system?.dependents });
+    }
+    expect(itf.states[c.violationStep]?.["#meta"]).toMatchObject({
+      violation: c.message,
+    });
+    // an empty optional field is Quint's None variant, never null
+    expect(JSON.stringify(itf.states[0])).toContain('"pendingSince":{"tag":"None","value":{"#tup":[]}}');
+  });
 });

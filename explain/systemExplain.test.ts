@@ -1,47 +1,43 @@
-// explain for the system counterexamples (counterexamples/system/): the fleet and its dependents.
+// explain for the system counterexamples (counterexamples/system/): the fleet and its dependents; and
+// `npx outage explain` on one, run in this process (`run` in cli/main.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
-import { loadSystemCounterexample, systemCorpusFiles } from "../checker/systemCounterexample.ts";
-import { systemStates } from "../checker/systemTrace.ts";
-import { outageIn } from "../test/spawnOutage.ts";
+import { statesOf } from "../checker/trace.ts";
+import { run } from "../cli/main.ts";
+import { systemSpec } from "../specs/index.ts";
+import { loadedSystem, named, systemCorpus } from "../test/savedCorpus.ts";
 import { chartSpec } from "./chart.ts";
 import { dependentCards } from "./dependentGrids.ts";
 import { DEPENDENT_PANELS } from "./dependentPanels.ts";
-import { violationFrame } from "./frames.ts";
+import { explainSystemCounterexample, violationFrame } from "./frames.ts";
 import { explorerData } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { mermaidDiagram } from "./mermaid.ts";
 import { PANELS } from "./panels.ts";
 import { storyOf } from "./story.ts";
-import { explainSystemCounterexample } from "./systemFrames.ts";
 
-const root = join(import.meta.dirname, "..");
-const corpus = systemCorpusFiles(join(root, "counterexamples"));
+const corpus = systemCorpus;
 const dir = mkdtempSync(join(tmpdir(), "outage-explain-system-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const loaded = (f: string) => {
-  const l = loadSystemCounterexample(f);
-  if (E.isLeft(l)) throw new Error(l.left);
-  return l.right;
-};
+const loaded = loadedSystem;
 
-const outage = outageIn(dir);
+/** `npx outage ...args`, in this process; every path it is given is absolute. */
+const outage = (...args: ReadonlyArray<string>) => run(args);
 
 describe("explain, for each committed system counterexample", () => {
   test("the system corpus is not empty", () => expect(corpus.length).toBeGreaterThan(0));
 
-  test.each(corpus.map((f) => [f.split("/").pop(), f]))(
+  test.each(named(corpus))(
     "%s: frames are the model's system states; Markdown with the dependents, a Mermaid block and the chart",
     (_n, f) => {
-      const c = loaded(f as string);
+      const c = loaded(f);
       const e = explainSystemCounterexample(c);
       expect(e.reproduces).toBe(true);
       // The frames are the states the checker's own fold passes through, up to the violation.
-      const states = systemStates(c.config, c.ops);
+      const states = statesOf(systemSpec, c.config, c.ops);
       expect(e.frames.map((fr) => fr.system)).toEqual(states.slice(0, e.frames.length));
       expect(e.frames.every((fr) => fr.state === fr.system?.core)).toBe(true);
       const v = violationFrame(e);

@@ -1,5 +1,7 @@
-// Test helper: runs `bin/outage.js` in a child process (asynchronously, so tests can run a few at once).
-import { spawn, spawnSync } from "node:child_process";
+// Test helper: runs `bin/outage.js` in a child process, asynchronously (so a test can run two at once), for the
+// few tests of what only a real process shows (cli/process.test.ts); every other CLI test calls `run` in
+// cli/main.ts in its own process.
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 
 export interface Outcome {
@@ -10,14 +12,6 @@ export interface Outcome {
 }
 
 const bin = join(import.meta.dirname, "..", "bin", "outage.js");
-
-/** `outage(...args)` runs `npx outage ...args` in `cwd` and waits for it. */
-export const outageIn =
-  (cwd: string) =>
-  (...args: ReadonlyArray<string>): Outcome => {
-    const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
 
 /** Runs `npx outage ...args` in `cwd`; kills it after `limitMs` (a hang shows as code null). */
 export const outageAsync = (args: ReadonlyArray<string>, cwd: string, limitMs = 60_000): Promise<Outcome> =>
@@ -34,14 +28,3 @@ export const outageAsync = (args: ReadonlyArray<string>, cwd: string, limitMs = 
       resolve({ code, stdout, stderr });
     });
   });
-
-/** Runs `jobs` at most `width` at a time, keeping their order. */
-export const inBatches = async <A>(
-  jobs: ReadonlyArray<() => Promise<A>>,
-  width = 2,
-): Promise<ReadonlyArray<A>> => {
-  const out: A[] = [];
-  for (let i = 0; i < jobs.length; i += width)
-    out.push(...(await Promise.all(jobs.slice(i, i + width).map((j) => j()))));
-  return out;
-};
