@@ -3,11 +3,13 @@
 // counterexamples, report near misses. One report for any spec: a section per spec, the first one's config
 // in the header (and in the JSON's top level), every later section's results naming their own config.
 // ---------------------------------------------------------------------------------------------------------
+
 import { saveCounterexample } from "../checker/corpus.ts";
 import { counterexampleFrom } from "../checker/counterexample.ts";
 import { type SearchOptions, type SearchResult, searchInvariant } from "../checker/search.ts";
 import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
+import { shellWord } from "../explain/markdown.ts";
 import { type NarratedStep, narrate, savedSteps } from "../explain/narrate.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
@@ -149,7 +151,7 @@ const humanSection = (
       `  broken after step ${f.violationStep}: ${f.message}`,
       `  source: ${invariant.source}`,
       ...(advice === undefined ? [] : [`  ${advice}`]),
-      ...(file === undefined ? [] : [`  saved: ${file}`, `  replay: npx outage replay ${file}`]),
+      ...(file === undefined ? [] : [`  saved: ${file}`, `  replay: npx outage replay ${shellWord(file)}`]),
       `  search again: ${searchAgain(invariant.name)}`,
     ];
   });

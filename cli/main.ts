@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import { replayCounterexample } from "../checker/replay.ts";
+import { shellWord } from "../explain/markdown.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import { asWasDependents } from "../model/dependents/asWas.ts";
@@ -80,16 +81,16 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
       json: values.json === true,
       outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
       // The user's own flags, so the command reruns this very search (the config's printed name, such as
-      // as-was+preflightGuard, is not something --config accepts).
+      // as-was+preflightGuard, is not something --config accepts), each quoted for a POSIX shell if it must be.
       searchAgain: (invariant, nearMissPath) =>
         [
           "npx outage check",
-          `--config ${values.config ?? "as-was"}`,
-          ...(values.remediation ?? []).map((r) => `--remediation ${r}`),
+          `--config ${shellWord(values.config ?? "as-was")}`,
+          ...(values.remediation ?? []).map((r) => `--remediation ${shellWord(r)}`),
           `--invariant ${invariant}`,
           `--seed ${search.seed}`,
           ...(values.runs === undefined ? [] : [`--runs ${search.runs}`]),
-          ...(values["max-steps"] === undefined ? [] : [`--max-steps ${values["max-steps"]}`]),
+          ...(values["max-steps"] === undefined ? [] : [`--max-steps ${shellWord(values["max-steps"])}`]),
           ...(nearMissPath !== undefined
             ? [`--path ${nearMissPath}`]
             : values.path === undefined

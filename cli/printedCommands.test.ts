@@ -3,7 +3,7 @@
 // printed, finds the same invariant VIOLATED with the same shrunk trace (the same block of the report, and
 // the same saved file), and the `replay:` command says REPRODUCES. Runs in this process (`run` in
 // cli/main.ts); printed paths are absolute because the test gives absolute ones.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -49,12 +49,26 @@ const violatedBlocks = (report: string): ReadonlyArray<Violated> => {
     });
 };
 
-/** A printed `npx outage …` command as the arguments a shell would pass: every word plain (nothing to quote). */
+/**
+ * A printed `npx outage …` command as the arguments a POSIX shell would pass: words split at spaces, each
+ * plain or in single quotes (`'\''` for a quote inside), as `shellWord` prints them; anything else fails.
+ */
 const argvOf = (command: string): ReadonlyArray<string> => {
   expect(command.startsWith("npx outage ")).toBe(true);
-  const words = command.slice("npx outage ".length).split(" ");
-  for (const w of words)
-    expect(w, `${command}: a word a shell would change`).toMatch(/^[A-Za-z0-9_.,:/+=-]+$/);
+  const words: string[] = [];
+  const word = /(?:[A-Za-z0-9_.,:/+=@-]+|'[^']*'|\\')+/y;
+  const rest = command.slice("npx outage ".length);
+  for (let at = 0; at < rest.length; ) {
+    word.lastIndex = at;
+    const m = word.exec(rest);
+    if (m === null) throw new Error(`${command}: a word a shell would change, at "${rest.slice(at)}"`);
+    words.push(m[0].replace(/'([^']*)'|\\(')/g, (_, quoted, quote) => quoted ?? quote));
+    at = word.lastIndex;
+    if (at < rest.length) {
+      expect(rest[at], command).toBe(" ");
+      at += 1;
+    }
+  }
   return words;
 };
 
@@ -66,7 +80,9 @@ const checkInto = (name: string, args: ReadonlyArray<string>) => {
 };
 
 const small = JSON.parse(run(["config", "small"]).stdout);
-const configFile = join(dir, "my-small.json");
+// In a folder whose name a shell would split: the printed commands must quote it.
+const configFile = join(dir, "a user's configs", "my small.json");
+mkdirSync(join(dir, "a user's configs"));
 writeFileSync(configFile, JSON.stringify({ ...small, name: "my-small" }));
 
 /** Each way to ask for a check that prints commands; [what, arguments, how many it finds violated at least]. */
@@ -152,5 +168,31 @@ describe("the commands `verify` prints", () => {
       expect(replayed.code, replayed.stdout).toBe(0);
       expect(replayed.stdout).toMatch(/^REPRODUCES {2}/);
     }
+  });
+});
+
+describe("the near miss's command", () => {
+  test("a holding invariant's `replay that run` command reaches the same near miss", () => {
+    const first = run([
+      "check",
+      "--config",
+      configFile,
+      "--remediation",
+      "all",
+      "--invariant",
+      "ThreadBudget",
+      "--runs",
+      "50",
+      "--no-save",
+    ]);
+    expect(first.code, first.stderr).toBe(0);
+    const line = first.stdout.split("\n").find((l) => l.includes("replay that run: "));
+    if (line === undefined) throw new Error(`no near miss in:\n${first.stdout}`);
+    const [closeness] = /near miss: \d+%/.exec(line) ?? [];
+    const command = line.slice(line.indexOf("replay that run: ") + "replay that run: ".length);
+    const again = run([...argvOf(command), "--no-save"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(closeness);
+    expect(again.stdout).toContain(`replay that run: ${command}`);
   });
 });

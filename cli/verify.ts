@@ -16,6 +16,7 @@ import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
 import { runTrace } from "../checker/trace.ts";
 import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
+import { shellWord } from "../explain/markdown.ts";
 import { narrate, savedSteps } from "../explain/narrate.ts";
 import { systemInvariantNamed } from "../properties/dependents/index.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
@@ -239,7 +240,7 @@ const humanResults = (r: SectionReport): ReadonlyArray<string> =>
         ? []
         : [
             existed ? `  already in the corpus: ${file}` : `  saved: ${file}`,
-            `  replay: npx outage replay ${file}`,
+            `  replay: npx outage replay ${shellWord(file)}`,
           ]),
     ];
   });
