@@ -4,13 +4,14 @@ import { describe, expect, test } from "vitest";
 import { asWas } from "../model/configs/asWas.ts";
 import { asWasSystem } from "../model/dependents/asWas.ts";
 import { withDependentRemediations } from "../model/dependents/config.ts";
-import type { SystemOp, SystemState } from "../model/system.ts";
+import type { SystemOp } from "../model/system.ts";
 import { customerSurvives } from "../properties/dependents/customerSurvives.ts";
 import { SYSTEM_INVARIANTS, type SystemInvariant } from "../properties/dependents/index.ts";
 import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteMap.ts";
 import { threadBudget } from "../properties/threadBudget.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
-import { DEFAULT_SEED, minimize, type SearchResult, searchInvariant } from "./search.ts";
+import { committedOf } from "../test/counterexamples.ts";
+import { DEFAULT_SEED, minimize, searchInvariant } from "./search.ts";
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
 import { firstViolation, runTrace } from "./trace.ts";
@@ -40,42 +41,34 @@ describe("the system search", () => {
   // Fewer runs than `npm run check` (300) to keep the suite fast; the same seed every time.
   const options = { seed: DEFAULT_SEED, runs: 100, maxSteps: systemSpec.defaultMaxSteps };
 
-  /** The as-was search for each invariant, run once and shared by both groups of tests. */
-  const asWasResults = new Map<string, SearchResult<SystemState, SystemOp>>();
-  const asWasSearch = (inv: SystemInvariant): SearchResult<SystemState, SystemOp> => {
-    const cached = asWasResults.get(inv.name) ?? searchInvariant(systemSpec, asWasSystem, inv, options);
-    asWasResults.set(inv.name, cached);
-    return cached;
+  /**
+   * The as-was counterexample of each dependent invariant, as the search found and saved it. checker/corpus.test.ts
+   * runs the search each file names and checks that it finds exactly these operations, and that they are 1-minimal,
+   * so the searches are not run a second time here.
+   */
+  const asWasCounterexample = (inv: SystemInvariant): ReadonlyArray<SystemOp> => {
+    const saved = committedOf(systemSpec).find(
+      ({ c }) => c.invariant === inv.name && c.config.name === asWasSystem.name && c.path !== "",
+    );
+    if (saved === undefined)
+      throw new Error(`the corpus holds the as-was search's counterexample of ${inv.name}`);
+    expect(saved.c.config).toEqual(asWasSystem);
+    return saved.c.ops;
   };
 
-  describe("under as-was", () => {
-    test("every dependent invariant holds in the initial state, so every counterexample needs at least one step", () => {
-      expect(
-        firstViolation(asWasSystem, systemSpec.init(asWasSystem), systemSpec.invariants),
-      ).toBeUndefined();
-    });
-
-    test.each(SYSTEM_INVARIANTS.map((i) => [i.name, i] as const))(
-      "%s is violated, by a 1-minimal trace that starts with the Kinesis trigger",
-      (_n, inv) => {
-        const r = asWasSearch(inv);
-        expect(r.status).toBe("violated");
-        if (r.status !== "violated") return;
-        // The shrunk trace still fails, and dropping any single operation makes it hold.
-        expect(runTrace(systemSpec, asWasSystem, r.found.ops, [inv]).violation?.step).toBe(
-          r.found.ops.length,
-        );
-        for (let i = 0; i < r.found.ops.length; i++) {
-          const without = [...r.found.ops.slice(0, i), ...r.found.ops.slice(i + 1)];
-          expect(runTrace(systemSpec, asWasSystem, without, [inv]).violation).toBeUndefined();
-        }
-        // Every dependent failure starts with the Kinesis trigger: a capacity addition or frontends crashing.
-        expect(r.found.ops.some((o) => o.type === "capacityAdded" || o.type === "frontendCrashed")).toBe(
-          true,
-        );
-      },
-    );
+  test("every dependent invariant holds in the initial state, so every counterexample needs at least one step", () => {
+    expect(firstViolation(asWasSystem, systemSpec.init(asWasSystem), systemSpec.invariants)).toBeUndefined();
   });
+
+  test.each(SYSTEM_INVARIANTS.map((i) => [i.name, i] as const))(
+    "%s is violated under as-was by a trace that starts with the Kinesis trigger",
+    (_n, inv) => {
+      const ops = asWasCounterexample(inv);
+      expect(runTrace(systemSpec, asWasSystem, ops, [inv]).violation?.step).toBe(ops.length);
+      // Every dependent failure starts with the Kinesis trigger: a capacity addition or frontends crashing.
+      expect(ops.some((o) => o.type === "capacityAdded" || o.type === "frontendCrashed")).toBe(true);
+    },
+  );
 
   describe("with each dependent invariant's remediation on, on the failing as-was fleet", () => {
     const cases = SYSTEM_INVARIANTS.flatMap((inv) =>
@@ -87,9 +80,7 @@ describe("the system search", () => {
         const fixed = withDependentRemediations(asWasSystem, set);
         expect(searchInvariant(systemSpec, fixed, inv, options).status).toBe("holds");
         // Not vacuous: the very trace that breaks it as-was impairs Kinesis just the same, and now passes.
-        const broken = asWasSearch(inv);
-        if (broken.status !== "violated") throw new Error("as-was must violate it");
-        expect(runTrace(systemSpec, fixed, broken.found.ops, [inv]).violation).toBeUndefined();
+        expect(runTrace(systemSpec, fixed, asWasCounterexample(inv), [inv]).violation).toBeUndefined();
       },
     );
   });
