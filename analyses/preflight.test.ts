@@ -4,6 +4,7 @@ import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
 import { type Config, NO_REMEDIATIONS, withRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/index.ts";
 import { invariantNamed } from "../properties/index.ts";
+import { fleetSpec } from "../specs/fleet.ts";
 import {
   largestSafeAddition,
   largestSafeAdditionByClosedForm,
@@ -124,7 +125,7 @@ describe("capacity preflight", () => {
       };
       // The guard would refuse an unsafe addition, which preflight reports as unsafe: explore without it.
       const unguarded = { ...tiny, remediations: { ...tiny.remediations, preflightGuard: false } };
-      const r = exploreBreadthFirst(scenarioConfig(unguarded, fleet, add), [threadBudget], {
+      const r = exploreBreadthFirst(fleetSpec, scenarioConfig(unguarded, fleet, add), [threadBudget], {
         maxDepth: 1000,
         maxStates: 200_000,
       });

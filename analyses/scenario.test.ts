@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { decodeSystemOp } from "../checker/systemCounterexample.ts";
 import { nov25, scenarioConfig, scenarioCorpusText, scenarioJson } from "../cli/scenario.ts";
 import { activeDependencies, blastRadius, SERVICES, type Service } from "../model/dependencyGraph.ts";
 import { asWasDependents } from "../model/dependents/asWas.ts";
 import { decodeSystemConfig } from "../model/dependents/configDecoder.ts";
 import { NOV25_START_MINUTE, nov25Ops } from "../model/scenarios/nov25.ts";
 import type { SystemOp } from "../model/system.ts";
+import { decodeSystemOp } from "../model/systemOpDecoder.ts";
 import { runScenario } from "./scenario.ts";
 
 const asWasDay = nov25(scenarioConfig([]));

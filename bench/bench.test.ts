@@ -10,6 +10,7 @@ import { threadsForGroupOf } from "../model/fleet.ts";
 import { initialState } from "../model/state.ts";
 import { step } from "../model/step.ts";
 import { INVARIANTS } from "../properties/index.ts";
+import { fleetSpec } from "../specs/fleet.ts";
 import { simulateOnce } from "./simulate.ts";
 import { median } from "./stats.ts";
 import { FLEET_SIZES, fleetOf, tracesFor } from "./workload.ts";
@@ -43,7 +44,7 @@ describe("simulateOnce", () => {
   test("counts what runTrace counts, and sees violations exactly where the expectations say there are some", () => {
     const traces = tracesFor(asWas, 30);
     const r = simulateOnce(asWas, initialState(asWas), traces);
-    const traced = traces.map((ops) => runTrace(asWas, ops, []));
+    const traced = traces.map((ops) => runTrace(fleetSpec, asWas, ops, []));
     expect(r.offered).toBe(traces.reduce((n, ops) => n + ops.length, 0));
     expect(r.accepted).toBe(
       traced.reduce((n, t) => n + t.steps.filter((s) => s.refused === undefined).length, 0),

@@ -6,9 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
+import type { Config } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
+import type { Op } from "../model/ops.ts";
 import { threadBudget } from "../properties/threadBudget.ts";
-import { corpusFiles, loadCounterexample } from "./corpus.ts";
+import { fleetSpec } from "../specs/index.ts";
+import { loadSaved } from "../specs/saved.ts";
+import { corpusFiles } from "./corpus.ts";
 import { type Counterexample, encodeCounterexample } from "./counterexample.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -16,8 +20,8 @@ const dir = mkdtempSync(join(tmpdir(), "outage-kill-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Two different versions of one counterexample, each ~1 MB so a write takes long enough to interrupt. */
-const version = (message: string): Counterexample => ({
-  schemaVersion: 1,
+const version = (message: string): Counterexample<Config, Op> => ({
+  spec: fleetSpec.id,
   invariant: "ThreadBudget",
   message: message.repeat(1 + (1 << 20) / message.length),
   source: threadBudget.source,
@@ -28,7 +32,7 @@ const version = (message: string): Counterexample => ({
   violationStep: 1,
   steps: [],
 });
-const texts = [encodeCounterexample(version("old ")), encodeCounterexample(version("new! "))] as const;
+const texts = [encodeCounterexample(version("old "), 1), encodeCounterexample(version("new! "), 1)] as const;
 const fileA = join(dir, "a.src");
 const fileB = join(dir, "b.src");
 writeFileSync(fileA, texts[0]);
@@ -66,7 +70,7 @@ describe("a counterexample writer killed mid-write (SIGKILL, child process)", ()
       writeFileSync(target, texts[0]);
       const onDisk = await killMidWrite("atomic", target, delayMs);
       expect(isWhole(onDisk), `kill after ${delayMs} ms left a partial file`).toBe(true);
-      expect(E.isRight(loadCounterexample(target))).toBe(true);
+      expect(E.isRight(loadSaved(target))).toBe(true);
       // A temp file the killed writer left behind is not part of the corpus.
       expect(corpusFiles(corpus)).toEqual([target]);
       if (readdirSync(corpus).some((f) => f.endsWith(".tmp"))) interrupted += 1;
@@ -80,6 +84,6 @@ describe("a counterexample writer killed mid-write (SIGKILL, child process)", ()
     writeFileSync(target, texts[0]);
     const onDisk = await killMidWrite("torn", target, 0);
     expect(isWhole(onDisk)).toBe(false);
-    expect(E.isLeft(loadCounterexample(target))).toBe(true);
+    expect(E.isLeft(loadSaved(target))).toBe(true);
   });
 });

@@ -2,59 +2,131 @@ import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, test as it } from "vitest";
+import { narrate, savedSteps } from "../explain/narrate.ts";
 import { asWas } from "../model/configs/asWas.ts";
-import { INVARIANTS } from "../properties/index.ts";
+import { asWasSystem } from "../model/dependents/asWas.ts";
 import { threadBudget } from "../properties/threadBudget.ts";
-import { opArb } from "../specs/fleet/arbitraries.ts";
+import { fleetSpec, systemSpec } from "../specs/index.ts";
+import { committedOf, counterexampleArb, parseAs } from "../test/counterexamples.ts";
 import {
   type Counterexample,
   counterexampleFrom,
   encodeCounterexample,
-  parseCounterexample,
+  SCHEMA_VERSION,
 } from "./counterexample.ts";
 import { DEFAULT_SEED, searchInvariant } from "./search.ts";
+import type { Spec } from "./spec.ts";
 
-const found = (() => {
-  const r = searchInvariant(asWas, threadBudget, { seed: DEFAULT_SEED, runs: 100, maxSteps: 40 });
+/** The fleet's ThreadBudget counterexample under as-was, as the search saves it. */
+const fleetFound = (() => {
+  const r = searchInvariant(fleetSpec, asWas, threadBudget, { seed: DEFAULT_SEED, runs: 100, maxSteps: 40 });
   if (r.status !== "violated") throw new Error("as-was must violate ThreadBudget");
-  return counterexampleFrom(asWas, threadBudget, r.found);
+  return counterexampleFrom(
+    fleetSpec,
+    asWas,
+    threadBudget,
+    r.found,
+    savedSteps(narrate(fleetSpec, asWas, r.found.trace)),
+  );
 })();
 
-const counterexampleArb: fc.Arbitrary<Counterexample> = fc.record({
-  schemaVersion: fc.constant(1),
-  invariant: fc.constantFrom(...INVARIANTS.map((i) => i.name)),
-  message: fc.string(),
-  source: fc.string(),
-  config: fc.constant(asWas),
-  seed: fc.integer(),
-  path: fc.array(fc.nat(99), { minLength: 1, maxLength: 5 }).map((p) => p.join(":")),
-  ops: fc.array(opArb(asWas), { maxLength: 20 }),
-  violationStep: fc.constant(0),
-  steps: fc.array(fc.record({ step: fc.nat(), label: fc.string(), changes: fc.array(fc.string()) }), {
-    maxLength: 3,
-  }),
+/** A committed system counterexample (the system's search is too slow to run here for a fixture). */
+const systemFound = (() => {
+  const [first] = committedOf(systemSpec);
+  if (first === undefined) throw new Error("the corpus holds system counterexamples");
+  return first.c;
+})();
+
+/** The decoder's error for a file holding `v`, or "decoded". */
+const errorOf = <C, S, Op>(spec: Spec<C, S, Op>, v: unknown): string => {
+  const d = parseAs(spec, JSON.stringify(v));
+  return E.isLeft(d) ? d.left : "decoded";
+};
+
+/** A saved file's JSON, as a record to edit. */
+const jsonOf = <C, Op>(c: Counterexample<C, Op>): Record<string, unknown> =>
+  JSON.parse(encodeCounterexample(c, 1)) as Record<string, unknown>;
+
+/** The codec's contract, for any spec: what is written reads back equal, and a damaged file is rejected. */
+const codecTests = <C, S, Op>(spec: Spec<C, S, Op>, config: C, found: Counterexample<C, Op>): void => {
+  describe(`counterexample files of the ${spec.id}`, () => {
+    test.prop({ c: counterexampleArb(spec, config) })("read back equal to what was written", ({ c }) => {
+      expect(parseAs(spec, encodeCounterexample(c, 1))).toEqual(E.right(c));
+    });
+
+    test.prop({ cut: fc.nat() })("a truncated file is rejected, not half-read", ({ cut }) => {
+      const text = encodeCounterexample(found, 1);
+      const at = cut % (text.trimEnd().length - 1);
+      expect(E.isLeft(parseAs(spec, text.slice(0, at)))).toBe(true);
+    });
+
+    it("name their spec and the current schema version", () => {
+      expect(jsonOf(found)).toMatchObject({ spec: spec.id, schemaVersion: SCHEMA_VERSION });
+    });
+
+    it("are rejected, naming the field, when the schema version is not one the decoder knows", () => {
+      expect(errorOf(spec, { ...jsonOf(found), schemaVersion: 3 })).toBe(
+        `schemaVersion must be ${SCHEMA_VERSION}, got 3`,
+      );
+      const { spec: _gone, ...unnamed } = jsonOf(found);
+      expect(errorOf(spec, unnamed)).toBe("spec must be a string naming the spec");
+    });
+
+    it("are rejected, naming the field, when an invariant is not the spec's", () => {
+      expect(errorOf(spec, { ...jsonOf(found), invariant: "NoSuchInvariant" })).toMatch(
+        /^invariant must be one of /,
+      );
+    });
+  });
+};
+
+codecTests(fleetSpec, asWas, fleetFound);
+codecTests(systemSpec, asWasSystem, systemFound);
+
+describe("decoding a bad fleet counterexample names what is wrong", () => {
+  it("an operation is corrupted", () => {
+    const text = encodeCounterexample(fleetFound, 1).replace(
+      '"type": "capacityAdded"',
+      '"type": "capacityRemoved"',
+    );
+    expect(parseAs(fleetSpec, text)).toEqual(E.left(expect.stringMatching(/^ops\[0\]\.type must be one of/)));
+  });
+
+  it("the embedded config is bad", () => {
+    const text = encodeCounterexample(fleetFound, 1).replace('"threadLimit": 11', '"threadLimit": -11');
+    expect(parseAs(fleetSpec, text)).toEqual(E.left(expect.stringMatching(/^config: threads\.threadLimit/)));
+  });
 });
 
-describe("counterexample files", () => {
-  test.prop({ c: counterexampleArb })("read back equal to what was written", ({ c }) => {
-    expect(parseCounterexample(encodeCounterexample(c))).toEqual(E.right(c));
+describe("decoding a bad system counterexample names what is wrong", () => {
+  it("an unknown dependent op field", () => {
+    expect(
+      errorOf(systemSpec, { ...jsonOf(systemFound), ops: [{ type: "clusterRequested", service: "ecr" }] }),
+    ).toBe("ops[0].service must be ecs or eks");
   });
 
-  test.prop({ cut: fc.nat() })("a truncated file is rejected, not half-read", ({ cut }) => {
-    const text = encodeCounterexample(found);
-    const at = cut % (text.trimEnd().length - 1);
-    expect(E.isLeft(parseCounterexample(text.slice(0, at)))).toBe(true);
-  });
-
-  it("names the field when an operation is corrupted", () => {
-    const text = encodeCounterexample(found).replace('"type": "capacityAdded"', '"type": "capacityRemoved"');
-    expect(parseCounterexample(text)).toEqual(
-      E.left(expect.stringMatching(/^ops\[0\]\.type must be one of/)),
+  it("a missing dependents parameter", () => {
+    const v = jsonOf(systemFound);
+    const config = v.config as Record<string, Record<string, unknown>>;
+    const { cognito: _gone, ...rest } = config.dependents as Record<string, unknown>;
+    expect(errorOf(systemSpec, { ...v, config: { ...config, dependents: rest } })).toBe(
+      "config: missing key dependents.cognito",
     );
   });
 
-  it("names the field when the embedded config is bad", () => {
-    const text = encodeCounterexample(found).replace('"threadLimit": 11', '"threadLimit": -11');
-    expect(parseCounterexample(text)).toEqual(E.left(expect.stringMatching(/^config: threads\.threadLimit/)));
+  it("a negative buffer size", () => {
+    const v = jsonOf(systemFound);
+    const config = v.config as { dependents: { cognito: Record<string, unknown> } };
+    const bad = {
+      ...config,
+      dependents: { ...config.dependents, cognito: { ...config.dependents.cognito, bufferRecords: -1 } },
+    };
+    expect(errorOf(systemSpec, { ...v, config: bad })).toBe(
+      "config: dependents.cognito.bufferRecords must be an integer ≥ 0",
+    );
+  });
+
+  it("truncated JSON", () => {
+    expect(E.isLeft(parseAs(systemSpec, '{"spec": "system", "ops": ['))).toBe(true);
   });
 });

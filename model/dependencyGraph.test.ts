@@ -9,7 +9,11 @@ import {
   SERVICES,
 } from "./dependencyGraph.ts";
 import { asWasDependents } from "./dependents/asWas.ts";
-import { type DependentRemediations, NO_DEPENDENT_REMEDIATIONS } from "./dependents/config.ts";
+import {
+  DEPENDENT_REMEDIATION_NAMES,
+  type DependentRemediations,
+  NO_DEPENDENT_REMEDIATIONS,
+} from "./dependents/config.ts";
 
 /**
  * The straightforward reference: the transitive closure of "depends on" by repeated squaring of a boolean
@@ -115,4 +119,47 @@ describe("Kinesis's blast radius", () => {
       expect(d.why).toMatch(/^(C\d|W\d|E\d|A\d|L\d|H\d|seed \d{3})/);
     }
   });
+});
+
+// Seed 000: a standby stream alone does not shield the customer while switching to it needs a human approval
+// frozen for Thanksgiving week; only with automatic failover too does the pipeline stop depending on Kinesis in
+// us-east-1.
+describe("activeDependencies: an edge with several remediations in its cut is cut only when all of them are on", () => {
+  const customerEdge = (r: DependentRemediations) =>
+    activeDependencies(r).some((d) => d.dependent === "customer" && d.on === "kinesis");
+
+  test("the customer still depends on Kinesis with only one of standby stream and automatic failover", () => {
+    for (const one of ["customerStandbyStream", "customerAutomaticFailover"] as const) {
+      const r = { ...NO_DEPENDENT_REMEDIATIONS, [one]: true };
+      expect(customerEdge(r)).toBe(true);
+      expect(blastRadius(activeDependencies(r), "kinesis").map((x) => x.service)).toContain("customer");
+    }
+    const both = {
+      ...NO_DEPENDENT_REMEDIATIONS,
+      customerStandbyStream: true,
+      customerAutomaticFailover: true,
+    };
+    expect(customerEdge(both)).toBe(false);
+    expect(blastRadius(activeDependencies(both), "kinesis").map((x) => x.service)).not.toContain("customer");
+  });
+
+  const remediationsArb = fc
+    .array(fc.boolean(), {
+      minLength: DEPENDENT_REMEDIATION_NAMES.length,
+      maxLength: DEPENDENT_REMEDIATION_NAMES.length,
+    })
+    .map(
+      (on) =>
+        Object.fromEntries(
+          DEPENDENT_REMEDIATION_NAMES.map((n, i) => [n, on[i] ?? false]),
+        ) as DependentRemediations,
+    );
+
+  fcTest.prop({ r: remediationsArb })(
+    "an edge stays exactly when its cut is empty or some remediation of its cut is off",
+    ({ r }) => {
+      for (const d of DEPENDENCIES)
+        expect(activeDependencies(r).includes(d)).toBe(d.cutBy.length === 0 || d.cutBy.some((n) => !r[n]));
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { applied, refusal } from "../test/trace.ts";
 import { withRemediations } from "./config.ts";
 import { asWas } from "./configs/asWas.ts";
+import { capacityAdded } from "./fleet.ts";
 import { initialState, type State } from "./state.ts";
 
 describe("operator/capacityAdded", () => {
@@ -41,6 +42,12 @@ describe("operator/capacityAdded", () => {
     );
     const smaller = applied(guarded, [{ type: "frontendRemoved", frontend: 0 }]);
     expect(refusal(guarded, smaller, { type: "capacityAdded", count: 1 })).toBeUndefined();
+  });
+
+  test("with the preflight guard, an unsafe addition is Prevented, naming the remediation, not merely not enabled", () => {
+    const guarded = withRemediations(asWas, ["preflightGuard"]);
+    const r = capacityAdded(guarded, initialState(guarded), { count: 1 });
+    expect(r).toMatchObject({ left: { _tag: "Prevented", remediation: "preflightGuard" } });
   });
 
   test("places newcomers in open cells, then in new ones (R7)", () => {

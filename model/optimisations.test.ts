@@ -73,8 +73,8 @@ describe("the fast model equals the straightforward one", () => {
         const r = step(config, state, op);
         if (E.isLeft(r)) continue;
         state = r.right;
+        const view = lagView(config, state);
         for (const inv of INVARIANTS) {
-          const view = lagView(config, state);
           expect(messageOf(inv.check(config, state))).toBe(referenceMessage(inv.name, config, view));
           expect(inv.closeness(config, state)).toBe(referenceCloseness(inv.name, config, view));
         }

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
+import { fleetSpec } from "../specs/fleet.ts";
 import { EXPECTATIONS } from "./expectations.ts";
 import { INVARIANTS } from "./index.ts";
 
@@ -10,10 +11,10 @@ import { INVARIANTS } from "./index.ts";
 describe.each(EXPECTATIONS)("as-was with remediations $remediations", ({ remediations, outcomes }) => {
   const config = remediations === "all" ? withAllRemediations(asWas) : withRemediations(asWas, remediations);
   test.each(INVARIANTS.map((inv) => [inv.name, inv] as const))("%s is as expected", (name, inv) => {
-    const result = searchInvariant(config, inv, {
+    const result = searchInvariant(fleetSpec, config, inv, {
       seed: DEFAULT_SEED,
       runs: DEFAULT_RUNS,
-      maxSteps: DEFAULT_MAX_STEPS,
+      maxSteps: fleetSpec.defaultMaxSteps,
     });
     expect(result.status).toBe(outcomes[name]);
   });

@@ -27,6 +27,15 @@ describe("RoutesToCurrentOwner", () => {
     expect(message({ ...moved, lastRequest: { frontend: 3, shard: 2, outcome: "failed" } })).toBeUndefined();
   });
 
+  test("its near miss counts the stale entries of live frontends only, not a stopped frontend's", () => {
+    const s = applied(asWas, [{ type: "shardMoved", shard: 0 }]);
+    const stopped: State = {
+      ...s,
+      frontends: s.frontends.map((f, i) => (i === 0 ? { ...f, status: "stopped", staleShards: 0 } : f)),
+    };
+    expect(routesToCurrentOwner.closeness(asWas, stopped)).toBe(0.25);
+  });
+
   test("the model's own misroute is caught by the count", () => {
     expect(message(applied(asWas, [{ type: "requestRouted", frontend: 3, shard: 2 }], moved))).toBe(
       "1 request(s) went to a shard's former owner through a stale shard-map entry",

@@ -70,6 +70,16 @@ describe("WellFormed", () => {
     expect(O.toUndefined(wellFormed.check(asWas, state))?.invariant).toBe("WellFormed");
   });
 
+  test("one negative count is enough to break it: a connected-peer count, or any single request count", () => {
+    expect(messageOf(withFirst({ connectedPeers: -1 }))).toBeDefined();
+    for (const requests of [
+      { succeeded: 0, failed: -1, misrouted: -1 },
+      { succeeded: 0, failed: 1, misrouted: -1 },
+      { succeeded: -1, failed: 0, misrouted: 0 },
+    ])
+      expect(messageOf({ ...start, requests })).toBeDefined();
+  });
+
   test("a stopped frontend with no work and no threads is well formed", () => {
     expect(messageOf(withFirst({ status: "stopped", connectedPeers: 0, bootstrapLeft: 0 }))).toBeUndefined();
   });

@@ -1,14 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_MAX_STEPS, DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../../checker/search.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../../checker/search.ts";
 import { runTrace } from "../../checker/trace.ts";
 import { EXPECTATIONS } from "../../properties/expectations.ts";
 import { invariantNamed } from "../../properties/index.ts";
+import { fleetSpec } from "../../specs/fleet.ts";
 import { PLANTED_BUGS, type PlantedBug } from "./index.ts";
-import { configWith } from "./plantedBug.ts";
+import { configWith, specWith } from "./plantedBug.ts";
 
-const defaults = { seed: DEFAULT_SEED, runs: DEFAULT_RUNS, maxSteps: DEFAULT_MAX_STEPS };
+const defaults = { seed: DEFAULT_SEED, runs: DEFAULT_RUNS, maxSteps: fleetSpec.defaultMaxSteps };
 
-/** What properties/expectations.ts (kept true by checker/expectations.test.ts) says of the real model. */
+/** What properties/expectations.ts (kept true by properties/expectations.test.ts) says of the real model. */
 const realOutcome = (bug: PlantedBug) =>
   EXPECTATIONS.find((e) => JSON.stringify(e.remediations) === JSON.stringify(bug.remediations))?.outcomes[
     bug.expectedInvariant
@@ -28,12 +29,13 @@ describe("the planted bugs", () => {
       const config = configWith(bug.remediations);
       const inv = invariantNamed(bug.expectedInvariant);
       if (inv === undefined) throw new Error(`unknown invariant ${bug.expectedInvariant}`);
-      const r = searchInvariant(config, inv, { ...defaults, step: bug.step });
+      const buggy = specWith(bug.step);
+      const r = searchInvariant(buggy, config, inv, defaults);
       expect(r.status, `${bug.name} escaped ${bug.expectedInvariant}`).toBe("violated");
       if (r.status !== "violated") return;
       expect(r.runs).toBeLessThanOrEqual(DEFAULT_RUNS);
-      expect(runTrace(config, r.found.ops, [inv], bug.step).violation).toBeDefined();
-      expect(runTrace(config, r.found.ops, [inv]).violation).toBeUndefined();
+      expect(runTrace(buggy, config, r.found.ops, [inv]).violation).toBeDefined();
+      expect(runTrace(fleetSpec, config, r.found.ops, [inv]).violation).toBeUndefined();
     });
   });
 });

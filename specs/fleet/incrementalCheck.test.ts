@@ -101,7 +101,11 @@ const expectSameVerdicts = (
   // The checker's own folds stop at the first violation: compare while every invariant holds.
   const allHeld = INVARIANTS.every((inv) => O.isNone(inv.check(config, before)));
   const all = firstViolationAfterStep(config, INVARIANTS, delta, allHeld ? chain.allChecks : []);
-  if (allHeld) expect(all.violation).toEqual(firstViolation(config, after, INVARIANTS));
+  if (allHeld) {
+    const first = firstViolation(config, after, INVARIANTS);
+    expect(all.violation).toEqual(first?.violation);
+    expect(all.violation?.invariant).toBe(first?.invariant);
+  }
   return { checks, allChecks: all.checked };
 };
 

@@ -9,6 +9,7 @@ import type { Op } from "../../model/ops.ts";
 import { initialState, type State } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import { INVARIANTS } from "../../properties/index.ts";
+import { fleetSpec } from "../fleet.ts";
 import { opsArb } from "./arbitraries.ts";
 import { packedKeyFor } from "./packedKey.ts";
 import { stateKeyFor } from "./stateKey.ts";
@@ -55,7 +56,7 @@ describe("the packed state key", () => {
   }
 
   it("packs every state reachable in small (none falls back to the string key), in 2 words", () => {
-    const r = exploreBreadthFirst(small, INVARIANTS, { maxDepth: 1000, maxStates: 100_000 });
+    const r = exploreBreadthFirst(fleetSpec, small, INVARIANTS, { maxDepth: 1000, maxStates: 100_000 });
     expect(r.complete).toBe(true);
     expect(r.memory.unpackedStates).toBe(0);
     expect(r.memory.keyWords).toBe(2);

@@ -2,8 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect } from "vitest";
-import { systemStates } from "../../checker/systemTrace.ts";
-import { coneDependentOps, INVISIBLE_TO_DEPENDENTS } from "../../checker/verify/bfs.ts";
+import { statesOf } from "../../checker/trace.ts";
 import {
   DEPENDENT_REMEDIATION_NAMES,
   type DependentRemediationName,
@@ -14,7 +13,9 @@ import { smallSystem } from "../../model/dependents/small.ts";
 import { type SystemOp, type SystemState, systemStep } from "../../model/system.ts";
 import { SYSTEM_INVARIANTS } from "../../properties/dependents/index.ts";
 import { candidateOps } from "../fleet/enabledOps.ts";
+import { systemSpec } from "../system.ts";
 import { systemOpsArb } from "./arbitraries.ts";
+import { coneDependentOps, INVISIBLE_TO_DEPENDENTS } from "./candidates.ts";
 import {
   COMPONENTS,
   type Component,
@@ -28,6 +29,10 @@ import {
 const setArb = fc.subarray([...DEPENDENT_REMEDIATION_NAMES]);
 const opsArb = systemOpsArb(smallSystem, 40);
 const params = { numRuns: 60 };
+
+/** The states a run of `ops` passes through, the initial state first. */
+const systemStates = (config: SystemConfig, ops: ReadonlyArray<SystemOp>): ReadonlyArray<SystemState> =>
+  statesOf(systemSpec, config, ops);
 
 const configWith = (set: ReadonlyArray<DependentRemediationName>): SystemConfig =>
   withDependentRemediations(smallSystem, set);

@@ -1,14 +1,24 @@
 import { describe, expect, it } from "vitest";
-import {
-  type BfsOptions,
-  type BfsProgress,
-  exploreBreadthFirst,
-  exploreBreadthFirstReference,
-} from "../../../checker/verify/bfs.ts";
+import type { BfsOptions, BfsProgress, BfsResult } from "../../../checker/exploration.ts";
+import { exploreBreadthFirst, exploreReference } from "../../../checker/verify/bfs.ts";
 import { type Config, REMEDIATION_NAMES, withRemediations } from "../../../model/config.ts";
 import { asWas, small } from "../../../model/configs/index.ts";
+import type { Op } from "../../../model/ops.ts";
+import type { State } from "../../../model/state.ts";
 import { INVARIANTS, type Invariant } from "../../../properties/index.ts";
+import { fleetSpec } from "../../fleet.ts";
 import { exploreFlat } from "./flatBfs.ts";
+
+/** The reference search (checker/verify/bfs.ts) over the fleet's `step`, the definition the flat search must meet. */
+const exploreBreadthFirstReference = (
+  config: Config,
+  invariants: ReadonlyArray<Invariant>,
+  options: BfsOptions,
+): BfsResult<Config, State, Op> => {
+  const exploration = fleetSpec.exploration;
+  if (exploration === undefined) throw new Error("the fleet has an exploration");
+  return exploreReference(fleetSpec, exploration, config, invariants, options);
+};
 
 const oneAtATime: Config = {
   ...small,
@@ -87,7 +97,7 @@ describe("the flat search gives the reference search's result", () => {
     expect(exploreFlat(wide, INVARIANTS, bounds)).toBeUndefined();
     const reference = exploreBreadthFirstReference(wide, INVARIANTS, bounds);
     expect(reference.memory.unpackedStates).toBe(reference.states);
-    expect(exploreBreadthFirst(wide, INVARIANTS, bounds)).toEqual(reference);
+    expect(exploreBreadthFirst(fleetSpec, wide, INVARIANTS, bounds)).toEqual(reference);
   });
 
   it("gives way to the reference search for an invariant it has no flat form of", () => {
@@ -95,7 +105,7 @@ describe("the flat search gives the reference search's result", () => {
     if (first === undefined) throw new Error("an invariant is registered");
     const copy: Invariant = { ...first };
     expect(exploreFlat(small, [copy], complete)).toBeUndefined();
-    expect(exploreBreadthFirst(small, [copy], complete)).toEqual(
+    expect(exploreBreadthFirst(fleetSpec, small, [copy], complete)).toEqual(
       exploreBreadthFirstReference(small, [copy], complete),
     );
   });
