@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_SEED } from "../checker/search.ts";
+import { DEFAULT_SEED } from "../checker/defaults.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
 import { asWasSystem } from "../model/dependents/asWas.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";

@@ -12,7 +12,8 @@ import { loadSaved, onSaved, type Saved } from "../specs/saved.ts";
 import { corpusFiles, corpusFolderOf, counterexamplePath, saveCounterexample } from "./corpus.ts";
 import { type Counterexample, counterexampleFrom, encodeCounterexample } from "./counterexample.ts";
 import { replayCounterexample } from "./replay.ts";
-import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "./search.ts";
+import { searchInvariant } from "./search.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "./defaults.ts";
 import { invariantOf, type Spec } from "./spec.ts";
 import { runTrace } from "./trace.ts";
 

@@ -16,7 +16,8 @@ import { committedOf, parseAs } from "../test/counterexamples.ts";
 import { FUZZ_RUNS, mutatedJson } from "../test/jsonMutations.ts";
 import { counterexampleFileName } from "./corpus.ts";
 import { type Counterexample, counterexampleFrom, encodeCounterexample } from "./counterexample.ts";
-import { DEFAULT_SEED, searchInvariant } from "./search.ts";
+import { searchInvariant } from "./search.ts";
+import { DEFAULT_SEED } from "./defaults.ts";
 import type { Spec } from "./spec.ts";
 
 const fleetSaved = (() => {

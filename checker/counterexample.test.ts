@@ -14,7 +14,8 @@ import {
   encodeCounterexample,
   SCHEMA_VERSION,
 } from "./counterexample.ts";
-import { DEFAULT_SEED, searchInvariant } from "./search.ts";
+import { searchInvariant } from "./search.ts";
+import { DEFAULT_SEED } from "./defaults.ts";
 import type { Spec } from "./spec.ts";
 
 /** The fleet's ThreadBudget counterexample under as-was, as the search saves it. */

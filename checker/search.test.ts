@@ -11,7 +11,8 @@ import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteM
 import { threadBudget } from "../properties/threadBudget.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { committedOf } from "../test/counterexamples.ts";
-import { DEFAULT_SEED, minimize, searchInvariant } from "./search.ts";
+import { minimize, searchInvariant } from "./search.ts";
+import { DEFAULT_SEED } from "./defaults.ts";
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
 import { firstViolation, runTrace } from "./trace.ts";

@@ -4,7 +4,8 @@ import { describe, expect, test } from "vitest";
 import { applied, ticks } from "../test/trace.ts";
 import { withRemediations } from "./config.ts";
 import { asWas } from "./configs/asWas.ts";
-import { behindFor, type Frontend, type State } from "./state.ts";
+import { behindFor } from "./lag.ts";
+import type { Frontend, State } from "./state.ts";
 
 const at = (fs: ReadonlyArray<Frontend>, i: number): Frontend => fs[i] as Frontend;
 /** K6: the lag of the frontend at position `i` (derived from its stamp and the clock). */

@@ -5,7 +5,8 @@ import { describe, expect, test } from "vitest";
 import { applied, ticks } from "../test/trace.ts";
 import { withRemediations } from "./config.ts";
 import { asWas } from "./configs/asWas.ts";
-import { behindFor, type Frontend, initialState, type State } from "./state.ts";
+import { behindFor } from "./lag.ts";
+import { type Frontend, initialState, type State } from "./state.ts";
 
 const at = (s: State, i: number): Frontend => s.frontends[i] as Frontend;
 const lag = (s: State, i: number): number => behindFor(asWas, s, at(s, i));

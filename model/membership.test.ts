@@ -4,7 +4,8 @@ import { describe, expect, test } from "vitest";
 import { applied, refusal } from "../test/trace.ts";
 import { withRemediations } from "./config.ts";
 import { asWas } from "./configs/asWas.ts";
-import { behindFor, type Frontend, initialState } from "./state.ts";
+import { behindFor } from "./lag.ts";
+import { type Frontend, initialState } from "./state.ts";
 
 describe("frontend/peerLearned", () => {
   test("is refused when the view is current, and for a stopped frontend", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../checker/search.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
+import { searchInvariant } from "../checker/search.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { fleetSpec } from "../specs/fleet.ts";

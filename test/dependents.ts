@@ -1,10 +1,12 @@
 // Test helpers for the dependents: system states placed by hand around dependents' states that the
 // dependents' own steps reached, and the Kinesis outage as the dependents see it.
 
+import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { asWasSystem } from "../model/dependents/asWas.ts";
 import { type CloudWatchState, cloudwatchTick, initialCloudWatch } from "../model/dependents/cloudwatch.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
+import type { EventResult } from "../model/dependents/effects.ts";
 import { stateWith } from "../model/state.ts";
 import { type Dependents, initialSystemState, type SystemOp, type SystemState } from "../model/system.ts";
 import type { SystemInvariant } from "../properties/dependents/index.ts";
@@ -43,3 +45,13 @@ export const cloudwatchAfter = (
 /** The name of the invariant `inv` reports broken in `s`, or undefined when it holds. */
 export const brokenName = (inv: SystemInvariant, config: SystemConfig, s: SystemState): string | undefined =>
   O.toUndefined(inv.check(config, s))?.invariant;
+
+/** A dependent's next state after an event the test expects to be enabled (a refusal fails the test). */
+export const accepted = <S>(r: EventResult<S>): S => {
+  if (E.isLeft(r)) throw new Error(`the event was refused: ${r.left.reason}`);
+  return r.right.next;
+};
+
+/** A dependent's next state after an event, or undefined when it was refused. */
+export const nextOrUndefined = <S>(r: EventResult<S>): S | undefined =>
+  E.isRight(r) ? r.right.next : undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_RUNS, DEFAULT_SEED, searchInvariant } from "../../checker/search.ts";
+import { searchInvariant } from "../../checker/search.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "../../checker/defaults.ts";
 import { runTrace } from "../../checker/trace.ts";
 import { EXPECTATIONS } from "../../properties/expectations.ts";
 import { invariantNamed } from "../../properties/index.ts";

@@ -2,9 +2,12 @@
 // usage-record buffer (domain.md C1–C3) and the non-blocking fix (R9), with worked examples and one
 // conservation property. `as-was` numbers (model/dependents/asWas.ts): 1 record per tick, a 12-record buffer,
 // 9 records of room added by C3; `bursty` emits 5 records a tick so that a tick can half fit.
+
 import { test } from "@fast-check/vitest";
 import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
 import { describe, expect } from "vitest";
+import { accepted, nextOrUndefined } from "../../test/dependents.ts";
 import { asWasSystem } from "./asWas.ts";
 import {
   authRequested,
@@ -68,12 +71,12 @@ describe("sign-ins (C2)", () => {
   const three = ticked(asWasSystem, [false, false, false]);
 
   test("with Kinesis up, a sign-in is served and emits nothing into the buffer", () => {
-    expect(authRequested(asWasSystem, three, true)).toEqual({ ...three, served: 1 });
-    expect(authRequested(asWasSystem, { ...three, served: 4 }, true).served).toBe(5);
+    expect(accepted(authRequested(asWasSystem, three, true))).toEqual({ ...three, served: 1 });
+    expect(accepted(authRequested(asWasSystem, { ...three, served: 4 }, true)).served).toBe(5);
   });
 
   test("with Kinesis down and room left, a sign-in is served and its usage record is buffered", () => {
-    expect(authRequested(asWasSystem, three, false)).toEqual({ ...three, buffered: 4, served: 1 });
+    expect(accepted(authRequested(asWasSystem, three, false))).toEqual({ ...three, buffered: 4, served: 1 });
   });
 
   test("as-was, with the buffer full, a sign-in blocks and fails: counted as blocked, not served", () => {
@@ -82,7 +85,7 @@ describe("sign-ins (C2)", () => {
       Array.from({ length: 12 }, () => false),
     );
     expect(full).toMatchObject({ buffered: 12, blocked: false });
-    expect(authRequested(asWasSystem, full, false)).toEqual({
+    expect(accepted(authRequested(asWasSystem, full, false))).toEqual({
       ...full,
       blocked: true,
       blockedRequests: 1,
@@ -94,16 +97,35 @@ describe("sign-ins (C2)", () => {
       nonBlocking,
       Array.from({ length: 12 }, () => false),
     );
-    expect(authRequested(nonBlocking, full, false)).toEqual({ ...full, dropped: 1, served: 1 });
+    expect(accepted(authRequested(nonBlocking, full, false))).toEqual({ ...full, dropped: 1, served: 1 });
+  });
+
+  test("a sign-in returns what happened to its record as data: dropped under R9, blocking without it", () => {
+    const fullR9 = ticked(
+      nonBlocking,
+      Array.from({ length: 12 }, () => false),
+    );
+    expect(authRequested(nonBlocking, fullR9, false)).toEqual(
+      E.right(expect.objectContaining({ effects: [{ _tag: "Dropped", service: "cognito", count: 1 }] })),
+    );
+    const full = ticked(
+      asWasSystem,
+      Array.from({ length: 12 }, () => false),
+    );
+    expect(authRequested(asWasSystem, full, false)).toEqual(
+      E.right(expect.objectContaining({ effects: [{ _tag: "Blocked", service: "cognito" }] })),
+    );
   });
 });
 
 describe("C3: added capacity", () => {
   test("adds the 9 records of room once; a second addition is refused", () => {
     const c = initialCognito(asWasSystem);
-    const added = cognitoCapacityAdded(asWasSystem, c);
+    const added = nextOrUndefined(cognitoCapacityAdded(asWasSystem, c));
     expect(added).toEqual({ ...c, capacityAdded: true, capacity: 21 });
-    expect(added && cognitoCapacityAdded(asWasSystem, added)).toBeUndefined();
+    expect(added && cognitoCapacityAdded(asWasSystem, added)).toEqual(
+      E.left({ _tag: "NotEnabled", reason: "Cognito's buffer capacity was already added" }),
+    );
   });
 });
 
@@ -130,7 +152,7 @@ describe("every usage record is accounted for (C1, R9)", () => {
         if (!up) emitted += perTick;
         c = r.next;
         if (signIn) {
-          c = authRequested(config, c, up);
+          c = accepted(authRequested(config, c, up));
           served += 1;
           if (!up) emitted += 1;
         }

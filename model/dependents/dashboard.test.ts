@@ -1,9 +1,11 @@
 // Tests aimed at the mutants of model/dependents/dashboard.ts that survived the mutation run (issue 7): the
 // Service Health Dashboard's posting path (domain.md H1, R12), with worked examples on the `as-was` numbers
 // (model/dependents/asWas.ts: the backup tool takes 12 ticks untrained, 2 trained) and a counting property.
+
 import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
+import { nextOrUndefined } from "../../test/dependents.ts";
 import { asWasSystem } from "./asWas.ts";
 import { withDependentRemediations } from "./config.ts";
 import {
@@ -23,7 +25,7 @@ describe("the posting path (H1)", () => {
   });
 
   test("with Cognito working, the update goes out through the primary tool on the next tick", () => {
-    const started = statusPostStarted({ postStartedAt: null, posted: 2, viaBackup: 1 }, 3);
+    const started = nextOrUndefined(statusPostStarted({ postStartedAt: null, posted: 2, viaBackup: 1 }, 3));
     expect(started).toEqual({ postStartedAt: 3, posted: 2, viaBackup: 1 });
     expect(started && dashboardTick(asWasSystem, started, true, 4)).toEqual({
       postStartedAt: null,
@@ -57,7 +59,7 @@ describe("counting posts (H1)", () => {
       let d = initialDashboard;
       let started = 0;
       for (const [now, { start, cognitoOk }] of steps.entries()) {
-        const s = start ? statusPostStarted(d, now) : undefined;
+        const s = start ? nextOrUndefined(statusPostStarted(d, now)) : undefined;
         if (s !== undefined) [d, started] = [s, started + 1];
         d = dashboardTick(asWasSystem, d, cognitoOk, now + 1);
         expect(d.posted + (d.postStartedAt === null ? 0 : 1)).toBe(started);

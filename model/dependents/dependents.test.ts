@@ -1,6 +1,7 @@
 import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
+import { accepted, nextOrUndefined } from "../../test/dependents.ts";
 import { asWasSystem } from "./asWas.ts";
 import { autoscalingTick, loadChanged, scalingDelay } from "./autoscaling.ts";
 import { cloudwatchTick, initialCloudWatch } from "./cloudwatch.ts";
@@ -30,7 +31,7 @@ describe("Cognito (C1, C2, R9)", () => {
       let c = initialCognito(config);
       for (const [i, up] of ups.entries()) {
         c = cognitoTick(config, c, up).next;
-        if (signIns[i]) c = authRequested(config, c, up);
+        if (signIns[i]) c = accepted(authRequested(config, c, up));
         expect(c.blocked).toBe(false);
         expect(c.blockedRequests).toBe(0);
         expect(c.buffered).toBeLessThanOrEqual(c.capacity);
@@ -80,7 +81,7 @@ describe("AutoScaling (A1)", () => {
   test.prop({ readable: upsArb })(
     "a load change waits exactly as long as the metrics are unreadable",
     ({ readable }) => {
-      let a = loadChanged({ pendingSince: null, reactions: 0 }, 0);
+      let a = accepted(loadChanged({ pendingSince: null, reactions: 0 }, 0));
       let t = 0;
       for (const r of readable) {
         if (a.pendingSince === null) break;
@@ -100,7 +101,7 @@ describe("the dashboard (H1, R12)", () => {
       [asWasSystem, 12],
       [fixed("dashboardBackupPath"), 2],
     ] as const) {
-      let d = statusPostStarted(initialDashboard, 0) ?? initialDashboard;
+      let d = nextOrUndefined(statusPostStarted(initialDashboard, 0)) ?? initialDashboard;
       let t = 0;
       while (d.postStartedAt !== null && t < 100) {
         t += 1;

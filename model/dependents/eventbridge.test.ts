@@ -1,8 +1,10 @@
 // EventBridge and the ECS/EKS workflows it drives (domain.md E1, E2; seeds 001, 003). Written for issue 7:
 // StrykerJS showed the tick's arithmetic (delayed events, completed workflows) was never checked exactly.
+
 import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect, test as it } from "vitest";
+import { accepted } from "../../test/dependents.ts";
 import {
   CONTAINER_SERVICES,
   clusterRequested,
@@ -14,7 +16,7 @@ import {
 
 describe("eventbridgeTick, a worked example (E1, E2)", () => {
   it("an ECS request at t=2, three ticks without Kinesis, then one with it: 3 delayed events, then ECS provisions once", () => {
-    const asked = clusterRequested(initialEventBridge, "ecs", 2);
+    const asked = accepted(clusterRequested(initialEventBridge, "ecs", 2));
     // E1: every tick without Kinesis adds one delayed event; the request keeps waiting.
     const down = [1, 2, 3].reduce<EventBridgeState>((e) => eventbridgeTick(e, false), asked);
     expect(down).toEqual({
@@ -57,7 +59,7 @@ describe("eventbridgeTick against a count of the events", () => {
       const done = { ecs: 0, eks: 0 };
       for (const ev of events) {
         if (ev.kind === "ask") {
-          e = clusterRequested(e, ev.service, now);
+          e = accepted(clusterRequested(e, ev.service, now));
           waiting[ev.service] = true;
           continue;
         }

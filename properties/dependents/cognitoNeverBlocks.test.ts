@@ -8,7 +8,7 @@ import {
   cognitoTick,
   initialCognito,
 } from "../../model/dependents/cognito.ts";
-import { brokenName, downFor, systemWith } from "../../test/dependents.ts";
+import { accepted, brokenName, downFor, systemWith } from "../../test/dependents.ts";
 import { cognitoNeverBlocks } from "./cognitoNeverBlocks.ts";
 
 describe("CognitoNeverBlocksOnKinesisBuffer (C1, C2, R9; as-was buffer of 12 records)", () => {
@@ -17,7 +17,7 @@ describe("CognitoNeverBlocksOnKinesisBuffer (C1, C2, R9; as-was buffer of 12 rec
 
   test("a sign-in that failed on the full buffer breaks it even after the webservers unblock", () => {
     const full = afterDown(12);
-    const failed = authRequested(asWasSystem, full, false);
+    const failed = accepted(authRequested(asWasSystem, full, false));
     expect(failed).toMatchObject({ blocked: true, blockedRequests: 1 });
     const unblocked = tick(failed, true);
     expect(unblocked).toMatchObject({ blocked: false, blockedRequests: 1 });

@@ -10,7 +10,7 @@ import {
   type LambdaState,
   lambdaTick,
 } from "../../model/dependents/lambda.ts";
-import { downFor, systemWith } from "../../test/dependents.ts";
+import { accepted, downFor, systemWith } from "../../test/dependents.ts";
 import { lambdaUnaffected } from "./lambdaUnaffected.ts";
 
 /** The Lambda host after ticks with CloudWatch's availability `ups[i]`. */
@@ -22,7 +22,7 @@ describe("LambdaUnaffectedByCloudWatch (L1, R11)", () => {
 
   test("an invocation that failed under memory contention stays a violation after CloudWatch recovers and the buffer flushes", () => {
     const contended = lambdaAfter(asWasSystem, downFor(threshold + 1));
-    const failed = functionInvoked(asWasSystem, contended);
+    const failed = accepted(functionInvoked(asWasSystem, contended));
     const recovered = lambdaTick(asWasSystem, failed, true).next;
     expect(recovered.metricBuffer).toBe(0);
     expect(recovered.failedInvocations).toBe(1);

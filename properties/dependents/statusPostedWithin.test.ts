@@ -3,12 +3,12 @@
 import { describe, expect, test } from "vitest";
 import { asWasSystem } from "../../model/dependents/asWas.ts";
 import { initialDashboard, statusPostStarted } from "../../model/dependents/dashboard.ts";
-import { brokenName, systemWith } from "../../test/dependents.ts";
+import { brokenName, nextOrUndefined, systemWith } from "../../test/dependents.ts";
 import { statusPostedWithin } from "./statusPostedWithin.ts";
 
 describe("StatusPostedWithin (H1, R12; as-was N = postWithinTicks = 3)", () => {
   test("closeness is the wait of the update in progress as a fraction of N: 2 ticks of 3, then 3 of 3", () => {
-    const started = statusPostStarted(initialDashboard, 10) ?? initialDashboard;
+    const started = nextOrUndefined(statusPostStarted(initialDashboard, 10)) ?? initialDashboard;
     const at = (tick: number) => systemWith(asWasSystem, { dashboard: started }, tick);
     expect(statusPostedWithin.closeness(asWasSystem, at(12))).toBeCloseTo(2 / 3, 12);
     expect(statusPostedWithin.closeness(asWasSystem, at(13))).toBe(1);
