@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DEFAULT_SEED } from "../checker/defaults.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
-import { asWasSystem } from "../model/dependents/asWas.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import { checkRecoversWithin, recoveryRun, withImprovedColdStart, withSelfHealingCache } from "./recovery.ts";
 

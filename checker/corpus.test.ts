@@ -5,15 +5,15 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { narrate, savedSteps } from "../explain/narrate.ts";
 import { asWas } from "../model/configs/asWas.ts";
-import { asWasSystem } from "../model/dependents/asWas.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import { SYSTEM_INVARIANT_NAMES } from "../properties/dependents/index.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { loadSaved, onSaved, type Saved } from "../specs/saved.ts";
 import { corpusFiles, corpusFolderOf, counterexamplePath, saveCounterexample } from "./corpus.ts";
 import { type Counterexample, counterexampleFrom, encodeCounterexample } from "./counterexample.ts";
+import { DEFAULT_RUNS, DEFAULT_SEED } from "./defaults.ts";
 import { replayCounterexample } from "./replay.ts";
 import { searchInvariant } from "./search.ts";
-import { DEFAULT_RUNS, DEFAULT_SEED } from "./defaults.ts";
 import { invariantOf, type Spec } from "./spec.ts";
 import { runTrace } from "./trace.ts";
 

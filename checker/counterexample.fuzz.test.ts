@@ -8,7 +8,7 @@ import { describe, expect } from "vitest";
 import { narrate, savedSteps } from "../explain/narrate.ts";
 import { withAllRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
-import { asWasSystem } from "../model/dependents/asWas.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import { DEPENDENT_REMEDIATION_NAMES, withDependentRemediations } from "../model/dependents/config.ts";
 import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteMap.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
@@ -16,8 +16,8 @@ import { committedOf, parseAs } from "../test/counterexamples.ts";
 import { FUZZ_RUNS, mutatedJson } from "../test/jsonMutations.ts";
 import { counterexampleFileName } from "./corpus.ts";
 import { type Counterexample, counterexampleFrom, encodeCounterexample } from "./counterexample.ts";
-import { searchInvariant } from "./search.ts";
 import { DEFAULT_SEED } from "./defaults.ts";
+import { searchInvariant } from "./search.ts";
 import type { Spec } from "./spec.ts";
 
 const fleetSaved = (() => {

@@ -4,7 +4,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, test as it } from "vitest";
 import { narrate, savedSteps } from "../explain/narrate.ts";
 import { asWas } from "../model/configs/asWas.ts";
-import { asWasSystem } from "../model/dependents/asWas.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import { threadBudget } from "../properties/threadBudget.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { committedOf, counterexampleArb, parseAs } from "../test/counterexamples.ts";
@@ -14,8 +14,8 @@ import {
   encodeCounterexample,
   SCHEMA_VERSION,
 } from "./counterexample.ts";
-import { searchInvariant } from "./search.ts";
 import { DEFAULT_SEED } from "./defaults.ts";
+import { searchInvariant } from "./search.ts";
 import type { Spec } from "./spec.ts";
 
 /** The fleet's ThreadBudget counterexample under as-was, as the search saves it. */

@@ -2,7 +2,7 @@ import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { asWas } from "../model/configs/asWas.ts";
-import { asWasSystem } from "../model/dependents/asWas.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import { withDependentRemediations } from "../model/dependents/config.ts";
 import type { SystemOp } from "../model/system.ts";
 import { customerSurvives } from "../properties/dependents/customerSurvives.ts";
@@ -11,8 +11,8 @@ import { servesOnlyWithCompleteMap } from "../properties/servesOnlyWithCompleteM
 import { threadBudget } from "../properties/threadBudget.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { committedOf } from "../test/counterexamples.ts";
-import { minimize, searchInvariant } from "./search.ts";
 import { DEFAULT_SEED } from "./defaults.ts";
+import { minimize, searchInvariant } from "./search.ts";
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
 import { firstViolation, runTrace } from "./trace.ts";

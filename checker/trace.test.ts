@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { withAllRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
-import { asWasSystem } from "../model/dependents/asWas.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import { DEPENDENT_REMEDIATION_NAMES, withDependentRemediations } from "../model/dependents/config.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import type { Spec } from "./spec.ts";

@@ -11,8 +11,8 @@ import {
   withRemediations,
 } from "../model/config.ts";
 import { decodeConfig } from "../model/configDecoder.ts";
+import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
-import { asWasDependents } from "../model/dependents/asWas.ts";
 import type { DependentsConfig } from "../model/dependents/config.ts";
 import { decodeDependents } from "../model/dependents/configDecoder.ts";
 import { oneLine } from "../model/oneLine.ts";

@@ -9,8 +9,9 @@ import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import { replayCounterexample } from "../checker/replay.ts";
 import { shellWord } from "../explain/markdown.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
+import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
-import { asWasDependents } from "../model/dependents/asWas.ts";
+import type { SystemConfig } from "../model/dependents/config.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { onSaved } from "../specs/saved.ts";
@@ -117,11 +118,17 @@ const config = (args: ReadonlyArray<string>, io: Io): number => {
   const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
   if (positionals.length > 1) bad(`config: unexpected argument ${positionals[1]}`);
   const name = positionals[0] ?? "as-was";
+  // The dependents' section is optional in a config file; printed here so their numbers can be edited too:
+  // the as-was dependents with a fleet's built-in config, or a system config's own (small-system).
+  const builtin: Readonly<Record<string, SystemConfig>> = {
+    ...Object.fromEntries(
+      Object.entries(BUILTIN_CONFIGS).map(([n, c]) => [n, { ...c, dependents: asWasDependents }]),
+    ),
+    ...systemSpec.configs.builtin,
+  };
   const c =
-    BUILTIN_CONFIGS[name] ??
-    bad(`config ${name}: unknown; built-in configs: ${Object.keys(BUILTIN_CONFIGS).join(", ")}`);
-  // The dependents' section is optional in a config file; printed here so their numbers can be edited too.
-  io.out(`${JSON.stringify({ ...c, dependents: asWasDependents }, null, 2)}\n`);
+    builtin[name] ?? bad(`config ${name}: unknown; built-in configs: ${Object.keys(builtin).join(", ")}`);
+  io.out(`${JSON.stringify(c, null, 2)}\n`);
   return 0;
 };
 

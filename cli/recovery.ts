@@ -13,7 +13,7 @@ import {
 } from "../analyses/recovery.ts";
 import { DEFAULT_SEED } from "../checker/defaults.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
-import { asWasSystem } from "../model/dependents/asWas.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import {
   DEPENDENT_REMEDIATION_NAMES,
   type SystemConfig,

@@ -5,7 +5,7 @@
 // ---------------------------------------------------------------------------------------------------------
 
 import type { Config } from "../model/config.ts";
-import { asWasDependents } from "../model/dependents/asWas.ts";
+import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import {
   DEPENDENT_REMEDIATION_NAMES,
   type DependentRemediationName,

@@ -27,7 +27,7 @@ Usage:
       --html writes a self-contained trace explorer; --format itf prints the Informal Trace Format.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
-      the dependent services' as-was numbers in its optional "dependents" section.
+      the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own).
   npx outage scenario 2020-11-25 [--remediation NAME ...] [--json | --save-corpus FILE]
       Replay 25 Nov 2020 on the as-was system (5-minute ticks from 02:40 PST): the timeline of failures and
       recoveries per service, each one's first failure and recovery time. --remediation (core or dependent

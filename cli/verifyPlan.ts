@@ -1,10 +1,10 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: what `outage verify` explores: `--config`, `--remediation` and `--invariant` split between the fleet
-// spec and the system spec; `--config small-system` is the dependents' checking config (model/dependents/small.ts).
+// spec and the system spec; `--config small-system` is the dependents' checking config (model/configs/smallDependents.ts).
 // ---------------------------------------------------------------------------------------------------------
 
+import { smallSystem } from "../model/configs/smallDependents.ts";
 import { DEPENDENT_REMEDIATION_NAMES, withDependentRemediations } from "../model/dependents/config.ts";
-import { smallSystem } from "../model/dependents/small.ts";
 import type { SystemInvariant } from "../properties/dependents/index.ts";
 import type { Invariant } from "../properties/index.ts";
 import { applyRemediations, loadConfig } from "./input.ts";

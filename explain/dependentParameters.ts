@@ -2,7 +2,7 @@
 // explain: the parameters that matter for each dependent invariant (properties/dependents/): the few fleet
 // numbers that make Kinesis fail its dependents, the threshold at which they see it fail, and the dependent's
 // own buffer, memory or deadline, each with its meaning and source (model/dependents/config.ts; every value in
-// `as-was` is illustrative, see model/dependents/asWas.ts). Pure.
+// `as-was` is illustrative, see model/configs/asWasDependents.ts). Pure.
 // ---------------------------------------------------------------------------------------------------------
 import type { SystemConfig } from "../model/dependents/config.ts";
 import type { SystemInvariantName } from "../properties/dependents/index.ts";

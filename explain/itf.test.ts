@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { run } from "../cli/main.ts";
 import type { Config } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
-import { asWasSystem } from "../model/dependents/asWas.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import { behindFor } from "../model/lag.ts";
 import { initialState, type State } from "../model/state.ts";
 import { initialSystemState } from "../model/system.ts";

@@ -6,7 +6,7 @@
 import { corpusFolderOf, DEFAULT_CORPUS_DIR } from "../checker/corpus.ts";
 import type { Spec } from "../checker/spec.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
-import { asWasDependents } from "../model/dependents/asWas.ts";
+import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { CONTAINER_SERVICES } from "../model/dependents/eventbridge.ts";
 import type { Op } from "../model/ops.ts";
 import type { DependentOpType } from "../model/system.ts";

@@ -1,6 +1,7 @@
 import { test as fcTest } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { asWasDependents } from "./configs/asWasDependents.ts";
 import {
   activeDependencies,
   blastRadius,
@@ -8,7 +9,6 @@ import {
   type Dependency,
   SERVICES,
 } from "./dependencyGraph.ts";
-import { asWasDependents } from "./dependents/asWas.ts";
 import {
   DEPENDENT_REMEDIATION_NAMES,
   type DependentRemediations,

@@ -6,7 +6,7 @@ import { opsArb } from "../specs/fleet/arbitraries.ts";
 import { systemOpsArb } from "../specs/system/arbitraries.ts";
 import { kinesisDown } from "../test/dependents.ts";
 import { appliedSystem } from "../test/trace.ts";
-import { asWasSystem } from "./dependents/asWas.ts";
+import { asWasSystem } from "./configs/asWasDependents.ts";
 import { mainFleetAvailable } from "./dependents/kinesisHealth.ts";
 import { initialState } from "./state.ts";
 import { step } from "./step.ts";

@@ -2,7 +2,7 @@
 // it is), and core operations keep their core labels. Written for issue 7: StrykerJS showed the dependents'
 // labels were checked only through the CLI (which the mutation run leaves out).
 import { describe, expect, test } from "vitest";
-import { asWasSystem } from "./dependents/asWas.ts";
+import { asWasSystem } from "./configs/asWasDependents.ts";
 import type { SystemConfig } from "./dependents/config.ts";
 import { initialSystemState, type SystemOp } from "./system.ts";
 import { systemOpLabel } from "./systemOpLabel.ts";
@@ -13,7 +13,7 @@ describe("systemOpLabel", () => {
   test.each<[SystemOp, string]>([
     // C2: a user's sign-in goes through Cognito.
     [{ type: "authRequested" }, "user/authRequested (a sign-in through Cognito)"],
-    // C3: as-was adds 9 records of room (model/dependents/asWas.ts, illustrative).
+    // C3: as-was adds 9 records of room (model/configs/asWasDependents.ts, illustrative).
     [{ type: "cognitoCapacityAdded" }, "cognito/cognitoCapacityAdded (+9 records of buffer)"],
     // A1.
     [{ type: "loadChanged" }, "customer/loadChanged on an Auto Scaling group"],

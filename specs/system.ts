@@ -8,10 +8,10 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
 import { systemChangesBetween } from "../explain/systemChanges.ts";
-import { asWasSystem } from "../model/dependents/asWas.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
+import { smallSystem } from "../model/configs/smallDependents.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import { decodeSystemConfig } from "../model/dependents/configDecoder.ts";
-import { smallSystem } from "../model/dependents/small.ts";
 import {
   initialSystemState,
   type SystemOp,

@@ -3,7 +3,7 @@
 
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import { asWasSystem } from "../model/dependents/asWas.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import { type CloudWatchState, cloudwatchTick, initialCloudWatch } from "../model/dependents/cloudwatch.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import type { EventResult } from "../model/dependents/effects.ts";

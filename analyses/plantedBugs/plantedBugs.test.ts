@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { searchInvariant } from "../../checker/search.ts";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../../checker/defaults.ts";
+import { searchInvariant } from "../../checker/search.ts";
 import { runTrace } from "../../checker/trace.ts";
 import { EXPECTATIONS } from "../../properties/expectations.ts";
 import { invariantNamed } from "../../properties/index.ts";

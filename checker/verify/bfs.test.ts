@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { withAllRemediations } from "../../model/config.ts";
 import { asWas, small } from "../../model/configs/index.ts";
+import { smallSystem } from "../../model/configs/smallDependents.ts";
 import { withDependentRemediations } from "../../model/dependents/config.ts";
-import { smallSystem } from "../../model/dependents/small.ts";
 import { systemInvariantNamed } from "../../properties/dependents/index.ts";
 import { INVARIANTS, invariantNamed } from "../../properties/index.ts";
 import { fleetSpec, systemSpec } from "../../specs/index.ts";
+import { DEFAULT_SEED } from "../defaults.ts";
 import type { BfsVerdict } from "../exploration.ts";
 import { searchInvariant } from "../search.ts";
-import { DEFAULT_SEED } from "../defaults.ts";
 import type { Spec } from "../spec.ts";
 import type { SpecInvariant } from "../specInvariant.ts";
 import { runTrace } from "../trace.ts";

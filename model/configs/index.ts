@@ -1,3 +1,8 @@
+// ---------------------------------------------------------------------------------------------------------
+// model: the built-in configurations, all in this folder: the fleet's (`as-was`, the 2020 fleet; `small`, for
+// exhaustive search) and the dependents' numbers that complete them into system configs (asWasDependents.ts,
+// smallDependents.ts).
+// ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../config.ts";
 import { asWas } from "./asWas.ts";
 import { small } from "./small.ts";

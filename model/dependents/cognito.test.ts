@@ -1,6 +1,6 @@
 // Tests aimed at the mutants of model/dependents/cognito.ts that survived the mutation run (issue 7): Cognito's
 // usage-record buffer (domain.md C1–C3) and the non-blocking fix (R9), with worked examples and one
-// conservation property. `as-was` numbers (model/dependents/asWas.ts): 1 record per tick, a 12-record buffer,
+// conservation property. `as-was` numbers (model/configs/asWasDependents.ts): 1 record per tick, a 12-record buffer,
 // 9 records of room added by C3; `bursty` emits 5 records a tick so that a tick can half fit.
 
 import { test } from "@fast-check/vitest";
@@ -8,7 +8,7 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect } from "vitest";
 import { accepted, nextOrUndefined } from "../../test/dependents.ts";
-import { asWasSystem } from "./asWas.ts";
+import { asWasSystem } from "../configs/asWasDependents.ts";
 import {
   authRequested,
   type CognitoState,

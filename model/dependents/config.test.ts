@@ -2,7 +2,7 @@
 // counterexample and the matrix report name the config they ran (domain.md R6, R9–R12; seed 000). Written for
 // issue 7: StrykerJS showed the name was never checked.
 import { describe, expect, test } from "vitest";
-import { asWasSystem } from "./asWas.ts";
+import { asWasSystem } from "../configs/asWasDependents.ts";
 import { withDependentRemediations } from "./config.ts";
 
 describe("withDependentRemediations", () => {

@@ -3,7 +3,7 @@
 // Written for issue 7: StrykerJS showed the `dependents` section's error messages and type checks were unpinned.
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, test } from "vitest";
-import { asWasDependents, asWasSystem } from "./asWas.ts";
+import { asWasDependents, asWasSystem } from "../configs/asWasDependents.ts";
 import { decodeDependents, decodeSystemConfig } from "./configDecoder.ts";
 
 /** The as-was `dependents` section as plain JSON data, with one edit. */

@@ -7,7 +7,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { decodeConfig } from "../configDecoder.ts";
-import { asWasDependents } from "./asWas.ts";
+import { asWasDependents } from "../configs/asWasDependents.ts";
 import type { DependentsConfig, SystemConfig } from "./config.ts";
 
 type Decoded<A> = E.Either<string, A>;

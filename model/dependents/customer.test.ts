@@ -1,6 +1,6 @@
 // Tests aimed at the mutants of model/dependents/customer.ts that survived the mutation run (issue 7): the
 // customer's telemetry pipeline of seed 000 (000_139a6cf1b7a9f00f.txt), with worked examples on the `as-was`
-// numbers (model/dependents/asWas.ts: 1 record per tick, a producer buffer of 6 records, detection after 2
+// numbers (model/configs/asWasDependents.ts: 1 record per tick, a producer buffer of 6 records, detection after 2
 // ticks, an approval taking 12 ticks, the change freeze on) and one conservation property.
 // Not killed, because equivalent: customer.ts:42 `c.approvalAskedAt !== null` -> `true`. `switches` only gets
 // past its first guard with failingFor >= detectTicks, and customerTick sets approvalAskedAt (line 73) on the
@@ -8,7 +8,7 @@
 import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
-import { asWasSystem } from "./asWas.ts";
+import { asWasSystem } from "../configs/asWasDependents.ts";
 import { type DependentRemediationName, type SystemConfig, withDependentRemediations } from "./config.ts";
 import { type CustomerState, customerFailing, customerTick, initialCustomer } from "./customer.ts";
 import type { DependentEffect } from "./effects.ts";

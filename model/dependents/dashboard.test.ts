@@ -1,12 +1,12 @@
 // Tests aimed at the mutants of model/dependents/dashboard.ts that survived the mutation run (issue 7): the
 // Service Health Dashboard's posting path (domain.md H1, R12), with worked examples on the `as-was` numbers
-// (model/dependents/asWas.ts: the backup tool takes 12 ticks untrained, 2 trained) and a counting property.
+// (model/configs/asWasDependents.ts: the backup tool takes 12 ticks untrained, 2 trained) and a counting property.
 
 import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { nextOrUndefined } from "../../test/dependents.ts";
-import { asWasSystem } from "./asWas.ts";
+import { asWasSystem } from "../configs/asWasDependents.ts";
 import { withDependentRemediations } from "./config.ts";
 import {
   type DashboardState,

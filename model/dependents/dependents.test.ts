@@ -2,7 +2,7 @@ import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { accepted, nextOrUndefined } from "../../test/dependents.ts";
-import { asWasSystem } from "./asWas.ts";
+import { asWasSystem } from "../configs/asWasDependents.ts";
 import { autoscalingTick, loadChanged, scalingDelay } from "./autoscaling.ts";
 import { cloudwatchTick, initialCloudWatch } from "./cloudwatch.ts";
 import { authRequested, cognitoTick, initialCognito } from "./cognito.ts";

@@ -4,8 +4,8 @@
 import { describe, expect, test } from "vitest";
 import { applied } from "../../test/trace.ts";
 import { asWas } from "../configs/asWas.ts";
+import { asWasSystem } from "../configs/asWasDependents.ts";
 import { initialState } from "../state.ts";
-import { asWasSystem } from "./asWas.ts";
 import { mainFleetAvailable, routablePercent } from "./kinesisHealth.ts";
 
 const crashed = (frontends: ReadonlyArray<number>) =>

@@ -8,7 +8,7 @@ import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { accepted } from "../../test/dependents.ts";
-import { asWasSystem } from "./asWas.ts";
+import { asWasSystem } from "../configs/asWasDependents.ts";
 import { type SystemConfig, withDependentRemediations } from "./config.ts";
 import { functionInvoked, initialLambda, type LambdaState, lambdaTick } from "./lambda.ts";
 

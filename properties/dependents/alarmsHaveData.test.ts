@@ -1,7 +1,7 @@
 // AlarmsHaveData (W1) on CloudWatch's own tick (cloudwatchTick): the near miss is the time without readable
 // data as a fraction of the alarm's period.
 import { describe, expect, test } from "vitest";
-import { asWasSystem } from "../../model/dependents/asWas.ts";
+import { asWasSystem } from "../../model/configs/asWasDependents.ts";
 import type { SystemConfig } from "../../model/dependents/config.ts";
 import { cloudwatchAfter, downFor, systemWith } from "../../test/dependents.ts";
 import { alarmsHaveData } from "./alarmsHaveData.ts";

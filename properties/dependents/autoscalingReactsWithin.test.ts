@@ -2,7 +2,7 @@
 // wait of a load change for CloudWatch metrics as a fraction of N, and the violation names the wait.
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, test } from "vitest";
-import { asWasSystem } from "../../model/dependents/asWas.ts";
+import { asWasSystem } from "../../model/configs/asWasDependents.ts";
 import type { SystemConfig } from "../../model/dependents/config.ts";
 import type { SystemOp, SystemState } from "../../model/system.ts";
 import { kinesisDown, systemTicks } from "../../test/dependents.ts";

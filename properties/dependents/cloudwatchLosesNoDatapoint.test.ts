@@ -2,7 +2,7 @@
 // horizon is inclusive, the local store keeps it, and the near miss is the current impairment's length.
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, test } from "vitest";
-import { asWasSystem } from "../../model/dependents/asWas.ts";
+import { asWasSystem } from "../../model/configs/asWasDependents.ts";
 import { withDependentRemediations } from "../../model/dependents/config.ts";
 import { cloudwatchAfter, downFor, systemWith } from "../../test/dependents.ts";
 import { cloudwatchLosesNoDatapoint } from "./cloudwatchLosesNoDatapoint.ts";

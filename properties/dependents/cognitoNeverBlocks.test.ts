@@ -1,7 +1,7 @@
 // CognitoNeverBlocksOnKinesisBuffer (C1, C2, R9) on Cognito's own steps (cognitoTick, authRequested) from the
 // as-was numbers: a blocked sign-in is never forgiven, and the near miss is the buffer's fill.
 import { describe, expect, test } from "vitest";
-import { asWasSystem } from "../../model/dependents/asWas.ts";
+import { asWasSystem } from "../../model/configs/asWasDependents.ts";
 import {
   authRequested,
   type CognitoState,

@@ -2,7 +2,7 @@
 // as-was numbers: a lost record and an outage longer than N each break it on their own, and the near miss is
 // the outage's length as a fraction of N.
 import { describe, expect, test } from "vitest";
-import { asWasSystem } from "../../model/dependents/asWas.ts";
+import { asWasSystem } from "../../model/configs/asWasDependents.ts";
 import type { SystemConfig } from "../../model/dependents/config.ts";
 import { type CustomerState, customerTick, initialCustomer } from "../../model/dependents/customer.ts";
 import { brokenName, downFor, systemWith } from "../../test/dependents.ts";

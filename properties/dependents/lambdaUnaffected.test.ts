@@ -2,7 +2,7 @@
 // as-was numbers: a failed invocation is never forgiven, and the near miss is the metric buffer's fill.
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, test } from "vitest";
-import { asWasSystem } from "../../model/dependents/asWas.ts";
+import { asWasSystem } from "../../model/configs/asWasDependents.ts";
 import type { SystemConfig } from "../../model/dependents/config.ts";
 import {
   functionInvoked,

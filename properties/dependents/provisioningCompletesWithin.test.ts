@@ -2,7 +2,7 @@
 // names the service that has waited longest, and the near miss is that wait as a fraction of N.
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, test } from "vitest";
-import { asWasSystem } from "../../model/dependents/asWas.ts";
+import { asWasSystem } from "../../model/configs/asWasDependents.ts";
 import type { SystemConfig } from "../../model/dependents/config.ts";
 import { eventbridgeKinesisAvailable } from "../../model/dependents/kinesisHealth.ts";
 import type { SystemOp, SystemState } from "../../model/system.ts";

@@ -1,7 +1,7 @@
 // StatusPostedWithin (H1, R12) on the dashboard's own step (statusPostStarted) from the as-was numbers: the
 // near miss is the wait of the update in progress as a fraction of N, and the violation comes one tick past N.
 import { describe, expect, test } from "vitest";
-import { asWasSystem } from "../../model/dependents/asWas.ts";
+import { asWasSystem } from "../../model/configs/asWasDependents.ts";
 import { initialDashboard, statusPostStarted } from "../../model/dependents/dashboard.ts";
 import { brokenName, nextOrUndefined, systemWith } from "../../test/dependents.ts";
 import { statusPostedWithin } from "./statusPostedWithin.ts";

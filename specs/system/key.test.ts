@@ -3,13 +3,13 @@ import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect } from "vitest";
 import { statesOf } from "../../checker/trace.ts";
+import { smallSystem } from "../../model/configs/smallDependents.ts";
 import {
   DEPENDENT_REMEDIATION_NAMES,
   type DependentRemediationName,
   type SystemConfig,
   withDependentRemediations,
 } from "../../model/dependents/config.ts";
-import { smallSystem } from "../../model/dependents/small.ts";
 import { type SystemOp, type SystemState, systemStep } from "../../model/system.ts";
 import { SYSTEM_INVARIANTS } from "../../properties/dependents/index.ts";
 import { candidateOps } from "../fleet/enabledOps.ts";

@@ -10,14 +10,14 @@
 
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../../checker/defaults.ts";
 import type { Matrix, MatrixSubject } from "../../checker/matrix.ts";
-import { asWasSystem } from "../../model/dependents/asWas.ts";
+import { asWasSystem } from "../../model/configs/asWasDependents.ts";
+import { smallSystem } from "../../model/configs/smallDependents.ts";
 import {
   DEPENDENT_REMEDIATION_NAMES,
   type DependentRemediationName,
   type SystemConfig,
   withDependentRemediations,
 } from "../../model/dependents/config.ts";
-import { smallSystem } from "../../model/dependents/small.ts";
 import type { SystemOp, SystemState } from "../../model/system.ts";
 import { SYSTEM_INVARIANTS, type SystemInvariant } from "../../properties/dependents/index.ts";
 import { systemSpec } from "../system.ts";
@@ -44,8 +44,8 @@ const prose = (m: Matrix<DependentRemediationName>) => {
       "dependent remediations (none, each alone, all, all but one). Evidence levels as above; *inductive* is not",
       "tried for the dependents.",
       "",
-      `- **Exhaustive search** (\`npx outage verify --config small-system --remediation NAME,... --invariant NAME\`): breadth-first over \`systemStep\` on the \`small-system\` checking config (model/dependents/small.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states. Each invariant is explored over the core fleet plus its *cone of influence* (the dependents it reads and those upstream of them; the rest cannot change its verdict), with unbounded counters and the clock abstracted (specs/system/key.ts). "proved" means every reachable state of that cone and the fleet was visited; the state counts are of that product.`,
-      `- **Random search** (\`npx outage check --config as-was --invariant NAME\`): fast-check over system traces on \`as-was\` (model/dependents/asWas.ts), seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per distinct cell (lowered from \`check\`'s default ${DEFAULT_RUNS} runs so \`npm test\` stays fast), counterexamples shrunk and minimized.`,
+      `- **Exhaustive search** (\`npx outage verify --config small-system --remediation NAME,... --invariant NAME\`): breadth-first over \`systemStep\` on the \`small-system\` checking config (model/configs/smallDependents.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states. Each invariant is explored over the core fleet plus its *cone of influence* (the dependents it reads and those upstream of them; the rest cannot change its verdict), with unbounded counters and the clock abstracted (specs/system/key.ts). "proved" means every reachable state of that cone and the fleet was visited; the state counts are of that product.`,
+      `- **Random search** (\`npx outage check --config as-was --invariant NAME\`): fast-check over system traces on \`as-was\` (model/configs/asWasDependents.ts), seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per distinct cell (lowered from \`check\`'s default ${DEFAULT_RUNS} runs so \`npm test\` stays fast), counterexamples shrunk and minimized.`,
       "- A verdict depends only on the remediation flags its cone reads, so each search ran once per distinct",
       "  projection of a row's set onto those flags (exact: the other flags cannot change the explored states).",
       "",

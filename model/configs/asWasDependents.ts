@@ -1,5 +1,5 @@
-import { asWas } from "../configs/asWas.ts";
-import { type DependentsConfig, NO_DEPENDENT_REMEDIATIONS, type SystemConfig } from "./config.ts";
+import { type DependentsConfig, NO_DEPENDENT_REMEDIATIONS, type SystemConfig } from "../dependents/config.ts";
+import { asWas } from "./asWas.ts";
 
 /**
  * The dependents as they were on 25 Nov 2020, on the `as-was` core fleet (one tick = 5 minutes).

@@ -1,5 +1,5 @@
-import { small } from "../configs/small.ts";
-import { type DependentsConfig, NO_DEPENDENT_REMEDIATIONS, type SystemConfig } from "./config.ts";
+import { type DependentsConfig, NO_DEPENDENT_REMEDIATIONS, type SystemConfig } from "../dependents/config.ts";
+import { small } from "./small.ts";
 
 /**
  * `small-system`: the checking config for exhaustive verification of the dependents' invariants
@@ -7,7 +7,7 @@ import { type DependentsConfig, NO_DEPENDENT_REMEDIATIONS, type SystemConfig } f
  * habit 2): the `small` core fleet (2 frontends on the thread limit's edge, one more allowed) with the dependents'
  * numbers shrunk so that breadth-first search can visit every reachable state of one dependent and the fleet.
  *
- * ILLUSTRATIVE NUMBERS, keeping the order relations of `asWasDependents` (model/dependents/asWas.ts):
+ * ILLUSTRATIVE NUMBERS, keeping the order relations of `asWasDependents` (model/configs/asWasDependents.ts):
  *   - Cognito's buffer (1 record, +1 from C3) fills after a few ticks without Kinesis (C1–C3);
  *   - CloudWatch's local store keeps 2 ticks (R10's 3 hours, scaled); alarms lose data after 1 tick (W1);
  *   - Lambda's host passes its memory threshold after 3 ticks of buffered metrics (L1);
