@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { nov25, scenarioConfig, scenarioCorpusText, scenarioJson } from "../cli/scenario.ts";
+import { scenarioConfig, scenarioCorpusText, scenarioJson } from "../cli/scenario.ts";
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { activeDependencies, blastRadius, SERVICES, type Service } from "../model/dependencyGraph.ts";
 import { decodeSystemConfig } from "../model/dependents/configDecoder.ts";
-import { NOV25_START_MINUTE, nov25Ops } from "../model/scenarios/nov25.ts";
+import { NOV25 } from "../model/scenarios/nov25.ts";
 import type { SystemOp } from "../model/system.ts";
 import { decodeSystemOp } from "../model/systemOpDecoder.ts";
 import { runScenario } from "./scenario.ts";
 
-const asWasDay = nov25(scenarioConfig([]));
+const asWasDay = runScenario(scenarioConfig([]), NOV25);
 const first = (s: Service): number => {
   const t = asWasDay.firstFailure[s];
   if (t === undefined) throw new Error(`${s} never failed in the as-was replay`);
@@ -57,22 +57,23 @@ describe("the 25 Nov 2020 replay under as-was", () => {
 
 describe("the same operations with remediations", () => {
   test("with every remediation on, no service fails", () => {
-    const r = nov25(scenarioConfig(["all"]));
+    const r = runScenario(scenarioConfig(["all"]), NOV25);
     expect(r.firstFailure).toEqual({});
   });
 
   test("with only the dependents' remediations on, Kinesis still fails but no dependent does", () => {
-    const r = nov25(
+    const r = runScenario(
       scenarioConfig([
         "cognitoNonBlockingBuffer,cloudwatchPartitionedFleet,eventbridgePartitionedFleet,lambdaBoundedMetricBuffer",
         "dashboardBackupPath,customerStandbyStream,customerAutomaticFailover",
       ]),
+      NOV25,
     );
     expect(Object.keys(r.firstFailure)).toEqual(["kinesis"]);
   });
 
   test("with the partitioned fleet and the backup path, CloudWatch, its dependents and the dashboard stay up", () => {
-    const r = nov25(scenarioConfig(["cloudwatchPartitionedFleet", "dashboardBackupPath"]));
+    const r = runScenario(scenarioConfig(["cloudwatchPartitionedFleet", "dashboardBackupPath"]), NOV25);
     for (const s of ["cloudwatch", "lambda", "autoscaling", "dashboard"] as const)
       expect(r.firstFailure[s]).toBeUndefined();
     expect(r.firstFailure.cognito).toBeDefined();
@@ -98,13 +99,18 @@ describe("the committed scenario corpus file", () => {
       if (d._tag === "Left") throw new Error(d.left);
       return d.right;
     }) as ReadonlyArray<SystemOp>;
-    const r = runScenario("2020-11-25", config.right, ops, saved.notes, saved.startMinute);
+    const r = runScenario(config.right, {
+      name: "2020-11-25",
+      ops,
+      notes: saved.notes,
+      startMinute: saved.startMinute,
+    });
     expect(scenarioJson(r)).toEqual(saved.expected);
   });
 
   test("is what the scenario definition produces now (regenerate: npx outage scenario 2020-11-25 --save-corpus FILE)", () => {
-    expect(saved.ops).toEqual(nov25Ops());
-    expect(saved.startMinute).toBe(NOV25_START_MINUTE);
-    expect(text).toBe(scenarioCorpusText());
+    expect(saved.ops).toEqual(NOV25.ops);
+    expect(saved.startMinute).toBe(NOV25.startMinute);
+    expect(text).toBe(scenarioCorpusText(NOV25));
   });
 });

@@ -3,6 +3,7 @@
 // failed and when it recovered (from health predicates over the states, not from the scenario's notes),
 // plus the operators' actions and the record's notes. Pure and deterministic.
 // ---------------------------------------------------------------------------------------------------------
+
 import * as E from "fp-ts/lib/Either.js";
 import { SERVICES, type Service } from "../model/dependencyGraph.ts";
 import { scalingDelay } from "../model/dependents/autoscaling.ts";
@@ -17,6 +18,7 @@ import {
   routablePercent,
 } from "../model/dependents/kinesisHealth.ts";
 import { memoryContended } from "../model/dependents/lambda.ts";
+import type { Scenario } from "../model/scenarios/scenario.ts";
 import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
 import { threadsNeeded } from "../model/threads.ts";
 
@@ -135,23 +137,12 @@ const opEvent = (op: SystemOp): { readonly service: Service; readonly event: str
   }
 };
 
-export interface ScenarioNote {
-  readonly tick: number;
-  /** What the public record says happened then. */
-  readonly record: string;
-}
-
 /**
- * Runs `ops` from the initial state under `config` and reads the timeline. Ticks are counted from the
- * `tick` operations; `notes` are printed at their tick, before that tick's operations.
+ * Runs the scenario's operations from the initial state under `config` and reads the timeline. Ticks are
+ * counted from the `tick` operations; the notes are printed at their tick, before that tick's operations.
  */
-export const runScenario = (
-  name: string,
-  config: SystemConfig,
-  ops: ReadonlyArray<SystemOp>,
-  notes: ReadonlyArray<ScenarioNote>,
-  startMinute: number,
-): ScenarioResult => {
+export const runScenario = (config: SystemConfig, scenario: Scenario): ScenarioResult => {
+  const { name, ops, notes, startMinute } = scenario;
   const time = (t: number) => timeOfDay(startMinute, config.tickMinutes, t);
   const events: ScenarioEvent[] = [];
   const firstFailure: Partial<Record<Service, number>> = {};

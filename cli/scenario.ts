@@ -10,12 +10,11 @@ import { writeFileAtomic } from "../checker/corpus.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { SERVICES } from "../model/dependencyGraph.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
-import { NOV25_START_MINUTE, nov25Notes, nov25Ops } from "../model/scenarios/nov25.ts";
+import { SCENARIOS } from "../model/scenarios/index.ts";
+import type { Scenario } from "../model/scenarios/scenario.ts";
 import { applyRemediations, bad } from "./input.ts";
 import type { Io } from "./io.ts";
 import { splitCheckFlags, systemConfigOf } from "./specFlags.ts";
-
-export const SCENARIOS = ["2020-11-25"] as const;
 
 /** The `as-was` system with `--remediation` values (core or dependent names, or all) applied. */
 export const scenarioConfig = (remediations: ReadonlyArray<string>): SystemConfig => {
@@ -23,20 +22,16 @@ export const scenarioConfig = (remediations: ReadonlyArray<string>): SystemConfi
   return systemConfigOf(applyRemediations(asWas, split.coreRemediations), split.dependentRemediations);
 };
 
-/** Runs the 25 Nov 2020 scenario under `config`. */
-export const nov25 = (config: SystemConfig): ScenarioResult =>
-  runScenario("2020-11-25", config, nov25Ops(), nov25Notes(), NOV25_START_MINUTE);
-
 const duration = (ticks: number, tickMinutes: number): string => {
   const m = ticks * tickMinutes;
   return `${ticks} ticks (${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")} min)`;
 };
 
 /** The human-readable timeline. */
-export const scenarioText = (r: ScenarioResult): string => {
-  const at = (t: number) => `t${t} ${timeOfDay(NOV25_START_MINUTE, r.tickMinutes, t)}`;
+export const scenarioText = (r: ScenarioResult, startMinute: number): string => {
+  const at = (t: number) => `t${t} ${timeOfDay(startMinute, r.tickMinutes, t)}`;
   const lines = [
-    `scenario ${r.scenario}: config ${r.config}; one tick = ${r.tickMinutes} minutes; tick 0 = ${timeOfDay(NOV25_START_MINUTE, r.tickMinutes, 0)} PST`,
+    `scenario ${r.scenario}: config ${r.config}; one tick = ${r.tickMinutes} minutes; tick 0 = ${timeOfDay(startMinute, r.tickMinutes, 0)} PST`,
     "",
     "tick  time   service      event",
     ...r.events.map((e) => `${String(e.tick).padStart(4)}  ${e.time}  ${e.service.padEnd(12)} ${e.event}`),
@@ -91,32 +86,38 @@ export const scenarioCommand = (args: ReadonlyArray<string>, io: Io): number => 
     strict: true,
     allowPositionals: true,
   });
-  if (positionals.length !== 1) bad(`scenario: give one scenario name: ${SCENARIOS.join(", ")}`);
-  if (positionals[0] !== "2020-11-25")
-    bad(`scenario ${positionals[0]}: unknown; expected one of ${SCENARIOS.join(", ")}`);
+  const names = Object.keys(SCENARIOS).join(", ");
+  if (positionals.length !== 1) bad(`scenario: give one scenario name: ${names}`);
+  const scenario =
+    SCENARIOS[positionals[0] as string] ??
+    bad(`scenario ${positionals[0]}: unknown; expected one of ${names}`);
   if (values["save-corpus"] !== undefined) {
     if (values.remediation !== undefined)
       bad("--save-corpus records the as-was day; it takes no --remediation");
-    writeFileAtomic(values["save-corpus"], scenarioCorpusText());
+    writeFileAtomic(values["save-corpus"], scenarioCorpusText(scenario));
     io.out(`saved ${values["save-corpus"]}\n`);
     return 0;
   }
-  const r = nov25(scenarioConfig(values.remediation ?? []));
-  io.out(values.json === true ? `${JSON.stringify(scenarioJson(r), null, 2)}\n` : scenarioText(r));
+  const r = runScenario(scenarioConfig(values.remediation ?? []), scenario);
+  io.out(
+    values.json === true
+      ? `${JSON.stringify(scenarioJson(r), null, 2)}\n`
+      : scenarioText(r, scenario.startMinute),
+  );
   return 0;
 };
 
-/** The committed corpus entry for the scenario: its config, notes, operations and the expected timeline. */
-export const scenarioCorpusText = (): string => {
+/** The committed corpus entry for a scenario: its config, notes, operations and the expected timeline. */
+export const scenarioCorpusText = (scenario: Scenario): string => {
   const config = scenarioConfig([]);
   return `${JSON.stringify(
     {
-      scenario: "2020-11-25",
+      scenario: scenario.name,
       tickMinutes: config.tickMinutes,
-      startMinute: NOV25_START_MINUTE,
-      expected: scenarioJson(nov25(config)),
-      notes: nov25Notes(),
-      ops: nov25Ops(),
+      startMinute: scenario.startMinute,
+      expected: scenarioJson(runScenario(config, scenario)),
+      notes: scenario.notes,
+      ops: scenario.ops,
       config,
     },
     null,

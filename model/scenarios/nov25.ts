@@ -9,6 +9,7 @@
 // is confirmed (09:39); the full restart then goes one frontend at a time (K11/K15 pacing).
 // ---------------------------------------------------------------------------------------------------------
 import type { SystemOp } from "../system.ts";
+import type { Scenario } from "./scenario.ts";
 
 /** Minutes past midnight (PST) at tick 0. */
 export const NOV25_START_MINUTE = 2 * 60 + 40;
@@ -103,13 +104,13 @@ const DAY: ReadonlyArray<ScenarioEntry> = [
 /** The day's entries, in tick order (entries sharing a tick run in the order written above). */
 export const NOV25_ENTRIES: ReadonlyArray<ScenarioEntry> = [...DAY].sort((a, b) => a.tick - b.tick);
 
-/** The scenario as one operation list: each tick's operations, then the clock step to the next tick. */
-export const nov25Ops = (): ReadonlyArray<SystemOp> =>
-  Array.from({ length: NOV25_END_TICK }, (_, t) => [
+/** 25 Nov 2020 as one scenario: the operations of every tick, each followed by the clock step, and the notes. */
+export const NOV25: Scenario = {
+  name: "2020-11-25",
+  startMinute: NOV25_START_MINUTE,
+  ops: Array.from({ length: NOV25_END_TICK }, (_, t) => [
     ...NOV25_ENTRIES.filter((e) => e.tick === t).flatMap((e) => e.ops),
     { type: "tick" as const },
-  ]).flat();
-
-/** The record's notes, by tick. */
-export const nov25Notes = (): ReadonlyArray<{ readonly tick: number; readonly record: string }> =>
-  NOV25_ENTRIES.flatMap((e) => (e.record === undefined ? [] : [{ tick: e.tick, record: e.record }]));
+  ]).flat(),
+  notes: NOV25_ENTRIES.flatMap((e) => (e.record === undefined ? [] : [{ tick: e.tick, record: e.record }])),
+};

@@ -1,0 +1,7 @@
+// ---------------------------------------------------------------------------------------------------------
+// model: the scenarios `npx outage scenario NAME` replays, by name.
+// ---------------------------------------------------------------------------------------------------------
+import { NOV25 } from "./nov25.ts";
+import type { Scenario } from "./scenario.ts";
+
+export const SCENARIOS: Readonly<Record<string, Scenario>> = { [NOV25.name]: NOV25 };
