@@ -1,5 +1,6 @@
-// Test helpers: a saved counterexample file's text read back by one spec, as `npx outage replay` reads it, and
-// counterexamples of each spec to read (random ones, the committed ones).
+// Test helpers: a saved counterexample file's text read back by one expected spec, through the steps
+// specs/saved.ts takes for any file (parse, the spec it names, that spec's decoder), and counterexamples of
+// each spec to read (random ones, the committed ones).
 import { join } from "node:path";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
