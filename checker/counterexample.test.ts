@@ -11,6 +11,7 @@ import { committedOf, counterexampleArb, parseAs } from "../test/counterexamples
 import {
   type Counterexample,
   counterexampleFrom,
+  decodeCounterexample,
   encodeCounterexample,
   SCHEMA_VERSION,
 } from "./counterexample.ts";
@@ -71,6 +72,17 @@ const codecTests = <C, S, Op>(spec: Spec<C, S, Op>, config: C, found: Counterexa
       );
       const { spec: _gone, ...unnamed } = jsonOf(found);
       expect(errorOf(spec, unnamed)).toBe("spec must be a string naming the spec");
+    });
+
+    it("are rejected when the file names another spec, even by a decoder called directly", () => {
+      const other = spec.id === fleetSpec.id ? systemSpec.id : fleetSpec.id;
+      const { $schema: _s, spec: _id, schemaVersion: _v, ...fields } = jsonOf(found);
+      expect(
+        E.isLeft(decodeCounterexample(spec, { ...fields, spec: other, schemaVersion: SCHEMA_VERSION })),
+      ).toBe(true);
+      expect(decodeCounterexample(spec, { ...fields, spec: other })).toEqual(
+        E.left(`the file is a counterexample of spec "${other}", not of ${spec.id}`),
+      );
     });
 
     it("are rejected, naming the field, when an invariant is not the spec's", () => {

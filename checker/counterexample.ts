@@ -131,6 +131,10 @@ export const decodeCounterexample = <C, S, Op>(
   if (!isRecord(v)) return E.left("the file must hold a JSON object");
   const unknown = Object.keys(v).find((k) => !KNOWN_KEYS.includes(k));
   if (unknown !== undefined) return E.left(`unknown key ${unknown}`);
+  // The spec the file names (schemaVersion 1 said it as `kind`, and only for a spec other than the first).
+  const named = v.spec ?? v.kind;
+  if (named !== undefined && named !== spec.id)
+    return E.left(`the file is a counterexample of spec ${JSON.stringify(named)}, not of ${spec.id}`);
   const names = spec.invariants.map((i) => i.name);
   return pipe(
     E.Do,
