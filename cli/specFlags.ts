@@ -15,7 +15,6 @@ import {
 } from "../model/dependents/config.ts";
 import { SYSTEM_INVARIANTS, type SystemInvariant } from "../properties/dependents/index.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
-import { systemSpec } from "../specs/index.ts";
 import { bad } from "./input.ts";
 
 export interface SplitFlags {

@@ -11,7 +11,6 @@ import {
   type Frontend,
   frontendName,
   frontendWith,
-  frontendWithCounters,
   placeMembers,
   positionOf,
   type State,

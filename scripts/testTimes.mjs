@@ -25,7 +25,9 @@ for (const file of report.testResults) {
   folders.set(folder, f);
 }
 const rows = [...folders.entries()].sort(([a], [b]) => a.localeCompare(b));
-process.stdout.write("| folder | test files | tests | seconds (sum over its files) |\n|---|---:|---:|---:|\n");
+process.stdout.write(
+  "| folder | test files | tests | seconds (sum over its files) |\n|---|---:|---:|---:|\n",
+);
 for (const [folder, f] of rows)
   process.stdout.write(`| ${folder}/ | ${f.files} | ${f.tests} | ${f.seconds.toFixed(1)} |\n`);
 process.stdout.write(

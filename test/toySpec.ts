@@ -40,7 +40,7 @@ const withFrontend = (s: ToyState, i: 0 | 1, f: ToyFrontend): ToyState => ({
 });
 
 const toyStep = (
-  config: ToyConfig,
+  _config: ToyConfig,
   s: ToyState,
   op: ToyOp,
 ): E.Either<{ readonly reason: string }, ToyState> => {
