@@ -15,7 +15,6 @@
 // file to be current.
 // ---------------------------------------------------------------------------------------------------------
 import type { BfsOptions, BfsVerdict } from "./exploration.ts";
-import type { MatrixProse } from "./matrixMarkdown.ts";
 import { type SearchOptions, type SearchResult, searchInvariant } from "./search.ts";
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
@@ -24,6 +23,21 @@ import { exploreBreadthFirst } from "./verify/bfs.ts";
 // ---------------------------------------------------------------------------------------------------------
 // model
 // ---------------------------------------------------------------------------------------------------------
+
+/** The words around the tables, for the Markdown renderer (matrixMarkdown.ts). */
+export interface MatrixProse {
+  /** Before the matrix: the title and how the evidence was obtained. */
+  readonly preamble: ReadonlyArray<string>;
+  /** The matrix's first column: what the option sets are. */
+  readonly optionsColumn: string;
+  readonly headings: { readonly matrix: string; readonly minimal: string; readonly interactions: string };
+  readonly minimal: ReadonlyArray<string>;
+  /** The minimal-set cell of an invariant no set makes hold. */
+  readonly noMinimalSet: string;
+  readonly interactions: ReadonlyArray<string>;
+  /** Said instead of the interactions table when there is none. */
+  readonly noInteraction: string;
+}
 
 export interface MatrixSettings {
   readonly bfs: Pick<BfsOptions, "maxDepth" | "maxStates">;

@@ -2,24 +2,10 @@
 // checker: the option matrix (matrix.ts) as Markdown: the subject's prose, the matrix with one row per option
 // set, the minimal sets, and the interactions (or the subject's sentence saying there are none).
 // ---------------------------------------------------------------------------------------------------------
-import type { Cell, Matrix, MatrixSubject } from "./matrix.ts";
+import type { Cell, Matrix, MatrixProse, MatrixSubject } from "./matrix.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
 
 /** The subject's words around the generated tables; each list is lines, without the blank lines between parts. */
-export interface MatrixProse {
-  /** Before the matrix: the title and how the evidence was obtained. */
-  readonly preamble: ReadonlyArray<string>;
-  /** The matrix's first column: what the option sets are. */
-  readonly optionsColumn: string;
-  readonly headings: { readonly matrix: string; readonly minimal: string; readonly interactions: string };
-  readonly minimal: ReadonlyArray<string>;
-  /** The minimal-set cell of an invariant no set makes hold. */
-  readonly noMinimalSet: string;
-  readonly interactions: ReadonlyArray<string>;
-  /** Said instead of the interactions table when there is none. */
-  readonly noInteraction: string;
-}
-
 const setText = (set: ReadonlyArray<string>): string =>
   set.length === 0 ? "{} (none)" : `{${set.join(", ")}}`;
 
