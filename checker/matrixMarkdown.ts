@@ -2,7 +2,7 @@
 // checker: the option matrix (matrix.ts) as Markdown: the subject's prose, the matrix with one row per option
 // set, the minimal sets, and the interactions (or the subject's sentence saying there are none).
 // ---------------------------------------------------------------------------------------------------------
-import type { Cell, Matrix, MatrixProse, MatrixSubject } from "./matrix.ts";
+import type { Cell, Matrix, MatrixSubject } from "./matrix.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
 
 /** The subject's words around the generated tables; each list is lines, without the blank lines between parts. */
