@@ -18,6 +18,12 @@ export {
 } from "./checker/counterexample.ts";
 export { DEFAULT_RUNS, DEFAULT_SEED } from "./checker/defaults.ts";
 export type { BfsOptions, BfsResult, BfsVerdict, Exploration } from "./checker/exploration.ts";
+export {
+  type InvariantPropertyOptions,
+  invariantArbitrary,
+  invariantHolds,
+  invariantProperty,
+} from "./checker/property.ts";
 export { replayCounterexample } from "./checker/replay.ts";
 export {
   minimize,

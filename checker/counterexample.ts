@@ -33,6 +33,14 @@ export interface Counterexample<C, Op> {
   readonly path: string;
   /** The minimal operations; replaying them from the initial state reproduces the violation. */
   readonly ops: ReadonlyArray<Op>;
+  /**
+   * The longest generated sequence of the search that found it: with `seed` and `path`, what fast-check needs
+   * to regenerate the same case (`fc.assert(invariantProperty(spec, config, inv, { maxSteps }), { seed, path })`,
+   * checker/property.ts). Absent for a breadth-first trace, and in files written before it was recorded.
+   */
+  readonly maxSteps?: number;
+  /** The versions that wrote it: this tool's and fast-check's (a seed and path are fast-check's own). */
+  readonly versions?: { readonly tool: string; readonly fastCheck: string };
   /** The step (1-based) after which the invariant first fails; 0 means the initial state already fails. */
   readonly violationStep: number;
   /** What changed at each step, in domain words. */
@@ -54,9 +62,11 @@ export const encodeCounterexample = <C, Op>(c: Counterexample<C, Op>, depth: num
       source: c.source,
       seed: c.seed,
       path: c.path,
+      maxSteps: c.maxSteps,
       violationStep: c.violationStep,
       ops: c.ops,
       steps: c.steps,
+      versions: c.versions,
       config: c.config,
     },
     null,
@@ -103,9 +113,11 @@ const KNOWN_KEYS = [
   "source",
   "seed",
   "path",
+  "maxSteps",
   "violationStep",
   "ops",
   "steps",
+  "versions",
   "config",
 ];
 
@@ -164,6 +176,25 @@ export const decodeCounterexample = <C, S, Op>(
     ),
     E.apS("violationStep", field(v, "violationStep", isNat, "a non-negative integer")),
     E.apS(
+      "provenance",
+      v.maxSteps !== undefined && !(isNat(v.maxSteps) && v.maxSteps >= 1)
+        ? E.left("maxSteps must be a positive integer")
+        : v.versions !== undefined &&
+            !(
+              isRecord(v.versions) &&
+              isString(v.versions.tool) &&
+              isString(v.versions.fastCheck) &&
+              Object.keys(v.versions).length === 2
+            )
+          ? E.left("versions must be {tool, fastCheck}, two strings")
+          : E.right({
+              ...(v.maxSteps === undefined ? {} : { maxSteps: v.maxSteps as number }),
+              ...(v.versions === undefined
+                ? {}
+                : { versions: v.versions as { readonly tool: string; readonly fastCheck: string } }),
+            }),
+    ),
+    E.apS(
       "ops",
       decodeAll("ops", v.ops, (p, x) => spec.decodeOp(p, x)),
     ),
@@ -175,10 +206,10 @@ export const decodeCounterexample = <C, S, Op>(
         E.mapLeft((e) => `config: ${e}`),
       ),
     ),
-    E.chain((c) =>
+    E.chain(({ provenance, ...c }) =>
       c.violationStep > c.ops.length
         ? E.left(`violationStep (${c.violationStep}) is past the end of ops (${c.ops.length})`)
-        : E.right({ spec: spec.id, ...c }),
+        : E.right({ spec: spec.id, ...c, ...provenance }),
     ),
   );
 };
@@ -206,6 +237,8 @@ export const counterexampleFrom = <C, S, Op>(
     readonly message: string;
   },
   steps: ReadonlyArray<SavedStep>,
+  /** For a random search's counterexample: its step limit, and the versions that found it. */
+  provenance: Pick<Counterexample<C, Op>, "maxSteps" | "versions"> = {},
 ): Counterexample<C, Op> => ({
   spec: spec.id,
   invariant: invariant.name,
@@ -217,4 +250,5 @@ export const counterexampleFrom = <C, S, Op>(
   ops: found.ops,
   violationStep: found.violationStep,
   steps,
+  ...provenance,
 });

@@ -4,6 +4,7 @@
 // in the header (and in the JSON's top level), every later section's results naming their own config.
 // ---------------------------------------------------------------------------------------------------------
 
+import fc from "fast-check";
 import { saveCounterexample } from "../checker/corpus.ts";
 import { counterexampleFrom } from "../checker/counterexample.ts";
 import { type SearchOptions, type SearchResult, searchInvariant } from "../checker/search.ts";
@@ -13,6 +14,7 @@ import { shellWord } from "../explain/markdown.ts";
 import { type NarratedStep, narrate, savedSteps } from "../explain/narrate.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
+import { packageVersion } from "./version.ts";
 
 /** One spec's part of a check. */
 export interface CheckSection<C, S, Op> {
@@ -79,7 +81,10 @@ const runSection = <C, S, Op>(
         ? saveCounterexample(
             outDir,
             s.spec,
-            counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps)),
+            counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps), {
+              maxSteps: s.search.maxSteps,
+              versions: { tool: packageVersion(), fastCheck: fc.__version },
+            }),
           )
         : undefined;
     return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };

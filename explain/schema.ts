@@ -76,9 +76,23 @@ const fileOf = (
 /** Where the schema is from a spec's corpus folder, as the encoder writes it. */
 const schemaFrom = (s: SpecSchema): string => `${"../".repeat(s.folder.split("/").length)}${SCHEMA_PATH}`;
 
+/** What a random search's file records besides (optional: a breadth-first trace has no step limit). */
+const PROVENANCE: Readonly<Record<string, Schema>> = {
+  maxSteps: {
+    type: "integer",
+    minimum: 1,
+    description:
+      "the longest generated sequence of the search that found it: with seed and path, what fast-check needs to regenerate the case (checker/property.ts)",
+  },
+  versions: {
+    ...object({ tool: { type: "string" }, fastCheck: { type: "string" } }),
+    description: "the versions of this tool and of fast-check that wrote the file",
+  },
+};
+
 /** The file of spec `s` as written today. */
-const current = (s: SpecSchema): Schema =>
-  fileOf(
+const current = (s: SpecSchema): Schema => {
+  const file = fileOf(
     s,
     `a counterexample of the ${s.id} spec (saved in ${s.folder}/)`,
     {
@@ -87,6 +101,8 @@ const current = (s: SpecSchema): Schema =>
     },
     schemaFrom(s),
   );
+  return { ...file, properties: { ...(file.properties as Record<string, Schema>), ...PROVENANCE } };
+};
 
 /** The files written before the `spec` field: the fleet's had no marker, the system's `"kind": "system"`. */
 const LEGACY: Readonly<Record<string, Schema>> = {
