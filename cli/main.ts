@@ -150,7 +150,49 @@ const dispatch = (argv: ReadonlyArray<string>, io: Io): number => {
     io.out(help);
     return 0;
   }
-  const [command, ...rest] = argv;
+  const [command = "", ...given] = argv;
+  const rest = joinNegativeValues(given);
+  try {
+    return dispatchCommand(command, rest, io);
+  } catch (e) {
+    if (isParseArgsError(e)) return bad(parseArgsMessage(command, e));
+    throw e;
+  }
+};
+
+/**
+ * `--seed -1` read as `--seed=-1`. parseArgs takes a value that starts with "-" for an option and refuses it
+ * ("argument is ambiguous"), though -1 is a seed in range; joined with "=", the flag's own check judges it.
+ * Only a `--name` followed by what looks like a negative number is joined, and nothing after `--`.
+ */
+export const joinNegativeValues = (args: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    if (arg === "--") return [...out, ...args.slice(i)];
+    if (/^--[a-z][a-z-]*$/.test(arg) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+};
+
+/**
+ * parseArgs's message as one clean line: its unknown-option message ends in an unbalanced quote ("as in
+ * '-- \"--bogus\"") and suggests `--`, which no command takes.
+ */
+const parseArgsMessage = (command: string, e: Error & { readonly code: unknown }): string => {
+  const option = (/'([^']*)'/.exec(e.message)?.[1] ?? "").replace(/ <value>$/, "");
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return `${command}: unknown option ${option}; see npx outage ${command} --help`;
+  if (/argument is ambiguous|argument missing/.test(e.message))
+    return `${command}: ${option} needs a value (one that starts with "-" is written ${option}=VALUE)`;
+  return `${command}: ${(e.message.split("\n")[0] ?? "").replace(/\.$/, "")}`;
+};
+
+const dispatchCommand = (command: string, rest: ReadonlyArray<string>, io: Io): number => {
   switch (command) {
     case "check":
       return check(rest, io);
@@ -178,8 +220,10 @@ const dispatch = (argv: ReadonlyArray<string>, io: Io): number => {
 };
 
 /** parseArgs errors carry a code; they are the user's, like BadInput. */
-const isUserError = (e: unknown): e is Error =>
-  e instanceof BadInput || (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"));
+const isParseArgsError = (e: unknown): e is Error & { readonly code: unknown } =>
+  e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS");
+
+const isUserError = (e: unknown): e is Error => e instanceof BadInput || isParseArgsError(e);
 
 /** `main` in this process, with what it wrote: how tests run the CLI without spawning Node. */
 export const run = (argv: ReadonlyArray<string>): { code: number; stdout: string; stderr: string } => {
