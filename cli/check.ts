@@ -11,6 +11,7 @@ import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
 import { shellWord } from "../explain/markdown.ts";
 import { type NarratedStep, narrate, savedSteps } from "../explain/narrate.ts";
+import { writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 
@@ -76,10 +77,12 @@ const runSection = <C, S, Op>(
     const steps = result.status === "violated" ? narrate(s.spec, s.config, result.found.trace) : [];
     const file =
       result.status === "violated" && outDir !== undefined
-        ? saveCounterexample(
-            outDir,
-            s.spec,
-            counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps)),
+        ? writing("--out", outDir, () =>
+            saveCounterexample(
+              outDir,
+              s.spec,
+              counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps)),
+            ),
           )
         : undefined;
     return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };

@@ -1,7 +1,8 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: `npx outage <command>`. Parses flags, dispatches, and turns every user error into one line on stderr
 // with exit code 2 (no stack trace). Exit 0: every checked invariant holds / the replay reproduces.
-// Exit 1: a violation was found / the replay no longer reproduces.
+// Exit 1: a violation was found / the replay no longer reproduces. Exit 2: bad input or an I/O error.
+// Exit 3: anything else thrown, an internal error (a bug in the tool). USAGE lists all four.
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
@@ -11,12 +12,21 @@ import { shellWord } from "../explain/markdown.ts";
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
+import { oneLine } from "../model/oneLine.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { onSaved } from "../specs/saved.ts";
 import { blastRadiusCommand } from "./blastRadius.ts";
 import { runCheck, section } from "./check.ts";
 import { explain } from "./explain.ts";
-import { applyRemediations, BadInput, bad, intFlag, loadConfigFile, selectInvariants } from "./input.ts";
+import {
+  applyRemediations,
+  BadInput,
+  bad,
+  intFlag,
+  ioReason,
+  loadConfigFile,
+  selectInvariants,
+} from "./input.ts";
 import { captureIo, type Io } from "./io.ts";
 import { matrix } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
@@ -139,6 +149,12 @@ export const main = (argv: ReadonlyArray<string>, io: Io): number => {
       io.err(`outage: ${e.message.split("\n")[0]}\n`);
       return 2;
     }
+    // A file system error no command words itself (they word the ones they expect, naming the flag) is still
+    // an input or I/O error, not a bug: exit 2 with the path.
+    if (isFileSystemError(e)) {
+      io.err(`outage: ${oneLine(String(e.path))}: cannot ${e.syscall} (${ioReason(e)})\n`);
+      return 2;
+    }
     io.err(`outage: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 3;
   }
@@ -222,6 +238,10 @@ const dispatchCommand = (command: string, rest: ReadonlyArray<string>, io: Io): 
 /** parseArgs errors carry a code; they are the user's, like BadInput. */
 const isParseArgsError = (e: unknown): e is Error & { readonly code: unknown } =>
   e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS");
+
+/** Node's file system errors carry the system call and the path. */
+const isFileSystemError = (e: unknown): e is Error & { readonly path: unknown; readonly syscall: unknown } =>
+  e instanceof Error && "syscall" in e && "path" in e;
 
 const isUserError = (e: unknown): e is Error => e instanceof BadInput || isParseArgsError(e);
 

@@ -23,8 +23,9 @@ Usage:
       Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
   npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
       Explain a saved counterexample for a design review: Markdown (stdout, or --out) with the story step
-      by step, a Mermaid diagram and an SVG chart written beside it (--chart, default OUT.svg or FILE.svg);
-      --html writes a self-contained trace explorer; --format itf prints the Informal Trace Format.
+      by step, a Mermaid diagram and an SVG chart (written only with --out, beside it as OUT.svg, or to
+      --chart); --html writes a self-contained trace explorer; --format itf prints the Informal Trace
+      Format. It writes only what is asked, and refuses (exit 2) an output that is its input file.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
       the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own).
@@ -91,7 +92,9 @@ Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_S
   --invariant NAME     also: ${SYSTEM_INVARIANT_NAMES.join(", ")}
   --remediation NAME   also: ${DEPENDENT_REMEDIATION_NAMES.join(", ")}
 
-Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
+Exit codes: 0 holds / reproduces / safe; 1 violated / does not reproduce / unsafe / out of date;
+  2 bad input or an I/O error (one line on stderr naming the flag, file or field);
+  3 internal error: a bug in the tool, not in your input (please report it with the command line).
 `;
 
 /**
