@@ -9,14 +9,17 @@ import { parseArgs } from "node:util";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import { replayCounterexample } from "../checker/replay.ts";
 import { shellWord } from "../explain/markdown.ts";
+import type { Config } from "../model/config.ts";
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import { oneLine } from "../model/oneLine.ts";
+import { EXPECTATIONS, type Outcome } from "../properties/expectations.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { onSaved } from "../specs/saved.ts";
 import { blastRadiusCommand } from "./blastRadius.ts";
 import { runCheck, section } from "./check.ts";
+import { fleetOutcomes, systemOutcomes } from "./expect.ts";
 import { explain } from "./explain.ts";
 import {
   applyRemediations,
@@ -54,6 +57,7 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
       out: { type: "string" },
       "no-save": { type: "boolean" },
       json: { type: "boolean" },
+      expect: { type: "boolean" },
     },
     strict: true,
     allowPositionals: true,
@@ -63,6 +67,18 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
   const split = splitCheckFlags(values.remediation ?? [], values.invariant ?? []);
   const loaded = loadConfigFile(values.config);
   const config = applyRemediations(loaded.core, split.coreRemediations);
+  const systemConfig = systemConfigOf(config, split.dependentRemediations, loaded.dependents);
+  const coreInvariants = values.invariant === undefined ? selectInvariants([]) : split.coreInvariants;
+  const expected =
+    values.expect === true
+      ? expectedOf(
+          config,
+          systemConfig,
+          coreInvariants.map((i) => i.name),
+          split.systemInvariants.map((i) => i.name),
+          values.json === true,
+        )
+      : undefined;
   const path = values.path === undefined ? {} : { path: pathFlag(values.path) };
   const search = {
     seed: intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647),
@@ -77,17 +93,18 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
         section({
           spec: fleetSpec,
           config,
-          invariants: values.invariant === undefined ? selectInvariants([]) : split.coreInvariants,
+          invariants: coreInvariants,
           search: { ...search, maxSteps: maxSteps(fleetSpec.defaultMaxSteps) },
         }),
         section({
           spec: systemSpec,
-          config: systemConfigOf(config, split.dependentRemediations, loaded.dependents),
+          config: systemConfig,
           invariants: split.systemInvariants,
           search: { ...search, maxSteps: maxSteps(systemSpec.defaultMaxSteps) },
         }),
       ],
       json: values.json === true,
+      ...(expected === undefined ? {} : { expected }),
       outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
       // The user's own flags, so the command reruns this very search (the config's printed name, such as
       // as-was+preflightGuard, is not something --config accepts), each quoted for a POSIX shell if it must be.
@@ -109,6 +126,38 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
     },
     io,
   );
+};
+
+/**
+ * `check --expect`: the recorded outcome of every invariant asked for, looked up before searching; a config
+ * or invariant with none recorded is bad input, so no verdict goes unjudged.
+ */
+const expectedOf = (
+  config: Config,
+  systemConfig: SystemConfig,
+  coreNames: ReadonlyArray<string>,
+  systemNames: ReadonlyArray<string>,
+  json: boolean,
+): ((specId: string, invariant: string) => Outcome) => {
+  if (json) bad("--expect ends the report with its verdict line; it cannot be used with --json");
+  const recorded = `as-was with --remediation ${EXPECTATIONS.map((e) => (e.remediations === "all" ? "all" : e.remediations.join(",") || "(none)")).join(" | ")} (properties/expectations.ts)`;
+  const fleet =
+    coreNames.length === 0
+      ? {}
+      : (fleetOutcomes(config) ??
+        bad(`--expect: no outcomes recorded for config ${config.name}; recorded: ${recorded}`));
+  const system =
+    systemNames.length === 0
+      ? {}
+      : (systemOutcomes(systemConfig) ??
+        bad(
+          `--expect: no dependents' outcomes recorded for config ${systemConfig.name}; recorded: as-was and as-was with --remediation all (properties/dependents/expectations.ts)`,
+        ));
+  return (specId, invariant) =>
+    (specId === fleetSpec.id ? fleet : system)[invariant] ??
+    bad(
+      `--expect: no outcome recorded for ${invariant} under ${specId === fleetSpec.id ? config.name : systemConfig.name}`,
+    );
 };
 
 const replay = (args: ReadonlyArray<string>, io: Io): number => {

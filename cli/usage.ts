@@ -16,9 +16,11 @@ export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outa
 
 Usage:
   npx outage check [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
-                   [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json]
+                   [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json | --expect]
       Random search (fast-check) for a violation of each invariant; failures are shrunk to a minimal
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
+      With --expect, each verdict is judged against the outcome recorded for its config (as-was's
+      violations are expected) and a last line says whether all matched: exit 1 only if one did not.
   npx outage replay FILE ...
       Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
   npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
@@ -79,6 +81,7 @@ Options:
   --out DIR            where counterexamples are saved (default counterexamples)
   --no-save            save nothing
   --json               one JSON object on stdout (progress stays on stderr)
+  --expect             check: exit 0 if every verdict is the one recorded for the config (npm run check)
   --max-depth N        verify: explore at most N operations from the start (default 100)
   --max-states N       verify: stop once N states are visited (default 50000)
   --inductive          verify: check inductiveness instead of exploring reachable states
