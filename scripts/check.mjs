@@ -18,7 +18,9 @@ const configs = [
 const extra = process.argv.slice(2);
 
 const codes = configs.map((config) => {
-  const r = spawnSync(process.execPath, [bin, "check", ...config, "--expect", ...extra], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, [bin, "check", ...config, "--expect", ...extra], {
+    stdio: "inherit",
+  });
   return r.status ?? 3;
 });
 const worst = Math.max(...codes);
