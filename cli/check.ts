@@ -12,6 +12,9 @@ import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
 import { shellWord } from "../explain/markdown.ts";
 import { type NarratedStep, narrate, savedSteps } from "../explain/narrate.ts";
+import type { Outcome } from "../properties/expectations.ts";
+import { expectationLines, type Unexpected } from "./expect.ts";
+import { writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 import { packageVersion } from "./version.ts";
@@ -41,6 +44,11 @@ export interface CheckRequest {
    * starts the same search at that fast-check run (a near miss's).
    */
   readonly searchAgain: (invariant: string, path?: string) => string;
+  /**
+   * `--expect`: the outcome recorded for an invariant of a spec under its section's config. The report then
+   * ends with one line saying whether every verdict matched, and the exit code is 1 only if one did not.
+   */
+  readonly expected?: (specId: string, invariant: string) => Outcome;
 }
 
 interface Checked {
@@ -78,13 +86,15 @@ const runSection = <C, S, Op>(
     const steps = result.status === "violated" ? narrate(s.spec, s.config, result.found.trace) : [];
     const file =
       result.status === "violated" && outDir !== undefined
-        ? saveCounterexample(
-            outDir,
-            s.spec,
-            counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps), {
-              maxSteps: s.search.maxSteps,
-              versions: { tool: packageVersion(), fastCheck: fc.__version },
-            }),
+        ? writing("--out", outDir, () =>
+            saveCounterexample(
+              outDir,
+              s.spec,
+              counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps), {
+                maxSteps: s.search.maxSteps,
+                versions: { tool: packageVersion(), fastCheck: fc.__version },
+              }),
+            ),
           )
         : undefined;
     return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };
@@ -199,5 +209,25 @@ export const runCheck = (req: CheckRequest, io: Io): number => {
       ? `${JSON.stringify(toJson(search.seed, reports), null, 2)}\n`
       : human(req, search.seed, search.runs, reports),
   );
+  if (req.expected !== undefined) return reportExpectations(req.expected, reports, io);
   return reports.some((r) => r.checked.some((c) => c.result.status === "violated")) ? 1 : 0;
+};
+
+/** `--expect`'s ending: the verdicts that differ from the recorded outcomes, one closing line; exit 1 if any. */
+const reportExpectations = (
+  expected: (specId: string, invariant: string) => Outcome,
+  reports: ReadonlyArray<SectionReport>,
+  io: Io,
+): number => {
+  const verdicts = reports.flatMap((r) =>
+    r.checked.map((c) => ({
+      invariant: c.invariant.name,
+      configName: r.configName,
+      status: c.result.status,
+      expected: expected(r.specId, c.invariant.name),
+    })),
+  );
+  const unexpected: ReadonlyArray<Unexpected> = verdicts.filter((v) => v.expected !== v.status);
+  io.out(`\n${expectationLines(verdicts.length, unexpected, reports[0]?.configName ?? "").join("\n")}\n`);
+  return unexpected.length === 0 ? 0 : 1;
 };

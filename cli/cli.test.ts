@@ -112,7 +112,7 @@ describe("npx outage", () => {
     [["check", "--remediation", "nope"], /--remediation nope: unknown/],
     [["check", "--runs=-3"], /--runs -3: must be an integer/],
     [["check", "--runs", "1.5"], /--runs 1.5: must be an integer/],
-    [["check", "--bogus"], /Unknown option '--bogus'/],
+    [["check", "--bogus"], /check: unknown option --bogus; see npx outage check --help/],
     [["frobnicate"], /unknown command frobnicate/],
     [["replay", join(dir, "missing.json")], /missing.json: no such file/],
   ])("%j is bad input: one line, exit code 2", (args, pattern) => {

@@ -1,12 +1,14 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: `npx outage explain FILE`: a saved counterexample for a design review. Markdown (the default) with a
-// Mermaid diagram and an SVG chart beside it; `--html OUT.html` writes the self-contained trace explorer;
-// `--format itf` writes the Informal Trace Format. Same file, same bytes. Every write is atomic. A system
-// counterexample (counterexamples/system/, `"kind": "system"`) is explained the same way, with its dependents.
-// Exit 0 when the file reproduces, 1 when it no longer does (the output says so), 2 on bad input.
+// Mermaid diagram, on stdout or in `--out OUT.md` with its SVG chart beside it (OUT.svg, or `--chart`);
+// `--html OUT.html` writes the self-contained trace explorer; `--format itf` writes the Informal Trace Format.
+// It writes only what it is asked to, never over its input. Same file, same bytes. Every write is atomic. A
+// system counterexample (counterexamples/system/, `"kind": "system"`) is explained the same way.
+// Exit 0 when the file reproduces, 1 when it no longer does (the output says so), 2 on bad input or I/O error.
 // ---------------------------------------------------------------------------------------------------------
 
-import { basename, dirname, relative } from "node:path";
+import { realpathSync } from "node:fs";
+import { basename, dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../checker/corpus.ts";
 import { chartSpec } from "../explain/chart.ts";
@@ -15,7 +17,7 @@ import { renderHtml } from "../explain/html.ts";
 import { encodeItf } from "../explain/itf.ts";
 import { renderMarkdown } from "../explain/markdown.ts";
 import { renderSvg } from "../explain/renderSvg.ts";
-import { bad } from "./input.ts";
+import { bad, writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { useSaved } from "./savedFile.ts";
 
@@ -28,6 +30,29 @@ export const loadExplained = (file: string): Explained => {
 
 /** A path as a Markdown link from `fromDir`, with forward slashes. */
 const linkFrom = (fromDir: string, path: string): string => relative(fromDir, path).split("\\").join("/");
+
+/**
+ * True when two paths name the same file: the same absolute path, or, when both exist, the same real path
+ * (a symbolic link to the input is the input).
+ */
+const sameFile = (a: string, b: string): boolean => {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+};
+
+/** Refuses, before anything is written, an output that is the input or another output. */
+const refuseClashes = (file: string, outputs: ReadonlyArray<readonly [string, string]>): void => {
+  for (const [flag, path] of outputs)
+    if (sameFile(path, file)) bad(`${flag} ${path}: is the input file; an output never overwrites an input`);
+  outputs.forEach(([flag, path], i) => {
+    const other = outputs.slice(i + 1).find(([, p]) => sameFile(p, path));
+    if (other !== undefined) bad(`${flag} and ${other[0]} name the same file ${path}; give different files`);
+  });
+};
 
 export const explain = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
@@ -49,35 +74,52 @@ export const explain = (args: ReadonlyArray<string>, io: Io): number => {
     bad(`--format ${format}: unknown; expected one of ${EXPLAIN_FORMATS.join(", ")}`);
   if (format === "itf" && (values.html !== undefined || values.chart !== undefined))
     bad("--format itf writes only the trace; it cannot be used with --html or --chart");
-  if (values.html !== undefined && values.html === values.out)
-    bad("--html and --out must be different files");
+  // The chart is written only when asked: by --chart, or beside the page --out writes (OUT.svg), which links it.
+  // Markdown on stdout writes nothing (issue 15: it used to leave FILE.svg in the working folder).
+  const chart =
+    format === "itf"
+      ? undefined
+      : (values.chart ?? (values.out === undefined ? undefined : `${values.out.replace(/\.md$/, "")}.svg`));
+  const outputs: ReadonlyArray<readonly [string, string]> = [
+    ...(values.out === undefined ? [] : [["--out", values.out] as const]),
+    ...(values.html === undefined ? [] : [["--html", values.html] as const]),
+    ...(chart === undefined
+      ? []
+      : [[values.chart === undefined ? "the chart beside --out," : "--chart", chart] as const]),
+  ];
+  refuseClashes(file, outputs);
   const e = loadExplained(file);
   if (!e.reproduces) io.err(`outage: ${file} no longer reproduces: ${e.replayDetail}\n`);
   const exit = e.reproduces ? 0 : 1;
+  const write = (flag: string, path: string, text: string): void =>
+    writing(flag, path, () => writeFileAtomic(path, text));
 
   if (format === "itf") {
     const text = encodeItf(e, basename(file));
     if (values.out === undefined) io.out(text);
-    else writeFileAtomic(values.out, text);
+    else write("--out", values.out, text);
     return exit;
   }
 
   const svg = renderSvg(chartSpec(e));
+  const writeChart = (): void => {
+    if (chart !== undefined) write(values.chart === undefined ? "--out" : "--chart", chart, svg);
+  };
   if (values.html !== undefined) {
-    writeFileAtomic(values.html, renderHtml(e, { file, chartSvg: svg }));
-    io.err(`wrote ${values.html}\n`);
-    if (values.out === undefined) return exit;
+    write("--html", values.html, renderHtml(e, { file, chartSvg: svg }));
+    if (values.out === undefined) {
+      writeChart();
+      io.err(`wrote ${[values.html, ...(chart === undefined ? [] : [chart])].join(" and ")}\n`);
+      return exit;
+    }
   }
   const mdDir = values.out === undefined ? "." : dirname(values.out);
-  const chart =
-    values.chart ??
-    (values.out === undefined
-      ? `${basename(file).replace(/\.json$/, "")}.svg`
-      : `${values.out.replace(/\.md$/, "")}.svg`);
-  writeFileAtomic(chart, svg);
-  const md = renderMarkdown(e, { file, chart: linkFrom(mdDir, chart) });
+  const md = renderMarkdown(e, { file, ...(chart === undefined ? {} : { chart: linkFrom(mdDir, chart) }) });
+  // The page first, then its chart: a folder that cannot be written is named as the user typed it.
+  if (values.out !== undefined) write("--out", values.out, md);
+  writeChart();
   if (values.out === undefined) io.out(md);
-  else writeFileAtomic(values.out, md);
-  io.err(`wrote ${values.out === undefined ? "" : `${values.out} and `}${chart}\n`);
+  const wrote = [values.out, chart].filter((p): p is string => p !== undefined);
+  if (wrote.length > 0) io.err(`wrote ${wrote.join(" and ")}\n`);
   return exit;
 };

@@ -26,6 +26,38 @@ export const bad = (message: string): never => {
   throw new BadInput(oneLine(message));
 };
 
+/** Why a file operation failed, in words: Node's error code for a file system error, else its message. */
+export const ioReason = (e: unknown): string => {
+  const code = e instanceof Error && "code" in e ? String(e.code) : "";
+  // mkdir -p over a file that is in the way: the path's folder is a file.
+  if (code === "EEXIST" && e instanceof Error && "syscall" in e && e.syscall === "mkdir")
+    return "not a directory";
+  const words: Readonly<Record<string, string>> = {
+    ENOTDIR: "not a directory",
+    EISDIR: "is a directory",
+    ENOENT: "no such file or directory",
+    EACCES: "permission denied",
+    EPERM: "operation not permitted",
+    EROFS: "read-only file system",
+    ENOSPC: "no space left on device",
+    EEXIST: "already exists",
+    ENAMETOOLONG: "name too long",
+  };
+  return words[code] ?? (code !== "" ? code : e instanceof Error ? e.message : String(e));
+};
+
+/**
+ * Runs `write`, an output the user asked for under `flag`; if the file system refuses it (not a directory, no
+ * permission, disk full), a BadInput naming the flag and the path: an I/O error is the user's, exit 2.
+ */
+export const writing = <A>(flag: string, path: string, write: () => A): A => {
+  try {
+    return write();
+  } catch (e) {
+    return bad(`${flag} ${path}: cannot write (${ioReason(e)})`);
+  }
+};
+
 /** A config as loaded: the fleet's config and the dependents' numbers (as-was unless the file gives them). */
 export interface LoadedConfig {
   readonly core: Config;

@@ -1,22 +1,35 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: `npx outage <command>`. Parses flags, dispatches, and turns every user error into one line on stderr
 // with exit code 2 (no stack trace). Exit 0: every checked invariant holds / the replay reproduces.
-// Exit 1: a violation was found / the replay no longer reproduces.
+// Exit 1: a violation was found / the replay no longer reproduces. Exit 2: bad input or an I/O error.
+// Exit 3: anything else thrown, an internal error (a bug in the tool). USAGE lists all four.
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import { replayCounterexample } from "../checker/replay.ts";
 import { shellWord } from "../explain/markdown.ts";
+import type { Config } from "../model/config.ts";
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
+import { oneLine } from "../model/oneLine.ts";
+import { EXPECTATIONS, type Outcome } from "../properties/expectations.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { onSaved } from "../specs/saved.ts";
 import { blastRadiusCommand } from "./blastRadius.ts";
 import { runCheck, section } from "./check.ts";
+import { fleetOutcomes, systemOutcomes } from "./expect.ts";
 import { explain } from "./explain.ts";
-import { applyRemediations, BadInput, bad, intFlag, loadConfigFile, selectInvariants } from "./input.ts";
+import {
+  applyRemediations,
+  BadInput,
+  bad,
+  intFlag,
+  ioReason,
+  loadConfigFile,
+  selectInvariants,
+} from "./input.ts";
 import { captureIo, type Io } from "./io.ts";
 import { matrix } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
@@ -44,6 +57,7 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
       out: { type: "string" },
       "no-save": { type: "boolean" },
       json: { type: "boolean" },
+      expect: { type: "boolean" },
     },
     strict: true,
     allowPositionals: true,
@@ -53,6 +67,18 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
   const split = splitCheckFlags(values.remediation ?? [], values.invariant ?? []);
   const loaded = loadConfigFile(values.config);
   const config = applyRemediations(loaded.core, split.coreRemediations);
+  const systemConfig = systemConfigOf(config, split.dependentRemediations, loaded.dependents);
+  const coreInvariants = values.invariant === undefined ? selectInvariants([]) : split.coreInvariants;
+  const expected =
+    values.expect === true
+      ? expectedOf(
+          config,
+          systemConfig,
+          coreInvariants.map((i) => i.name),
+          split.systemInvariants.map((i) => i.name),
+          values.json === true,
+        )
+      : undefined;
   const path = values.path === undefined ? {} : { path: pathFlag(values.path) };
   const search = {
     seed: intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647),
@@ -67,17 +93,18 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
         section({
           spec: fleetSpec,
           config,
-          invariants: values.invariant === undefined ? selectInvariants([]) : split.coreInvariants,
+          invariants: coreInvariants,
           search: { ...search, maxSteps: maxSteps(fleetSpec.defaultMaxSteps) },
         }),
         section({
           spec: systemSpec,
-          config: systemConfigOf(config, split.dependentRemediations, loaded.dependents),
+          config: systemConfig,
           invariants: split.systemInvariants,
           search: { ...search, maxSteps: maxSteps(systemSpec.defaultMaxSteps) },
         }),
       ],
       json: values.json === true,
+      ...(expected === undefined ? {} : { expected }),
       outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
       // The user's own flags, so the command reruns this very search (the config's printed name, such as
       // as-was+preflightGuard, is not something --config accepts), each quoted for a POSIX shell if it must be.
@@ -99,6 +126,38 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
     },
     io,
   );
+};
+
+/**
+ * `check --expect`: the recorded outcome of every invariant asked for, looked up before searching; a config
+ * or invariant with none recorded is bad input, so no verdict goes unjudged.
+ */
+const expectedOf = (
+  config: Config,
+  systemConfig: SystemConfig,
+  coreNames: ReadonlyArray<string>,
+  systemNames: ReadonlyArray<string>,
+  json: boolean,
+): ((specId: string, invariant: string) => Outcome) => {
+  if (json) bad("--expect ends the report with its verdict line; it cannot be used with --json");
+  const recorded = `as-was with --remediation ${EXPECTATIONS.map((e) => (e.remediations === "all" ? "all" : e.remediations.join(",") || "(none)")).join(" | ")} (properties/expectations.ts)`;
+  const fleet =
+    coreNames.length === 0
+      ? {}
+      : (fleetOutcomes(config) ??
+        bad(`--expect: no outcomes recorded for config ${config.name}; recorded: ${recorded}`));
+  const system =
+    systemNames.length === 0
+      ? {}
+      : (systemOutcomes(systemConfig) ??
+        bad(
+          `--expect: no dependents' outcomes recorded for config ${systemConfig.name}; recorded: as-was and as-was with --remediation all (properties/dependents/expectations.ts)`,
+        ));
+  return (specId, invariant) =>
+    (specId === fleetSpec.id ? fleet : system)[invariant] ??
+    bad(
+      `--expect: no outcome recorded for ${invariant} under ${specId === fleetSpec.id ? config.name : systemConfig.name}`,
+    );
 };
 
 const replay = (args: ReadonlyArray<string>, io: Io): number => {
@@ -139,6 +198,12 @@ export const main = (argv: ReadonlyArray<string>, io: Io): number => {
       io.err(`outage: ${e.message.split("\n")[0]}\n`);
       return 2;
     }
+    // A file system error no command words itself (they word the ones they expect, naming the flag) is still
+    // an input or I/O error, not a bug: exit 2 with the path.
+    if (isFileSystemError(e)) {
+      io.err(`outage: ${oneLine(String(e.path))}: cannot ${e.syscall} (${ioReason(e)})\n`);
+      return 2;
+    }
     io.err(`outage: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 3;
   }
@@ -150,7 +215,49 @@ const dispatch = (argv: ReadonlyArray<string>, io: Io): number => {
     io.out(help);
     return 0;
   }
-  const [command, ...rest] = argv;
+  const [command = "", ...given] = argv;
+  const rest = joinNegativeValues(given);
+  try {
+    return dispatchCommand(command, rest, io);
+  } catch (e) {
+    if (isParseArgsError(e)) return bad(parseArgsMessage(command, e));
+    throw e;
+  }
+};
+
+/**
+ * `--seed -1` read as `--seed=-1`. parseArgs takes a value that starts with "-" for an option and refuses it
+ * ("argument is ambiguous"), though -1 is a seed in range; joined with "=", the flag's own check judges it.
+ * Only a `--name` followed by what looks like a negative number is joined, and nothing after `--`.
+ */
+export const joinNegativeValues = (args: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    if (arg === "--") return [...out, ...args.slice(i)];
+    if (/^--[a-z][a-z-]*$/.test(arg) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+};
+
+/**
+ * parseArgs's message as one clean line: its unknown-option message ends in an unbalanced quote ("as in
+ * '-- \"--bogus\"") and suggests `--`, which no command takes.
+ */
+const parseArgsMessage = (command: string, e: Error & { readonly code: unknown }): string => {
+  const option = (/'([^']*)'/.exec(e.message)?.[1] ?? "").replace(/ <value>$/, "");
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return `${command}: unknown option ${option}; see npx outage ${command} --help`;
+  if (/argument is ambiguous|argument missing/.test(e.message))
+    return `${command}: ${option} needs a value (one that starts with "-" is written ${option}=VALUE)`;
+  return `${command}: ${(e.message.split("\n")[0] ?? "").replace(/\.$/, "")}`;
+};
+
+const dispatchCommand = (command: string, rest: ReadonlyArray<string>, io: Io): number => {
   switch (command) {
     case "check":
       return check(rest, io);
@@ -178,8 +285,14 @@ const dispatch = (argv: ReadonlyArray<string>, io: Io): number => {
 };
 
 /** parseArgs errors carry a code; they are the user's, like BadInput. */
-const isUserError = (e: unknown): e is Error =>
-  e instanceof BadInput || (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"));
+const isParseArgsError = (e: unknown): e is Error & { readonly code: unknown } =>
+  e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS");
+
+/** Node's file system errors carry the system call and the path. */
+const isFileSystemError = (e: unknown): e is Error & { readonly path: unknown; readonly syscall: unknown } =>
+  e instanceof Error && "syscall" in e && "path" in e;
+
+const isUserError = (e: unknown): e is Error => e instanceof BadInput || isParseArgsError(e);
 
 /** `main` in this process, with what it wrote: how tests run the CLI without spawning Node. */
 export const run = (argv: ReadonlyArray<string>): { code: number; stdout: string; stderr: string } => {

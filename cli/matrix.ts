@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../checker/corpus.ts";
 import { MATRIX_PATH, matrixDocument } from "../specs/matrix.ts";
-import { bad } from "./input.ts";
+import { bad, writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 
@@ -37,7 +37,7 @@ export const matrix = (args: ReadonlyArray<string>, io: Io): number => {
     io.out(current ? `${path} is up to date\n` : `${path} is out of date: run npx outage matrix\n`);
     return current ? 0 : 1;
   }
-  writeFileAtomic(path, text);
+  writing("--out", path, () => writeFileAtomic(path, text));
   io.out(`wrote ${path}\n`);
   return 0;
 };

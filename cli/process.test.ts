@@ -38,7 +38,7 @@ describe("npx outage as a process", () => {
 
   test("bad input: exit 2, one line on stderr, no stack trace, nothing on stdout", async () => {
     const cases: ReadonlyArray<readonly [ReadonlyArray<string>, RegExp]> = [
-      [["check", "--bogus"], /^outage: Unknown option '--bogus'/],
+      [["check", "--bogus"], /^outage: check: unknown option --bogus;/],
       [["check", "--runs", "1.5"], /^outage: --runs 1.5: must be an integer/],
       [["replay", "missing.json"], /^outage: missing.json: no such file/],
     ];

@@ -12,7 +12,7 @@ import { SERVICES } from "../model/dependencyGraph.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import { SCENARIOS } from "../model/scenarios/index.ts";
 import type { Scenario } from "../model/scenarios/scenario.ts";
-import { applyRemediations, bad } from "./input.ts";
+import { applyRemediations, bad, writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { splitCheckFlags, systemConfigOf } from "./specFlags.ts";
 
@@ -94,7 +94,8 @@ export const scenarioCommand = (args: ReadonlyArray<string>, io: Io): number => 
   if (values["save-corpus"] !== undefined) {
     if (values.remediation !== undefined)
       bad("--save-corpus records the as-was day; it takes no --remediation");
-    writeFileAtomic(values["save-corpus"], scenarioCorpusText(scenario));
+    const file = values["save-corpus"];
+    writing("--save-corpus", file, () => writeFileAtomic(file, scenarioCorpusText(scenario)));
     io.out(`saved ${values["save-corpus"]}\n`);
     return 0;
   }

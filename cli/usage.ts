@@ -16,15 +16,18 @@ export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outa
 
 Usage:
   npx outage check [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
-                   [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json]
+                   [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json | --expect]
       Random search (fast-check) for a violation of each invariant; failures are shrunk to a minimal
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
+      With --expect, each verdict is judged against the outcome recorded for its config (as-was's
+      violations are expected) and a last line says whether all matched: exit 1 only if one did not.
   npx outage replay FILE ...
       Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
   npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
       Explain a saved counterexample for a design review: Markdown (stdout, or --out) with the story step
-      by step, a Mermaid diagram and an SVG chart written beside it (--chart, default OUT.svg or FILE.svg);
-      --html writes a self-contained trace explorer; --format itf prints the Informal Trace Format.
+      by step, a Mermaid diagram and an SVG chart (written only with --out, beside it as OUT.svg, or to
+      --chart); --html writes a self-contained trace explorer; --format itf prints the Informal Trace
+      Format. It writes only what is asked, and refuses (exit 2) an output that is its input file.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
       the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own).
@@ -78,6 +81,7 @@ Options:
   --out DIR            where counterexamples are saved (default counterexamples)
   --no-save            save nothing
   --json               one JSON object on stdout (progress stays on stderr)
+  --expect             check: exit 0 if every verdict is the one recorded for the config (npm run check)
   --max-depth N        verify: explore at most N operations from the start (default 100)
   --max-states N       verify: stop once N states are visited (default 50000)
   --inductive          verify: check inductiveness instead of exploring reachable states
@@ -91,7 +95,9 @@ Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_S
   --invariant NAME     also: ${SYSTEM_INVARIANT_NAMES.join(", ")}
   --remediation NAME   also: ${DEPENDENT_REMEDIATION_NAMES.join(", ")}
 
-Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
+Exit codes: 0 holds / reproduces / safe; 1 violated / does not reproduce / unsafe / out of date;
+  2 bad input or an I/O error (one line on stderr naming the flag, file or field);
+  3 internal error: a bug in the tool, not in your input (please report it with the command line).
 `;
 
 /**

@@ -21,7 +21,7 @@ import { narrate, savedSteps } from "../explain/narrate.ts";
 import { systemInvariantNamed } from "../properties/dependents/index.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { runInductive } from "./inductive.ts";
-import { applyRemediations, bad, intFlag, loadConfig } from "./input.ts";
+import { applyRemediations, bad, intFlag, loadConfig, writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 import { planVerify } from "./verifyPlan.ts";
@@ -109,7 +109,7 @@ const save = <C, S, Op>(
   const existing = counterexamplePath(outDir, spec, c);
   return existsSync(existing)
     ? { path: existing, existed: true }
-    : { path: saveCounterexample(outDir, spec, c), existed: false };
+    : { path: writing("--out", outDir, () => saveCounterexample(outDir, spec, c)), existed: false };
 };
 
 /** Explores one section and words its verdicts. */

@@ -1,6 +1,6 @@
 // explain for the fleet's committed counterexamples (counterexamples/*.json): the frames, the Markdown story,
 // the chart; and `npx outage explain`, run in this process (`run` in cli/main.ts).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -167,21 +167,24 @@ describe("npx outage explain", () => {
     expect(mdA.replace("](a.svg)", "](b.svg)")).toBe(readFileSync(join(dir, "b.md"), "utf8"));
   });
 
-  test("prints Markdown on stdout and writes the chart in the working folder, named after the file", () => {
-    // The chart's default place is relative to the working folder: the temporary folder, not the repository.
+  test("prints Markdown on stdout and writes no file; --chart FILE writes the chart it links", () => {
+    // Run in the temporary folder: explain FILE once wrote FILE.svg into the working folder unasked (issue 15).
+    const cwd = mkdtempSync(join(dir, "cwd-"));
     const home = process.cwd();
-    process.chdir(dir);
-    const r = (() => {
+    process.chdir(cwd);
+    const [plain, charted] = (() => {
       try {
-        return outage("explain", file);
+        return [outage("explain", file), outage("explain", file, "--chart", "c.svg")];
       } finally {
         process.chdir(home);
       }
     })();
-    expect(r.code).toBe(0);
-    const svgName = `${(file.split("/").pop() as string).replace(/\.json$/, "")}.svg`;
-    expect(r.stdout).toContain(`](${svgName})`);
-    expect(readFileSync(join(dir, svgName), "utf8")).toMatch(/^<svg /);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toMatch(/\.svg\)/);
+    expect(charted.code).toBe(0);
+    expect(charted.stdout).toContain("](c.svg)");
+    expect(readdirSync(cwd)).toEqual(["c.svg"]);
+    expect(readFileSync(join(cwd, "c.svg"), "utf8")).toMatch(/^<svg /);
   });
 
   test.each([

@@ -125,7 +125,7 @@ describe("the config decoder's messages", () => {
       (c: Json) => {
         section(c, "shards").shardCount = 31;
       },
-      "shards.shardCount (31) is above the supported 30",
+      "shards.shardCount (31) is above the supported 30: each frontend keeps its stale shard entries as one bit per shard of a 32-bit integer",
     ],
   ])("%s", (_what, edit, message) => {
     expect(outcome(edited(edit))).toBe(message);

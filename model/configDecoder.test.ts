@@ -39,6 +39,11 @@ describe("decodeConfig", () => {
       /shards\.shardCount must be an integer/,
     ],
     [
+      "more shards than the model's 30 (a stale-entry bit mask of 32 bits), said with the reason",
+      edited((c) => (c.shards = { ...(c.shards as object), shardCount: 31 })),
+      /shards\.shardCount \(31\) is above the supported 30: each frontend keeps its stale shard entries as one bit per shard of a 32-bit integer/,
+    ],
+    [
       "a thread limit below base threads",
       edited((c) => (c.threads = { ...(c.threads as object), threadLimit: 3 })),
       /threads\.threadLimit \(3\) is below threads\.baseThreads \(4\)/,

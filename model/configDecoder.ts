@@ -80,6 +80,9 @@ const remediations = (path: string, v: unknown): Decoded<Remediations> =>
     },
   );
 
+/** The most shards a config may have: a frontend's stale entries are a bit mask in a 32-bit integer. */
+export const MAX_SHARD_COUNT = 30;
+
 /** Checks that relate fields to each other, after each field decoded on its own. */
 const consistent = (c: Config): Decoded<Config> => {
   const { threadLimit, baseThreads } = c.threads;
@@ -89,8 +92,12 @@ const consistent = (c: Config): Decoded<Config> => {
     return E.left(`fleet.maxSize (${c.fleet.maxSize}) is below fleet.initialSize (${c.fleet.initialSize})`);
   if (c.fleet.maxSize > 100_000)
     return E.left(`fleet.maxSize (${c.fleet.maxSize}) is above the supported 100000`);
-  if (c.shards.shardCount > 30)
-    return E.left(`shards.shardCount (${c.shards.shardCount}) is above the supported 30`);
+  // A frontend's stale shard entries are one bit each of a 32-bit integer (model/shardMap.ts, `1 << shard`),
+  // and the search draws shards 0..31: 30 keeps both exact. A limit of the model, said in the error and docs.
+  if (c.shards.shardCount > MAX_SHARD_COUNT)
+    return E.left(
+      `shards.shardCount (${c.shards.shardCount}) is above the supported ${MAX_SHARD_COUNT}: each frontend keeps its stale shard entries as one bit per shard of a 32-bit integer`,
+    );
   return E.right(c);
 };
 
