@@ -1,6 +1,7 @@
 // docs/counterexample.schema.json, the one published schema of counterexample files of every spec: generated
-// from the code, it accepts every committed file (schemaVersion 1, the fleet's and the system's) and every
-// file the CLI saves today (schemaVersion 2, with its `spec`), and rejects what the decoder rejects.
+// from the code, it accepts every committed file and every file the CLI saves today (schemaVersion 2, with its
+// `spec`), the files written before the `spec` field (schemaVersion 1: the fleet's with no marker, the
+// system's with `"kind": "system"`), and rejects what the decoder rejects.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -160,16 +161,37 @@ const fleetFile: ReadonlyArray<Mutation> = [
   ["a config with dependents", (c) => withDependents(c, {})],
 ];
 
+/** A file as schemaVersion 1 wrote it: no `spec`, step limit or versions; the system's said `"kind": "system"`. */
+const version1 = (file: Json, kind: "system" | undefined): Json => {
+  const { spec: _spec, maxSteps: _max, versions: _versions, ...rest } = file;
+  return {
+    ...rest,
+    ...(kind === undefined ? {} : { $schema: "../../docs/system-counterexample.schema.json", kind }),
+    schemaVersion: 1,
+  };
+};
+
+describe("files as schemaVersion 1 wrote them", () => {
+  test.each(named([...fleetCorpus, ...systemCorpus]))(
+    "committed %s, written as version 1, validates and loads",
+    (_n, f) => {
+      const v = version1(read(f), fleetCorpus.includes(f) ? undefined : "system");
+      expectValid(v);
+      expect(loads(v)).toBe(true);
+    },
+  );
+});
+
 describe("the schema rejects what the decoder rejects", () => {
   const cases: ReadonlyArray<readonly [string, () => Json, ReadonlyArray<Mutation>]> = [
     [
-      "a committed fleet file (schemaVersion 1)",
-      () => read(fleetCorpus[0] as string),
+      "a committed fleet file as schemaVersion 1 wrote it",
+      () => version1(read(fleetCorpus[0] as string), undefined),
       [...anyFile, ...fleetFile],
     ],
     [
-      "a committed system file (schemaVersion 1)",
-      () => read(systemCorpus[0] as string),
+      "a committed system file as schemaVersion 1 wrote it",
+      () => version1(read(systemCorpus[0] as string), "system"),
       [...anyFile, ...systemFile, ["no kind", ({ kind: _k, ...c }) => c]],
     ],
     ["a fresh fleet file", () => read(freshOf("fleet")), [...anyFile, ...current, ...fleetFile]],
