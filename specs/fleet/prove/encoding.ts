@@ -216,7 +216,7 @@ const groupAfterAddition = (e: Enc, pre: Abstract, post: Abstract, newcomer: boo
  * newcomer, which knows every member of its group (K4(a): it reads the membership at start).
  */
 export const capacityAdded = (e: Enc, pre: Abstract, post: Abstract, newcomer: boolean): Bool => {
-  const { z, p } = e;
+  const { z } = e;
   return z.And(
     // More units (u′ > u, lexicographically on (s, r)), within the plan: ⌈·⌉ is monotone, so s′ ≤ the plan's.
     z.Or(post.s.gt(pre.s), z.And(post.s.eq(pre.s), post.r.gt(pre.r))),
