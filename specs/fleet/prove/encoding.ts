@@ -59,13 +59,11 @@ export interface Abstract {
   readonly r: Arith;
 }
 
-/** Formulas built over one context, with fresh names for auxiliary variables. */
+/** Formulas built over one context. */
 export interface Enc {
   readonly z: Z3;
   readonly flags: ProofFlags;
   readonly p: Params;
-  /** A fresh integer variable (an addition's count). */
-  readonly fresh: (name: string) => Arith;
   /** serversFor(initialSize) and serversFor(maxSize). */
   readonly initialServers: Arith;
   readonly planServers: Arith;
@@ -91,16 +89,11 @@ export const abstractIn = (z: Z3, suffix: string): Abstract => ({
 });
 
 export const encoding = (z: Z3, flags: ProofFlags): Enc => {
-  let count = 0;
   const p = paramsIn(z);
   return {
     z,
     flags,
     p,
-    fresh: (name) => {
-      count += 1;
-      return z.Int.const(`${name}!${count}`);
-    },
     initialServers: flags.largerServers ? z.Int.const("initialServers") : p.initialSize,
     planServers: flags.largerServers ? z.Int.const("planServers") : p.maxSize,
   };
@@ -157,7 +150,7 @@ export const paramServers = (e: Enc): Bool => {
  * The shape every reachable state has, whatever the remediation: f's group holds it (g ≥ 1) and lies in the
  * fleet (g ≤ n), is the whole fleet without cells and at most cellSize with them (model/state.ts
  * `cellForNewMember` only places into a cell with room), the fleet has no more servers than its units need
- * (n ≤ serversFor(U), i.e. factor × (n − 1) < U), and the units stay within the plan (U ≤ maxSize).
+ * (n ≤ s = serversFor(u), 1 ≤ r ≤ factor), and its servers stay within the plan's (s ≤ serversFor(maxSize)).
  */
 export const fleetShape = (e: Enc, a: Abstract): Bool => {
   const { z, p } = e;
