@@ -279,6 +279,11 @@ const dispatchCommand = (command: string, rest: ReadonlyArray<string>, io: Io): 
       return preflight(rest, io);
     case "matrix":
       return matrix(rest, io);
+    case "prove":
+      // Z3 answers through promises: cli/outage.ts runs `proveCommand` (cli/prove.ts) before reaching here.
+      return bad(
+        "prove is asynchronous: run it as `npx outage prove`, or call proveCommand from cli/prove.ts",
+      );
     default:
       return bad(`unknown command ${command}; try: npx outage help`);
   }

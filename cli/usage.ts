@@ -55,6 +55,13 @@ Usage:
                     [--samples N] [--max-enumerate N] [--json]
       Whether each invariant (and the strengthened invariants of the remediations on) is inductive: from
       every state satisfying it, every operation keeps it. Small domains are enumerated, large ones sampled.
+  npx outage prove [--remediation NAME ...] [--invariant NAME ...] [--json]
+      Prove ThreadBudget with Z3 for every value of the parameters (fleet size unbounded, threadLimit,
+      baseThreads, threadsPerPeer, cellSize, largerServerFactor): per remediation set (default: as-was, each
+      of preflightGuard, cellularization, largerServers, and all; or the set named, "none" for as-was) each
+      strengthening PROVED under its printed side condition (and whether Z3 finds it necessary), or NOT
+      INDUCTIVE with Z3's counterexample, replayed through the model on a concrete fleet. Only ThreadBudget is
+      encoded so far (docs/prove.md). Exit 0 when every set has a proof, 1 otherwise.
   npx outage matrix [--out FILE] [--check]
       Regenerate docs/remediation-matrix.md: every invariant under every remediation set (none, each alone,
       all, all but one) with its verdict and evidence level, the minimal remediation sets and interactions;
