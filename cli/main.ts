@@ -33,6 +33,7 @@ import {
 import { captureIo, type Io } from "./io.ts";
 import { matrix } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
+import { proveArgs } from "./prove.ts";
 import { recoveryCommand } from "./recovery.ts";
 import { useSaved } from "./savedFile.ts";
 import { scenarioCommand } from "./scenario.ts";
@@ -281,6 +282,8 @@ const dispatchCommand = (command: string, rest: ReadonlyArray<string>, io: Io): 
       return matrix(rest, io);
     case "prove":
       // Z3 answers through promises: cli/outage.ts runs `proveCommand` (cli/prove.ts) before reaching here.
+      // Its flags are still checked here, so a bad one gets the same one-line answer in-process.
+      proveArgs(rest);
       return bad(
         "prove is asynchronous: run it as `npx outage prove`, or call proveCommand from cli/prove.ts",
       );

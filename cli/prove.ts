@@ -108,21 +108,27 @@ const text = (reports: ReadonlyArray<SetReport>, initMs: number): string =>
   ].join("\n");
 
 /** `npx outage prove ...`: exit 0 when every set has an argument PROVED, 1 otherwise, 2 on bad input. */
+/** `prove`'s flags, checked before Z3 starts (a BadInput or parseArgs error on bad input). */
+export const proveArgs = (args: ReadonlyArray<string>) => {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      remediation: { type: "string", multiple: true },
+      invariant: { type: "string", multiple: true },
+      json: { type: "boolean" },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) bad(`prove: unexpected argument ${positionals[0]}`);
+  for (const i of values.invariant ?? [])
+    if (i !== "ThreadBudget") bad(`--invariant ${i}: prove encodes only ThreadBudget so far (issue 13)`);
+  return values;
+};
+
 export const proveCommand = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
   try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options: {
-        remediation: { type: "string", multiple: true },
-        invariant: { type: "string", multiple: true },
-        json: { type: "boolean" },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-    if (positionals.length > 0) bad(`prove: unexpected argument ${positionals[0]}`);
-    for (const i of values.invariant ?? [])
-      if (i !== "ThreadBudget") bad(`--invariant ${i}: prove encodes only ThreadBudget so far (issue 13)`);
+    const values = proveArgs(args);
     const sets = values.remediation === undefined ? DEFAULT_SETS : [setOf(values.remediation)];
     const started = performance.now();
     await z3Context();
