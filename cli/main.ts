@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import { replayCounterexample } from "../checker/replay.ts";
+import { StepDisagreement } from "../checker/verify/crossCheck.ts";
 import { shellWord } from "../explain/markdown.ts";
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
@@ -178,8 +179,11 @@ const dispatch = (argv: ReadonlyArray<string>, io: Io): number => {
 };
 
 /** parseArgs errors carry a code; they are the user's, like BadInput. */
+/** A user error, or a refusal to report a verdict (the compiled search and `step` differ): one line, exit 2. */
 const isUserError = (e: unknown): e is Error =>
-  e instanceof BadInput || (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"));
+  e instanceof BadInput ||
+  e instanceof StepDisagreement ||
+  (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"));
 
 /** `main` in this process, with what it wrote: how tests run the CLI without spawning Node. */
 export const run = (argv: ReadonlyArray<string>): { code: number; stdout: string; stderr: string } => {

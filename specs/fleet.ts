@@ -77,9 +77,9 @@ export const fleetSpec: Spec<Config, State, Op> = {
     opCodec: { encode: encodeOp, decode: decodeOpCode },
     // The compiled next-state relation over flat states (specs/fleet/compiled/flatBfs.ts), several times faster and
     // equal to the reference search (flatBfs.test.ts); only for the fleet's own invariants.
-    compiled: (config, invariants, options) => {
+    compiled: (config, invariants, options, audit) => {
       const own = fleetInvariants(invariants);
-      return own === undefined ? undefined : exploreFlat(config, own, options);
+      return own === undefined ? undefined : exploreFlat(config, own, options, audit);
     },
   },
 };
