@@ -91,7 +91,7 @@ Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_S
   --invariant NAME     also: ${SYSTEM_INVARIANT_NAMES.join(", ")}
   --remediation NAME   also: ${DEPENDENT_REMEDIATION_NAMES.join(", ")}
 
-Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input.
+Exit codes: 0 holds / reproduces, 1 violated / does not reproduce, 2 bad input, or verify refusing a verdict (its compiled search disagrees with step).
 `;
 
 /**
