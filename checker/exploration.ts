@@ -100,5 +100,28 @@ export interface Exploration<C, S, Op> {
     config: C,
     invariants: ReadonlyArray<SpecInvariant<C, S>>,
     options: BfsOptions,
+    audit?: ExpansionAudit<Op>,
   ): BfsResult<C, S, Op> | undefined;
+}
+
+/**
+ * One state a compiled search expanded, as it computed it, for the engine to check against the spec's `step`
+ * (checker/verify/crossCheck.ts): the path that reached the state, and each candidate operation with the
+ * packed key of the successor the compiled search gave it (`Exploration.packedKey`'s words; no words for a
+ * successor outside the packed ranges) or undefined when it refused the operation.
+ */
+export interface Expansion<Op> {
+  readonly path: ReadonlyArray<Op>;
+  readonly successors: ReadonlyArray<readonly [op: Op, key: Uint32Array | undefined]>;
+}
+
+/**
+ * What the engine hands a compiled search so that its verdicts answer for `step`: which expansions to report
+ * (`sample`: by the level being expanded, and the expansion's index in search order), and where to report
+ * them and the states of each trace it returns (`expansion`, which throws a `StepDisagreement` on the first
+ * operation where the compiled search and `step` differ).
+ */
+export interface ExpansionAudit<Op> {
+  sample(depth: number, index: number): boolean;
+  expansion(e: Expansion<Op>): void;
 }

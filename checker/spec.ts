@@ -43,6 +43,20 @@ export interface Narration<C, S, Op> {
   advice?(invariant: string): string | undefined;
 }
 
+/**
+ * What must be reachable for a verdict to mean something (Stateright's `sometimes`): a named predicate over a
+ * reachable state and, when it was reached by an operation, that operation and the state before it. A proof
+ * on a run where one was never reached is VACUOUS (checker/verify/sometimes.ts).
+ */
+export interface Sometimes<C, S, Op> {
+  readonly name: string;
+  /** What is reached, as a sentence. */
+  readonly sentence: string;
+  /** Whether it is expected under `config` at all (a cell filled only under cellularization, say); default yes. */
+  applies?(config: C): boolean;
+  reached(config: C, state: S, via: { readonly before: S; readonly op: Op } | undefined): boolean;
+}
+
 export interface Spec<C, S, Op> {
   /** The `spec` field of a saved counterexample, and `--spec` on the command line. */
   readonly id: string;
@@ -70,6 +84,8 @@ export interface Spec<C, S, Op> {
   /** An exact faster check after a step, for configs where it pays; undefined: check in full. */
   stepChecker?(config: C, invariants: ReadonlyArray<SpecInvariant<C, S>>): (() => StepChecker<S>) | undefined;
   readonly exploration?: Exploration<C, S, Op>;
+  /** Non-vacuity: what the reachable states must include for a proof over them to mean something. */
+  readonly sometimes?: ReadonlyArray<Sometimes<C, S, Op>>;
 }
 
 /** The invariant of `spec` named `name`, if any. */

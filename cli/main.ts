@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import { replayCounterexample } from "../checker/replay.ts";
+import { StepDisagreement } from "../checker/verify/crossCheck.ts";
 import { shellWord } from "../explain/markdown.ts";
 import type { Config } from "../model/config.ts";
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
@@ -300,7 +301,9 @@ const isParseArgsError = (e: unknown): e is Error & { readonly code: unknown } =
 const isFileSystemError = (e: unknown): e is Error & { readonly path: unknown; readonly syscall: unknown } =>
   e instanceof Error && "syscall" in e && "path" in e;
 
-const isUserError = (e: unknown): e is Error => e instanceof BadInput || isParseArgsError(e);
+/** A user error, or a refusal to report a verdict (the compiled search and `step` differ): one line, exit 2. */
+const isUserError = (e: unknown): e is Error =>
+  e instanceof BadInput || e instanceof StepDisagreement || isParseArgsError(e);
 
 /** `main` in this process, with what it wrote: how tests run the CLI without spawning Node. */
 export const run = (argv: ReadonlyArray<string>): { code: number; stdout: string; stderr: string } => {

@@ -103,7 +103,8 @@ Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_S
   --remediation NAME   also: ${DEPENDENT_REMEDIATION_NAMES.join(", ")}
 
 Exit codes: 0 holds / reproduces / safe; 1 violated / does not reproduce / unsafe / out of date;
-  2 bad input or an I/O error (one line on stderr naming the flag, file or field);
+  2 bad input or an I/O error (one line on stderr naming the flag, file or field), or verify refusing a
+    verdict because its compiled search disagrees with step;
   3 internal error: a bug in the tool, not in your input (please report it with the command line).
 `;
 

@@ -16,6 +16,7 @@ import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
 import { runTrace } from "../checker/trace.ts";
 import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
+import { type SometimesReached, sometimesReached } from "../checker/verify/sometimes.ts";
 import { shellWord } from "../explain/markdown.ts";
 import { narrate, savedSteps } from "../explain/narrate.ts";
 import { systemInvariantNamed } from "../properties/dependents/index.ts";
@@ -64,6 +65,8 @@ interface SectionReport {
   readonly width: number;
   readonly total: { readonly states: number; readonly transitions: number; readonly complete: boolean };
   readonly verified: ReadonlyArray<Verified>;
+  /** The spec's non-vacuity properties for this config, reached or not within the bounds (sometimes.ts). */
+  readonly sometimes: ReadonlyArray<SometimesReached>;
 }
 
 /** Runs the random checker with its defaults on an invariant BFS found violated. */
@@ -121,6 +124,7 @@ const verifySection = <C, S, Op>(
 ): SectionReport => {
   const result = exploreBreadthFirst(s.spec, s.config, s.invariants, { ...bounds, onProgress });
   return {
+    sometimes: sometimesReached(s.spec, s.config, bounds),
     configName: s.spec.configs.nameOf(s.config),
     width: Math.max(...s.spec.invariants.map((i) => i.name.length)) + 2,
     total: result,
@@ -146,13 +150,16 @@ const verifySection = <C, S, Op>(
   };
 };
 
-const resultJson = (v: Verified, configName: string | undefined) => {
+/** Whether a section's proofs are vacuous: a non-vacuity property of its config was not reached. */
+const vacuous = (r: SectionReport): boolean => r.sometimes.some((p) => !p.reached);
+
+const resultJson = (v: Verified, configName: string | undefined, isVacuous: boolean) => {
   const { invariant, verdict, trace, random, file } = v;
   return {
     invariant: invariant.name,
     ...(configName === undefined ? {} : { config: configName }),
     ...(v.cone === undefined ? {} : { cone: v.cone }),
-    status: verdict.status,
+    status: isVacuous && verdict.status === "proved" ? "vacuous" : verdict.status,
     states: verdict.states,
     depth: verdict.depth,
     ...(verdict.status === "bounded" ? { bound: verdict.bound } : {}),
@@ -195,7 +202,10 @@ const toJson = (
   return {
     ...top,
     results: reports.flatMap((r, i) =>
-      r.verified.map((v) => resultJson(v, i === 0 ? undefined : r.configName)),
+      r.verified.map((v) => resultJson(v, i === 0 ? undefined : r.configName, vacuous(r))),
+    ),
+    sometimes: reports.flatMap((r) =>
+      r.sometimes.map((p) => ({ config: r.configName, name: p.name, reached: p.reached })),
     ),
   };
 };
@@ -215,10 +225,26 @@ const shrinkNote = (bfsLength: number, random: RandomComparison | undefined): st
   return `; random search shrinks ${random.lengthBeforeShrink} steps to ${random.length} (${verdict})`;
 };
 
+/** The section's non-vacuity line: what was reached, and what was not (then its proofs are VACUOUS). */
+const sometimesLines = (r: SectionReport): ReadonlyArray<string> => {
+  if (r.sometimes.length === 0) return [];
+  const missed = r.sometimes.filter((p) => !p.reached);
+  return missed.length === 0
+    ? [`  non-vacuity: all ${r.sometimes.length} reached (${r.sometimes.map((p) => p.name).join(", ")})`]
+    : [
+        `  non-vacuity: ${missed.length} of ${r.sometimes.length} NOT reached, so its proofs are VACUOUS:`,
+        ...missed.map((p) => `    ${p.name}: ${p.sentence}`),
+      ];
+};
+
 const humanResults = (r: SectionReport): ReadonlyArray<string> =>
   r.verified.flatMap(({ invariant, verdict, cone, trace, random, file, existed }) => {
     const name = pad(invariant.name, r.width);
     const where = cone === undefined ? "" : ` of the fleet and ${cone.join(", ")}`;
+    if (verdict.status === "proved" && vacuous(r))
+      return [
+        `${name}VACUOUS   no violation in all ${verdict.states} reachable states${where}, but they miss what the proof is about`,
+      ];
     if (verdict.status === "proved")
       return [
         `${name}PROVED    in all ${verdict.states} reachable states${where} (diameter ${verdict.depth})`,
@@ -256,6 +282,7 @@ const human = (
       ? [
           `outage verify: config ${first.configName}, breadth-first up to depth ${bounds.maxDepth} and ${bounds.maxStates} states`,
           `  visited ${first.total.states} states over ${first.total.transitions} transitions; ${first.total.complete ? "every reachable state explored" : "stopped at a bound"}`,
+          ...sometimesLines(first),
           "",
           ...humanResults(first),
         ]
@@ -343,6 +370,7 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
             width: 0,
             total: { states: 0, transitions: 0, complete: true },
             verified: [],
+            sometimes: [],
           }
         : verifySection(s, bounds, outDir, onProgress),
     ),

@@ -30,6 +30,7 @@ import {
 } from "./fleet/incrementalCheck.ts";
 import { decodeOp as decodeOpCode, encodeOp } from "./fleet/opCode.ts";
 import { packedKeyFor } from "./fleet/packedKey.ts";
+import { FLEET_SOMETIMES } from "./fleet/sometimes.ts";
 import { stateKeyFor } from "./fleet/stateKey.ts";
 
 /** The fleet's own invariants among `invariants` (by identity), or undefined if one is not the fleet's. */
@@ -51,6 +52,7 @@ export const fleetSpec: Spec<Config, State, Op> = {
   defaultMaxSteps: FLEET_MAX_STEPS,
   decodeOp,
   invariants: INVARIANTS,
+  sometimes: FLEET_SOMETIMES,
   narration: {
     label: opLabel,
     changes: (config, before, _op, after) => changesBetween(config, before, after),
@@ -77,9 +79,9 @@ export const fleetSpec: Spec<Config, State, Op> = {
     opCodec: { encode: encodeOp, decode: decodeOpCode },
     // The compiled next-state relation over flat states (specs/fleet/compiled/flatBfs.ts), several times faster and
     // equal to the reference search (flatBfs.test.ts); only for the fleet's own invariants.
-    compiled: (config, invariants, options) => {
+    compiled: (config, invariants, options, audit) => {
       const own = fleetInvariants(invariants);
-      return own === undefined ? undefined : exploreFlat(config, own, options);
+      return own === undefined ? undefined : exploreFlat(config, own, options, audit);
     },
   },
 };

@@ -3,6 +3,7 @@
 // the default search (plantedBugs.test.ts fails `npm test` if one escapes). docs/trust.md has the table.
 // ---------------------------------------------------------------------------------------------------------
 import { bootstrapEndsServingUselessMap } from "./bootstrapEndsServingUselessMap.ts";
+import { cellAdmitsOneTooMany } from "./cellAdmitsOneTooMany.ts";
 import { cellularizationIgnoredOnAddition } from "./cellularizationIgnoredOnAddition.ts";
 import { crashKeepsServing } from "./crashKeepsServing.ts";
 import { membershipViewNeverLearns } from "./membershipViewNeverLearns.ts";
@@ -41,6 +42,7 @@ export const PLANTED_BUGS: ReadonlyArray<PlantedBug> = [
   removalLeavesCellCount,
   staleShardMovesNeverProcessed,
   routingTreatsStaleAsCurrent,
+  cellAdmitsOneTooMany,
 ];
 
 export type { PlantedBug } from "./plantedBug.ts";

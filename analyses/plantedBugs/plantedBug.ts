@@ -78,3 +78,10 @@ export const specWith = (stepFn: StepFn): Spec<Config, State, Op> => ({
     ? {}
     : { exploration: { ...fleetSpec.exploration, compiled: undefined } }),
 });
+
+/**
+ * The fleet spec as if `stepFn` had been written into model/ itself: its `step` replaced and its compiled search
+ * kept, the situation of a user who edits the model (issue 19). `verify` must then refuse (the run-time
+ * cross-check, checker/verify/crossCheck.ts) or give the verdict of `stepFn`, never the old model's proof.
+ */
+export const modelEditedTo = (stepFn: StepFn): Spec<Config, State, Op> => ({ ...fleetSpec, step: stepFn });

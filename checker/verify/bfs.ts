@@ -14,12 +14,14 @@ import * as O from "fp-ts/lib/Option.js";
 import type { BfsOptions, BfsResult, BfsVerdict, Exploration } from "../exploration.ts";
 import type { Spec } from "../spec.ts";
 import type { SpecInvariant } from "../specInvariant.ts";
+import { crossCheckAudit } from "./crossCheck.ts";
 import { visitedSet } from "./visitedSet.ts";
 
 /**
  * Explores the reachable states of `config` breadth-first, checking `invariants` in every state: with the
  * spec's compiled search when it has one that covers the config, otherwise the reference search below; one
- * search per invariant for a spec explored one invariant at a time.
+ * search per invariant for a spec explored one invariant at a time. A compiled search is cross-checked against
+ * the spec's `step` as it runs (crossCheck.ts): on a difference this throws a `StepDisagreement`.
  */
 export const exploreBreadthFirst = <C, S, Op>(
   spec: Spec<C, S, Op>,
@@ -31,7 +33,7 @@ export const exploreBreadthFirst = <C, S, Op>(
   if (exploration === undefined) throw new Error(`internal: spec ${spec.id} has no exploration`);
   if (!exploration.oneInvariantAtATime)
     return (
-      exploration.compiled?.(config, invariants, options) ??
+      exploration.compiled?.(config, invariants, options, crossCheckAudit(spec, exploration, config)) ??
       exploreReference(spec, exploration, config, invariants, options)
     );
   const each = invariants.map((inv) => exploreReference(spec, exploration, config, [inv], options));

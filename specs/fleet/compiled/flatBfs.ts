@@ -16,7 +16,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import type { BfsOptions, BfsResult, BfsVerdict } from "../../../checker/exploration.ts";
+import type { BfsOptions, BfsResult, BfsVerdict, ExpansionAudit } from "../../../checker/exploration.ts";
 import { visitedSet } from "../../../checker/verify/visitedSet.ts";
 import type { Config } from "../../../model/config.ts";
 import type { Op } from "../../../model/ops.ts";
@@ -70,6 +70,8 @@ const push = (level: Level, stride: number, flat: Int32Array, length: number, id
  * position (−1 for the others) and how many candidates back the same operation on the previous frontend is.
  */
 interface Candidates {
+  /** The operations themselves (for the cross-check's reports: decoding a code runs a match, about 2 µs). */
+  readonly ops: ReadonlyArray<Op>;
   readonly codes: Int32Array;
   /** Each code's parts (opCode.ts): its kind (index in OP_TYPES) and its two arguments. */
   readonly kind: Int32Array;
@@ -99,7 +101,7 @@ const candidatesOf = (ops: ReadonlyArray<Op>): Candidates => {
     frontend[o] = op.frontend;
     back[o] = step;
   });
-  return { codes, kind, a, b, frontend, back };
+  return { ops, codes, kind, a, b, frontend, back };
 };
 
 /**
@@ -183,6 +185,7 @@ export const exploreFlat = (
   config: Config,
   invariants: ReadonlyArray<Invariant>,
   options: BfsOptions,
+  audit?: ExpansionAudit<Op>,
 ): BfsResult<Config, State, Op> | undefined => {
   const c = compile(config);
   if (!c.key.packable) return undefined;
@@ -196,7 +199,7 @@ export const exploreFlat = (
   const start = toFlat(config, initialState(config));
   if (start === undefined) return undefined;
   try {
-    return search(config, c, invariants, checks, start, options);
+    return search(config, c, invariants, checks, start, options, audit);
   } catch (e) {
     if (e instanceof FlatOverflow) return undefined;
     throw e;
@@ -210,6 +213,7 @@ const search = (
   checks: ReadonlyArray<FlatViolated>,
   start: Int32Array,
   options: BfsOptions,
+  audit: ExpansionAudit<Op> | undefined,
 ): BfsResult<Config, State, Op> | undefined => {
   const { words, packFlat } = key;
   const { frontends, maxFleet } = flatLayoutFor(config);
@@ -235,6 +239,46 @@ const search = (
   /** Whether each candidate of the state being expanded was enabled. */
   let enabled = new Uint8Array(64);
   const used = (flat: Int32Array): number => frontends + (flat[H_FLEET] as number) * F_WIDTH;
+
+  // The cross-check (checker/verify/crossCheck.ts): an expansion reported in full, every candidate applied (no
+  // twin shortcut), with its successor's packed key, or undefined when refused. Its own buffers: it runs
+  // inside the search's loop.
+  const auditOut = new Int32Array(stride);
+  const auditKey = new Uint32Array(words);
+  const keyOfFlat = (flat: Int32Array): Uint32Array =>
+    packFlat(flat, auditKey) ? auditKey.slice() : new Uint32Array(0);
+  const report = (flat: Int32Array, path: ReadonlyArray<Op>): void => {
+    if (audit === undefined) return;
+    const { ops, codes, kind, a, b } = candidatesFor(flat);
+    const successors: Array<readonly [Op, Uint32Array | undefined]> = [];
+    for (let o = 0; o < codes.length; o++) {
+      const apply = operations[kind[o] as number] as FlatOperation;
+      const r = apply(flat, a[o] as number, b[o] as number, auditOut);
+      const key = r === DISABLED ? undefined : keyOfFlat(r === UNCHANGED ? flat : auditOut);
+      successors.push([ops[o] as Op, key]);
+    }
+    audit.expansion({ path, successors });
+  };
+  /** Reports every state on the trace `ops`, from the start, each with all its candidates. */
+  const reportTrace = (ops: ReadonlyArray<Op>): void => {
+    if (audit === undefined) return;
+    let flat = start.slice();
+    for (let i = 0; i <= ops.length; i++) {
+      report(flat, ops.slice(0, i));
+      const op = ops[i];
+      if (op === undefined) break;
+      const code = encodeOp(op);
+      const kindOf = code % OP_KINDS;
+      const r = (operations[kindOf] as FlatOperation)(
+        flat,
+        ((code - kindOf) / OP_KINDS) % OP_ARG,
+        Math.floor((code - kindOf) / OP_KINDS / OP_ARG),
+        auditOut,
+      );
+      if (r === DISABLED) break;
+      if (r !== UNCHANGED) flat = auditOut.slice();
+    }
+  };
 
   // Per invariant: the id of the first violating state found, the visited count then, and that flat state.
   const foundId = new Int32Array(invariants.length).fill(-1);
@@ -275,6 +319,7 @@ const search = (
       const length = frontends + (from[start + H_FLEET] as number) * F_WIDTH;
       for (let i = 0; i < length; i++) current[i] = from[start + i] as number;
       const parent = frontier.ids[k] as number;
+      if (audit?.sample(depth, expanded)) report(current, pathTo(visited, parent));
       const { codes, kind, a, b, frontend, back } = candidatesFor(current);
       if (sorted) twinsOf(current, frontends, twin);
       for (let o = 0; o < codes.length; o++) {
@@ -335,6 +380,7 @@ const search = (
       const id = foundId[i] as number;
       if (id !== -1) {
         const ops = pathTo(visited, id);
+        reportTrace(ops);
         const concrete = replay(config, ops);
         const flat = foundFlat[i] as Int32Array;
         if (!packFlat(flat, scratch) || packedWords(config, concrete) !== scratch.join(","))

@@ -1,0 +1,50 @@
+// ---------------------------------------------------------------------------------------------------------
+// specs/fleet: what must be reachable for a proof about the fleet to mean something (issue 19, Stateright's
+// `sometimes`): the addition that triggered the outage accepted, the plan's largest fleet reached, every kind
+// of operation taken, a cell filled to its size under cellularization, a bootstrap completed.
+// ---------------------------------------------------------------------------------------------------------
+import type { Sometimes } from "../../checker/spec.ts";
+import type { Config } from "../../model/config.ts";
+import { OP_TYPES, type Op } from "../../model/ops.ts";
+import type { State } from "../../model/state.ts";
+
+type FleetSometimes = Sometimes<Config, State, Op>;
+
+const opTaken = (kind: Op["type"]): FleetSometimes => ({
+  name: `${kind.charAt(0).toUpperCase()}${kind.slice(1)}Taken`,
+  sentence: `some reachable state takes a ${kind} operation`,
+  reached: (_config, _state, via) => via?.op.type === kind,
+});
+
+export const FLEET_SOMETIMES: ReadonlyArray<FleetSometimes> = [
+  {
+    name: "CapacityAdditionAccepted",
+    sentence: "an addition of capacity is accepted (K16, the trigger of 25 Nov)",
+    reached: (_config, _state, via) => via?.op.type === "capacityAdded",
+  },
+  {
+    name: "PlannedMaximumReached",
+    sentence: "the fleet reaches the capacity plan's maximum (fleet.maxSize)",
+    // Not expected with the preflight guard alone: it exists to refuse the additions that would get there.
+    applies: (config) => !config.remediations.preflightGuard,
+    reached: (config, state) => state.capacityUnits === config.fleet.maxSize,
+  },
+  ...OP_TYPES.filter((kind) => kind !== "capacityAdded").map(opTaken),
+  {
+    name: "CellFilled",
+    sentence: "under cellularization, a cell holds as many members as the cell size (R7)",
+    applies: (config) => config.remediations.cellularization,
+    reached: (config, state) => state.cellSizes.some((n) => n === config.remediationParameters.cellSize),
+  },
+  {
+    name: "BootstrapCompleted",
+    sentence: "a bootstrapping frontend (added or restarted) completes its shard-map and serves",
+    reached: (_config, state, via) =>
+      via !== undefined &&
+      state.frontends.some((f) => f.status === "serving" && f.map === "complete") &&
+      state.frontends.filter((f) => f.status === "bootstrapping").length <
+        via.before.frontends.filter((f) => f.status === "bootstrapping").length &&
+      state.frontends.filter((f) => f.status === "serving").length >
+        via.before.frontends.filter((f) => f.status === "serving").length,
+  },
+];
