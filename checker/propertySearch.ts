@@ -1,8 +1,7 @@
 // ---------------------------------------------------------------------------------------------------------
-// checker: the fast-check run loop shared by the fleet's search (search.ts) and the dependents' search
-// (systemSearch.ts). Each generated run folds its operations through a step function, checks the invariant
-// after every accepted step, and records the closest approach; a failing run is shrunk by fast-check.
-// Generic over the state and operation types, so both searches are the same loop with their own model.
+// checker: the fast-check run loop under the search of any spec (search.ts). Each generated run folds its
+// operations through a step function, checks the invariant after every accepted step, and records the
+// closest approach; a failing run is shrunk by fast-check. Generic over the state and operation types.
 // ---------------------------------------------------------------------------------------------------------
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
