@@ -288,3 +288,23 @@ describe("what raises a cell's evidence, and what does not", () => {
     });
   });
 });
+
+describe("a vacuous proof", () => {
+  it("never raises a cell above bounded, nor counts toward a minimal set", () => {
+    // The count must reach 2 for a verdict to mean something; with `lower` on (cap 1) it never does.
+    const reachesTwo = {
+      name: "ReachesTwo",
+      sentence: "the count reaches 2",
+      reached: (_c: Toy, n: number) => n === 2,
+    };
+    const m = buildMatrix(
+      subject({ spec: { ...toySpec, sometimes: [reachesTwo] }, invariants: [atMostTwo] }),
+    );
+    expect(cell(m, "lower", "AtMostTwo")).toEqual({
+      level: "bounded",
+      detail: "tiny: 2 states, vacuous (never reached: ReachesTwo)",
+    });
+    expect(cell(m, "low", "AtMostTwo")?.level).toBe("proved");
+    expect(minimalOf(m, "AtMostTwo")).toEqual([["low"]]);
+  });
+});

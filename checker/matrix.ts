@@ -19,6 +19,7 @@ import { type SearchOptions, type SearchResult, searchInvariant } from "./search
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
 import { exploreBreadthFirst } from "./verify/bfs.ts";
+import { sometimesReached } from "./verify/sometimes.ts";
 
 // ---------------------------------------------------------------------------------------------------------
 // model
@@ -160,6 +161,7 @@ const cellFor = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
   set: ReadonlyArray<N>,
   bfs: BfsVerdict<Op>,
   random: SearchResult<S, Op>,
+  unreached: ReadonlyArray<string>,
 ): Cell => {
   const exhaustive = subject.spec.configs.nameOf(subject.exhaustiveConfig);
   const randomText = `random on ${subject.spec.configs.nameOf(subject.randomConfig)}: ${
@@ -172,6 +174,13 @@ const cellFor = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
   const held = subject.heldCellsCiteRandom ? `; ${randomText}` : "";
   if (bfs.status === "bounded")
     return { level: "bounded", detail: `${exhaustive}, depth ${bfs.depth} (${bfs.states} states)${held}` };
+  // A complete search that never reached what the spec says must be reachable proves nothing: it raises the
+  // cell no higher than bounded (checker/verify/sometimes.ts).
+  if (unreached.length > 0)
+    return {
+      level: "bounded",
+      detail: `${exhaustive}: ${bfs.states} states, vacuous (never reached: ${unreached.join(", ")})${held}`,
+    };
   const via = subject.inductive?.(subject.withOptions(subject.exhaustiveConfig, set), set, inv);
   if (via !== undefined)
     return {
@@ -202,6 +211,14 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
     subject.project?.(inv, set) ?? options.filter((o) => set.includes(o));
   const keyOf = (inv: I, set: ReadonlyArray<N>): string => `${inv.name}:${project(inv, set).join("+")}`;
   const bfsCache = new Map<string, BfsVerdict<Op>>();
+  const unreachedCache = new Map<string, ReadonlyArray<string>>();
+  /** The spec's `sometimes` properties that the exhaustive config with `set` on never reaches. */
+  const unreachedOf = (inv: I, set: ReadonlyArray<N>): ReadonlyArray<string> =>
+    memo(unreachedCache, project(inv, set).join("+"), () =>
+      sometimesReached(spec, subject.withOptions(subject.exhaustiveConfig, project(inv, set)), settings.bfs)
+        .filter((p) => !p.reached)
+        .map((p) => p.name),
+    );
   const randomCache = new Map<string, SearchResult<S, Op>>();
   /** One search of the projection of `set` for every invariant with that projection and no verdict yet. */
   const bfsOf = (inv: I, set: ReadonlyArray<N>): BfsVerdict<Op> =>
@@ -240,12 +257,20 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
       cells: Object.fromEntries(
         invariants.map((inv) => [
           inv.name,
-          cellFor(subject, inv, project(inv, set), bfsOf(inv, set), randomOf(inv, set)),
+          cellFor(
+            subject,
+            inv,
+            project(inv, set),
+            bfsOf(inv, set),
+            randomOf(inv, set),
+            unreachedOf(inv, set),
+          ),
         ]),
       ),
     }),
   );
-  const proved = (inv: I, set: ReadonlyArray<N>): boolean => bfsOf(inv, set).status === "proved";
+  const proved = (inv: I, set: ReadonlyArray<N>): boolean =>
+    bfsOf(inv, set).status === "proved" && unreachedOf(inv, set).length === 0;
   const reads = invariants.map((inv) => ({ inv, own: project(inv, options) }));
   const minimal = reads.map(({ inv, own }) => ({
     invariant: inv.name,
