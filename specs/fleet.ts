@@ -1,8 +1,11 @@
 // ---------------------------------------------------------------------------------------------------------
 // specs: the Kinesis front-end fleet as a `Spec` (checker/spec.ts): model/ and properties/ as they are,
-// plugged into the one engine. Its capabilities beyond the interface's minimum: the incremental check after
-// a step (specs/fleet/incrementalCheck.ts), for fleets large enough that it pays, and exhaustive exploration over
-// finite operation domains with a canonical state key (checker/verify/).
+// plugged into the one engine. Its capabilities beyond the interface's minimum: the step dispatched through a
+// table (fleet/compiled/stepTable.ts, equal to model/step.ts); the incremental check after a step
+// (fleet/incrementalCheck.ts), for fleets large enough that it pays; exhaustive exploration over finite
+// operation domains with canonical and packed state keys, and the compiled flat search
+// (fleet/compiled/flatBfs.ts), which the engine cross-checks against `step` as it runs; and the `sometimes`
+// properties that make a proof mean something (fleet/sometimes.ts).
 // ---------------------------------------------------------------------------------------------------------
 
 import type { Spec } from "../checker/spec.ts";
