@@ -21,14 +21,23 @@ export const replayCounterexample = <C, S, Op>(
   if (inv === undefined) throw new Error(`internal: unknown invariant ${c.invariant}`);
   const trace = runTrace(spec, c.config, c.ops, [inv]);
   const v = trace.violation;
-  const detail =
-    v === undefined
-      ? `${c.invariant} held through all ${c.ops.length} steps`
-      : v.step !== c.violationStep
-        ? `${c.invariant} failed at step ${v.step}, not at step ${c.violationStep} as saved`
-        : v.violation.message !== c.message
-          ? `${c.invariant} failed at step ${v.step} but with: ${v.violation.message}`
-          : `${c.invariant} fails at step ${v.step}: ${v.violation.message}`;
-  const reproduces = v !== undefined && v.step === c.violationStep && v.violation.message === c.message;
-  return { reproduces, detail, trace };
+  if (v === undefined)
+    return { reproduces: false, trace, detail: `${c.invariant} held through all ${c.ops.length} steps` };
+  if (v.step !== c.violationStep)
+    return {
+      reproduces: false,
+      trace,
+      detail: `${c.invariant} failed at step ${v.step}, not at step ${c.violationStep} as saved`,
+    };
+  if (v.violation.message !== c.message)
+    return {
+      reproduces: false,
+      trace,
+      detail: `${c.invariant} failed at step ${v.step} but with: ${v.violation.message}`,
+    };
+  return {
+    reproduces: true,
+    trace,
+    detail: `${c.invariant} fails at step ${v.step}: ${v.violation.message}`,
+  };
 };

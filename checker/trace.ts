@@ -18,12 +18,12 @@ export interface TraceStep<S, Op> {
   readonly state: S;
 }
 
-export interface TraceResult<S, Op, V extends Violated = Violated> {
+export interface TraceResult<S, Op> {
   /** The state the trace starts from. */
   readonly initial: S;
   readonly steps: ReadonlyArray<TraceStep<S, Op>>;
   /** The first violation, and the step after which it held (0 = in the initial state). */
-  readonly violation?: { readonly step: number; readonly violation: V; readonly invariant: string };
+  readonly violation?: { readonly step: number; readonly violation: Violated; readonly invariant: string };
   readonly final: S;
 }
 

@@ -17,6 +17,7 @@ import { expectationLines, type Unexpected } from "./expect.ts";
 import { writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
+import { nameWidth, pad, steps, traceLines } from "./reportLines.ts";
 import { packageVersion } from "./version.ts";
 
 /** One spec's part of a check. */
@@ -77,7 +78,7 @@ const runSection = <C, S, Op>(
   specId: s.spec.id,
   configName: s.spec.configs.nameOf(s.config),
   maxSteps: s.search.maxSteps,
-  width: Math.max(...s.spec.invariants.map((i) => i.name.length)) + 2,
+  width: nameWidth(s.spec),
   checked: s.invariants.map((invariant): Checked => {
     const result = searchInvariant(s.spec, s.config, invariant, {
       ...s.search,
@@ -141,13 +142,11 @@ const toJson = (seed: number, reports: ReadonlyArray<SectionReport>) => ({
   results: reports.flatMap((r, i) => r.checked.map((c) => resultJson(c, i === 0 ? undefined : r.configName))),
 });
 
-const pad = (s: string, n: number): string => s + " ".repeat(Math.max(1, n - s.length));
-
 const humanSection = (
   r: SectionReport,
   searchAgain: (invariant: string, path?: string) => string,
 ): ReadonlyArray<string> =>
-  r.checked.flatMap(({ invariant, result, steps, advice, file }) => {
+  r.checked.flatMap(({ invariant, result, steps: trace, advice, file }) => {
     if (result.status === "holds") {
       const nm = result.nearMiss;
       return [
@@ -157,12 +156,9 @@ const humanSection = (
     }
     const f = result.found;
     return [
-      `${pad(invariant.name, r.width)}VIOLATED  after ${result.runs} runs; shrunk from ${f.lengthBeforeShrink} to ${f.ops.length} step${f.ops.length === 1 ? "" : "s"}`,
+      `${pad(invariant.name, r.width)}VIOLATED  after ${result.runs} runs; shrunk from ${f.lengthBeforeShrink} to ${steps(f.ops.length)}`,
       `  ${invariant.sentence}`,
-      ...steps.flatMap((s) => [
-        `  ${String(s.step).padStart(3)}. ${s.label}`,
-        ...s.changes.map((c) => `         ${c}`),
-      ]),
+      ...traceLines(trace),
       `  broken after step ${f.violationStep}: ${f.message}`,
       `  source: ${invariant.source}`,
       ...(advice === undefined ? [] : [`  ${advice}`]),

@@ -16,6 +16,7 @@ import type { Config } from "../model/config.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 import { applyRemediations, bad, intFlag, loadConfig } from "./input.ts";
 import type { Io } from "./io.ts";
+import { traceLines } from "./reportLines.ts";
 
 const describeClosedForm = (config: Config): string => {
   const { baseThreads, threadsPerPeer, threadLimit } = config.threads;
@@ -116,12 +117,7 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
         ? `UNSAFE  ${verdict.message}`
         : `UNSAFE  ${verdict.invariant} breaks ${verdict.step === 0 ? "before the addition" : `after step ${verdict.step}`}: ${verdict.message}`,
     );
-    for (const s of narrated.slice(0, verdict.step)) {
-      lines.push(
-        `  ${String(s.step).padStart(3)}. ${s.label}${s.refused === undefined ? "" : ` (refused: ${s.refused})`}`,
-      );
-      for (const c of s.changes) lines.push(`         ${c}`);
-    }
+    lines.push(...traceLines(narrated.slice(0, verdict.step)));
   }
   lines.push("");
   lines.push(`largest safe addition: ${largestText}`);

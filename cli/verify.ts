@@ -25,6 +25,7 @@ import { runInductive } from "./inductive.ts";
 import { applyRemediations, bad, intFlag, loadConfig, writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
+import { nameWidth, pad, steps, traceLines } from "./reportLines.ts";
 import { planVerify } from "./verifyPlan.ts";
 
 export const DEFAULT_MAX_DEPTH = 100;
@@ -126,7 +127,7 @@ const verifySection = <C, S, Op>(
   return {
     sometimes: sometimesReached(s.spec, s.config, bounds),
     configName: s.spec.configs.nameOf(s.config),
-    width: Math.max(...s.spec.invariants.map((i) => i.name.length)) + 2,
+    width: nameWidth(s.spec),
     total: result,
     verified: result.verdicts.map(({ invariant, verdict, cone }): Verified => {
       const scope = cone === undefined ? {} : { cone };
@@ -210,10 +211,6 @@ const toJson = (
   };
 };
 
-const pad = (s: string, n: number): string => s + " ".repeat(Math.max(1, n - s.length));
-
-const steps = (n: number): string => `${n} step${n === 1 ? "" : "s"}`;
-
 const shrinkNote = (bfsLength: number, random: RandomComparison | undefined): string => {
   if (random === undefined) return "";
   if (random.status === "holds")
@@ -256,10 +253,7 @@ const humanResults = (r: SectionReport): ReadonlyArray<string> =>
     return [
       `${name}VIOLATED  shortest counterexample: ${steps(verdict.depth)}${shrinkNote(verdict.depth, random)}`,
       `  ${invariant.sentence}`,
-      ...(trace ?? []).flatMap((s) => [
-        `  ${String(s.step).padStart(3)}. ${s.label}`,
-        ...s.changes.map((c) => `         ${c}`),
-      ]),
+      ...traceLines(trace ?? []),
       `  broken after step ${verdict.depth}: ${verdict.message}`,
       `  source: ${invariant.source}`,
       ...(file === undefined
