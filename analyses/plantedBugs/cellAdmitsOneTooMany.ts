@@ -1,6 +1,5 @@
 // Planted bug: a cell admits one member past its size (issue 19's "one-character bug in model/").
-import { capacityAdded } from "../../model/fleet.ts";
-import { type PlantedBug, stepWith } from "./plantedBug.ts";
+import { additionMiscounts, type PlantedBug } from "./plantedBug.ts";
 
 export const cellAdmitsOneTooMany: PlantedBug = {
   name: "cellAdmitsOneTooMany",
@@ -9,18 +8,5 @@ export const cellAdmitsOneTooMany: PlantedBug = {
   source: "domain.md R5, R7 (cellularization keeps each cell within a tested size); issue 19",
   remediations: ["cellularization"],
   expectedInvariant: "WellFormed",
-  step: stepWith({
-    capacityAdded: (config, state, op) =>
-      capacityAdded(
-        {
-          ...config,
-          remediationParameters: {
-            ...config.remediationParameters,
-            cellSize: config.remediationParameters.cellSize + 1,
-          },
-        },
-        state,
-        op,
-      ),
-  }),
+  step: additionMiscounts("cellSize"),
 };

@@ -1,8 +1,7 @@
 // Planted bug: the larger servers' count is rounded down, not up (issue 19's "broken remediation that makes a
 // proof easier": fewer servers, fewer peers, fewer states). No invariant catches it, so it is not in
 // PLANTED_BUGS (each of those names the invariant that must); verify's cross-check does (modelEdits.test.ts).
-import { capacityAdded } from "../../model/fleet.ts";
-import { type PlantedBug, stepWith } from "./plantedBug.ts";
+import { additionMiscounts, type PlantedBug } from "./plantedBug.ts";
 
 export const largerServersRoundedDown: PlantedBug = {
   name: "largerServersRoundedDown",
@@ -11,18 +10,5 @@ export const largerServersRoundedDown: PlantedBug = {
   source: "domain.md R1 (larger servers: fewer peers for the same capacity); issue 19",
   remediations: ["largerServers"],
   expectedInvariant: "WellFormed",
-  step: stepWith({
-    capacityAdded: (config, state, op) =>
-      capacityAdded(
-        {
-          ...config,
-          remediationParameters: {
-            ...config.remediationParameters,
-            largerServerFactor: config.remediationParameters.largerServerFactor + 1,
-          },
-        },
-        state,
-        op,
-      ),
-  }),
+  step: additionMiscounts("largerServerFactor"),
 };

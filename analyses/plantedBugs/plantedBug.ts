@@ -14,6 +14,7 @@ import {
   withRemediations,
 } from "../../model/config.ts";
 import { asWas } from "../../model/configs/asWas.ts";
+import { capacityAdded } from "../../model/fleet.ts";
 import type { Op, OpType } from "../../model/ops.ts";
 import type { StepResult } from "../../model/refusal.ts";
 import type { State } from "../../model/state.ts";
@@ -85,3 +86,23 @@ export const specWith = (stepFn: StepFn): Spec<Config, State, Op> => ({
  * cross-check, checker/verify/crossCheck.ts) or give the verdict of `stepFn`, never the old model's proof.
  */
 export const modelEditedTo = (stepFn: StepFn): Spec<Config, State, Op> => ({ ...fleetSpec, step: stepFn });
+
+/**
+ * `step`, with capacity added as if the remediation parameter `key` were one more than configured: how a bug
+ * miscounts a cell's size or a larger server's capacity in the addition alone.
+ */
+export const additionMiscounts = (key: keyof Config["remediationParameters"]): StepFn =>
+  stepWith({
+    capacityAdded: (config, state, op) =>
+      capacityAdded(
+        {
+          ...config,
+          remediationParameters: {
+            ...config.remediationParameters,
+            [key]: config.remediationParameters[key] + 1,
+          },
+        },
+        state,
+        op,
+      ),
+  });
