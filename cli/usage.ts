@@ -46,8 +46,9 @@ Usage:
       eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
   npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
                     [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json]
-      Exhaustive breadth-first search of every reachable state: per invariant PROVED (all states explored),
-      BOUNDED (no violation within the depth reached) or VIOLATED (a shortest trace, saved in DIR).
+      Exhaustive breadth-first search of every reachable state of the config, within the bounds: per invariant
+      PROVED (all of that config's states explored), BOUNDED (no violation within the depth reached) or
+      VIOLATED (a shortest trace on that config, saved in DIR).
       Defaults: --max-depth 100, --max-states 50000. Progress (states, depth, rate) goes to stderr.
       Dependent invariants named with --invariant (all of them with --config small-system, the dependents'
       checking config) are explored over systemStep: the fleet plus the invariant's cone of influence.
@@ -59,7 +60,8 @@ Usage:
       Prove ThreadBudget with Z3 for every value of the parameters (fleet size unbounded, threadLimit,
       baseThreads, threadsPerPeer, cellSize, largerServerFactor): per remediation set (default: as-was, each
       of preflightGuard, cellularization, largerServers, and all; or the set named, "none" for as-was) each
-      strengthening PROVED under its printed side condition (and whether Z3 finds it necessary), or NOT
+      strengthening PROVED under its printed side condition over the scope it prints (every fleet size, or
+      the fleets within the capacity plan), with whether Z3 finds the condition necessary, or NOT
       INDUCTIVE with Z3's counterexample, replayed through the model on a concrete fleet. Only ThreadBudget is
       encoded so far (docs/prove.md). Exit 0 when every set has a proof, 1 otherwise.
   npx outage matrix [--out FILE] [--check]
