@@ -8,7 +8,9 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
-import { corpusFolderOf } from "../checker/corpus.ts";
+import { pipe } from "fp-ts/lib/function.js";
+import { corpusFolderOf, readText } from "../checker/corpus.ts";
+import { decodeCounterexample, parseJson } from "../checker/counterexample.ts";
 import { replayCounterexample } from "../checker/replay.ts";
 import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
@@ -26,7 +28,7 @@ export {
 /**
  * The operations of every counterexample of `spec` saved under the corpus folder `dir` for `invariant`, in
  * the shape fast-check's `examples` option takes (`fc.assert(property, { examples })`), so they run first.
- * Files of another spec, invariant or config name are left out; a file that does not load is an error.
+ * Files of other invariants are left out; a file that does not decode as `spec`'s is an error.
  */
 export const savedExamples = <C, S, Op>(
   spec: Spec<C, S, Op>,
@@ -40,12 +42,21 @@ export const savedExamples = <C, S, Op>(
   } catch {
     return [];
   }
-  return names.flatMap((name): Array<[ReadonlyArray<Op>]> => {
-    const loaded = loadSaved(join(folder, name));
-    if (E.isLeft(loaded)) throw new Error(loaded.left);
-    const ops = onSaved(loaded.right, (s, saved) => (s.id === spec.id ? saved.ops : undefined));
-    // Only this spec's files are in its folder; the check keeps the operations' type honest.
-    return ops === undefined ? [] : [[ops as ReadonlyArray<Op>]];
+  return names.map((name): [ReadonlyArray<Op>] => {
+    const path = join(folder, name);
+    // readText names the file itself; the decoders' errors get its name here.
+    const saved = pipe(
+      readText(path),
+      E.chain((text) =>
+        pipe(
+          parseJson(text),
+          E.chain((json) => decodeCounterexample(spec, json)),
+          E.mapLeft((e) => `${path}: ${e}`),
+        ),
+      ),
+    );
+    if (E.isLeft(saved)) throw new Error(saved.left);
+    return [saved.right.ops];
   });
 };
 
