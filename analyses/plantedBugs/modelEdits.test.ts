@@ -4,14 +4,16 @@
 import { describe, expect, test } from "vitest";
 import { exploreBreadthFirst } from "../../checker/verify/bfs.ts";
 import { StepDisagreement } from "../../checker/verify/crossCheck.ts";
+import { sometimesReached } from "../../checker/verify/sometimes.ts";
 import { withRemediations } from "../../model/config.ts";
 import { small } from "../../model/configs/small.ts";
 import { INVARIANTS } from "../../properties/index.ts";
 import { fleetSpec } from "../../specs/fleet.ts";
+import { authoritativeStoreNotRead } from "./authoritativeStoreNotRead.ts";
 import { cellAdmitsOneTooMany } from "./cellAdmitsOneTooMany.ts";
 import { largerServersRoundedDown } from "./largerServersRoundedDown.ts";
 import type { PlantedBug } from "./plantedBug.ts";
-import { modelEditedTo } from "./plantedBug.ts";
+import { modelEditedTo, specWith } from "./plantedBug.ts";
 import { preflightGuardOffByOne } from "./preflightGuardOffByOne.ts";
 import { waitForCompleteMapKeepsBrokenServing } from "./waitForCompleteMapKeepsBrokenServing.ts";
 
@@ -35,6 +37,7 @@ describe("verify answers for the model's step, not for the compiled copy", () =>
     [largerServersRoundedDown.name, largerServersRoundedDown],
     [preflightGuardOffByOne.name, preflightGuardOffByOne],
     [waitForCompleteMapKeepsBrokenServing.name, waitForCompleteMapKeepsBrokenServing],
+    [authoritativeStoreNotRead.name, authoritativeStoreNotRead],
   ])(
     "with %s in the model, verify on small with its remediation refuses in one line naming the operation and the state",
     (_name, bug) => {
@@ -53,5 +56,25 @@ describe("verify answers for the model's step, not for the compiled copy", () =>
     // every verdict (PROVED, VIOLATED with its shortest trace) is the real model's.
     expect(edited.verdicts.map((v) => v.verdict)).toEqual(real.verdicts.map((v) => v.verdict));
     expect(real.verdicts.some((v) => v.verdict.status === "proved")).toBe(true);
+  });
+});
+
+describe("a remediation broken so that proofs get easier is caught by non-vacuity", () => {
+  const { remediations } = authoritativeStoreNotRead;
+  const config = withRemediations(small, remediations === "all" ? [] : remediations);
+  const reached = (spec: typeof fleetSpec) =>
+    sometimesReached(spec, config, bounds).find((p) => p.name === "AuthoritativeBootstrapUsed")?.reached;
+
+  test("with the store not read, the search of step itself proves more than the real model", () => {
+    const status = (spec: typeof fleetSpec) =>
+      exploreBreadthFirst(spec, config, INVARIANTS, bounds)
+        .verdicts.filter((v) => v.verdict.status === "violated")
+        .map((v) => v.invariant.name);
+    expect(status(specWith(authoritativeStoreNotRead.step)).length).toBeLessThan(status(fleetSpec).length);
+  });
+
+  test("AuthoritativeBootstrapUsed is reached by the real model and not with the bug, so its proofs are VACUOUS", () => {
+    expect(reached(fleetSpec)).toBe(true);
+    expect(reached(specWith(authoritativeStoreNotRead.step))).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
 // ---------------------------------------------------------------------------------------------------------
 // specs/fleet: what must be reachable for a proof about the fleet to mean something (issue 19, Stateright's
 // `sometimes`): the addition that triggered the outage accepted, the plan's largest fleet reached, every kind
-// of operation taken, a cell filled to its size under cellularization, a bootstrap completed.
+// of operation taken, a cell filled to its size under cellularization, a bootstrap completed,
+// and under R8 a map read from the authoritative store (not from peers).
 // ---------------------------------------------------------------------------------------------------------
 import type { Sometimes } from "../../checker/spec.ts";
 import type { Config } from "../../model/config.ts";
 import { OP_TYPES, type Op } from "../../model/ops.ts";
+import { peerInputWhole } from "../../model/shardMap.ts";
 import type { State } from "../../model/state.ts";
 
 type FleetSometimes = Sometimes<Config, State, Op>;
@@ -46,5 +48,29 @@ export const FLEET_SOMETIMES: ReadonlyArray<FleetSometimes> = [
         via.before.frontends.filter((f) => f.status === "bootstrapping").length &&
       state.frontends.filter((f) => f.status === "serving").length >
         via.before.frontends.filter((f) => f.status === "serving").length,
+  },
+  {
+    name: "AuthoritativeBootstrapUsed",
+    sentence:
+      "under bootstrapFromAuthoritative, a bootstrap completes its map without whole peer input, read from the metadata store (R8)",
+    // R8 has work only when a bootstrap ends without a thread for every peer. With a remediation that bounds
+    // thread demand (R1, R7, the preflight guard) that did not happen on the built-in configs (verify on
+    // small+all reaches no such state), so the store is not expected to be needed there.
+    applies: (config) =>
+      config.remediations.bootstrapFromAuthoritative &&
+      !config.remediations.preflightGuard &&
+      !config.remediations.largerServers &&
+      !config.remediations.cellularization,
+    reached: (_config, state, via) =>
+      via !== undefined &&
+      state.frontends.some((f, i) => {
+        const before = via.before.frontends[i];
+        return (
+          before?.status === "bootstrapping" &&
+          f.status === "serving" &&
+          f.map === "complete" &&
+          !peerInputWhole(f)
+        );
+      }),
   },
 ];
