@@ -212,10 +212,19 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
   const keyOf = (inv: I, set: ReadonlyArray<N>): string => `${inv.name}:${project(inv, set).join("+")}`;
   const bfsCache = new Map<string, BfsVerdict<Op>>();
   const unreachedCache = new Map<string, ReadonlyArray<string>>();
-  /** The spec's `sometimes` properties that the exhaustive config with `set` on never reaches. */
+  /**
+   * The spec's `sometimes` properties that the exhaustive config with `set` on never reaches: in the one
+   * exploration of every invariant, or in `inv`'s own for a spec explored one invariant at a time.
+   */
+  const oneAtATime = spec.exploration?.oneInvariantAtATime === true;
   const unreachedOf = (inv: I, set: ReadonlyArray<N>): ReadonlyArray<string> =>
-    memo(unreachedCache, project(inv, set).join("+"), () =>
-      sometimesReached(spec, subject.withOptions(subject.exhaustiveConfig, project(inv, set)), settings.bfs)
+    memo(unreachedCache, oneAtATime ? keyOf(inv, set) : project(inv, set).join("+"), () =>
+      sometimesReached(
+        spec,
+        subject.withOptions(subject.exhaustiveConfig, project(inv, set)),
+        settings.bfs,
+        oneAtATime ? [inv] : spec.invariants,
+      )
         .filter((p) => !p.reached)
         .map((p) => p.name),
     );

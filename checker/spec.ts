@@ -52,8 +52,12 @@ export interface Sometimes<C, S, Op> {
   readonly name: string;
   /** What is reached, as a sentence. */
   readonly sentence: string;
-  /** Whether it is expected under `config` at all (a cell filled only under cellularization, say); default yes. */
-  applies?(config: C): boolean;
+  /**
+   * Whether it is expected under `config` at all (a cell filled only under cellularization, say), in a run
+   * about the invariants named `about` (a spec explored one invariant at a time expects only what that
+   * invariant's cone can reach); default yes.
+   */
+  applies?(config: C, about: ReadonlyArray<string>): boolean;
   reached(config: C, state: S, via: { readonly before: S; readonly op: Op } | undefined): boolean;
 }
 

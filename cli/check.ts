@@ -8,13 +8,15 @@ import fc from "fast-check";
 import { saveCounterexample } from "../checker/corpus.ts";
 import { counterexampleFrom } from "../checker/counterexample.ts";
 import { type SearchOptions, type SearchResult, searchInvariant } from "../checker/search.ts";
+import { type SometimesReached, vacuousFor } from "../checker/sometimes.ts";
+import { sometimesInRuns } from "../checker/sometimesInRuns.ts";
 import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
 import { shellWord } from "../explain/markdown.ts";
 import { type NarratedStep, narrate, savedSteps } from "../explain/narrate.ts";
 import type { Outcome } from "../properties/expectations.ts";
 import { expectationLines, type Unexpected } from "./expect.ts";
-import { writing } from "./input.ts";
+import { EXIT_VACUOUS, writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 import { nameWidth, pad, steps, traceLines } from "./reportLines.ts";
@@ -55,6 +57,8 @@ export interface CheckRequest {
 interface Checked {
   readonly invariant: { readonly name: string; readonly sentence: string; readonly source: string };
   readonly result: SearchResult<unknown, unknown>;
+  /** A HOLDS whose runs missed a non-vacuity property (checker/sometimes.ts): reported VACUOUS. */
+  readonly vacuous: boolean;
   readonly steps: ReadonlyArray<NarratedStep>;
   readonly advice: string | undefined;
   readonly file: string | undefined;
@@ -67,19 +71,40 @@ interface SectionReport {
   /** Report column width: the longest invariant name of the spec, and two spaces. */
   readonly width: number;
   readonly checked: ReadonlyArray<Checked>;
+  /** What the runs reached of the spec's non-vacuity properties; empty when every invariant was violated. */
+  readonly sometimes: ReadonlyArray<SometimesReached>;
 }
 
-/** Searches every invariant of one section, saving what fails. */
+/** Searches every invariant of one section, saving what fails; asks the runs of a HOLDS what they reached. */
 const runSection = <C, S, Op>(
   s: CheckSection<C, S, Op>,
   outDir: string | undefined,
   onRun: (invariant: string, runs: number) => void,
-): SectionReport => ({
-  specId: s.spec.id,
-  configName: s.spec.configs.nameOf(s.config),
-  maxSteps: s.search.maxSteps,
-  width: nameWidth(s.spec),
-  checked: s.invariants.map((invariant): Checked => {
+): SectionReport => {
+  const checked = searchSection(s, outDir, onRun);
+  // Every invariant's search draws the same runs (same arbitrary, seed and count), so one replay answers for all.
+  const sometimes = checked.some((c) => c.result.status === "holds")
+    ? sometimesInRuns(s.spec, s.config, s.invariants, s.search)
+    : [];
+  return {
+    specId: s.spec.id,
+    configName: s.spec.configs.nameOf(s.config),
+    maxSteps: s.search.maxSteps,
+    width: nameWidth(s.spec),
+    checked: checked.map((c) => ({
+      ...c,
+      vacuous: c.result.status === "holds" && vacuousFor(sometimes, c.invariant.name),
+    })),
+    sometimes,
+  };
+};
+
+const searchSection = <C, S, Op>(
+  s: CheckSection<C, S, Op>,
+  outDir: string | undefined,
+  onRun: (invariant: string, runs: number) => void,
+): ReadonlyArray<Omit<Checked, "vacuous">> =>
+  s.invariants.map((invariant) => {
     const result = searchInvariant(s.spec, s.config, invariant, {
       ...s.search,
       onRun: (n) => onRun(invariant.name, n),
@@ -99,8 +124,7 @@ const runSection = <C, S, Op>(
           )
         : undefined;
     return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };
-  }),
-});
+  });
 
 const resultJson = (c: Checked, configName: string | undefined) => {
   const { invariant, result, file } = c;
@@ -108,7 +132,7 @@ const resultJson = (c: Checked, configName: string | undefined) => {
   return result.status === "holds"
     ? {
         ...named,
-        status: "holds",
+        status: c.vacuous ? "vacuous" : "holds",
         runs: result.runs,
         steps: result.steps,
         nearMiss: {
@@ -140,17 +164,40 @@ const toJson = (seed: number, reports: ReadonlyArray<SectionReport>) => ({
   config: reports[0]?.configName,
   seed,
   results: reports.flatMap((r, i) => r.checked.map((c) => resultJson(c, i === 0 ? undefined : r.configName))),
+  sometimes: reports.flatMap((r, i) =>
+    r.sometimes.map((p) => ({
+      ...(i === 0 ? {} : { config: r.configName }),
+      name: p.name,
+      reached: p.reached,
+    })),
+  ),
 });
+
+/** The section's non-vacuity lines: what its runs reached, and what not (then its HOLDS are VACUOUS). */
+const sometimesLines = (r: SectionReport): ReadonlyArray<string> => {
+  if (r.sometimes.length === 0) return [];
+  const missed = r.sometimes.filter((p) => !p.reached);
+  return missed.length === 0
+    ? [
+        `non-vacuity: the runs reached all ${r.sometimes.length} (${r.sometimes.map((p) => p.name).join(", ")})`,
+      ]
+    : [
+        `non-vacuity: the runs did NOT reach ${missed.length} of ${r.sometimes.length}, so a HOLDS here is VACUOUS:`,
+        ...missed.map((p) => `  ${p.name}: ${p.sentence}`),
+      ];
+};
 
 const humanSection = (
   r: SectionReport,
   searchAgain: (invariant: string, path?: string) => string,
 ): ReadonlyArray<string> =>
-  r.checked.flatMap(({ invariant, result, steps: trace, advice, file }) => {
+  r.checked.flatMap(({ invariant, result, steps: trace, advice, file, vacuous }) => {
     if (result.status === "holds") {
       const nm = result.nearMiss;
       return [
-        `${pad(invariant.name, r.width)}HOLDS     ${result.runs} runs, ${result.steps} steps`,
+        vacuous
+          ? `${pad(invariant.name, r.width)}VACUOUS   no violation in ${result.runs} runs, ${result.steps} steps, but they miss what the invariant is about`
+          : `${pad(invariant.name, r.width)}HOLDS     ${result.runs} runs, ${result.steps} steps`,
         `  near miss: ${(nm.closeness * 100).toFixed(0)}% (${nm.meaning}); replay that run: ${searchAgain(invariant.name, nm.path)}`,
       ];
     }
@@ -176,6 +223,7 @@ const human = (
   const [first, ...later] = reports;
   const lines = [
     `outage check: config ${first?.configName}, seed ${seed}, up to ${runs} runs of up to ${first?.maxSteps} steps per invariant`,
+    ...(first === undefined ? [] : sometimesLines(first)),
     "",
     ...(first === undefined ? [] : humanSection(first, req.searchAgain)),
     ...later
@@ -183,6 +231,7 @@ const human = (
       .flatMap((r) => [
         "",
         `${r.specId} (traces of up to ${r.maxSteps} steps, config ${r.configName}):`,
+        ...sometimesLines(r),
         "",
         ...humanSection(r, req.searchAgain),
       ]),
@@ -190,7 +239,7 @@ const human = (
   return `${lines.join("\n")}\n`;
 };
 
-/** Runs the check; returns the exit code (0 all hold, 1 a violation). */
+/** Runs the check; returns the exit code (0 all hold, 1 a violation, 4 no violation but a HOLDS is vacuous). */
 export const runCheck = (req: CheckRequest, io: Io): number => {
   const bar = progress(true, io);
   const reports = req.sections.map((s) =>
@@ -206,7 +255,8 @@ export const runCheck = (req: CheckRequest, io: Io): number => {
       : human(req, search.seed, search.runs, reports),
   );
   if (req.expected !== undefined) return reportExpectations(req.expected, reports, io);
-  return reports.some((r) => r.checked.some((c) => c.result.status === "violated")) ? 1 : 0;
+  if (reports.some((r) => r.checked.some((c) => c.result.status === "violated"))) return 1;
+  return reports.some((r) => r.checked.some((c) => c.vacuous)) ? EXIT_VACUOUS : 0;
 };
 
 /** `--expect`'s ending: the verdicts that differ from the recorded outcomes, one closing line; exit 1 if any. */
@@ -219,7 +269,7 @@ const reportExpectations = (
     r.checked.map((c) => ({
       invariant: c.invariant.name,
       configName: r.configName,
-      status: c.result.status,
+      status: c.vacuous ? ("vacuous" as const) : c.result.status,
       expected: expected(r.specId, c.invariant.name),
     })),
   );

@@ -48,7 +48,8 @@ export const systemOutcomes = (config: SystemConfig): Outcomes | undefined =>
 export interface Unexpected {
   readonly invariant: string;
   readonly configName: string;
-  readonly status: Outcome;
+  /** The verdict; "vacuous" is a HOLDS whose runs missed what the invariant is about, never an expected outcome. */
+  readonly status: Outcome | "vacuous";
   readonly expected: Outcome;
 }
 

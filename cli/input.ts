@@ -18,6 +18,12 @@ import { decodeDependents } from "../model/dependents/configDecoder.ts";
 import { oneLine } from "../model/oneLine.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
 
+/**
+ * The exit code of a verdict that is not a proof although nothing was violated: a PROVED or HOLDS whose search
+ * never reached one of the spec's non-vacuity properties (checker/sometimes.ts). A violation (1) wins over it.
+ */
+export const EXIT_VACUOUS = 4;
+
 /** A user error: printed as one line, exit code 2, no stack trace. */
 export class BadInput extends Error {}
 

@@ -107,7 +107,9 @@ Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_S
 Exit codes: 0 holds / reproduces / safe; 1 violated / does not reproduce / unsafe / out of date;
   2 bad input or an I/O error (one line on stderr naming the flag, file or field), or verify refusing a
     verdict because its compiled search disagrees with step;
-  3 internal error: a bug in the tool, not in your input (please report it with the command line).
+  3 internal error: a bug in the tool, not in your input (please report it with the command line);
+  4 vacuous (check, verify): nothing violated, but the search never reached something a verdict is about
+    (its "non-vacuity" lines say what), so a HOLDS or PROVED there is reported VACUOUS, not as proof.
 `;
 
 /**

@@ -1,5 +1,5 @@
 // `npx outage verify` and `preflight`, run in this process (`run` in cli/main.ts).
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,6 +10,39 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `npx outage ...args`, in this process; every path it is given is absolute. */
 const outage = (...args: ReadonlyArray<string>) => run(args);
+
+describe("non-vacuity at the command line", () => {
+  /** `small` with a plan that leaves no room to grow: no addition is ever accepted. */
+  const noRoom = (): string => {
+    const file = join(dir, "no-room.json");
+    const small = JSON.parse(outage("config", "small").stdout);
+    writeFileSync(file, JSON.stringify({ ...small, name: "no-room", fleet: { ...small.fleet, maxSize: 2 } }));
+    return file;
+  };
+
+  it("verify proves everything on a fleet that cannot grow, and reports it VACUOUS with exit 4", () => {
+    const r = outage("verify", "--config", noRoom(), "--remediation", "all", "--no-save");
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/NOT reached.*VACUOUS/);
+    expect(r.stdout).toMatch(/CapacityAdditionAccepted: an addition of capacity is accepted/);
+    expect(r.stdout).toMatch(/^ThreadBudget +VACUOUS /m);
+    expect(r.stdout).not.toMatch(/PROVED/);
+  });
+
+  it("check on the same fleet: every fleet HOLDS is VACUOUS, in the text and the JSON, exit 4", () => {
+    const text = outage("check", "--config", noRoom(), "--remediation", "all", "--no-save");
+    expect(text.code).toBe(4);
+    expect(text.stdout).toMatch(/^non-vacuity: the runs did NOT reach/m);
+    expect(text.stdout).toMatch(/^ThreadBudget +VACUOUS +no violation in 300 runs/m);
+    const json = JSON.parse(
+      outage("check", "--config", noRoom(), "--remediation", "all", "--json", "--no-save").stdout,
+    );
+    // The fleet's results are the first section's: the ones without a `config` of their own.
+    const fleet = json.results.filter((r: { config?: string }) => r.config === undefined);
+    expect(new Set(fleet.map((r: { status: string }) => r.status))).toEqual(new Set(["vacuous"]));
+    expect(json.sometimes).toContainEqual({ name: "CapacityAdditionAccepted", reached: false });
+  });
+});
 
 describe("npx outage verify / preflight", () => {
   it("verify --json on as-was: ThreadBudget violated by a shortest trace as long as the random checker's shrunk one, byte-identical across runs", () => {

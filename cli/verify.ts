@@ -12,17 +12,18 @@ import { counterexampleFrom, type SavedStep } from "../checker/counterexample.ts
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import type { BfsProgress, BfsVerdict } from "../checker/exploration.ts";
 import { searchInvariant } from "../checker/search.ts";
+import { type SometimesReached, vacuousFor } from "../checker/sometimes.ts";
 import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
 import { runTrace } from "../checker/trace.ts";
 import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
-import { type SometimesReached, sometimesReached } from "../checker/verify/sometimes.ts";
+import { sometimesOfExplorations } from "../checker/verify/sometimes.ts";
 import { shellWord } from "../explain/markdown.ts";
 import { narrate, savedSteps } from "../explain/narrate.ts";
 import { systemInvariantNamed } from "../properties/dependents/index.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { runInductive } from "./inductive.ts";
-import { applyRemediations, bad, intFlag, loadConfig, writing } from "./input.ts";
+import { applyRemediations, bad, EXIT_VACUOUS, intFlag, loadConfig, writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 import { nameWidth, pad, steps, traceLines } from "./reportLines.ts";
@@ -125,7 +126,7 @@ const verifySection = <C, S, Op>(
 ): SectionReport => {
   const result = exploreBreadthFirst(s.spec, s.config, s.invariants, { ...bounds, onProgress });
   return {
-    sometimes: sometimesReached(s.spec, s.config, bounds),
+    sometimes: sometimesOfExplorations(s.spec, s.config, bounds, s.invariants),
     configName: s.spec.configs.nameOf(s.config),
     width: nameWidth(s.spec),
     total: result,
@@ -151,8 +152,9 @@ const verifySection = <C, S, Op>(
   };
 };
 
-/** Whether a section's proofs are vacuous: a non-vacuity property of its config was not reached. */
-const vacuous = (r: SectionReport): boolean => r.sometimes.some((p) => !p.reached);
+/** Whether a PROVED of the section is vacuous: a non-vacuity property of its exploration was not reached. */
+const vacuous = (r: SectionReport, v: Verified): boolean =>
+  v.verdict.status === "proved" && vacuousFor(r.sometimes, v.invariant.name);
 
 const resultJson = (v: Verified, configName: string | undefined, isVacuous: boolean) => {
   const { invariant, verdict, trace, random, file } = v;
@@ -160,7 +162,7 @@ const resultJson = (v: Verified, configName: string | undefined, isVacuous: bool
     invariant: invariant.name,
     ...(configName === undefined ? {} : { config: configName }),
     ...(v.cone === undefined ? {} : { cone: v.cone }),
-    status: isVacuous && verdict.status === "proved" ? "vacuous" : verdict.status,
+    status: isVacuous ? "vacuous" : verdict.status,
     states: verdict.states,
     depth: verdict.depth,
     ...(verdict.status === "bounded" ? { bound: verdict.bound } : {}),
@@ -203,10 +205,15 @@ const toJson = (
   return {
     ...top,
     results: reports.flatMap((r, i) =>
-      r.verified.map((v) => resultJson(v, i === 0 ? undefined : r.configName, vacuous(r))),
+      r.verified.map((v) => resultJson(v, i === 0 ? undefined : r.configName, vacuous(r, v))),
     ),
     sometimes: reports.flatMap((r) =>
-      r.sometimes.map((p) => ({ config: r.configName, name: p.name, reached: p.reached })),
+      r.sometimes.map((p) => ({
+        config: r.configName,
+        ...(p.invariant === undefined ? {} : { invariant: p.invariant }),
+        name: p.name,
+        reached: p.reached,
+      })),
     ),
   };
 };
@@ -226,19 +233,27 @@ const shrinkNote = (bfsLength: number, random: RandomComparison | undefined): st
 const sometimesLines = (r: SectionReport): ReadonlyArray<string> => {
   if (r.sometimes.length === 0) return [];
   const missed = r.sometimes.filter((p) => !p.reached);
+  const names = [...new Set(r.sometimes.map((p) => p.name))];
+  const perInvariant = r.sometimes.some((p) => p.invariant !== undefined);
   return missed.length === 0
-    ? [`  non-vacuity: all ${r.sometimes.length} reached (${r.sometimes.map((p) => p.name).join(", ")})`]
+    ? [
+        `  non-vacuity: all ${names.length} reached${perInvariant ? " in each invariant's exploration that expects them" : ""} (${names.join(", ")})`,
+      ]
     : [
-        `  non-vacuity: ${missed.length} of ${r.sometimes.length} NOT reached, so its proofs are VACUOUS:`,
-        ...missed.map((p) => `    ${p.name}: ${p.sentence}`),
+        `  non-vacuity: ${missed.length} of ${r.sometimes.length} NOT reached, so the proofs they belong to are VACUOUS:`,
+        ...missed.map(
+          (p) =>
+            `    ${p.name}${p.invariant === undefined ? "" : ` (exploring ${p.invariant})`}: ${p.sentence}`,
+        ),
       ];
 };
 
 const humanResults = (r: SectionReport): ReadonlyArray<string> =>
-  r.verified.flatMap(({ invariant, verdict, cone, trace, random, file, existed }) => {
+  r.verified.flatMap((v) => {
+    const { invariant, verdict, cone, trace, random, file, existed } = v;
     const name = pad(invariant.name, r.width);
     const where = cone === undefined ? "" : ` of the fleet and ${cone.join(", ")}`;
-    if (verdict.status === "proved" && vacuous(r))
+    if (vacuous(r, v))
       return [
         `${name}VACUOUS   no violation in all ${verdict.states} reachable states${where}, but they miss what the proof is about`,
       ];
@@ -286,6 +301,7 @@ const human = (
       .flatMap((r) => [
         "",
         `config ${r.configName}: breadth-first over each invariant's cone of influence, up to depth ${bounds.maxDepth} and ${bounds.maxStates} states`,
+        ...sometimesLines(r),
         "",
         ...humanResults(r),
       ]),
@@ -376,5 +392,6 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
       ? `${JSON.stringify(toJson(bounds, reports, firstRan), null, 2)}\n`
       : human(bounds, reports, firstRan),
   );
-  return reports.some((r) => r.verified.some((v) => v.verdict.status === "violated")) ? 1 : 0;
+  if (reports.some((r) => r.verified.some((v) => v.verdict.status === "violated"))) return 1;
+  return reports.some((r) => r.verified.some((v) => vacuous(r, v))) ? EXIT_VACUOUS : 0;
 };

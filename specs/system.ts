@@ -30,6 +30,7 @@ import { SYSTEM_MAX_STEPS } from "./defaults.ts";
 import { systemOpsArb } from "./system/arbitraries.ts";
 import { coneDependentOps, systemCandidateOps } from "./system/candidates.ts";
 import { coneOf, systemStateKeyFor, WATCHES } from "./system/key.ts";
+import { SYSTEM_SOMETIMES } from "./system/sometimes.ts";
 
 /** The one dependent invariant an exploration is about (explored one at a time). */
 const onlyInvariant = (
@@ -58,6 +59,7 @@ export const systemSpec: Spec<SystemConfig, SystemState, SystemOp> = {
   defaultMaxSteps: SYSTEM_MAX_STEPS,
   decodeOp: decodeSystemOp,
   invariants: SYSTEM_INVARIANTS,
+  sometimes: SYSTEM_SOMETIMES,
   narration: {
     label: systemOpLabel,
     // The dependents' effects are data (habit 10): the step is taken again to word them.

@@ -8,7 +8,7 @@ import type { Sometimes } from "../../checker/spec.ts";
 import type { Config } from "../../model/config.ts";
 import { OP_TYPES, type Op } from "../../model/ops.ts";
 import { peerInputWhole } from "../../model/shardMap.ts";
-import type { State } from "../../model/state.ts";
+import { type State, serversFor } from "../../model/state.ts";
 
 type FleetSometimes = Sometimes<Config, State, Op>;
 
@@ -34,8 +34,13 @@ export const FLEET_SOMETIMES: ReadonlyArray<FleetSometimes> = [
   ...OP_TYPES.filter((kind) => kind !== "capacityAdded").map(opTaken),
   {
     name: "CellFilled",
-    sentence: "under cellularization, a cell holds as many members as the cell size (R7)",
-    applies: (config) => config.remediations.cellularization,
+    sentence:
+      "under cellularization, a cell holds as many members as the cell size (R7), when the plan has that many servers",
+    // Only when the plan's largest fleet, in servers, has a cell's worth: as-was with larger servers plans 3
+    // servers (12 units of 4) against cells of 4, so no cell can fill there, and its proofs do not need one to.
+    applies: (config) =>
+      config.remediations.cellularization &&
+      serversFor(config, config.fleet.maxSize) >= config.remediationParameters.cellSize,
     reached: (config, state) => state.cellSizes.some((n) => n === config.remediationParameters.cellSize),
   },
   {

@@ -1,0 +1,52 @@
+// ---------------------------------------------------------------------------------------------------------
+// specs/system: what must be reachable for a proof about a dependent to mean something (issue 19, Stateright's
+// `sometimes`). Every dependent invariant is a claim about how a service behaves while Kinesis is impaired and
+// after (domain.md §(b) C1–C4, W1, A1, L1, E1/E2, H1), so its exploration must reach the impairment and the
+// recovery; and each dependent event in the invariant's cone must be taken somewhere, or the service's side of
+// the claim was never exercised. The system is explored one invariant at a time (its cone), so each property
+// applies to the explorations whose cone it belongs to.
+// ---------------------------------------------------------------------------------------------------------
+import type { Sometimes } from "../../checker/spec.ts";
+import type { SystemConfig } from "../../model/dependents/config.ts";
+import { mainFleetAvailable } from "../../model/dependents/kinesisHealth.ts";
+import {
+  DEPENDENT_OP_TYPES,
+  type DependentOpType,
+  type SystemOp,
+  type SystemState,
+} from "../../model/system.ts";
+import { systemInvariantNamed } from "../../properties/dependents/index.ts";
+import { coneOf, OP_COMPONENT } from "./key.ts";
+
+type SystemSometimes = Sometimes<SystemConfig, SystemState, SystemOp>;
+
+/** Whether the dependent event `kind` can happen in the exploration of the invariants named `about`. */
+const inCone = (kind: DependentOpType, about: ReadonlyArray<string>): boolean =>
+  about.some((name) => {
+    const inv = systemInvariantNamed(name);
+    return inv !== undefined && coneOf(inv.name).includes(OP_COMPONENT[kind]);
+  });
+
+const eventTaken = (kind: DependentOpType): SystemSometimes => ({
+  name: `${kind.charAt(0).toUpperCase()}${kind.slice(1)}Taken`,
+  sentence: `some reachable state takes a ${kind} event`,
+  applies: (_config, about) => inCone(kind, about),
+  reached: (_config, _state, via) => via?.op.type === kind,
+});
+
+export const SYSTEM_SOMETIMES: ReadonlyArray<SystemSometimes> = [
+  {
+    name: "KinesisImpaired",
+    sentence: "Kinesis becomes unavailable to its dependents (too few serving frontends can route: K2, K8)",
+    reached: (config, state) => !mainFleetAvailable(config, state.core),
+  },
+  {
+    name: "KinesisRecovered",
+    sentence: "Kinesis becomes available to its dependents again after an impairment",
+    reached: (config, state, via) =>
+      via !== undefined &&
+      !mainFleetAvailable(config, via.before.core) &&
+      mainFleetAvailable(config, state.core),
+  },
+  ...DEPENDENT_OP_TYPES.map(eventTaken),
+];
