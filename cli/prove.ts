@@ -9,7 +9,7 @@ import { ARGUMENTS } from "../specs/fleet/prove/arguments.ts";
 import { replayConcretely, violatingState } from "../specs/fleet/prove/concrete.ts";
 import type { ProofFlags } from "../specs/fleet/prove/encoding.ts";
 import { type ArgumentResult, proveArgument } from "../specs/fleet/prove/prove.ts";
-import { z3Context } from "../specs/fleet/prove/z3.ts";
+import { z3Context } from "../specs/prove/z3.ts";
 import { BadInput, bad } from "./input.ts";
 import type { Io } from "./io.ts";
 

@@ -13,7 +13,7 @@ import {
 import { replayConcretely, violatingState } from "./concrete.ts";
 import { fits, type ProofFlags } from "./encoding.ts";
 import { proveArgument } from "./prove.ts";
-import { type Z3, z3Context } from "./z3.ts";
+import { type Z3, z3Context } from "../../prove/z3.ts";
 
 const NONE: ProofFlags = { cellularization: false, preflightGuard: false, largerServers: false };
 
