@@ -74,11 +74,17 @@ const discharge = (
   pre: Abstract,
   post: Abstract | undefined,
 ): Promise<ObligationResult> =>
-  dischargeWith(z, obligation, assumptions, goal, (m): Assignment => ({
-    params: paramsOf(m, e),
-    before: valuesOf(m, e, pre),
-    ...(post === undefined ? {} : { after: valuesOf(m, e, post) }),
-  }));
+  dischargeWith(
+    z,
+    obligation,
+    assumptions,
+    goal,
+    (m): Assignment => ({
+      params: paramsOf(m, e),
+      before: valuesOf(m, e, pre),
+      ...(post === undefined ? {} : { after: valuesOf(m, e, post) }),
+    }),
+  );
 
 /** Proves `argument` for ThreadBudget under `flags`: every obligation, then the side condition's necessity. */
 export const proveArgument = async (

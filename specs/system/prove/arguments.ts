@@ -156,17 +156,15 @@ export const cloudwatchLosesPastHorizon: WitnessRun = {
     );
   },
   end: (e, a) =>
-    e.z.And(
-      a.cloudwatch.lost.gt(0),
-      a.cloudwatch.longestImpairment.eq(e.p.localBufferTicks.add(1)),
-    ),
+    e.z.And(a.cloudwatch.lost.gt(0), a.cloudwatch.longestImpairment.eq(e.p.localBufferTicks.add(1))),
   appliesTo: (flags) => flags.cloudwatchLocalBuffer && !flags.cloudwatchPartitionedFleet,
 };
 
 /** Without R10 or R6, one tick with Kinesis down loses datapoints in a one-tick impairment (W1). */
 export const cloudwatchLosesWithoutR10: WitnessRun = {
   claim: "one tick with Kinesis down, from the initial state, loses datapoints in a one-tick impairment",
-  sideConditionText: "datapointsPerTick ≥ 1 and localBufferTicks ≥ 1 (with a horizon of 0 the claim is empty)",
+  sideConditionText:
+    "datapointsPerTick ≥ 1 and localBufferTicks ≥ 1 (with a horizon of 0 the claim is empty)",
   sideCondition: (e) => e.z.And(e.p.datapointsPerTick.ge(1), e.p.localBufferTicks.ge(1)),
   event: "tick",
   length: (e) => e.z.Int.val(1),

@@ -187,7 +187,9 @@ export const initial = (e: BufferEnc, a: BufferVars): Bool => {
     c.blockedRequests.eq(0),
     c.dropped.eq(0),
     c.served.eq(0),
-    ...[w.backlog, w.lost, w.delivered, w.sinceReadable, w.impairedFor, w.longestImpairment].map((x) => x.eq(0)),
+    ...[w.backlog, w.lost, w.delivered, w.sinceReadable, w.impairedFor, w.longestImpairment].map((x) =>
+      x.eq(0),
+    ),
     z.Not(w.insufficientData),
     ...[l.metricBuffer, l.droppedMetrics, l.failedInvocations, l.invocations].map((x) => x.eq(0)),
   );

@@ -107,7 +107,13 @@ export const proveBufferArgument = async (
   const base = [decoderDomain(e), argument.sideCondition(e)];
   const inv = (a: BufferVars): Bool => argument.invariant(e, a);
   const obligations: ObligationResult[] = [
-    await discharge(z, "initiation", [...base, initial(e, pre)], inv(pre), reader(e, argument.reads, pre, undefined)),
+    await discharge(
+      z,
+      "initiation",
+      [...base, initial(e, pre)],
+      inv(pre),
+      reader(e, argument.reads, pre, undefined),
+    ),
   ];
   for (const event of BUFFER_EVENTS)
     obligations.push(
@@ -129,7 +135,8 @@ export const proveBufferArgument = async (
     ),
   );
   const runResults: RunResult[] = [];
-  for (const run of runs.filter((r) => r.appliesTo(flags))) runResults.push(await proveRun(z, e, run, argument.reads));
+  for (const run of runs.filter((r) => r.appliesTo(flags)))
+    runResults.push(await proveRun(z, e, run, argument.reads));
   return {
     invariant: argument.name,
     strengthening: argument.strengthening,
@@ -160,7 +167,13 @@ export const proveRun = async (
   const read = reader(e, reads, pre, post);
   const obligations = [
     await discharge(z, "the run has an event", base, length.ge(1), reader(e, reads, pre, undefined)),
-    await discharge(z, "it starts in the initial state", [...base, initial(e, pre)], run.at(e, pre, z.Int.val(0)), read),
+    await discharge(
+      z,
+      "it starts in the initial state",
+      [...base, initial(e, pre)],
+      run.at(e, pre, z.Int.val(0)),
+      read,
+    ),
     await discharge(
       z,
       `each ${run.event} with Kinesis down advances it`,
