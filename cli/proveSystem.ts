@@ -91,7 +91,7 @@ const resultLines = (a: BufferArgumentResult): ReadonlyArray<string> => [
     ? [`    strengthened with: ${a.strengthening}`]
     : a.obligations.flatMap(counterexampleLines)),
   ...a.runs.flatMap((r) => [
-    `    witness run ${r.verdict} for every parameter value with ${r.sideCondition}: ${r.claim}`,
+    `    witness run ${r.verdict} for every parameter value (side condition: ${r.sideCondition}): ${r.claim}`,
     ...r.obligations.flatMap(counterexampleLines),
   ]),
 ];

@@ -54,7 +54,18 @@ export interface WitnessRun {
   readonly appliesTo: (flags: BufferFlags) => boolean;
 }
 
-const nonNegative = (e: BufferEnc, xs: ReadonlyArray<Arith>): Bool => e.z.And(...xs.map((x) => x.ge(0)));
+/**
+ * What the types cannot say (habit 12's wellFormed): every number of the services `reads` names is ≥ 0.
+ * Part of every strengthening, so that a counterexample to induction shows no impossible negative count.
+ */
+const countsNonNegative = (e: BufferEnc, a: BufferVars, reads: ReadonlyArray<BufferService>): Bool =>
+  e.z.And(
+    ...reads.flatMap((service) =>
+      Object.values(a[service]).flatMap((x: Arith | Bool) =>
+        x.sort.name() === "Int" ? [(x as Arith).ge(0)] : [],
+      ),
+    ),
+  );
 
 // ---------------------------------------------------------------------------------------------------------
 // Cognito (C1–C4, R9)
@@ -66,7 +77,7 @@ const cognitoSafety = (e: BufferEnc, a: BufferVars): Bool =>
 /** properties/dependents/cognitoNeverBlocks.ts, with the buffer's fill within its room. */
 export const cognitoNeverBlocks: BufferArgument = {
   name: "CognitoNeverBlocksOnKinesisBuffer",
-  strengthening: "the buffer holds between 0 and its capacity of records",
+  strengthening: "the buffer holds at most its capacity of records; every count is ≥ 0",
   source: "domain.md C1, C2, C4, R9 (MP9); model/dependents/cognito.ts",
   reads: ["cognito"],
   sideConditionText: "none: every buffer size, added capacity and record rate",
@@ -74,7 +85,7 @@ export const cognitoNeverBlocks: BufferArgument = {
   invariant: (e, a) =>
     e.z.And(
       cognitoSafety(e, a),
-      nonNegative(e, [a.cognito.buffered]),
+      countsNonNegative(e, a, ["cognito"]),
       a.cognito.buffered.le(a.cognito.capacity),
     ),
   safety: cognitoSafety,
@@ -114,7 +125,7 @@ const cloudwatchSafety = (e: BufferEnc, a: BufferVars): Bool =>
 export const cloudwatchLosesNoDatapoint: BufferArgument = {
   name: "CloudWatchLosesNoDatapoint",
   strengthening:
-    "the local store holds datapointsPerTick × min(impairedFor, localBufferTicks) datapoints, and the current impairment is no longer than the longest",
+    "the local store holds datapointsPerTick × min(impairedFor, localBufferTicks) datapoints, the current impairment is no longer than the longest, every count is ≥ 0",
   source: "domain.md W1, R6, R10; model/dependents/cloudwatch.ts",
   reads: ["cloudwatch"],
   sideConditionText:
@@ -126,7 +137,7 @@ export const cloudwatchLosesNoDatapoint: BufferArgument = {
     const heldTicks = z.If(w.impairedFor.le(p.localBufferTicks), w.impairedFor, p.localBufferTicks);
     return z.And(
       cloudwatchSafety(e, a),
-      nonNegative(e, [w.lost, w.impairedFor]),
+      countsNonNegative(e, a, ["cloudwatch"]),
       w.impairedFor.le(w.longestImpairment),
       w.backlog.eq(p.datapointsPerTick.mul(heldTicks)),
     );
@@ -181,15 +192,15 @@ export const cloudwatchLosesWithoutR10: WitnessRun = {
 const lambdaSafety = (e: BufferEnc, a: BufferVars): Bool =>
   e.z.And(a.lambda.metricBuffer.le(e.p.memoryThresholdUnits), a.lambda.failedInvocations.eq(0));
 
-/** properties/dependents/lambdaUnaffected.ts, with a buffer that never holds a negative amount. */
+/** properties/dependents/lambdaUnaffected.ts, with no negative count. */
 export const lambdaUnaffected: BufferArgument = {
   name: "LambdaUnaffectedByCloudWatch",
-  strengthening: "the metric buffer holds at least 0 units",
+  strengthening: "every count of Lambda and CloudWatch is ≥ 0",
   source: "domain.md L1, R10, R11 (MP9); model/dependents/lambda.ts",
   reads: ["cloudwatch", "lambda"],
   sideConditionText: "none: every memory threshold and metric rate",
   sideCondition: (e) => e.z.Bool.val(true),
-  invariant: (e, a) => e.z.And(lambdaSafety(e, a), a.lambda.metricBuffer.ge(0)),
+  invariant: (e, a) => e.z.And(lambdaSafety(e, a), countsNonNegative(e, a, ["cloudwatch", "lambda"])),
   safety: lambdaSafety,
   remediedBy: [["lambdaBoundedMetricBuffer"], ["cloudwatchLocalBuffer"], ["cloudwatchPartitionedFleet"]],
 };
