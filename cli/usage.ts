@@ -106,7 +106,7 @@ Options:
   --fleet N, --add K   preflight: the fleet today and the proposed addition, in servers' worth
   --search-limit N     preflight: largest addition tried when looking for the largest safe one
   --check              matrix: compare with the file instead of writing it
-  --spec fleet|system  prove: the fleet's ThreadBudget (default) or the dependents' bounds
+  --spec fleet|system   prove: the fleet's ThreadBudget (default) or the dependents' bounds
 
 Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_STEPS} steps unless --max-steps):
   --invariant NAME     also: ${SYSTEM_INVARIANT_NAMES.join(", ")}
