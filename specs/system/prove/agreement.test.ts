@@ -7,6 +7,8 @@
 import { fc, test } from "@fast-check/vitest";
 import * as E from "fp-ts/lib/Either.js";
 import { beforeAll, describe, expect } from "vitest";
+import { initialCloudWatch } from "../../../model/dependents/cloudwatch.ts";
+import { initialLambda } from "../../../model/dependents/lambda.ts";
 import { systemStep } from "../../../model/system.ts";
 import { type Z3, z3Context } from "../../prove/z3.ts";
 import { type AgreementCase, agreesOn, type SystemStepFn } from "./agreement.ts";
@@ -108,16 +110,8 @@ describe("the dependents' SMT formulas are the model", () => {
           dropped: 0,
           served: 0,
         },
-        cloudwatch: {
-          backlog: 0,
-          lost: 0,
-          delivered: 0,
-          sinceReadable: 0,
-          alarm: "OK",
-          impairedFor: 0,
-          longestImpairment: 0,
-        },
-        lambda: { metricBuffer: 0, droppedMetrics: 0, failedInvocations: 0, invocations: 0 },
+        cloudwatch: initialCloudWatch,
+        lambda: initialLambda,
       },
       kinesisUp: false,
       event: "tick",
