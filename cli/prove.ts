@@ -9,9 +9,10 @@ import { ARGUMENTS } from "../specs/fleet/prove/arguments.ts";
 import { replayConcretely, violatingState } from "../specs/fleet/prove/concrete.ts";
 import type { ProofFlags } from "../specs/fleet/prove/encoding.ts";
 import { type ArgumentResult, proveArgument } from "../specs/fleet/prove/prove.ts";
-import { z3Context } from "../specs/fleet/prove/z3.ts";
+import { z3Context } from "../specs/prove/z3.ts";
 import { BadInput, bad } from "./input.ts";
 import type { Io } from "./io.ts";
+import { checkSystemProveValues, proveSystem } from "./proveSystem.ts";
 
 const NONE: ProofFlags = { cellularization: false, preflightGuard: false, largerServers: false };
 
@@ -116,11 +117,19 @@ export const proveArgs = (args: ReadonlyArray<string>) => {
       remediation: { type: "string", multiple: true },
       invariant: { type: "string", multiple: true },
       json: { type: "boolean" },
+      spec: { type: "string" },
     },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length > 0) bad(`prove: unexpected argument ${positionals[0]}`);
+  // The dependents' bounds are proved apart (cli/proveSystem.ts), with their own names.
+  if (values.spec === "system") {
+    checkSystemProveValues(values);
+    return values;
+  }
+  if (values.spec !== undefined && values.spec !== "fleet")
+    bad(`--spec ${values.spec}: one of fleet, system`);
   for (const i of values.invariant ?? [])
     if (i !== "ThreadBudget") bad(`--invariant ${i}: prove encodes only ThreadBudget so far (issue 13)`);
   return values;
@@ -129,6 +138,7 @@ export const proveArgs = (args: ReadonlyArray<string>) => {
 export const proveCommand = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
   try {
     const values = proveArgs(args);
+    if (values.spec === "system") return await proveSystem(values, io);
     const sets = values.remediation === undefined ? DEFAULT_SETS : [setOf(values.remediation)];
     const started = performance.now();
     await z3Context();

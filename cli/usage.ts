@@ -56,7 +56,7 @@ Usage:
                     [--samples N] [--max-enumerate N] [--json]
       Whether each invariant (and the strengthened invariants of the remediations on) is inductive: from
       every state satisfying it, every operation keeps it. Small domains are enumerated, large ones sampled.
-  npx outage prove [--remediation NAME ...] [--invariant NAME ...] [--json]
+  npx outage prove [--spec fleet|system] [--remediation NAME ...] [--invariant NAME ...] [--json]
       Prove ThreadBudget with Z3 for every value of the parameters (fleet size unbounded, threadLimit,
       baseThreads, threadsPerPeer, cellSize, largerServerFactor): per remediation set (default: as-was, each
       of preflightGuard, cellularization, largerServers, and all; or the set named, "none" for as-was) each
@@ -64,6 +64,13 @@ Usage:
       the fleets within the capacity plan), with whether Z3 finds the condition necessary, or NOT
       INDUCTIVE with Z3's counterexample, replayed through the model on a concrete fleet. Only ThreadBudget is
       encoded so far (docs/prove.md). Exit 0 when every set has a proof, 1 otherwise.
+      --spec system proves the dependents' bounds instead (CognitoNeverBlocksOnKinesisBuffer,
+      CloudWatchLosesNoDatapoint, LambdaUnaffectedByCloudWatch) for every buffer size, rate, horizon and
+      threshold, Kinesis up or down at every event: per set (default: as-was, each of cognitoNonBlockingBuffer,
+      cloudwatchLocalBuffer, cloudwatchPartitionedFleet, lambdaBoundedMetricBuffer, and all) PROVED or NOT
+      INDUCTIVE with Z3's counterexample, and witness runs proved for the other direction (the violation
+      reached from the initial state; R10's horizon tight). Exit 0 when every verdict is the one the
+      invariant's remedies predict and every witness run is proved, 1 otherwise.
   npx outage matrix [--out FILE] [--check]
       Regenerate docs/remediation-matrix.md: every invariant under every remediation set (none, each alone,
       all, all but one) with its verdict and evidence level, the minimal remediation sets and interactions;
@@ -99,6 +106,7 @@ Options:
   --fleet N, --add K   preflight: the fleet today and the proposed addition, in servers' worth
   --search-limit N     preflight: largest addition tried when looking for the largest safe one
   --check              matrix: compare with the file instead of writing it
+  --spec fleet|system   prove: the fleet's ThreadBudget (default) or the dependents' bounds
 
 Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_STEPS} steps unless --max-steps):
   --invariant NAME     also: ${SYSTEM_INVARIANT_NAMES.join(", ")}

@@ -19,7 +19,7 @@
 // the guard refused because of another cell (the guard is assumed only to bound f's own group).
 // ---------------------------------------------------------------------------------------------------------
 import type { Arith, Bool } from "z3-solver";
-import type { Z3 } from "./z3.ts";
+import type { Z3 } from "../../prove/z3.ts";
 
 /** Which of the remediations that change thread demand are on (the others do not touch `knownPeers`). */
 export interface ProofFlags {

@@ -3,6 +3,7 @@
 // and the as-was counterexample replayed through the real model. Z3 starts once for the file.
 // ---------------------------------------------------------------------------------------------------------
 import { beforeAll, describe, expect, test } from "vitest";
+import { type Z3, z3Context } from "../../prove/z3.ts";
 import {
   type Argument,
   cellsBoundThreads,
@@ -13,7 +14,6 @@ import {
 import { replayConcretely, violatingState } from "./concrete.ts";
 import { fits, type ProofFlags } from "./encoding.ts";
 import { proveArgument } from "./prove.ts";
-import { type Z3, z3Context } from "./z3.ts";
 
 const NONE: ProofFlags = { cellularization: false, preflightGuard: false, largerServers: false };
 

@@ -8,7 +8,16 @@
 // Necessity of the side condition: domain ∧ ¬sideCondition ∧ witness(f) ∧ ThreadBudget(f) unsat means every
 // parameter value that breaks the side condition has a reachable state (the witness) violating ThreadBudget.
 // ---------------------------------------------------------------------------------------------------------
-import type { Arith, Bool, Model } from "z3-solver";
+import type { Bool, Model } from "z3-solver";
+import {
+  type Assignment,
+  booleanIn,
+  discharge as dischargeWith,
+  numberIn,
+  type ObligationResult,
+  verdictOf,
+} from "../../prove/discharge.ts";
+import type { Z3 } from "../../prove/z3.ts";
 import type { Argument } from "./arguments.ts";
 import {
   type Abstract,
@@ -22,24 +31,8 @@ import {
   paramServers,
   threadBudgetOf,
 } from "./encoding.ts";
-import type { Z3 } from "./z3.ts";
 
-/** Concrete values from a Z3 model: the parameters, and f before and after the operation. */
-export interface Assignment {
-  readonly params: Readonly<Record<string, number>>;
-  readonly before: Readonly<Record<string, number | boolean>>;
-  readonly after?: Readonly<Record<string, number | boolean>>;
-}
-
-export type ObligationResult =
-  | { readonly obligation: string; readonly status: "proved"; readonly ms: number }
-  | {
-      readonly obligation: string;
-      readonly status: "counterexample";
-      readonly ms: number;
-      readonly assignment: Assignment;
-    }
-  | { readonly obligation: string; readonly status: "unknown"; readonly ms: number; readonly reason: string };
+export type { Assignment, ObligationResult } from "../../prove/discharge.ts";
 
 export interface ArgumentResult {
   readonly argument: string;
@@ -57,8 +50,8 @@ export interface ProveOptions {
   readonly bounds?: (e: Enc) => Bool;
 }
 
-const num = (m: Model, x: Arith): number => Number(m.eval(x, true).toString());
-const bool = (m: Model, x: Bool): boolean => m.eval(x, true).toString() === "true";
+const num = numberIn;
+const bool = booleanIn;
 
 const valuesOf = (m: Model, e: Enc, a: Abstract): Readonly<Record<string, number | boolean>> => ({
   knownPeers: num(m, a.k),
@@ -71,8 +64,8 @@ const valuesOf = (m: Model, e: Enc, a: Abstract): Readonly<Record<string, number
 const paramsOf = (m: Model, e: Enc): Readonly<Record<string, number>> =>
   Object.fromEntries(Object.entries(e.p).map(([name, x]) => [name, num(m, x)]));
 
-/** Looks for a model of `assumptions` ∧ ¬`goal`: none proves the goal. */
-const discharge = async (
+/** Looks for a model of `assumptions` ∧ ¬`goal` (specs/prove/discharge.ts), read back as the fleet's values. */
+const discharge = (
   z: Z3,
   e: Enc,
   obligation: string,
@@ -80,23 +73,18 @@ const discharge = async (
   goal: Bool,
   pre: Abstract,
   post: Abstract | undefined,
-): Promise<ObligationResult> => {
-  const started = performance.now();
-  const solver = new z.Solver();
-  for (const a of assumptions) solver.add(a);
-  solver.add(z.Not(goal));
-  const answer = await solver.check();
-  const ms = Math.round(performance.now() - started);
-  if (answer === "unsat") return { obligation, status: "proved", ms };
-  if (answer === "unknown") return { obligation, status: "unknown", ms, reason: solver.reasonUnknown() };
-  const m = solver.model();
-  const assignment: Assignment = {
-    params: paramsOf(m, e),
-    before: valuesOf(m, e, pre),
-    ...(post === undefined ? {} : { after: valuesOf(m, e, post) }),
-  };
-  return { obligation, status: "counterexample", ms, assignment };
-};
+): Promise<ObligationResult> =>
+  dischargeWith(
+    z,
+    obligation,
+    assumptions,
+    goal,
+    (m): Assignment => ({
+      params: paramsOf(m, e),
+      before: valuesOf(m, e, pre),
+      ...(post === undefined ? {} : { after: valuesOf(m, e, post) }),
+    }),
+  );
 
 /** Proves `argument` for ThreadBudget under `flags`: every obligation, then the side condition's necessity. */
 export const proveArgument = async (
@@ -141,11 +129,7 @@ export const proveArgument = async (
       undefined,
     ),
   );
-  const verdict = obligations.every((o) => o.status === "proved")
-    ? "PROVED"
-    : obligations.some((o) => o.status === "counterexample")
-      ? "NOT INDUCTIVE"
-      : "UNKNOWN";
+  const verdict = verdictOf(obligations);
   const necessary = verdict === "PROVED" ? await necessity(z, e, argument, pre) : "unknown";
   return {
     argument: argument.name,

@@ -1,5 +1,5 @@
 // ---------------------------------------------------------------------------------------------------------
-// specs/fleet/prove: Z3 (z3-solver, Z3 compiled to WebAssembly) started once per process. `init` loads and
+// specs/prove: Z3 (z3-solver, Z3 compiled to WebAssembly) started once per process. `init` loads and
 // compiles the WebAssembly module, about half a second; every proof after that shares the one context. Node
 // exits after the last proof without help (checked: no worker thread keeps it alive).
 // ---------------------------------------------------------------------------------------------------------
