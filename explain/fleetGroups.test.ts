@@ -4,9 +4,9 @@
 import { describe, expect, test } from "vitest";
 import { counterexample3000 } from "../test/fleet3000.ts";
 import { fleetCorpus, loadedFleet } from "../test/savedCorpus.ts";
-import { explainCounterexample, violationFrame } from "./frames.ts";
 import { fleetGroups, nameRuns } from "./fleetGroups.ts";
 import { fleetView } from "./fleetView.ts";
+import { type Explained, explainCounterexample, violationFrame } from "./frames.ts";
 import { explorerData, renderHtml } from "./html.ts";
 
 const big = explainCounterexample(counterexample3000());
@@ -21,26 +21,33 @@ const expand = (runs: ReadonlyArray<readonly [string, string]>): ReadonlyArray<s
   });
 
 describe("the fleet as groups of frontends that look the same", () => {
-  test.each([
+  const cases: ReadonlyArray<readonly [string, Explained]> = [
     ["the 3,000-frontend counterexample", big],
     ...small.map((e) => [e.counterexample.invariant, e] as const),
-  ])("%s: every frame's group counts sum to the fleet, and each frontend is in the group that looks like it", (_n, e) => {
-    for (const f of e.frames) {
-      const views = fleetView(e.config, f.state);
-      const groups = fleetGroups(e.config, f.state);
-      expect(groups.reduce((n, g) => n + g.count, 0)).toBe(views.length);
-      const members = groups.flatMap((g) => expand(g.members));
-      expect([...members].sort()).toEqual(views.map((v) => v.name).sort());
-      for (const g of groups) {
-        expect(expand(g.members)).toHaveLength(g.count);
-        for (const name of expand(g.members)) {
-          const { name: _name, cell: _cell, ...look } = views.find((v) => v.name === name) ?? views[0];
+  ];
+  test.each(cases)(
+    "%s: every frame's group counts sum to the fleet, and each frontend is in the group that looks like it",
+    (_n, e) => {
+      for (const f of e.frames) {
+        const views = fleetView(e.config, f.state);
+        const groups = fleetGroups(e.config, f.state);
+        expect(groups.reduce((n, g) => n + g.count, 0)).toBe(views.length);
+        const members = groups.flatMap((g) => expand(g.members));
+        expect([...members].sort()).toEqual(views.map((v) => v.name).sort());
+        const byName = new Map(views.map((v) => [v.name, v]));
+        for (const g of groups) {
+          expect(expand(g.members)).toHaveLength(g.count);
           const { count: _count, members: _members, ...shared } = g;
-          expect(look).toEqual(shared);
+          for (const name of expand(g.members)) {
+            const view = byName.get(name);
+            if (view === undefined) throw new Error(`${name} is in a group but not in the fleet`);
+            const { name: _name, cell: _cell, ...look } = view;
+            expect(look).toEqual(shared);
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   test("3,000 frontends at the violation are three cards: frontend-0, the 2,999 others, the newcomer", () => {
     const groups = fleetGroups(big.config, violationFrame(big).state);
@@ -49,11 +56,19 @@ describe("the fleet as groups of frontends that look the same", () => {
       [2999, [["frontend-1", "frontend-2999"]]],
       [1, [["frontend-3000", "frontend-3000"]]],
     ]);
-    expect(groups[1]).toMatchObject({ status: "serving", map: "useless", overLimit: true, needed: 32010, limit: 32000 });
+    expect(groups[1]).toMatchObject({
+      status: "serving",
+      map: "useless",
+      overLimit: true,
+      needed: 32010,
+      limit: 32000,
+    });
   });
 
   test("members are kept as runs of consecutive ids", () => {
-    expect(nameRuns(["frontend-0", "frontend-1", "frontend-2", "frontend-5", "frontend-7", "frontend-8"])).toEqual([
+    expect(
+      nameRuns(["frontend-0", "frontend-1", "frontend-2", "frontend-5", "frontend-7", "frontend-8"]),
+    ).toEqual([
       ["frontend-0", "frontend-2"],
       ["frontend-5", "frontend-5"],
       ["frontend-7", "frontend-8"],

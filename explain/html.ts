@@ -159,7 +159,7 @@ const num = (n) => n.toLocaleString("en-US");
 function memberNames(runs) {
   const names = [];
   for (const [a, b] of runs) {
-    const ma = /^(.*-)(\d+)$/.exec(a), mb = /^(.*-)(\d+)$/.exec(b);
+    const ma = /^(.*-)(\\d+)$/.exec(a), mb = /^(.*-)(\\d+)$/.exec(b);
     if (!ma || !mb || a === b) { names.push(a); if (a !== b) names.push(b); continue; }
     for (let i = Number(ma[2]); i <= Number(mb[2]); i++) names.push(ma[1] + i);
   }
