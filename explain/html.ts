@@ -1,6 +1,6 @@
 // ---------------------------------------------------------------------------------------------------------
 // explain: the trace explorer, one self-contained HTML file (inline CSS, script, data and chart; nothing is
-// fetched at view time). A reviewer steps through the trace with the keyboard (← → Home End, v for the
+// fetched at view time). It opens at the violation. A reviewer steps through the trace with the keyboard (← → Home End, v for the
 // violation) or by clicking a step, and sees the operation, what changed, the fleet as a grid of frontends
 // (threads against the OS limit, shard-map state; frontends that look the same share one card that lists them
 // on click, explain/fleetGroups.ts), for a system counterexample the dependent services with
