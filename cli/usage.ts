@@ -16,9 +16,12 @@ export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outa
 
 Usage:
   npx outage check [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
-                   [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json | --expect]
+                   [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--near-miss DIR]
+                   [--json | --expect]
       Random search (fast-check) for a violation of each invariant; failures are shrunk to a minimal
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
+      With --near-miss DIR, the run that came closest to breaking each invariant that holds is saved in
+      DIR as a trace (ending at its closest state) that replay reproduces and explain opens.
       With --expect, each verdict is judged against the outcome recorded for its config (as-was's
       violations are expected) and a last line says whether all matched: exit 1 only if one did not.
   npx outage replay FILE ...
@@ -89,6 +92,7 @@ Options:
   --max-steps N        longest generated operation sequence (default ${FLEET_MAX_STEPS})
   --out DIR            where counterexamples are saved (default counterexamples)
   --no-save            save nothing
+  --near-miss DIR      check: save the near miss of each invariant that holds in DIR, as a trace for explain
   --json               one JSON object on stdout (progress stays on stderr)
   --expect             check: exit 0 if every verdict is the one recorded for the config (npm run check)
   --max-depth N        verify: explore at most N operations from the start (default 100)

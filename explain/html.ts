@@ -8,7 +8,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import { actorOf } from "./actor.ts";
 import { fleetGroups } from "./fleetGroups.ts";
-import { clockTime, type Explained, violationFrame } from "./frames.ts";
+import { clockTime, type Explained, traceTitle, violationFrame } from "./frames.ts";
 import { shellWord } from "./markdown.ts";
 import { groupChanges } from "./story.ts";
 import { type GridChoice, gridsAt } from "./traceGrids.ts";
@@ -27,7 +27,7 @@ export const explorerData = (e: Explained, options: HtmlOptions) => {
   const panels = tracePanels(e, options);
   const v = violationFrame(e);
   return {
-    title: `${c.invariant} violated under ${c.config.name}`,
+    title: traceTitle(e, c.config.name),
     invariant: c.invariant,
     sentence: e.sentence,
     source: c.source,
@@ -50,6 +50,7 @@ export const explorerData = (e: Explained, options: HtmlOptions) => {
       refused: f.step?.refused ?? null,
       changes: f.step === undefined ? [] : groupChanges(f.step.changes),
       violation: f.violation?.message ?? null,
+      nearMiss: f.nearMiss?.message ?? null,
       fleet: fleetGroups(e.config, f.state),
       requests: f.state.requests,
       grids: gridsAt(e, f, options),
@@ -100,6 +101,7 @@ main { padding: 12px 20px; }
 .op ul { margin: 4px 0 0; padding-left: 20px; }
 #violation-banner { background: #ffebee; border: 2px solid var(--bad); color: #7f0000; border-radius: 6px; padding: 8px 12px; margin-bottom: 10px; font-weight: 600; }
 #violation-banner[hidden] { display: none; }
+#violation-banner.near { background: #fff3e0; border-color: var(--warn); color: #8a3d00; }
 h3 { font-size: 14px; margin: 14px 0 6px; }
 .fleet { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 8px; }
 .fe { border: 2px solid var(--line); border-radius: 6px; padding: 6px 8px; font-size: 12px; background: #fff; }
@@ -147,7 +149,7 @@ const $ = (id) => document.getElementById(id);
 const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
 const steps = $("steps");
 frames.forEach((f, i) => {
-  const li = el("li", (f.violation ? "violation" : "") + (f.refused ? " refused" : ""), (f.index === 0 ? "0 " : f.index + " ") + f.label);
+  const li = el("li", (f.violation || f.nearMiss ? "violation" : "") + (f.refused ? " refused" : ""), (f.index === 0 ? "0 " : f.index + " ") + f.label);
   li.dataset.index = String(i);
   li.tabIndex = -1;
   li.addEventListener("click", () => show(i));
@@ -211,8 +213,9 @@ function show(i) {
   else if (f.changes.length === 0) changes.appendChild(el("li", "", "nothing visible changed"));
   for (const c of f.changes) changes.appendChild(el("li", "", c));
   const banner = $("violation-banner");
-  banner.hidden = !f.violation;
-  banner.textContent = f.violation ? "✗ " + data.invariant + " violated: " + f.violation : "";
+  banner.hidden = !f.violation && !f.nearMiss;
+  banner.classList.toggle("near", !!f.nearMiss);
+  banner.textContent = f.violation ? "✗ " + data.invariant + " violated: " + f.violation : f.nearMiss ? "≈ " + data.invariant + " held; " + f.nearMiss : "";
   const fleet = $("fleet");
   fleet.replaceChildren();
   const top = Math.max(data.threadLimit, ...f.fleet.map((x) => x.needed));
@@ -261,7 +264,7 @@ function show(i) {
   $("next").disabled = current === frames.length - 1;
   if (location.hash !== "#step=" + f.index) history.replaceState(null, "", "#step=" + f.index);
 }
-const violationAt = () => { const i = frames.findIndex((f) => f.violation); return i === -1 ? frames.length - 1 : i; };
+const violationAt = () => { const i = frames.findIndex((f) => f.violation || f.nearMiss); return i === -1 ? frames.length - 1 : i; };
 $("first").addEventListener("click", () => show(0));
 $("prev").addEventListener("click", () => show(current - 1));
 $("next").addEventListener("click", () => show(current + 1));
