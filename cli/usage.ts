@@ -31,7 +31,7 @@ Usage:
       by step, a Mermaid diagram and an SVG chart (written only with --out, beside it as OUT.svg, or to
       --chart); --html writes a self-contained trace explorer; --format itf prints the Informal Trace
       Format. It writes only what is asked, and refuses (exit 2) an output that is its input file.
-      A near miss saved by check --near-miss is explained the same way, at its closest step.
+      A near miss that check saved (its near-miss folder) is explained the same way, at its closest step.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
       the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own).
