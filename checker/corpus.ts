@@ -23,13 +23,13 @@ import type { Spec } from "./spec.ts";
 
 export const DEFAULT_CORPUS_DIR = "counterexamples";
 
-/** `<Invariant>--<config>--<first 10 hex of sha256 of the content>.json`. */
+/** `<Invariant>--<config>--<first 10 hex of sha256 of the content>.json` (`<Invariant>--near-miss--…` for a near miss). */
 export const counterexampleFileName = <C, Op>(c: Counterexample<C, Op>, configName: string): string => {
   const hash = createHash("sha256")
     .update(JSON.stringify({ invariant: c.invariant, config: c.config, ops: c.ops }))
     .digest("hex")
     .slice(0, 10);
-  return `${c.invariant}--${configName.replace(/[^A-Za-z0-9._+-]/g, "_")}--${hash}.json`;
+  return `${c.invariant}--${c.nearMiss === undefined ? "" : "near-miss--"}${configName.replace(/[^A-Za-z0-9._+-]/g, "_")}--${hash}.json`;
 };
 
 /** Where `spec`'s counterexamples live under the corpus folder `dir`. */

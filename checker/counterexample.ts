@@ -19,6 +19,13 @@ export interface SavedStep {
   readonly changes: ReadonlyArray<string>;
 }
 
+/** What a near-miss file records of its closest state: the invariant's closeness there, and what it measures. */
+export interface NearMissMark {
+  /** 0..1; 1 is on the edge of a violation (SpecInvariant.closeness), rounded to 4 decimals. */
+  readonly closeness: number;
+  readonly meaning: string;
+}
+
 export interface Counterexample<C, Op> {
   /** Which spec's config and operations these are (`Spec.id`). */
   readonly spec: string;
@@ -43,6 +50,11 @@ export interface Counterexample<C, Op> {
   readonly versions?: { readonly tool: string; readonly fastCheck: string };
   /** The step (1-based) after which the invariant first fails; 0 means the initial state already fails. */
   readonly violationStep: number;
+  /**
+   * Set on a near miss (`check --near-miss DIR`): the invariant held, and this is the run of the search that
+   * came closest to breaking it, ending at its closest state (`violationStep`, whose `message` says how close).
+   */
+  readonly nearMiss?: NearMissMark;
   /** What changed at each step, in domain words. */
   readonly steps: ReadonlyArray<SavedStep>;
 }
@@ -64,6 +76,7 @@ export const encodeCounterexample = <C, Op>(c: Counterexample<C, Op>, depth: num
       path: c.path,
       maxSteps: c.maxSteps,
       violationStep: c.violationStep,
+      nearMiss: c.nearMiss,
       ops: c.ops,
       steps: c.steps,
       versions: c.versions,
@@ -103,6 +116,19 @@ const decodeStep = (path: string, v: unknown): Decoded<SavedStep> =>
 const field = <A>(o: Json, name: string, ok: (v: unknown) => v is A, what: string): Decoded<A> =>
   ok(o[name]) ? E.right(o[name] as A) : E.left(`${name} must be ${what}`);
 
+/** The optional near-miss mark: absent, or {closeness in 0..1, meaning}. */
+const decodeNearMiss = (v: unknown): Decoded<NearMissMark | undefined> =>
+  v === undefined
+    ? E.right(undefined)
+    : isRecord(v) &&
+        typeof v.closeness === "number" &&
+        v.closeness >= 0 &&
+        v.closeness <= 1 &&
+        isString(v.meaning) &&
+        Object.keys(v).length === 2
+      ? E.right({ closeness: v.closeness, meaning: v.meaning })
+      : E.left("nearMiss must be {closeness: a number from 0 to 1, meaning: a string}");
+
 const KNOWN_KEYS = [
   "$schema",
   "spec",
@@ -115,6 +141,7 @@ const KNOWN_KEYS = [
   "path",
   "maxSteps",
   "violationStep",
+  "nearMiss",
   "ops",
   "steps",
   "versions",
@@ -194,6 +221,7 @@ export const decodeCounterexample = <C, S, Op>(
                 : { versions: v.versions as { readonly tool: string; readonly fastCheck: string } }),
             }),
     ),
+    E.apS("nearMiss", decodeNearMiss(v.nearMiss)),
     E.apS(
       "ops",
       decodeAll("ops", v.ops, (p, x) => spec.decodeOp(p, x)),
@@ -206,10 +234,10 @@ export const decodeCounterexample = <C, S, Op>(
         E.mapLeft((e) => `config: ${e}`),
       ),
     ),
-    E.chain(({ provenance, ...c }) =>
+    E.chain(({ provenance, nearMiss, ...c }) =>
       c.violationStep > c.ops.length
         ? E.left(`violationStep (${c.violationStep}) is past the end of ops (${c.ops.length})`)
-        : E.right({ spec: spec.id, ...c, ...provenance }),
+        : E.right({ spec: spec.id, ...c, ...provenance, ...(nearMiss === undefined ? {} : { nearMiss }) }),
     ),
   );
 };

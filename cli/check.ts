@@ -7,7 +7,8 @@
 import fc from "fast-check";
 import { saveCounterexample } from "../checker/corpus.ts";
 import { counterexampleFrom } from "../checker/counterexample.ts";
-import { type SearchOptions, type SearchResult, searchInvariant } from "../checker/search.ts";
+import { nearMissFile, nearMissRun } from "../checker/nearMiss.ts";
+import { type NearMiss, type SearchOptions, type SearchResult, searchInvariant } from "../checker/search.ts";
 import { type SometimesReached, vacuousFor } from "../checker/sometimes.ts";
 import { sometimesInRuns } from "../checker/sometimesInRuns.ts";
 import type { Spec } from "../checker/spec.ts";
@@ -43,6 +44,11 @@ export interface CheckRequest {
   /** Folder to save counterexamples in, or undefined to save nothing. */
   readonly outDir: string | undefined;
   /**
+   * `--near-miss DIR`: for each invariant that holds, save its near miss there (checker/nearMiss.ts), a trace
+   * that `explain` opens at its closest state.
+   */
+  readonly nearMissDir?: string;
+  /**
    * The command that searches again for `invariant` exactly as this check did; with `path`, the command that
    * starts the same search at that fast-check run (a near miss's).
    */
@@ -62,6 +68,8 @@ interface Checked {
   readonly steps: ReadonlyArray<NarratedStep>;
   readonly advice: string | undefined;
   readonly file: string | undefined;
+  /** The near miss's file, when one was asked for and the invariant held. */
+  readonly nearMissFile: string | undefined;
 }
 
 interface SectionReport {
@@ -79,9 +87,10 @@ interface SectionReport {
 const runSection = <C, S, Op>(
   s: CheckSection<C, S, Op>,
   outDir: string | undefined,
+  nearMissDir: string | undefined,
   onRun: (invariant: string, runs: number) => void,
 ): SectionReport => {
-  const checked = searchSection(s, outDir, onRun);
+  const checked = searchSection(s, outDir, nearMissDir, onRun);
   // Every invariant's search draws the same runs (same arbitrary, seed and count), so one replay answers for all.
   const sometimes = checked.some((c) => c.result.status === "holds")
     ? sometimesInRuns(s.spec, s.config, s.invariants, s.search)
@@ -102,6 +111,7 @@ const runSection = <C, S, Op>(
 const searchSection = <C, S, Op>(
   s: CheckSection<C, S, Op>,
   outDir: string | undefined,
+  nearMissDir: string | undefined,
   onRun: (invariant: string, runs: number) => void,
 ): ReadonlyArray<Omit<Checked, "vacuous">> =>
   s.invariants.map((invariant) => {
@@ -118,13 +128,41 @@ const searchSection = <C, S, Op>(
               s.spec,
               counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps), {
                 maxSteps: s.search.maxSteps,
-                versions: { tool: packageVersion(), fastCheck: fc.__version },
+                versions: VERSIONS(),
               }),
             ),
           )
         : undefined;
-    return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };
+    const nearMissFile =
+      result.status === "holds" && nearMissDir !== undefined
+        ? saveNearMiss(s, invariant, result.nearMiss, nearMissDir)
+        : undefined;
+    return {
+      invariant,
+      result,
+      steps,
+      advice: s.spec.narration.advice?.(invariant.name),
+      file,
+      nearMissFile,
+    };
   });
+
+const VERSIONS = () => ({ tool: packageVersion(), fastCheck: fc.__version });
+
+/** Regenerates the near miss's run, ends it at its closest state, and saves it under `dir`; returns its path. */
+const saveNearMiss = <C, S, Op>(
+  s: CheckSection<C, S, Op>,
+  invariant: SpecInvariant<C, S>,
+  nearMiss: NearMiss,
+  dir: string,
+): string => {
+  const run = { seed: nearMiss.seed, path: nearMiss.path, maxSteps: s.search.maxSteps };
+  const found = nearMissRun(s.spec, s.config, invariant, run);
+  const steps = savedSteps(narrate(s.spec, s.config, found.trace));
+  return writing("--near-miss", dir, () =>
+    saveCounterexample(dir, s.spec, nearMissFile(s.spec, s.config, invariant, run, found, steps, VERSIONS())),
+  );
+};
 
 const resultJson = (c: Checked, configName: string | undefined) => {
   const { invariant, result, file } = c;
@@ -140,6 +178,7 @@ const resultJson = (c: Checked, configName: string | undefined) => {
           meaning: result.nearMiss.meaning,
           seed: result.nearMiss.seed,
           path: result.nearMiss.path,
+          ...(c.nearMissFile === undefined ? {} : { file: c.nearMissFile }),
         },
       }
     : {
@@ -191,7 +230,7 @@ const humanSection = (
   r: SectionReport,
   searchAgain: (invariant: string, path?: string) => string,
 ): ReadonlyArray<string> =>
-  r.checked.flatMap(({ invariant, result, steps: trace, advice, file, vacuous }) => {
+  r.checked.flatMap(({ invariant, result, steps: trace, advice, file, nearMissFile, vacuous }) => {
     if (result.status === "holds") {
       const nm = result.nearMiss;
       return [
@@ -199,6 +238,12 @@ const humanSection = (
           ? `${pad(invariant.name, r.width)}VACUOUS   no violation in ${result.runs} runs, ${result.steps} steps, but they miss what the invariant is about`
           : `${pad(invariant.name, r.width)}HOLDS     ${result.runs} runs, ${result.steps} steps`,
         `  near miss: ${(nm.closeness * 100).toFixed(0)}% (${nm.meaning}); replay that run: ${searchAgain(invariant.name, nm.path)}`,
+        ...(nearMissFile === undefined
+          ? []
+          : [
+              `  near miss saved: ${nearMissFile}`,
+              `  step through it: npx outage explain ${shellWord(nearMissFile)} --html near-miss.html`,
+            ]),
       ];
     }
     const f = result.found;
@@ -244,7 +289,9 @@ export const runCheck = (req: CheckRequest, io: Io): number => {
   const bar = progress(true, io);
   const reports = req.sections.map((s) =>
     s.run((sec) =>
-      runSection(sec, req.outDir, (name, n) => bar.update(`${name}: ${n}/${sec.search.runs} runs`)),
+      runSection(sec, req.outDir, req.nearMissDir, (name, n) =>
+        bar.update(`${name}: ${n}/${sec.search.runs} runs`),
+      ),
     ),
   );
   bar.done();

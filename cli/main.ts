@@ -5,6 +5,7 @@
 // Exit 3: anything else thrown, an internal error (a bug in the tool). USAGE lists all four.
 // ---------------------------------------------------------------------------------------------------------
 
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import { replayCounterexample } from "../checker/replay.ts";
@@ -58,6 +59,7 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
       "max-steps": { type: "string" },
       out: { type: "string" },
       "no-save": { type: "boolean" },
+      "near-miss": { type: "string" },
       json: { type: "boolean" },
       expect: { type: "boolean" },
     },
@@ -66,6 +68,13 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
   });
   if (positionals.length > 0) bad(`check: unexpected argument ${positionals[0]}`);
   if (values.out !== undefined && values["no-save"]) bad("--out and --no-save cannot be used together");
+  if (
+    values["near-miss"] !== undefined &&
+    resolve(values["near-miss"]) === resolve(values.out ?? "counterexamples")
+  )
+    bad(
+      `--near-miss ${values["near-miss"]}: give a folder other than the counterexamples' (--out), which holds violations only`,
+    );
   const split = splitCheckFlags(values.remediation ?? [], values.invariant ?? []);
   const loaded = loadConfigFile(values.config);
   const config = applyRemediations(loaded.core, split.coreRemediations);
@@ -108,6 +117,7 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
       json: values.json === true,
       ...(expected === undefined ? {} : { expected }),
       outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
+      ...(values["near-miss"] === undefined ? {} : { nearMissDir: values["near-miss"] }),
       // The user's own flags, so the command reruns this very search (the config's printed name, such as
       // as-was+preflightGuard, is not something --config accepts), each quoted for a POSIX shell if it must be.
       searchAgain: (invariant, nearMissPath) =>

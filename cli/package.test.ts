@@ -20,7 +20,7 @@ const packed = (): ReadonlyArray<string> => {
 };
 
 describe("npm pack", () => {
-  test("holds the compiled CLI, the library's JavaScript and types, the docs and schemas, and no test", () => {
+  test("holds the compiled CLI, the library's JavaScript and types, the docs and schemas, the example configs, and no test", () => {
     const files = packed();
     for (const f of [
       "bin/outage.js",
@@ -31,6 +31,7 @@ describe("npm pack", () => {
       "README.md",
       "docs/model.md",
       "docs/counterexample.schema.json",
+      "examples/configs/fleet-3000.json",
       "package.json",
     ])
       expect(files).toContain(f);

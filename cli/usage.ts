@@ -16,9 +16,12 @@ export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outa
 
 Usage:
   npx outage check [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
-                   [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json | --expect]
+                   [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--near-miss DIR]
+                   [--json | --expect]
       Random search (fast-check) for a violation of each invariant; failures are shrunk to a minimal
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
+      With --near-miss DIR, the run that came closest to breaking each invariant that holds is saved in
+      DIR as a trace (ending at its closest state) that replay reproduces and explain opens.
       With --expect, each verdict is judged against the outcome recorded for its config (as-was's
       violations are expected) and a last line says whether all matched: exit 1 only if one did not.
   npx outage replay FILE ...
@@ -28,6 +31,7 @@ Usage:
       by step, a Mermaid diagram and an SVG chart (written only with --out, beside it as OUT.svg, or to
       --chart); --html writes a self-contained trace explorer; --format itf prints the Informal Trace
       Format. It writes only what is asked, and refuses (exit 2) an output that is its input file.
+      A near miss that check saved (its near-miss folder) is explained the same way, at its closest step.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
       the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own).
@@ -96,6 +100,7 @@ Options:
   --max-steps N        longest generated operation sequence (default ${FLEET_MAX_STEPS})
   --out DIR            where counterexamples are saved (default counterexamples)
   --no-save            save nothing
+  --near-miss DIR      check: save the near miss of each invariant that holds in DIR, as a trace for explain
   --json               one JSON object on stdout (progress stays on stderr)
   --expect             check: exit 0 if every verdict is the one recorded for the config (npm run check)
   --max-depth N        verify: explore at most N operations from the start (default 100)

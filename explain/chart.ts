@@ -123,7 +123,7 @@ export const chartSpec = (
 ): Readonly<Record<string, unknown>> => {
   const last = e.frames[e.frames.length - 1]?.index ?? 0;
   const v = violationFrame(e);
-  const violationStep = v.violation !== undefined ? v.index : undefined;
+  const violationStep = v.violation !== undefined || v.nearMiss !== undefined ? v.index : undefined;
   const c = e.counterexample;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -132,7 +132,9 @@ export const chartSpec = (
       subtitle:
         violationStep === undefined
           ? "the file no longer reproduces"
-          : `violated at step ${violationStep} (red line)`,
+          : v.nearMiss !== undefined
+            ? `held; closest at step ${violationStep} (red line)`
+            : `violated at step ${violationStep} (red line)`,
       anchor: "start",
       fontSize: 15,
     },

@@ -2,18 +2,21 @@
 // package driven by playwright-core (no browser download). .ci/run installs it; where /usr/bin/chromium is
 // missing the test is skipped with a message saying how to get it. One fixture: the committed system
 // counterexample CognitoNeverBlocksOnKinesisBuffer, whose explorer shows both grids (the fleet, the dependent
-// services), rendered as `npm run docs` renders it (the explorers are not committed: explain/docs.ts).
+// services), rendered as `npm run docs` renders it (the explorers are not committed: explain/docs.ts); and the
+// grouped fleet at 3,000 frontends (test/fleet3000.ts), whose screenshot is docs/explorer-3000.png.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Page } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
+import { counterexample3000 } from "../test/fleet3000.ts";
 import { loadedSystem, systemCorpus } from "../test/savedCorpus.ts";
 import { chartSpec } from "./chart.ts";
 import { dependentCards } from "./dependentGrids.ts";
+import { fleetGroups } from "./fleetGroups.ts";
 import { fleetView } from "./fleetView.ts";
-import { explainSystemCounterexample, type Frame, violationFrame } from "./frames.ts";
+import { explainCounterexample, explainSystemCounterexample, type Frame, violationFrame } from "./frames.ts";
 import { renderHtml } from "./html.ts";
 import { renderSvg } from "./renderSvg.ts";
 
@@ -36,17 +39,36 @@ if (!haveChromium)
 
 const FIXTURE = "CognitoNeverBlocksOnKinesisBuffer--";
 
-/** The fleet grid the page should show at `frame`: its cards by class, as the model's state says. */
+/**
+ * The fleet grid the page should show at `frame`, as the model's state says: a card per group of frontends
+ * that look the same, with the group's size, and the frontends over the limit or without a complete map.
+ */
 const expectFleetAt = async (page: Page, config: Parameters<typeof fleetView>[0], frame: Frame) => {
   const fleet = fleetView(config, frame.state);
-  expect(await page.locator(".fe:not(.card)").count()).toBe(fleet.length);
-  expect(await page.locator(".fe.over-limit").count()).toBe(fleet.filter((f) => f.overLimit).length);
-  expect(await page.locator(".fe:not(.card):not(.map-complete)").count()).toBe(
+  const groups = fleetGroups(config, frame.state);
+  const cards = page.locator(".fe:not(.card)");
+  expect(await cards.count()).toBe(groups.length);
+  const counts = await cards.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-count"))));
+  expect(counts).toEqual(groups.map((g) => g.count));
+  const countOf = (selector: string) =>
+    page
+      .locator(selector)
+      .evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute("data-count")), 0));
+  expect(await countOf(".fe.over-limit")).toBe(fleet.filter((f) => f.overLimit).length);
+  expect(await countOf(".fe:not(.card):not(.map-complete)")).toBe(
     fleet.filter((f) => f.map !== "complete").length,
   );
-  expect(await page.locator(".fe.map-useless").count()).toBe(fleet.filter((f) => f.map === "useless").length);
+  expect(await countOf(".fe.map-useless")).toBe(fleet.filter((f) => f.map === "useless").length);
   return fleet;
 };
+
+const launch = (dir: string) =>
+  chromium.launchPersistentContext(join(dir, "profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 1000 },
+  });
 
 describe("the trace explorer in headless Chromium", () => {
   const dir = mkdtempSync(join(tmpdir(), "outage-chromium-"));
@@ -68,12 +90,7 @@ describe("the trace explorer in headless Chromium", () => {
         renderHtml(e, { file: "counterexamples/system/x.json", chartSvg: renderSvg(chartSpec(e)) }),
       );
 
-      const context = await chromium.launchPersistentContext(join(dir, "profile"), {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: FLAGS,
-        viewport: { width: 1280, height: 1000 },
-      });
+      const context = await launch(dir);
       try {
         const page = context.pages()[0] ?? (await context.newPage());
         const requested: string[] = [];
@@ -82,9 +99,12 @@ describe("the trace explorer in headless Chromium", () => {
         page.on("pageerror", (err) => errors.push(err.message));
         await page.goto(pathToFileURL(html).href);
 
-        // The first steps, by keyboard and by click: the operation and the fleet of each.
+        // It opens at the violation (issue 15); then the first steps, by keyboard and by click.
         const counter = page.locator("#step-counter");
-        await expect.poll(() => counter.textContent()).toBe(`Step 0 / ${last}`);
+        await expect.poll(() => counter.textContent()).toBe(`Step ${v.index} / ${last}`);
+        expect(await page.locator("#violation-banner").isVisible()).toBe(true);
+        await page.keyboard.press("Home");
+        expect(await counter.textContent()).toBe(`Step 0 / ${last}`);
         expect(await page.locator("#violation-banner").isHidden()).toBe(true);
         await expectFleetAt(page, e.config, e.frames[0] as Frame);
         await page.keyboard.press("ArrowRight");
@@ -142,6 +162,56 @@ describe("the trace explorer in headless Chromium", () => {
 
         // Self-contained: the page fetched nothing but itself, and its script raised nothing.
         expect(requested.filter((u) => u !== pathToFileURL(html).href)).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
+  test.skipIf(!haveChromium)(
+    `groups the 3,000-frontend fleet, opens at the violation, expands a group on click, and screenshots it for docs/explorer-3000.png (skipped when ${CHROMIUM} is missing)`,
+    async () => {
+      const e = explainCounterexample(counterexample3000());
+      const v = violationFrame(e);
+      const last = e.frames[e.frames.length - 1]?.index ?? 0;
+      const html = join(dir, "explorer-3000.html");
+      writeFileSync(html, renderHtml(e, { file: "cx.json", chartSvg: renderSvg(chartSpec(e)) }));
+      expect(statSync(html).size).toBeLessThan(1_000_000);
+
+      const context = await launch(join(dir, "3000"));
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        const errors: string[] = [];
+        page.on("pageerror", (err) => errors.push(err.message));
+        await page.goto(pathToFileURL(html).href);
+        const counter = page.locator("#step-counter");
+        await expect.poll(() => counter.textContent()).toBe(`Step ${v.index} / ${last}`);
+        const fleet = await expectFleetAt(page, e.config, v);
+        expect(fleet).toHaveLength(3001);
+        expect(await page.locator("#fleet-summary").textContent()).toMatch(/^3,001 frontends in 3 groups/);
+
+        // The 2,999 that look the same: one card, closed; a click lists every one of them, another hides them.
+        const group = page.locator('.fe[data-name="frontend-1"]');
+        expect(await group.locator(".name").textContent()).toBe(
+          "2,999 frontends: serving, map useless, threads 32,010 of 32,000",
+        );
+        const members = group.locator(".members");
+        expect(await members.isHidden()).toBe(true);
+        await group.locator("button.expand").click();
+        expect(await members.isVisible()).toBe(true);
+        expect(await members.locator(".member").count()).toBe(2999);
+        expect(await members.locator(".member").last().textContent()).toBe("frontend-2999");
+        expect(await group.locator("button.expand").getAttribute("aria-expanded")).toBe("true");
+
+        const shots = process.env.EXPLORER_SCREENSHOT_DIR ?? join(dir, "shots");
+        mkdirSync(shots, { recursive: true });
+        const png = join(shots, "explorer-3000.png");
+        await page.screenshot({ path: png, fullPage: false });
+        expect(statSync(png).size).toBeGreaterThan(10_000);
+
+        await group.locator("button.expand").click();
+        expect(await members.isHidden()).toBe(true);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

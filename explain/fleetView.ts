@@ -48,18 +48,33 @@ export const fleetView = (config: Config, state: State): ReadonlyArray<FrontendV
     };
   });
 
-/** One line per group of frontends that look the same, in fleet order of their first member. */
-export const fleetSummary = (config: Config, state: State): ReadonlyArray<string> => {
-  const groups = new Map<string, string[]>();
-  for (const v of fleetView(config, state)) {
-    const stale =
-      v.staleShards > 0 ? `, ${v.staleShards} stale shard entr${v.staleShards === 1 ? "y" : "ies"}` : "";
-    const key = `${v.status}, knows ${v.knownPeers} of ${v.actualPeers} peers, needs ${v.needed} of ${v.limit} threads${v.overLimit ? " (over the limit)" : ""}, holds ${v.held}, map ${v.map}${stale}`;
-    groups.set(key, [...(groups.get(key) ?? []), v.name]);
+/** Items grouped by `key`, the groups in the order of their first member, members in input order. */
+export const groupInOrder = <A>(
+  items: ReadonlyArray<A>,
+  key: (a: A) => string,
+): ReadonlyArray<ReadonlyArray<A>> => {
+  const groups = new Map<string, A[]>();
+  for (const a of items) {
+    const k = key(a);
+    const g = groups.get(k);
+    if (g === undefined) groups.set(k, [a]);
+    else g.push(a);
   }
-  return [...groups.entries()].map(([key, names]) => {
+  return [...groups.values()];
+};
+
+/** The line `fleetSummary` prints for what a group of frontends shares. */
+const summaryKey = (v: FrontendView): string => {
+  const stale =
+    v.staleShards > 0 ? `, ${v.staleShards} stale shard entr${v.staleShards === 1 ? "y" : "ies"}` : "";
+  return `${v.status}, knows ${v.knownPeers} of ${v.actualPeers} peers, needs ${v.needed} of ${v.limit} threads${v.overLimit ? " (over the limit)" : ""}, holds ${v.held}, map ${v.map}${stale}`;
+};
+
+/** One line per group of frontends that look the same, in fleet order of their first member. */
+export const fleetSummary = (config: Config, state: State): ReadonlyArray<string> =>
+  groupInOrder(fleetView(config, state), summaryKey).map((group) => {
+    const names = group.map((v) => v.name);
     const who =
       names.length <= 3 ? names.join(", ") : `${names[0]} … ${names[names.length - 1]} (${names.length})`;
-    return `${who}: ${key}`;
+    return `${who}: ${summaryKey(group[0] as FrontendView)}`;
   });
-};

@@ -35,6 +35,8 @@ export interface Frame {
   readonly system?: SystemState;
   /** Set on the frame where the counterexample's invariant first fails. */
   readonly violation?: { readonly invariant: string; readonly message: string };
+  /** For a near miss (`check --near-miss`): set on its closest state, with the file's message. */
+  readonly nearMiss?: { readonly message: string };
 }
 
 export interface Explained {
@@ -70,7 +72,9 @@ const explainWith = <C extends Config, S, O extends SystemOp>(
   const violationAt = (index: number) =>
     at !== undefined && at.step === index
       ? { violation: { invariant: at.invariant, message: at.violation.message } }
-      : {};
+      : c.nearMiss !== undefined && at === undefined && index === c.violationStep
+        ? { nearMiss: { message: c.message } }
+        : {};
   const narrated = narrate(spec, c.config, trace);
   const frames: Frame[] = [
     { index: 0, ...views(trace.initial), ...violationAt(0) },
@@ -110,14 +114,23 @@ export const explainSystemCounterexample = (c: Counterexample<SystemConfig, Syst
 export const explainSaved = (s: Saved): Explained =>
   s.spec === "fleet" ? explainCounterexample(s.saved) : explainSystemCounterexample(s.saved);
 
-/** The frame where the invariant fails, or the last frame when the file no longer reproduces. */
+/**
+ * The frame where the invariant fails (for a near miss, its closest state), or the last frame when the file no
+ * longer reproduces.
+ */
 export const violationFrame = (e: Explained): Frame => {
-  const v = e.frames.find((f) => f.violation !== undefined);
+  const v = e.frames.find((f) => f.violation !== undefined || f.nearMiss !== undefined);
   const last = e.frames[e.frames.length - 1];
   if (v !== undefined) return v;
   if (last === undefined) throw new Error("internal: a trace has at least its initial frame");
   return last;
 };
+
+/** The page's title: the invariant violated under the config, or, for a near miss, how close it came. */
+export const traceTitle = (e: Explained, config: string): string =>
+  e.counterexample.nearMiss === undefined
+    ? `${e.counterexample.invariant} violated under ${config}`
+    : `${e.counterexample.invariant} held under ${config}: its near miss`;
 
 /** Minutes since the start of the trace, as the post-mortem's wall clock (02:44 PST, domain.md K16). */
 export const START_MINUTES = 2 * 60 + 44;

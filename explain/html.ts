@@ -1,13 +1,14 @@
 // ---------------------------------------------------------------------------------------------------------
 // explain: the trace explorer, one self-contained HTML file (inline CSS, script, data and chart; nothing is
-// fetched at view time). A reviewer steps through the trace with the keyboard (← → Home End, v for the
+// fetched at view time). It opens at the violation. A reviewer steps through the trace with the keyboard (← → Home End, v for the
 // violation) or by clicking a step, and sees the operation, what changed, the fleet as a grid of frontends
-// (threads against the OS limit, shard-map state), for a system counterexample the dependent services with
+// (threads against the OS limit, shard-map state; frontends that look the same share one card that lists them
+// on click, explain/fleetGroups.ts), for a system counterexample the dependent services with
 // their buffers (dependentGrids.ts), the quantities of every chart panel, and the violation highlighted. The page's script only displays precomputed data: every number comes from the model. Pure.
 // ---------------------------------------------------------------------------------------------------------
 import { actorOf } from "./actor.ts";
-import { fleetView } from "./fleetView.ts";
-import { clockTime, type Explained, violationFrame } from "./frames.ts";
+import { fleetGroups } from "./fleetGroups.ts";
+import { clockTime, type Explained, traceTitle, violationFrame } from "./frames.ts";
 import { shellWord } from "./markdown.ts";
 import { groupChanges } from "./story.ts";
 import { type GridChoice, gridsAt } from "./traceGrids.ts";
@@ -26,7 +27,7 @@ export const explorerData = (e: Explained, options: HtmlOptions) => {
   const panels = tracePanels(e, options);
   const v = violationFrame(e);
   return {
-    title: `${c.invariant} violated under ${c.config.name}`,
+    title: traceTitle(e, c.config.name),
     invariant: c.invariant,
     sentence: e.sentence,
     source: c.source,
@@ -38,6 +39,8 @@ export const explorerData = (e: Explained, options: HtmlOptions) => {
     reproduces: e.reproduces,
     replayDetail: e.replayDetail,
     violationIndex: v.violation !== undefined ? v.index : null,
+    /** The frame the page opens at (issue 15: at the violation, not at step 0), unless the URL names a step. */
+    openAt: e.frames.indexOf(v),
     frames: e.frames.map((f, i) => ({
       index: f.index,
       label: f.step?.label ?? "initial state",
@@ -47,7 +50,8 @@ export const explorerData = (e: Explained, options: HtmlOptions) => {
       refused: f.step?.refused ?? null,
       changes: f.step === undefined ? [] : groupChanges(f.step.changes),
       violation: f.violation?.message ?? null,
-      fleet: fleetView(e.config, f.state),
+      nearMiss: f.nearMiss?.message ?? null,
+      fleet: fleetGroups(e.config, f.state),
       requests: f.state.requests,
       grids: gridsAt(e, f, options),
       quantities: panels.map((p) => ({
@@ -97,10 +101,15 @@ main { padding: 12px 20px; }
 .op ul { margin: 4px 0 0; padding-left: 20px; }
 #violation-banner { background: #ffebee; border: 2px solid var(--bad); color: #7f0000; border-radius: 6px; padding: 8px 12px; margin-bottom: 10px; font-weight: 600; }
 #violation-banner[hidden] { display: none; }
+#violation-banner.near { background: #fff3e0; border-color: var(--warn); color: #8a3d00; }
 h3 { font-size: 14px; margin: 14px 0 6px; }
 .fleet { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 8px; }
 .fe { border: 2px solid var(--line); border-radius: 6px; padding: 6px 8px; font-size: 12px; background: #fff; }
 .fe .name { font-weight: 600; font-family: ui-monospace, monospace; }
+.fe.group { grid-column: span 2; }
+.fe .expand { font: 11px ui-monospace, monospace; margin-top: 4px; padding: 1px 6px; cursor: pointer; }
+.fe .members { display: flex; flex-wrap: wrap; gap: 2px 6px; max-height: 240px; overflow-y: auto; margin-top: 4px; font: 11px ui-monospace, monospace; color: #444; }
+.fe .members[hidden] { display: none; }
 .fe .status { float: right; font-size: 11px; padding: 0 4px; border-radius: 3px; background: #e8f5e9; color: var(--ok); }
 .fe.status-bootstrapping .status { background: #eceff1; color: #455a64; }
 .fe.status-stopped { opacity: .55; }
@@ -140,13 +149,57 @@ const $ = (id) => document.getElementById(id);
 const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; };
 const steps = $("steps");
 frames.forEach((f, i) => {
-  const li = el("li", (f.violation ? "violation" : "") + (f.refused ? " refused" : ""), (f.index === 0 ? "0 " : f.index + " ") + f.label);
+  const li = el("li", (f.violation || f.nearMiss ? "violation" : "") + (f.refused ? " refused" : ""), (f.index === 0 ? "0 " : f.index + " ") + f.label);
   li.dataset.index = String(i);
   li.tabIndex = -1;
   li.addEventListener("click", () => show(i));
   steps.appendChild(li);
 });
 function fmt(v) { return v === null ? "–" : String(v); }
+const num = (n) => n.toLocaleString("en-US");
+// A group's members are runs [first, last] of consecutive ids; the page lists every name when expanded.
+function memberNames(runs) {
+  const names = [];
+  for (const [a, b] of runs) {
+    const ma = /^(.*-)(\\d+)$/.exec(a), mb = /^(.*-)(\\d+)$/.exec(b);
+    if (!ma || !mb || a === b) { names.push(a); if (a !== b) names.push(b); continue; }
+    for (let i = Number(ma[2]); i <= Number(mb[2]); i++) names.push(ma[1] + i);
+  }
+  return names;
+}
+// Groups listed open stay open from step to step, keyed by their first member.
+const expanded = new Set();
+function groupCard(g, top) {
+  const first = g.members[0][0];
+  const card = el("div", "fe status-" + g.status + " map-" + g.map + (g.overLimit ? " over-limit" : "") + (g.staleShards > 0 ? " stale" : "") + (g.count > 1 ? " group" : ""));
+  card.dataset.name = first;
+  card.dataset.count = String(g.count);
+  card.title = "knows " + num(g.knownPeers) + " of " + num(g.actualPeers) + " peers; lag " + g.behindFor + " ticks" + (g.bootstrapLeft ? "; bootstrap ticks left " + g.bootstrapLeft : "");
+  card.appendChild(el("span", "status", g.status));
+  card.appendChild(el("div", "name", g.count === 1 ? first : num(g.count) + " frontends: " + g.status + ", map " + g.map + ", threads " + num(g.needed) + " of " + num(g.limit)));
+  const bar = el("div", "bar");
+  const need = el("div", "need"); need.style.width = (100 * Math.min(g.needed, top) / top) + "%";
+  const lim = el("div", "limit"); lim.style.left = "calc(" + (100 * g.limit / top) + "% - 2px)";
+  bar.append(need, lim);
+  card.appendChild(bar);
+  card.appendChild(el("div", "threads", "threads " + g.needed + " / " + g.limit + (g.overLimit ? " over" : "") + " · held " + g.held));
+  card.appendChild(el("span", "map", "map " + g.map + (g.staleShards > 0 ? " (" + g.staleShards + ")" : "")));
+  if (g.count > 1) {
+    const button = el("button", "expand");
+    const list = el("div", "members");
+    const open = (on) => {
+      list.hidden = !on;
+      button.textContent = on ? "hide the " + num(g.count) : "list the " + num(g.count);
+      button.setAttribute("aria-expanded", String(on));
+      if (on && list.childElementCount === 0) for (const n of memberNames(g.members)) list.appendChild(el("span", "member", n));
+      if (on) expanded.add(first); else expanded.delete(first);
+    };
+    button.addEventListener("click", () => open(list.hidden));
+    open(expanded.has(first));
+    card.append(button, list);
+  }
+  return card;
+}
 function show(i) {
   current = Math.max(0, Math.min(frames.length - 1, i));
   const f = frames[current];
@@ -160,29 +213,17 @@ function show(i) {
   else if (f.changes.length === 0) changes.appendChild(el("li", "", "nothing visible changed"));
   for (const c of f.changes) changes.appendChild(el("li", "", c));
   const banner = $("violation-banner");
-  banner.hidden = !f.violation;
-  banner.textContent = f.violation ? "✗ " + data.invariant + " violated: " + f.violation : "";
+  banner.hidden = !f.violation && !f.nearMiss;
+  banner.classList.toggle("near", !!f.nearMiss);
+  banner.textContent = f.violation ? "✗ " + data.invariant + " violated: " + f.violation : f.nearMiss ? "≈ " + data.invariant + " held; " + f.nearMiss : "";
   const fleet = $("fleet");
   fleet.replaceChildren();
   const top = Math.max(data.threadLimit, ...f.fleet.map((x) => x.needed));
-  for (const fe of f.fleet) {
-    const card = el("div", "fe status-" + fe.status + " map-" + fe.map + (fe.overLimit ? " over-limit" : "") + (fe.staleShards > 0 ? " stale" : ""));
-    card.dataset.name = fe.name;
-    card.title = fe.name + ": knows " + fe.knownPeers + " of " + fe.actualPeers + " peers; lag " + fe.behindFor + " ticks" + (fe.bootstrapLeft ? "; bootstrap ticks left " + fe.bootstrapLeft : "");
-    card.appendChild(el("span", "status", fe.status));
-    card.appendChild(el("div", "name", fe.name));
-    const bar = el("div", "bar");
-    const need = el("div", "need"); need.style.width = (100 * Math.min(fe.needed, top) / top) + "%";
-    const lim = el("div", "limit"); lim.style.left = "calc(" + (100 * fe.limit / top) + "% - 2px)";
-    bar.append(need, lim);
-    card.appendChild(bar);
-    card.appendChild(el("div", "threads", "threads " + fe.needed + " / " + fe.limit + (fe.overLimit ? " over" : "") + " · held " + fe.held));
-    card.appendChild(el("span", "map", "map " + fe.map + (fe.staleShards > 0 ? " (" + fe.staleShards + ")" : "")));
-    fleet.appendChild(card);
-  }
-  const over = f.fleet.filter((x) => x.overLimit).length;
-  const incomplete = f.fleet.filter((x) => x.map !== "complete").length;
-  $("fleet-summary").textContent = f.fleet.length + " frontends · " + over + " over the thread limit of " + data.threadLimit + " · " + incomplete + " without a complete map · requests: " + f.requests.succeeded + " ok, " + f.requests.failed + " failed (" + f.requests.misrouted + " of them sent to a former owner)";
+  for (const g of f.fleet) fleet.appendChild(groupCard(g, top));
+  const size = f.fleet.reduce((n, g) => n + g.count, 0);
+  const over = f.fleet.filter((x) => x.overLimit).reduce((n, g) => n + g.count, 0);
+  const incomplete = f.fleet.filter((x) => x.map !== "complete").reduce((n, g) => n + g.count, 0);
+  $("fleet-summary").textContent = num(size) + " frontends in " + num(f.fleet.length) + (f.fleet.length === 1 ? " group" : " groups") + " (frontends that look the same share a card; click to list them) · " + num(over) + " over the thread limit of " + num(data.threadLimit) + " · " + num(incomplete) + " without a complete map · requests: " + f.requests.succeeded + " ok, " + f.requests.failed + " failed (" + f.requests.misrouted + " of them sent to a former owner)";
   const grids = $("grids");
   grids.replaceChildren();
   for (const g of f.grids) {
@@ -223,7 +264,7 @@ function show(i) {
   $("next").disabled = current === frames.length - 1;
   if (location.hash !== "#step=" + f.index) history.replaceState(null, "", "#step=" + f.index);
 }
-const violationAt = () => { const i = frames.findIndex((f) => f.violation); return i === -1 ? frames.length - 1 : i; };
+const violationAt = () => { const i = frames.findIndex((f) => f.violation || f.nearMiss); return i === -1 ? frames.length - 1 : i; };
 $("first").addEventListener("click", () => show(0));
 $("prev").addEventListener("click", () => show(current - 1));
 $("next").addEventListener("click", () => show(current + 1));
@@ -241,7 +282,7 @@ document.addEventListener("keydown", (ev) => {
   ev.preventDefault();
 });
 const m = /^#step=(\\d+)$/.exec(location.hash);
-show(m ? frames.findIndex((f) => f.index === Number(m[1])) : 0);
+show(m ? frames.findIndex((f) => f.index === Number(m[1])) : data.openAt);
 `;
 
 /** The explorer page. */

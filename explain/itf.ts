@@ -15,7 +15,7 @@ import type { Config } from "../model/config.ts";
 import { frontendWithLag } from "../model/lag.ts";
 import type { Frontend, State } from "../model/state.ts";
 import type { Dependents } from "../model/system.ts";
-import type { Explained } from "./frames.ts";
+import { type Explained, traceTitle } from "./frames.ts";
 
 export type ItfValue =
   | string
@@ -132,8 +132,9 @@ export const toItf = (e: Explained, source: string): Readonly<Record<string, unk
       format: "ITF",
       "format-description": ITF_FORMAT_DESCRIPTION,
       source,
-      status: e.reproduces ? "violation" : "no-violation",
-      description: `${c.invariant} violated under ${c.config.name} after step ${c.violationStep}: ${c.message}`,
+      // A near miss is a run on which the invariant held: no violation, whether or not it still reproduces.
+      status: e.reproduces && c.nearMiss === undefined ? "violation" : "no-violation",
+      description: `${traceTitle(e, c.config.name)} after step ${c.violationStep}: ${c.message}`,
       invariant: c.invariant,
       invariantSource: c.source,
       config: c.config.name,

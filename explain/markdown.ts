@@ -9,7 +9,7 @@ import { DEPENDENT_REMEDIATION_NAMES } from "../model/dependents/config.ts";
 import type { State } from "../model/state.ts";
 import { systemParametersFor } from "./dependentParameters.ts";
 import { fleetSummary, fleetView } from "./fleetView.ts";
-import { type Explained, isSystemCounterexample, violationFrame } from "./frames.ts";
+import { type Explained, isSystemCounterexample, traceTitle, violationFrame } from "./frames.ts";
 import { cardLines } from "./grids.ts";
 import { mermaidDiagram } from "./mermaid.ts";
 import { parametersFor } from "./parameters.ts";
@@ -60,12 +60,13 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
     ? systemParametersFor(c.invariant).map((p) => ({ ...p, shown: p.value(c.config) }))
     : parametersFor(c.invariant).map((p) => ({ ...p, shown: p.value(c.config) }));
   const out: string[] = [];
-  out.push(`${h} ${c.invariant} violated under ${code(c.config.name)}`, "");
+  const near = c.nearMiss !== undefined;
+  out.push(`${h} ${traceTitle(e, code(c.config.name))}`, "");
   out.push(`> **Invariant.** ${e.sentence}`, ">", `> **Source.** ${c.source}`, "");
   if (!e.reproduces) out.push(`**Warning: this file no longer reproduces.** ${e.replayDetail}.`, "");
   const when =
     c.violationStep === 0 ? "In the initial state" : `After step ${c.violationStep} of ${c.ops.length}`;
-  out.push(`**What broke.** ${when}: ${c.message}.`, "");
+  out.push(`**${near ? "How close it came" : "What broke"}.** ${when}: ${c.message}.`, "");
   out.push(`Config ${code(c.config.name)}: ${c.config.description}.`, "");
   out.push(`${h}# Parameters that matter`, "", "| parameter | value | meaning |", "|---|---|---|");
   for (const p of parameters) out.push(`| ${code(p.path)} | ${String(p.shown)} | ${cell(p.meaning)} |`);
@@ -93,8 +94,8 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
     for (const change of ch.changes) out.push(`  - ${change}`);
   }
   out.push("");
-  out.push(`${h}# The violation`, "");
-  out.push(`**${c.invariant}** fails ${when.toLowerCase()}: ${c.message}.`, "");
+  out.push(`${h}# ${near ? "The closest state" : "The violation"}`, "");
+  out.push(`**${c.invariant}** ${near ? "comes closest" : "fails"} ${when.toLowerCase()}: ${c.message}.`, "");
   out.push(`Why it matters: the invariant says "${e.sentence}" It encodes ${c.source}.`, "");
   out.push(`The fleet at that moment (t=${v.state.tick}):`, "");
   for (const line of fleetSummary(c.config, v.state)) out.push(`- ${line}`);
@@ -122,7 +123,9 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
     `npx outage explain ${shellWord(options.file)} --html trace.html   # step through it in a browser`,
     "```",
     "",
-    `Found by fast-check with seed ${c.seed}, path ${code(c.path || "(empty)")}, then shrunk to ${c.ops.length} operation${c.ops.length === 1 ? "" : "s"}.`,
+    near
+      ? `The run fast-check drew with seed ${c.seed}, path ${code(c.path)}, the closest of its search, up to its closest state: ${c.ops.length} operation${c.ops.length === 1 ? "" : "s"}.`
+      : `Found by fast-check with seed ${c.seed}, path ${code(c.path || "(empty)")}, then shrunk to ${c.ops.length} operation${c.ops.length === 1 ? "" : "s"}.`,
     "",
   );
   return out.join("\n");

@@ -88,6 +88,14 @@ const PROVENANCE: Readonly<Record<string, Schema>> = {
     ...object({ tool: { type: "string" }, fastCheck: { type: "string" } }),
     description: "the versions of this tool and of fast-check that wrote the file",
   },
+  nearMiss: {
+    ...object({
+      closeness: { type: "number", minimum: 0, maximum: 1 },
+      meaning: { type: "string" },
+    }),
+    description:
+      "set on a near miss (`npx outage check --near-miss DIR`): the invariant held; the file is the run that came closest, ending at its closest state (violationStep), with the invariant's closeness there (1 = on the edge) and what it measures",
+  },
 };
 
 /** The file of spec `s` as written today. */
