@@ -12,7 +12,8 @@ import { asWas } from "../../../model/configs/asWas.ts";
 import { small } from "../../../model/configs/small.ts";
 import { initialState } from "../../../model/state.ts";
 import { step } from "../../../model/step.ts";
-import { abstractValues, disagreementOn, encodingAgrees, paramValues } from "./agreement.ts";
+import { disagreementOn, encodingAgrees } from "./agreement.ts";
+import { abstractValues, paramValues } from "./agreementValues.ts";
 import { type Z3, z3Context } from "./z3.ts";
 
 /** The suite's budget: 60 drawn configs with traces of up to 25 operations (about a CPU second). */

@@ -15,8 +15,8 @@ import {
 import type { Config } from "../../../model/config.ts";
 import { serversFor } from "../../../model/state.ts";
 import { maxPeerThreads, threadsFor as threadsForModel } from "../../../model/threadFormula.ts";
-import { flagsOf, paramValues } from "./agreement.ts";
 import { agreementConfigArb } from "./agreementArbitraries.ts";
+import { flagsOf, paramValues } from "./agreementValues.ts";
 import { type Enc, encoding, type Params, threadsFor } from "./encoding.ts";
 import {
   closedFormVerdict,
@@ -35,7 +35,7 @@ beforeAll(async () => {
 }, 60_000);
 
 /** `x` with the config's parameters and the named unknowns substituted, evaluated by Z3. */
-const valueOf = (e: Enc, config: Config, x: Expr, named: Readonly<Record<string, number>> = {}): string => {
+const evaluated = (e: Enc, config: Config, x: Expr, named: Readonly<Record<string, number>> = {}): string => {
   const values = paramValues(config);
   const pairs: Array<[Arith, Arith]> = [
     ...(Object.keys(e.p) as Array<keyof Params>).map((k): [Arith, Arith] => [e.p[k], z.Int.val(values[k])]),
@@ -45,7 +45,7 @@ const valueOf = (e: Enc, config: Config, x: Expr, named: Readonly<Record<string,
 };
 
 const truth = (e: Enc, config: Config, b: Bool, named: Readonly<Record<string, number>> = {}): string =>
-  valueOf(e, config, b, named);
+  evaluated(e, config, b, named);
 
 const cases = fc.record({
   config: agreementConfigArb,
@@ -58,7 +58,7 @@ describe("the closed form's formulas are the TS functions they transcribe", () =
     fc.assert(
       fc.property(cases, ({ config, peers }) => {
         const e = encoding(z, flagsOf(config));
-        expect(valueOf(e, config, threadsFor(e, peers))).toBe(String(threadsForModel(config, peers)));
+        expect(evaluated(e, config, threadsFor(e, peers))).toBe(String(threadsForModel(config, peers)));
       }),
       { seed: 13, numRuns: 100 },
     );
@@ -77,7 +77,9 @@ describe("the closed form's formulas are the TS functions they transcribe", () =
         expect(truth(e, config, maxPeerThreadsOf(e).facts, { maxPeerThreads: most.maxPeerThreads - 1 })).toBe(
           "false",
         );
-        expect(valueOf(e, config, largestSafeGroupOf(e).value, most)).toBe(String(largestSafeGroup(config)));
+        expect(evaluated(e, config, largestSafeGroupOf(e).value, most)).toBe(
+          String(largestSafeGroup(config)),
+        );
       }),
       { seed: 13, numRuns: 100 },
     );
@@ -90,12 +92,12 @@ describe("the closed form's formulas are the TS functions they transcribe", () =
         const u = z.Int.val(units);
         const named = { servers: serversFor(config, units), maxPeerThreads: maxPeerThreads(config) };
         expect(truth(e, config, serversForOf(e, "servers", u).facts, named)).toBe("true");
-        expect(valueOf(e, config, largestGroupOf(e, "servers", u).value, named)).toBe(
+        expect(evaluated(e, config, largestGroupOf(e, "servers", u).value, named)).toBe(
           String(largestGroup(config, units)),
         );
         const closed = largestSafeAdditionByClosedForm(config, units);
         if (typeof closed === "number")
-          expect(valueOf(e, config, largestSafeAdditionOf(e, u).value, named)).toBe(
+          expect(evaluated(e, config, largestSafeAdditionOf(e, u).value, named)).toBe(
             closed < 0 ? `(- ${-closed})` : String(closed),
           );
       }),
