@@ -2,7 +2,7 @@
 // specs/fleet/prove: the encoding must be the model (issue 13). A proof about encoding.ts is a proof about
 // `step` only if every successor `step` produces satisfies the operation's formula. This file checks that on
 // concrete values: it maps a config, a state and one frontend f to the encoding's constants (the parameters,
-// and f's abstract values k, live, g, n, s, r), substitutes them into the formulas and lets Z3 simplify the
+// and f's abstract values k, live, g, n, s, r), substitutes them into the formulas and lets Z3 evaluate the
 // ground result to true or false. `encodingAgrees` draws configs and operation sequences (fast-check), runs
 // them through a step function (the model's, or a planted bug's) and asserts, for every step and every
 // frontend:
@@ -137,8 +137,8 @@ export type Agreement =
       /** fast-check's replay recipe: `{ seed, path }`. */
       readonly seed: number;
       readonly path: string;
-      readonly config: Config;
-      readonly ops: ReadonlyArray<Op>;
+      /** The shrunk case (absent only if fast-check reports a failure without one). */
+      readonly found?: { readonly config: Config; readonly ops: ReadonlyArray<Op> };
     };
 
 export interface AgreementOptions {
@@ -179,7 +179,6 @@ export const encodingAgrees = async (
     message: error instanceof Error ? error.message : String(error),
     seed: details.seed,
     path: details.counterexamplePath ?? "",
-    config: found?.config ?? (undefined as never),
-    ops: found?.ops ?? [],
+    ...(found === undefined ? {} : { found }),
   };
 };

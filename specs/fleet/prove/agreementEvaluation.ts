@@ -2,7 +2,7 @@
 // specs/fleet/prove: evaluating the encoding's formulas on concrete values, for the agreement property
 // (agreement.ts): substitute each constant's value and let Z3 evaluate the ground formula; remember answers.
 // ---------------------------------------------------------------------------------------------------------
-import type { Arith, Bool } from "z3-solver";
+import type { Bool } from "z3-solver";
 import type { AbstractValues, ParamValues } from "./agreementValues.ts";
 import type { Abstract, Enc, Params, ProofFlags } from "./encoding.ts";
 import { abstractIn, encoding } from "./encoding.ts";
