@@ -27,6 +27,17 @@ describe("npx outage prove", () => {
     expect(io.stdout()).toMatch(/reachable: a fleet of \d+ servers .* over the OS limit/);
   });
 
+  test("prints preflight's closed form PROVED for all parameters on its own line, and in --json", async () => {
+    const io = captureIo();
+    expect(await proveCommand(["--remediation", "preflightGuard"], io)).toBe(0);
+    expect(io.stdout()).toMatch(
+      /^Preflight closed form = model thread accounting: PROVED for all parameters in the decoder's domain \(\d+ claims\)/m,
+    );
+    const json = captureIo();
+    await proveCommand(["--remediation", "preflightGuard", "--json"], json);
+    expect(JSON.parse(json.stdout())).toMatchObject({ preflightClosedForm: { verdict: "PROVED" } });
+  }, 120_000);
+
   test("an invariant not encoded yet is bad input (exit 2)", async () => {
     const io = captureIo();
     expect(await proveCommand(["--invariant", "PeersLearnedWithin"], io)).toBe(2);

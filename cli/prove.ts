@@ -8,6 +8,7 @@ import { REMEDIATION_NAMES } from "../model/config.ts";
 import { ARGUMENTS } from "../specs/fleet/prove/arguments.ts";
 import { replayConcretely, violatingState } from "../specs/fleet/prove/concrete.ts";
 import type { ProofFlags } from "../specs/fleet/prove/encoding.ts";
+import { type ClosedFormVerdict, closedFormVerdict } from "../specs/fleet/prove/preflight.ts";
 import { type ArgumentResult, proveArgument } from "../specs/fleet/prove/prove.ts";
 import { z3Context } from "../specs/prove/z3.ts";
 import { BadInput, bad } from "./input.ts";
@@ -76,7 +77,17 @@ const proveSet = async ([name, flags]: readonly [string, ProofFlags]): Promise<S
   return { remediations: name, results };
 };
 
-const text = (reports: ReadonlyArray<SetReport>, initMs: number): string =>
+/** The line on preflight's closed form (docs/prove.md), and the claims that failed, if any. */
+const closedFormLines = (v: ClosedFormVerdict): ReadonlyArray<string> => [
+  `Preflight closed form = model thread accounting: ${v.verdict === "PROVED" ? "PROVED for all parameters in the decoder's domain" : "NOT PROVED"} (${v.claims.length} claims)  [${v.ms} ms]`,
+  ...v.claims.flatMap((c) =>
+    c.status === "proved"
+      ? []
+      : [`  ${c.name}: ${c.status === "unknown" ? `UNKNOWN (${c.reason})` : `COUNTEREXAMPLE ${c.model}`}`],
+  ),
+];
+
+const text = (reports: ReadonlyArray<SetReport>, initMs: number, closedForm: ClosedFormVerdict): string =>
   [
     `Z3 started in ${initMs} ms. ThreadBudget over symbolic parameters (docs/prove.md):`,
     ...reports.flatMap((r) => [
@@ -105,6 +116,8 @@ const text = (reports: ReadonlyArray<SetReport>, initMs: number): string =>
             ]),
       ]),
     ]),
+    "",
+    ...closedFormLines(closedForm),
     "",
   ].join("\n");
 
@@ -145,12 +158,16 @@ export const proveCommand = async (args: ReadonlyArray<string>, io: Io): Promise
     const initMs = Math.round(performance.now() - started);
     const reports: SetReport[] = [];
     for (const set of sets) reports.push(await proveSet(set));
+    const closedForm = await closedFormVerdict(await z3Context());
     io.out(
       values.json
-        ? `${JSON.stringify({ z3InitMs: initMs, sets: reports }, null, 2)}\n`
-        : text(reports, initMs),
+        ? `${JSON.stringify({ z3InitMs: initMs, sets: reports, preflightClosedForm: closedForm }, null, 2)}\n`
+        : text(reports, initMs, closedForm),
     );
-    return reports.every((r) => r.results.some((a) => a.verdict === "PROVED")) ? 0 : 1;
+    return reports.every((r) => r.results.some((a) => a.verdict === "PROVED")) &&
+      closedForm.verdict === "PROVED"
+      ? 0
+      : 1;
   } catch (e) {
     if (e instanceof BadInput || (e instanceof Error && "code" in e)) {
       io.err(`outage: ${e.message.split("\n")[0]}\n`);

@@ -67,7 +67,9 @@ Usage:
       strengthening PROVED under its printed side condition over the scope it prints (every fleet size, or
       the fleets within the capacity plan), with whether Z3 finds the condition necessary, or NOT
       INDUCTIVE with Z3's counterexample, replayed through the model on a concrete fleet. Only ThreadBudget is
-      encoded so far (docs/prove.md). Exit 0 when every set has a proof, 1 otherwise.
+      encoded so far (docs/prove.md). Then one line: preflight's closed form proved equal to the model's
+      thread accounting for all parameters. Exit 0 when every set has a proof and the closed form is
+      proved, 1 otherwise.
       --spec system proves the dependents' bounds instead (CognitoNeverBlocksOnKinesisBuffer,
       CloudWatchLosesNoDatapoint, LambdaUnaffectedByCloudWatch) for every buffer size, rate, horizon and
       threshold, Kinesis up or down at every event: per set (default: as-was, each of cognitoNonBlockingBuffer,

@@ -4,8 +4,10 @@
 // ---------------------------------------------------------------------------------------------------------
 import { bootstrapEndsServingUselessMap } from "./bootstrapEndsServingUselessMap.ts";
 import { cellAdmitsOneTooMany } from "./cellAdmitsOneTooMany.ts";
+import { cellOccupancyWrapsAtFour } from "./cellOccupancyWrapsAtFour.ts";
 import { cellularizationIgnoredOnAddition } from "./cellularizationIgnoredOnAddition.ts";
 import { crashKeepsServing } from "./crashKeepsServing.ts";
+import { largerServersRoundedDown } from "./largerServersRoundedDown.ts";
 import { membershipViewNeverLearns } from "./membershipViewNeverLearns.ts";
 import { newcomerOpensThreadsPastLimit } from "./newcomerOpensThreadsPastLimit.ts";
 import { newcomerServesBeforeMapComplete } from "./newcomerServesBeforeMapComplete.ts";
@@ -13,6 +15,7 @@ import { peerThreadsNeverTornDown } from "./peerThreadsNeverTornDown.ts";
 import type { PlantedBug } from "./plantedBug.ts";
 import { preflightCountsFleetBeforeAddition } from "./preflightCountsFleetBeforeAddition.ts";
 import { preflightGuardOffByOne } from "./preflightGuardOffByOne.ts";
+import { preflightGuardSimulatesAtMostEight } from "./preflightGuardSimulatesAtMostEight.ts";
 import { propagationDeadlineOffByOne } from "./propagationDeadlineOffByOne.ts";
 import { removalLeavesCellCount } from "./removalLeavesCellCount.ts";
 import { restartKeepsStaleThreads } from "./restartKeepsStaleThreads.ts";
@@ -43,6 +46,29 @@ export const PLANTED_BUGS: ReadonlyArray<PlantedBug> = [
   staleShardMovesNeverProcessed,
   routingTreatsStaleAsCurrent,
   cellAdmitsOneTooMany,
+  cellOccupancyWrapsAtFour,
+  preflightGuardSimulatesAtMostEight,
+];
+
+/**
+ * The planted bugs whose mistake is in a remediation that bounds thread demand (cellularization, the preflight
+ * guard, larger servers): the ones the Z3 proofs are about. Each must make the encoding-agreement property
+ * fail (specs/fleet/prove/agreement.ts; encodingAgreement.test.ts), since `prove` reads the encoding, not `step`.
+ * `largerServersRoundedDown` is here though no invariant catches it (it is not in PLANTED_BUGS).
+ */
+export const THREAD_DEMAND_BUGS: ReadonlyArray<PlantedBug> = [
+  ...PLANTED_BUGS.filter(
+    (b) =>
+      b.remediations !== "all" &&
+      b.remediations.some((r) => r === "cellularization" || r === "preflightGuard" || r === "largerServers"),
+  ),
+  largerServersRoundedDown,
+];
+
+/** The planted bugs that bite only at fleet sizes the `small` config never reaches (encodingAgreement.test.ts). */
+export const BEYOND_SMALL_BUGS: ReadonlyArray<PlantedBug> = [
+  cellOccupancyWrapsAtFour,
+  preflightGuardSimulatesAtMostEight,
 ];
 
 export type { PlantedBug } from "./plantedBug.ts";

@@ -14,10 +14,10 @@ import {
   withRemediations,
 } from "../../model/config.ts";
 import { asWas } from "../../model/configs/asWas.ts";
-import { capacityAdded } from "../../model/fleet.ts";
+import { capacityAdded, threadsForGroupOf } from "../../model/fleet.ts";
 import type { Op, OpType } from "../../model/ops.ts";
-import type { StepResult } from "../../model/refusal.ts";
-import type { State } from "../../model/state.ts";
+import { prevented, type StepResult } from "../../model/refusal.ts";
+import { placeMembers, type State, serversFor } from "../../model/state.ts";
 import { step } from "../../model/step.ts";
 import type { InvariantName } from "../../properties/index.ts";
 import { fleetSpec } from "../../specs/fleet.ts";
@@ -105,4 +105,22 @@ export const additionMiscounts = (key: keyof Config["remediationParameters"]): S
         state,
         op,
       ),
+  });
+
+/**
+ * `step`, with the preflight guard judging the addition by a group of `seen(largest)` members instead of the
+ * largest group after placement: how a bug miscounts the group the guard's closed form is given.
+ */
+export const guardMiscounts = (seen: (largest: number) => number): StepFn =>
+  stepWith({
+    capacityAdded: (config, state, op) => {
+      const added =
+        serversFor(config, state.capacityUnits + op.count) - serversFor(config, state.capacityUnits);
+      const { sizes } = placeMembers(config, state.cellSizes, Math.max(0, added));
+      const largest = Math.max(0, ...sizes);
+      return config.remediations.preflightGuard &&
+        threadsForGroupOf(config, seen(largest)) > config.threads.threadLimit
+        ? prevented("preflightGuard", `(planted bug) ${largest} members would be over the limit`)
+        : capacityAdded(without(config, "preflightGuard"), state, op);
+    },
   });

@@ -1,0 +1,117 @@
+// ---------------------------------------------------------------------------------------------------------
+// The encoding must be the model (issue 13): the SMT formulas of encoding.ts checked against `step` on drawn
+// configs and traces, and shown able to fail (a planted wrong formula, a planted wrong step). Z3 starts once
+// for the file.
+// ---------------------------------------------------------------------------------------------------------
+
+import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
+import { beforeAll, describe, expect, test } from "vitest";
+import { withRemediations } from "../../../model/config.ts";
+import { asWas } from "../../../model/configs/asWas.ts";
+import { small } from "../../../model/configs/small.ts";
+import { initialState } from "../../../model/state.ts";
+import { step } from "../../../model/step.ts";
+import { type Z3, z3Context } from "../../prove/z3.ts";
+import { disagreementOn, encodingAgrees } from "./agreement.ts";
+import { abstractValues, paramValues } from "./agreementValues.ts";
+
+/** The suite's budget: 60 drawn configs with traces of up to 25 operations (about a CPU second). */
+const AGREEMENT_RUNS = { seed: 13, runs: 60, maxSteps: 25, refusals: false } as const;
+
+let z: Z3;
+
+beforeAll(async () => {
+  z = await z3Context();
+}, 60_000);
+
+describe("the SMT encoding agrees with step", () => {
+  test("on drawn configs and traces, every accepted step satisfies its formula and no step the encoding calls disabled is taken", async () => {
+    const r = await encodingAgrees(z, step, AGREEMENT_RUNS);
+    expect(r.agrees ? "agrees" : `${r.message} (seed ${r.seed}, path ${r.path})`).toBe("agrees");
+    expect(r.runs).toBe(AGREEMENT_RUNS.runs);
+  }, 60_000);
+
+  test("where the encoding says an operation is disabled for a frontend (a Z3 query), step refuses it", async () => {
+    const r = await encodingAgrees(z, step, { ...AGREEMENT_RUNS, runs: 10, refusals: true });
+    expect(r.agrees ? "agrees" : `${r.message} (seed ${r.seed}, path ${r.path})`).toBe("agrees");
+  }, 60_000);
+
+  test("the refusal check can fail: a step that lets a stopped frontend learn a peer is caught", async () => {
+    const config = withRemediations(asWas, []);
+    const message = await disagreementOn(
+      z,
+      (c, state, op) => (op.type === "peerLearned" ? E.right(state) : step(c, state, op)),
+      config,
+      [
+        { type: "frontendCrashed", frontend: 0 },
+        { type: "peerLearned", frontend: 0 },
+      ],
+    );
+    expect(message).toMatch(
+      /^refusal: at step 2 .* peerLearned \(f\) is disabled for frontend-0, but step takes it$/,
+    );
+  });
+
+  test("on as-was and small with every remediation, the hand-written traces agree", async () => {
+    for (const config of [
+      withRemediations(asWas, ["cellularization", "largerServers", "preflightGuard"]),
+      small,
+    ])
+      expect(
+        await disagreementOn(z, step, config, [
+          { type: "capacityAdded", count: 1 },
+          { type: "peerLearned", frontend: 0 },
+          { type: "tick" },
+          { type: "frontendRemoved", frontend: 1 },
+          { type: "frontendRestarted", frontend: 0 },
+          { type: "frontendCrashed", frontend: 0 },
+          { type: "tick" },
+        ]),
+      ).toBeUndefined();
+  });
+
+  test("the concrete values follow the model: units are factor × (servers − 1) + remainder", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 5 }), (units, factor) => {
+        const config = withRemediations(
+          {
+            ...asWas,
+            fleet: { initialSize: units, maxSize: units },
+            remediationParameters: { ...asWas.remediationParameters, largerServerFactor: factor },
+          },
+          ["largerServers"],
+        );
+        const state = initialState(config);
+        const v = abstractValues(config, state, state.frontends[0] as (typeof state.frontends)[number]);
+        expect(factor * (v.s - 1) + v.r).toBe(units);
+        expect(v.r).toBeGreaterThanOrEqual(1);
+        expect(v.r).toBeLessThanOrEqual(factor);
+        expect(paramValues(config).initialServers).toBe(v.n);
+      }),
+    );
+  });
+
+  test("a step that breaks the model's accounting is caught: a newcomer that knows one peer too many", async () => {
+    const r = await encodingAgrees(
+      z,
+      (config, state, op) => {
+        const result = step(config, state, op);
+        return op.type !== "capacityAdded" || result._tag === "Left"
+          ? result
+          : {
+              ...result,
+              right: {
+                ...result.right,
+                frontends: result.right.frontends.map((f) =>
+                  f.id >= state.nextId ? { ...f, knownPeers: f.knownPeers + 1 } : f,
+                ),
+              },
+            };
+      },
+      { ...AGREEMENT_RUNS, runs: 30 },
+    );
+    expect(r.agrees).toBe(false);
+    if (!r.agrees) expect(r.message).toMatch(/soundness: .*capacityAdded \(f a newcomer\)/);
+  }, 60_000);
+});
