@@ -1,4 +1,4 @@
-// The published package (`npm pack`): the compiled CLI and library, their docs, and nothing of the tests.
+// The published package (`npm pack`): the compiled CLI and library, their docs, the saved corpus, and nothing of the tests.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -20,7 +20,7 @@ const packed = (): ReadonlyArray<string> => {
 };
 
 describe("npm pack", () => {
-  test("holds the compiled CLI, the library's JavaScript and types, the docs and schemas, and no test", () => {
+  test("holds the compiled CLI, the library's JavaScript and types, the docs and schemas, the saved corpus, and no test", () => {
     const files = packed();
     for (const f of [
       "bin/outage.js",
@@ -31,6 +31,7 @@ describe("npm pack", () => {
       "README.md",
       "docs/model.md",
       "docs/counterexample.schema.json",
+      "counterexamples/ThreadBudget--as-was--ebffbf949d.json",
       "package.json",
     ])
       expect(files).toContain(f);
@@ -39,7 +40,6 @@ describe("npm pack", () => {
       (f.endsWith(".ts") && !f.endsWith(".d.ts")) ||
       f.endsWith(".png") ||
       f.startsWith("reports/") ||
-      f.startsWith("counterexamples/") ||
       f === "dist/.built";
     expect(files.filter(unwanted)).toEqual([]);
   });
