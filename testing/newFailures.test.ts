@@ -8,11 +8,15 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterAll, describe, expect, test } from "vitest";
 import { invariantProperty } from "../checker/property.ts";
 import { invariantOf } from "../checker/spec.ts";
+import { defineInvariant } from "../checker/specInvariant.ts";
+import type { Config } from "../model/config.ts";
 import { asWas, small } from "../model/configs/index.ts";
+import type { State } from "../model/state.ts";
 import { threadBudget } from "../properties/threadBudget.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 import { loadSaved, onSaved } from "../specs/saved.ts";
 import { saveNewFailures } from "./newFailures.ts";
+import { savedExamples } from "./vitest.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "new-failures-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +71,31 @@ describe("saveNewFailures", () => {
       expect(details.failed).toBe(true);
       expect(details.numRuns).toBe(1);
     });
+  });
+
+  test("a failure of a user's own invariant is saved, and savedExamples feeds it back first", () => {
+    const folder = join(dir, "own");
+    const neverAdded = defineInvariant<Config, State>({
+      name: "FleetNeverGrows",
+      sentence: "The fleet keeps its initial size.",
+      source: "a test of the user's own invariants",
+      violation: (config, state) =>
+        state.frontends.length > config.fleet.initialSize ? `${state.frontends.length} frontends` : undefined,
+    });
+    const property = invariantProperty(fleetSpec, small, neverAdded, { maxSteps: 20 });
+    const message = failureOf(() =>
+      fc.assert(property, {
+        seed: 3,
+        ...saveNewFailures(fleetSpec, small, neverAdded, { folder, maxSteps: 20 }),
+      }),
+    );
+    expect(message).toMatch(
+      /^FleetNeverGrows broke after step 1: 3 frontends\nSaved as .*FleetNeverGrows--small--\w+\.json \(an invariant of your own: savedExamples reads it back/,
+    );
+    const examples = savedExamples(fleetSpec, folder, neverAdded);
+    expect(examples).toEqual([[[{ type: "capacityAdded", count: 1 }]]]);
+    const details = fc.check(property, { examples, numRuns: 1 });
+    expect([details.failed, details.numRuns]).toEqual([true, 1]);
   });
 
   test("a property that holds saves nothing and throws nothing", () => {
