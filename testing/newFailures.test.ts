@@ -1,6 +1,6 @@
 // A new failure of a user's property is saved, and its message says how to read it and how to replay it; the
 // file alone reproduces it under plain fast-check.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -96,6 +96,18 @@ describe("saveNewFailures", () => {
     expect(examples).toEqual([[[{ type: "capacityAdded", count: 1 }]]]);
     const details = fc.check(property, { examples, numRuns: 1 });
     expect([details.failed, details.numRuns]).toEqual([true, 1]);
+  });
+
+  test("a folder that cannot be written is named, and fast-check's report still follows", () => {
+    const folder = join(dir, "a-file");
+    writeFileSync(folder, "");
+    const property = invariantProperty(fleetSpec, asWas, threadBudget, { maxSteps: 40 });
+    const message = failureOf(() =>
+      fc.assert(property, { seed: 7, ...saveNewFailures(fleetSpec, asWas, threadBudget, { folder }) }),
+    );
+    expect(message).toMatch(
+      /^ThreadBudget: the counterexample could not be saved \(.*\)\n\nProperty failed after/,
+    );
   });
 
   test("a property that holds saves nothing and throws nothing", () => {

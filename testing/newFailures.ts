@@ -85,6 +85,23 @@ export const savedFailureLines = (invariantName: string, saved: SavedFailure): s
   ].join("\n");
 
 /**
+ * The lines saying where `save` saved a failure (`lines` of it), or why it could not: a folder that cannot be
+ * written must not hide the failure itself. Undefined when there was nothing to save.
+ */
+export const savedOrWhyNot = (
+  save: () => SavedFailure | undefined,
+  invariantName: string,
+  lines: (saved: SavedFailure) => string,
+): string | undefined => {
+  try {
+    const saved = save();
+    return saved === undefined ? undefined : lines(saved);
+  } catch (e) {
+    return `${invariantName}: the counterexample could not be saved (${e instanceof Error ? e.message : String(e)})`;
+  }
+};
+
+/**
  * fast-check parameters for `invariantProperty(spec, config, invariant, options)` whose reporter, on a
  * failure, saves the counterexample and throws fast-check's report with the saved file's name, the explain
  * command and the replay parameters: `fc.assert(property, { ...saveNewFailures(...), examples })`, or
@@ -101,21 +118,21 @@ export const saveNewFailures = <C, S, Op>(
     if (!details.failed) return;
     const report = fc.defaultReportMessage(details) ?? "Property failed";
     const ops = details.counterexample?.[0];
-    const saved =
+    const lines =
       ops === undefined
         ? undefined
-        : saveFailure(
-            spec,
-            config,
-            invariant,
-            { seed: details.seed, path: details.counterexamplePath ?? "", ops },
-            options,
+        : savedOrWhyNot(
+            () =>
+              saveFailure(
+                spec,
+                config,
+                invariant,
+                { seed: details.seed, path: details.counterexamplePath ?? "", ops },
+                options,
+              ),
+            invariant.name,
+            (saved) => savedFailureLines(invariant.name, saved),
           );
-    throw new Error(
-      saved === undefined ? report : `${savedFailureLines(invariant.name, saved)}\n\n${report}`,
-      {
-        cause: details.errorInstance,
-      },
-    );
+    throw new Error(lines === undefined ? report : `${lines}\n\n${report}`, { cause: details.errorInstance });
   },
 });

@@ -21,7 +21,7 @@ import type { SpecInvariant } from "../checker/specInvariant.ts";
 import { runTrace } from "../checker/trace.ts";
 import { packageRoot } from "../cli/version.ts";
 import { loadSaved, onSaved } from "../specs/saved.ts";
-import { explainLine, saveFailure } from "./newFailures.ts";
+import { explainLine, savedOrWhyNot, saveFailure } from "./newFailures.ts";
 
 export {
   type InvariantPropertyOptions,
@@ -119,13 +119,17 @@ export const outageMatchers = {
     const saved =
       this.isNot === true
         ? undefined
-        : saveFailure(spec, config, invariant, { seed: 0, path: "", ops: received }, options);
+        : savedOrWhyNot(
+            () => saveFailure(spec, config, invariant, { seed: 0, path: "", ops: received }, options),
+            invariant.name,
+            explainLine,
+          );
     return {
       pass: false,
       message: () =>
         [
           `${invariant.name} broke after step ${v.step}: ${v.violation.message}`,
-          ...(saved === undefined ? [] : [explainLine(saved)]),
+          ...(saved === undefined ? [] : [saved]),
         ].join("\n"),
     };
   },
