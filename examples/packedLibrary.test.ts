@@ -123,6 +123,7 @@ describe("the packed tarball, installed into the example project", () => {
       "doubling it keeps every cell within 40 % of the fleet",
       "the package's saved ThreadBudget counterexamples still reproduce",
       "with larger servers, ThreadBudget holds, the known failures first",
+      "a counterexample the CLI saved fails again under plain fc.assert, from what its file records",
     ])
       expect(r.output).toContain(title);
     expect(r.code).toBe(0);
