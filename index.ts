@@ -1,9 +1,11 @@
 // ---------------------------------------------------------------------------------------------------------
 // The package's public API (`import { fleetSpec, searchInvariant } from "kinesis-outage-model"`): the model,
-// its invariants, the two specs, and the engine that searches, explores, replays and traces any spec. Only
-// re-exports; each name's documentation is in the file it comes from. Deeper imports:
-// "kinesis-outage-model/model/*", "/properties/*", "/checker/*", "/specs/*" (package.json `exports`).
-// docs/architecture.md explains how the pieces fit.
+// its invariants, the two specs, their operation arbitraries, and the engine that searches, explores, replays
+// and traces any spec. Only re-exports; docs/library.md documents every name with an example (a test keeps it
+// complete), and each name's doc comment is in the file it comes from. Deeper imports:
+// "kinesis-outage-model/model/*", "/properties/*", "/checker/*", "/specs/*" (package.json `exports`); the
+// vitest entry is "kinesis-outage-model/vitest" (testing/vitest.ts). docs/architecture.md explains how the
+// pieces fit.
 // ---------------------------------------------------------------------------------------------------------
 
 // The engine: one for every spec.
@@ -31,8 +33,20 @@ export {
   type SearchResult,
   searchInvariant,
 } from "./checker/search.ts";
-export type { ConfigSet, Narration, Refused, Spec, StepChecker } from "./checker/spec.ts";
-export type { SpecInvariant, Violated } from "./checker/specInvariant.ts";
+export {
+  type ConfigSet,
+  invariantOf,
+  type Narration,
+  type Refused,
+  type Spec,
+  type StepChecker,
+} from "./checker/spec.ts";
+export {
+  defineInvariant,
+  type InvariantDefinition,
+  type SpecInvariant,
+  type Violated,
+} from "./checker/specInvariant.ts";
 export { acceptedOps, runTrace, statesOf, type TraceResult, type TraceStep } from "./checker/trace.ts";
 export { exploreBreadthFirst } from "./checker/verify/bfs.ts";
 export { narrate } from "./explain/narrate.ts";
@@ -63,5 +77,8 @@ export {
   invariantNamed,
   type Violation,
 } from "./properties/index.ts";
-// The specs: the fleet and the whole system, as the engine checks them.
+// The specs: the fleet and the whole system, as the engine checks them, and the operation sequences their
+// searches generate (fast-check arbitraries).
+export { opArb, opsArb } from "./specs/fleet/arbitraries.ts";
 export { fleetSpec, SPEC_IDS, systemSpec, withSpec } from "./specs/index.ts";
+export { dependentOpArb, systemOpArb, systemOpsArb } from "./specs/system/arbitraries.ts";

@@ -1,5 +1,6 @@
 // The test suite StrykerJS runs against each mutant of model/ and properties/ (`npm run mutation`).
-// Tests that spawn child processes (cli/process.test.ts, the kill-the-writer test) are left out: a child process
+// Tests that spawn child processes (cli/process.test.ts, the kill-the-writer test, examples/: the packed
+// library's test and the example project it runs) are left out: a child process
 // runs the unmutated sources, so they cannot kill a mutant and only cost time. The other CLI tests run `main`
 // in-process but search with the whole checker in every test, so they are left out for time, as are
 // explain/docs.test.ts (it renders every chart of the design review in a worker thread), the bench's tests and
@@ -13,6 +14,7 @@ export default defineConfig({
       "node_modules/**",
       ".stryker-tmp/**",
       "cli/**",
+      "examples/**",
       "checker/corpus.kill.test.ts",
       "explain/docs.test.ts",
       "bench/**",

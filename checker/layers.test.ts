@@ -6,7 +6,7 @@ import { dirname, join, normalize, relative } from "node:path";
 import { describe, expect, test } from "vitest";
 
 const root = join(import.meta.dirname, "..");
-const FOLDERS = ["model", "properties", "checker", "specs", "analyses", "explain", "cli"];
+const FOLDERS = ["model", "properties", "checker", "specs", "analyses", "explain", "cli", "testing"];
 
 const sources = (dir: string): ReadonlyArray<string> =>
   readdirSync(dir).flatMap((name) => {

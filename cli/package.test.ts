@@ -1,4 +1,4 @@
-// The published package (`npm pack`): the compiled CLI and library, their docs, and nothing of the tests.
+// The published package (`npm pack`): the compiled CLI and library, their docs, the saved corpus, and nothing of the tests.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -20,7 +20,7 @@ const packed = (): ReadonlyArray<string> => {
 };
 
 describe("npm pack", () => {
-  test("holds the compiled CLI, the library's JavaScript and types, the docs and schemas, the example configs, and no test", () => {
+  test("holds the compiled CLI, the library's JavaScript and types, the docs and schemas, the example configs, the saved corpus, and no test", () => {
     const files = packed();
     for (const f of [
       "bin/outage.js",
@@ -32,6 +32,7 @@ describe("npm pack", () => {
       "docs/model.md",
       "docs/counterexample.schema.json",
       "examples/configs/fleet-3000.json",
+      "counterexamples/ThreadBudget--as-was--ebffbf949d.json",
       "package.json",
     ])
       expect(files).toContain(f);
@@ -40,7 +41,6 @@ describe("npm pack", () => {
       (f.endsWith(".ts") && !f.endsWith(".d.ts")) ||
       f.endsWith(".png") ||
       f.startsWith("reports/") ||
-      f.startsWith("counterexamples/") ||
       f === "dist/.built";
     expect(files.filter(unwanted)).toEqual([]);
   });

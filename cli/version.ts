@@ -15,6 +15,9 @@ const packageJsonPath = (): string => {
   }
 };
 
+/** The package's own folder: the repository, or node_modules/kinesis-outage-model where it is installed. */
+export const packageRoot = (): string => dirname(packageJsonPath());
+
 /** The package's version, e.g. "0.1.0" (read when asked, so other commands never read the file). */
 export const packageVersion = (): string => {
   const { version } = JSON.parse(readFileSync(packageJsonPath(), "utf8")) as { version?: unknown };

@@ -35,8 +35,8 @@ const require = createRequire(join(root, "package.json"));
 /** Written last, with the time the build started: a source saved during the build is newer, so it rebuilds. */
 const stamp = join(dist, ".built");
 
-/** What tsconfig.build.json compiles (specs/ only where present). */
-const SOURCE_DIRS = ["model", "properties", "checker", "specs", "explain", "cli"];
+/** What tsconfig.build.json compiles (specs/ only where present): a change in any of them makes dist/ stale. */
+const SOURCE_DIRS = ["model", "properties", "checker", "specs", "analyses", "explain", "cli", "testing"];
 /** Files outside those folders that change the output. */
 const INPUT_FILES = ["index.ts", "package.json", "tsconfig.json", "tsconfig.build.json", "scripts/build.mjs"];
 /** Run-time files that are not TypeScript, copied as they are. */

@@ -1,0 +1,2 @@
+export const load = async () => ({});
+export const use = () => [true, true, "-"];
