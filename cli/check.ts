@@ -16,6 +16,7 @@ import type { Outcome } from "../properties/expectations.ts";
 import { expectationLines, type Unexpected } from "./expect.ts";
 import { writing } from "./input.ts";
 import type { Io } from "./io.ts";
+import { type ItfOut, itfOut, writeItfs } from "./itfOut.ts";
 import { progress } from "./progress.ts";
 import { nameWidth, pad, steps, traceLines } from "./reportLines.ts";
 import { packageVersion } from "./version.ts";
@@ -40,6 +41,8 @@ export interface CheckRequest {
   readonly json: boolean;
   /** Folder to save counterexamples in, or undefined to save nothing. */
   readonly outDir: string | undefined;
+  /** `--out-itf FILE`: where the counterexamples go as ITF traces (cli/itfOut.ts names several). */
+  readonly outItf?: string;
   /**
    * The command that searches again for `invariant` exactly as this check did; with `path`, the command that
    * starts the same search at that fast-check run (a near miss's).
@@ -58,6 +61,8 @@ interface Checked {
   readonly steps: ReadonlyArray<NarratedStep>;
   readonly advice: string | undefined;
   readonly file: string | undefined;
+  /** Its ITF trace, when `--out-itf` asked for one. */
+  readonly itf: ItfOut | undefined;
 }
 
 interface SectionReport {
@@ -73,6 +78,7 @@ interface SectionReport {
 const runSection = <C, S, Op>(
   s: CheckSection<C, S, Op>,
   outDir: string | undefined,
+  outItf: boolean,
   onRun: (invariant: string, runs: number) => void,
 ): SectionReport => ({
   specId: s.spec.id,
@@ -85,20 +91,19 @@ const runSection = <C, S, Op>(
       onRun: (n) => onRun(invariant.name, n),
     });
     const steps = result.status === "violated" ? narrate(s.spec, s.config, result.found.trace) : [];
-    const file =
-      result.status === "violated" && outDir !== undefined
-        ? writing("--out", outDir, () =>
-            saveCounterexample(
-              outDir,
-              s.spec,
-              counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps), {
-                maxSteps: s.search.maxSteps,
-                versions: { tool: packageVersion(), fastCheck: fc.__version },
-              }),
-            ),
-          )
+    const c =
+      result.status === "violated"
+        ? counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps), {
+            maxSteps: s.search.maxSteps,
+            versions: { tool: packageVersion(), fastCheck: fc.__version },
+          })
         : undefined;
-    return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };
+    const file =
+      c !== undefined && outDir !== undefined
+        ? writing("--out", outDir, () => saveCounterexample(outDir, s.spec, c))
+        : undefined;
+    const itf = c !== undefined && outItf ? itfOut(s.spec, c) : undefined;
+    return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file, itf };
   }),
 });
 
@@ -195,10 +200,16 @@ export const runCheck = (req: CheckRequest, io: Io): number => {
   const bar = progress(true, io);
   const reports = req.sections.map((s) =>
     s.run((sec) =>
-      runSection(sec, req.outDir, (name, n) => bar.update(`${name}: ${n}/${sec.search.runs} runs`)),
+      runSection(sec, req.outDir, req.outItf !== undefined, (name, n) =>
+        bar.update(`${name}: ${n}/${sec.search.runs} runs`),
+      ),
     ),
   );
   bar.done();
+  if (req.outItf !== undefined) {
+    const outs = reports.flatMap((r) => r.checked.flatMap((c) => (c.itf === undefined ? [] : [c.itf])));
+    for (const path of writeItfs(req.outItf, outs)) io.err(`wrote ${path}\n`);
+  }
   const search = req.sections[0]?.run((s) => s.search) ?? { seed: 0, runs: 0 };
   io.out(
     req.json

@@ -24,8 +24,8 @@ import { useSaved } from "./savedFile.ts";
 export const EXPLAIN_FORMATS = ["md", "itf"] as const;
 
 /** A counterexample file of either spec, explained; a bad file is a one-line BadInput naming the field. */
-export const loadExplained = (file: string): Explained => {
-  return explainSaved(useSaved(file));
+export const loadExplained = (file: string, config?: string): Explained => {
+  return explainSaved(useSaved(file, config));
 };
 
 /** A path as a Markdown link from `fromDir`, with forward slashes. */
@@ -62,6 +62,7 @@ export const explain = (args: ReadonlyArray<string>, io: Io): number => {
       chart: { type: "string" },
       html: { type: "string" },
       format: { type: "string" },
+      config: { type: "string" },
     },
     strict: true,
     allowPositionals: true,
@@ -88,7 +89,7 @@ export const explain = (args: ReadonlyArray<string>, io: Io): number => {
       : [[values.chart === undefined ? "the chart beside --out," : "--chart", chart] as const]),
   ];
   refuseClashes(file, outputs);
-  const e = loadExplained(file);
+  const e = loadExplained(file, values.config);
   if (!e.reproduces) io.err(`outage: ${file} no longer reproduces: ${e.replayDetail}\n`);
   const exit = e.reproduces ? 0 : 1;
   const write = (flag: string, path: string, text: string): void =>

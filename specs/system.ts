@@ -29,6 +29,7 @@ import {
 import { SYSTEM_MAX_STEPS } from "./defaults.ts";
 import { systemOpsArb } from "./system/arbitraries.ts";
 import { coneDependentOps, systemCandidateOps } from "./system/candidates.ts";
+import { systemItf } from "./system/itf.ts";
 import { coneOf, systemStateKeyFor, WATCHES } from "./system/key.ts";
 
 /** The one dependent invariant an exploration is about (explored one at a time). */
@@ -57,6 +58,7 @@ export const systemSpec: Spec<SystemConfig, SystemState, SystemOp> = {
   opsArb: systemOpsArb,
   defaultMaxSteps: SYSTEM_MAX_STEPS,
   decodeOp: decodeSystemOp,
+  itf: systemItf,
   invariants: SYSTEM_INVARIANTS,
   narration: {
     label: systemOpLabel,
