@@ -187,12 +187,26 @@ export const firstDifference = (path: string, ours: unknown, theirs: unknown): s
  */
 export const taggedOps = <Op extends { readonly type: string }>(
   decodeTagged: (path: string, v: unknown) => E.Either<string, Op>,
+  /**
+   * Reading another tool's trace: each action's own picks (Quint records every `nondet` of `step`, used or
+   * not, so the others are dropped), and the spec's name for an action Quint must name otherwise.
+   */
+  foreign: {
+    readonly fieldsOf: (type: string) => ReadonlyArray<string> | undefined;
+    readonly aliases: Readonly<Record<string, string>>;
+  } = { fieldsOf: () => undefined, aliases: {} },
 ): Pick<ItfCodec<never, never, Op>, "encodeOp" | "decodeOp"> => ({
   encodeOp: (op) => {
     const { type, ...args } = op;
     return { action: type, picks: toItfValue(args) as ItfRecord };
   },
-  decodeOp: (path, action, picks) => {
+  decodeOp: (path, taken, given) => {
+    const action = foreign.aliases[taken] ?? taken;
+    const fields = foreign.fieldsOf(action);
+    const picks =
+      fields === undefined
+        ? given
+        : Object.fromEntries(fields.flatMap((k) => (k in given ? [[k, given[k]]] : [])));
     const d = decodeTagged(path, { type: action, ...picks });
     return E.isLeft(d)
       ? E.left(

@@ -17,13 +17,17 @@ export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outa
 Usage:
   npx outage check [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
                    [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json | --expect]
+                   [--out-itf FILE]
       Random search (fast-check) for a violation of each invariant; failures are shrunk to a minimal
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
       With --expect, each verdict is judged against the outcome recorded for its config (as-was's
       violations are expected) and a last line says whether all matched: exit 1 only if one did not.
-  npx outage replay FILE ...
-      Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
+  npx outage replay FILE ... [--config NAME|FILE]
+      Re-run saved counterexamples under their own config; exit 0 if every one still reproduces. A FILE may
+      be an ITF trace (--out-itf's, or quint run --mbt --out-itf's): its states must agree with step's;
+      --config gives the config of a trace that records none (spec/fleet.qnt's constants are small's).
   npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
+                     [--config NAME|FILE]
       Explain a saved counterexample for a design review: Markdown (stdout, or --out) with the story step
       by step, a Mermaid diagram and an SVG chart (written only with --out, beside it as OUT.svg, or to
       --chart); --html writes a self-contained trace explorer; --format itf prints the Informal Trace
@@ -45,7 +49,7 @@ Usage:
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
       eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
   npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
-                    [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json]
+                    [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json] [--out-itf FILE]
       Exhaustive breadth-first search of every reachable state of the config, within the bounds: per invariant
       PROVED (all of that config's states explored), BOUNDED (no violation within the depth reached) or
       VIOLATED (a shortest trace on that config, saved in DIR).
@@ -89,6 +93,8 @@ Options:
   --max-steps N        longest generated operation sequence (default ${FLEET_MAX_STEPS})
   --out DIR            where counterexamples are saved (default counterexamples)
   --no-save            save nothing
+  --out-itf FILE       check, verify: also write each counterexample as an ITF trace (mbt::actionTaken and
+                       mbt::nondetPicks, as quint --mbt) to FILE, or FILE.INVARIANT.itf.json when several
   --json               one JSON object on stdout (progress stays on stderr)
   --expect             check: exit 0 if every verdict is the one recorded for the config (npm run check)
   --max-depth N        verify: explore at most N operations from the start (default 100)

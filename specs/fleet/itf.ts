@@ -18,7 +18,7 @@ import {
 } from "../../checker/itf.ts";
 import type { Config } from "../../model/config.ts";
 import { frontendWithLag } from "../../model/lag.ts";
-import { decodeOp } from "../../model/opDecoder.ts";
+import { decodeOp, OP_FIELDS } from "../../model/opDecoder.ts";
 import type { Op } from "../../model/ops.ts";
 import type { Frontend, State } from "../../model/state.ts";
 
@@ -64,5 +64,9 @@ export const fleetStateVars = (config: Config, s: State): ItfRecord => ({
 export const fleetItf: ItfCodec<Config, State, Op> = {
   vars: FLEET_ITF_VARS,
   encodeState: fleetStateVars,
-  ...taggedOps<Op>(decodeOp),
+  ...taggedOps<Op>(decodeOp, {
+    fieldsOf: (type) => (type in OP_FIELDS ? OP_FIELDS[type as Op["type"]] : undefined),
+    // spec/fleet.qnt's clock action: Quint cannot name an action after its state variable `tick`.
+    aliases: { clockTicked: "tick" },
+  }),
 };
