@@ -24,7 +24,7 @@ Usage:
       violations are expected) and a last line says whether all matched: exit 1 only if one did not.
   npx outage replay FILE ... [--config NAME|FILE]
       Re-run saved counterexamples under their own config; exit 0 if every one still reproduces. A FILE may
-      be an ITF trace (--out-itf's, or quint run --mbt --out-itf's): its states must agree with step's;
+      be an ITF trace (one that check or verify wrote, or a Quint run's): its states must agree with step's;
       --config gives the config of a trace that records none (spec/fleet.qnt's constants are small's).
   npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
                      [--config NAME|FILE]
