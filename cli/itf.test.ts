@@ -64,7 +64,7 @@ describe("--out-itf", () => {
     expect(JSON.parse(text)["#meta"]).toMatchObject({
       spec: "fleet",
       invariant: "ThreadBudget",
-      maxSteps: 30,
+      maxSteps: FLEET_MAX_STEPS,
     });
     expect(run(["replay", join(dir, "c1.itf.json")]).code).toBe(0);
   });
