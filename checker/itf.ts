@@ -115,6 +115,13 @@ const all = (path: string, xs: ReadonlyArray<unknown>): E.Either<string, unknown
   return E.right(out);
 };
 
+/**
+ * The variables by their own names: Quint qualifies those of an instance with its path (`small::fleet::tick`
+ * for `tick` in `module small { import fleet(...).* }`); the `mbt::` ones are taken out before this.
+ */
+const unqualified = (vars: Json): Json =>
+  Object.fromEntries(Object.entries(vars).map(([k, x]) => [k.slice(k.lastIndexOf("::") + (k.includes("::") ? 2 : 0)), x]));
+
 /** A decoded ITF trace: its `#meta`, the operations its states took, and each state's variables as plain values. */
 export interface ItfRead<Op> {
   readonly meta: Json;
@@ -135,7 +142,7 @@ export const decodeItf = <C, S, Op>(codec: ItfCodec<C, S, Op>, v: unknown): E.Ei
     const at = `states[${i}]`;
     if (!isRecord(s)) return E.left(`${at} must be an object`);
     const { "#meta": _m, [ACTION_TAKEN]: action, [NONDET_PICKS]: picks, ...vars } = s;
-    const plain = fromItfValue(at, vars);
+    const plain = fromItfValue(at, unqualified(vars));
     if (E.isLeft(plain)) return plain;
     states.push(plain.right as Record<string, unknown>);
     if (i === 0) continue;
