@@ -141,6 +141,21 @@ describe("ITF values", () => {
     );
   });
 
+  test("Quint's instance-qualified variables (small::fleet::frontends) are read by their own names", () => {
+    const t = written() as { states: Array<Record<string, unknown>> };
+    const qualified = {
+      ...t,
+      states: t.states.map(({ frontends, ...s }) => ({ ...s, "mc::toy::frontends": frontends })),
+    };
+    const r = decodeItf(codec, qualified);
+    expect(E.isRight(r) && r.right.states[1]).toEqual({
+      frontends: [
+        { up: true, knowsPeer: false },
+        { up: false, knowsPeer: false },
+      ],
+    });
+  });
+
   test("decodeItf drops the picks an action did not take (None), as quint --mbt records every nondet", () => {
     const t = written();
     const r = decodeItf(codec, t);

@@ -120,7 +120,7 @@ const all = (path: string, xs: ReadonlyArray<unknown>): E.Either<string, unknown
  * for `tick` in `module small { import fleet(...).* }`); the `mbt::` ones are taken out before this.
  */
 const unqualified = (vars: Json): Json =>
-  Object.fromEntries(Object.entries(vars).map(([k, x]) => [k.slice(k.lastIndexOf("::") + (k.includes("::") ? 2 : 0)), x]));
+  Object.fromEntries(Object.entries(vars).map(([k, x]) => [k.split("::").pop() ?? k, x]));
 
 /** A decoded ITF trace: its `#meta`, the operations its states took, and each state's variables as plain values. */
 export interface ItfRead<Op> {

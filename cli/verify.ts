@@ -116,13 +116,8 @@ const bfsCounterexample = <C, S, Op>(
 const save = <C, S, Op>(
   outDir: string,
   spec: Spec<C, S, Op>,
-  config: C,
-  invariant: SpecInvariant<C, S>,
-  ops: ReadonlyArray<Op>,
-  message: string,
-  steps: ReadonlyArray<SavedStep>,
+  c: Counterexample<C, Op>,
 ): { readonly path: string; readonly existed: boolean } => {
-  const c = bfsCounterexample(spec, config, invariant, ops, message, steps);
   const existing = counterexamplePath(outDir, spec, c);
   return existsSync(existing)
     ? { path: existing, existed: true }
@@ -149,13 +144,9 @@ const verifySection = <C, S, Op>(
       const trace = savedSteps(
         narrate(s.spec, s.config, runTrace(s.spec, s.config, verdict.ops, [invariant])),
       );
-      const saved =
-        outDir === undefined
-          ? undefined
-          : save(outDir, s.spec, s.config, invariant, verdict.ops, verdict.message, trace);
-      const itf = outItf
-        ? itfOut(s.spec, bfsCounterexample(s.spec, s.config, invariant, verdict.ops, verdict.message, trace))
-        : undefined;
+      const c = bfsCounterexample(s.spec, s.config, invariant, verdict.ops, verdict.message, trace);
+      const saved = outDir === undefined ? undefined : save(outDir, s.spec, c);
+      const itf = outItf ? itfOut(s.spec, c) : undefined;
       return {
         invariant,
         verdict,

@@ -16,17 +16,10 @@ import type { SystemConfig } from "../../model/dependents/config.ts";
 import type { Dependents, SystemOp, SystemState } from "../../model/system.ts";
 import { decodeSystemOp } from "../../model/systemOpDecoder.ts";
 import { FLEET_ITF_VARS, fleetStateVars } from "../fleet/itf.ts";
+import { COMPONENTS } from "./key.ts";
 
-/** The dependents (model/system.ts `Dependents`), in declaration order: one ITF variable each. */
-export const ITF_DEPENDENT_VARS = [
-  "cognito",
-  "cloudwatch",
-  "autoscaling",
-  "lambda",
-  "eventbridge",
-  "dashboard",
-  "customer",
-] as const satisfies ReadonlyArray<keyof Dependents>;
+/** The dependents, one ITF variable each, in the order of model/system.ts `Dependents` (and of its tick). */
+export const ITF_DEPENDENT_VARS = COMPONENTS;
 
 /** The dependents' fields that may be empty (`number | null`), encoded as an Option variant. */
 export const ITF_OPTIONAL_FIELDS: ReadonlyArray<string> = [
