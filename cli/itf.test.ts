@@ -99,6 +99,31 @@ describe("replay of an ITF trace", () => {
     expect(r.stdout).toContain("ThreadBudget fails at step 1");
   });
 
+  test("another tool's trace that breaks no invariant AGREES (exit 0), and explain has nothing to explain (exit 2)", () => {
+    const { "#meta": _meta, states, ...rest } = trace() as { "#meta": unknown; states: unknown[] };
+    writeFileSync(join(dir, "calm.itf.json"), JSON.stringify({ ...rest, states: states.slice(0, 1) }));
+    const r = run(["replay", "--config", "small", join(dir, "calm.itf.json")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^AGREES {2}.*\n {2}all 1 states .*\n {2}it breaks no invariant of fleet\n$/);
+    const e = run(["explain", "--config", "small", join(dir, "calm.itf.json")]);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toMatch(
+      /calm\.itf\.json: the trace breaks no invariant of fleet, so there is nothing to explain\n$/,
+    );
+  });
+
+  test("explain of another tool's trace says where it came from and how to replay it, not a seed", () => {
+    const { "#meta": _meta, ...bare } = trace();
+    writeFileSync(join(dir, "theirs.itf.json"), JSON.stringify(bare));
+    const r = run(["explain", "--config", "small", join(dir, "theirs.itf.json")]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`npx outage replay --config small ${join(dir, "theirs.itf.json")}`);
+    expect(r.stdout).toContain(
+      "An ITF trace another tool wrote (1 step); its first 1 operation break ThreadBudget. Not shrunk.",
+    );
+    expect(r.stdout).not.toContain("Found by fast-check");
+  });
+
   test("a bad trace is one line naming the field, exit 2", () => {
     const t = trace() as { states: Array<Record<string, unknown>> };
     (t.states[1] as Record<string, unknown>)["mbt::actionTaken"] = "fly";

@@ -60,7 +60,13 @@ const decodeSaved = (json: unknown): E.Either<string, Saved> =>
  */
 export interface Loaded {
   readonly saved: Saved | undefined;
-  readonly itf?: { readonly spec: string; readonly steps: number; readonly disagreement: string | undefined };
+  readonly itf?: {
+    readonly spec: string;
+    readonly steps: number;
+    readonly disagreement: string | undefined;
+    /** Whether the trace records our counterexample in `#meta` (false: another tool wrote it). */
+    readonly recorded: boolean;
+  };
 }
 
 /** The counterexample an ITF trace records, or the first violation its operations give. */
@@ -102,7 +108,12 @@ const decodeTrace = (json: unknown, fleetConfig: Config | undefined): E.Either<s
         const c = savedOfTrace(spec, t);
         return {
           saved: c === undefined ? undefined : wrap(c),
-          itf: { spec: spec.id, steps: t.ops.length, disagreement: t.disagreement },
+          itf: {
+            spec: spec.id,
+            steps: t.ops.length,
+            disagreement: t.disagreement,
+            recorded: t.counterexample !== undefined,
+          },
         };
       }),
     );
