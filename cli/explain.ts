@@ -48,7 +48,7 @@ export const loadExplained = (
     e,
     foreign: {
       replayFlags: config === undefined ? "" : `--config ${shellWord(config)}`,
-      origin: `An ITF trace another tool wrote (${steps(l.itf.steps)}); its first ${n} operation${n === 1 ? "" : "s"} break ${e.counterexample.invariant}. Not shrunk.`,
+      origin: `An ITF trace another tool wrote (${steps(l.itf.steps)}); ${n === 1 ? "its first operation breaks" : `its first ${n} operations break`} ${e.counterexample.invariant}. Not shrunk.`,
     },
   };
 };

@@ -119,7 +119,7 @@ describe("replay of an ITF trace", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`npx outage replay --config small ${join(dir, "theirs.itf.json")}`);
     expect(r.stdout).toContain(
-      "An ITF trace another tool wrote (1 step); its first 1 operation break ThreadBudget. Not shrunk.",
+      "An ITF trace another tool wrote (1 step); its first operation breaks ThreadBudget. Not shrunk.",
     );
     expect(r.stdout).not.toContain("Found by fast-check");
   });
