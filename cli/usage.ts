@@ -84,6 +84,7 @@ Usage:
 
 Options:
   --config NAME|FILE   built-in config (${Object.keys(BUILTIN_CONFIGS).join(", ")}) or a JSON file; default as-was
+                       (replay, explain: no default; the config of an ITF trace that records none)
   --remediation NAME   turn a remediation on (repeatable, or comma-separated); "all" turns every one on:
                        ${REMEDIATION_NAMES.join(", ")}
   --invariant NAME     check only this invariant (repeatable): ${INVARIANT_NAMES.join(", ")}
@@ -110,7 +111,7 @@ Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_S
   --invariant NAME     also: ${SYSTEM_INVARIANT_NAMES.join(", ")}
   --remediation NAME   also: ${DEPENDENT_REMEDIATION_NAMES.join(", ")}
 
-Exit codes: 0 holds / reproduces / safe; 1 violated / does not reproduce / unsafe / out of date;
+Exit codes: 0 holds / reproduces / agrees / safe; 1 violated / does not reproduce / unsafe / out of date;
   2 bad input or an I/O error (one line on stderr naming the flag, file or field), or verify refusing a
     verdict because its compiled search disagrees with step;
   3 internal error: a bug in the tool, not in your input (please report it with the command line).
