@@ -9,13 +9,15 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Counterexample } from "../checker/counterexample.ts";
 import { fromItfValue } from "../checker/itf.ts";
 import { counterexampleItf, loadItf } from "../checker/itfTrace.ts";
+import type { Spec } from "../checker/spec.ts";
 import { run as runCli } from "../cli/main.ts";
 import { type Config, withRemediations } from "../model/config.ts";
 import { small } from "../model/configs/small.ts";
-import { fleetSpec } from "../specs/index.ts";
-import { fleetCorpus, loadedFleet } from "../test/savedCorpus.ts";
+import { fleetSpec, systemSpec } from "../specs/index.ts";
+import { fleetCorpus, loadedFleet, loadedSystem, systemCorpus } from "../test/savedCorpus.ts";
 
 const exec = promisify(execFile);
 const root = join(import.meta.dirname, "..");
@@ -154,3 +156,31 @@ describe("our ITF traces have the shape quint --mbt --out-itf writes", () => {
     }
   });
 });
+
+describe("our ITF traces decode in Quint's own ITF decoder", () => {
+  // Quint 0.33 has no command that reads an ITF file, but its package exports the decoder its tools use
+  // (`ofItf`, from ITF to Quint expressions) and the encoder `quint run --out-itf` uses (`toItf`). Decoding our
+  // trace and encoding it again must give it back unchanged: every value is in the form Quint itself writes
+  // (a plain JSON number, which Quint's decoder still accepts, would come back as a #bigint and differ).
+  const corpus = [
+    ...fleetCorpus.map((f) => itfOf(fleetSpec, loadedFleet(f))),
+    ...systemCorpus.map((f) => itfOf(systemSpec, loadedSystem(f))),
+  ];
+  test.each(corpus.map((t, i) => [i, t] as const))(
+    "committed counterexample %i: ofItf then toItf gives it back",
+    async (_i, ours) => {
+      const quintItf = await import("@informalsystems/quint/dist/src/itf.js");
+      const decoded = quintItf.ofItf(ours as unknown as Parameters<typeof quintItf.ofItf>[0]);
+      expect(decoded).toHaveLength((ours.states as unknown[]).length);
+      const vars = (ours.vars as string[]).filter((v) => !v.startsWith("mbt::"));
+      const again = quintItf.toItf(vars, decoded, true);
+      expect(again.isRight()).toBe(true);
+      expect(again.value).toEqual({ vars: ours.vars, states: ours.states });
+    },
+  );
+});
+
+/** A counterexample as the trace --out-itf writes, parsed back from its text. */
+function itfOf<C, S, Op>(spec: Spec<C, S, Op>, c: Counterexample<C, Op>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(counterexampleItf(spec, spec.itf as NonNullable<typeof spec.itf>, c)));
+}
