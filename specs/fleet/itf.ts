@@ -22,19 +22,6 @@ import { decodeOp, OP_FIELDS } from "../../model/opDecoder.ts";
 import type { Op } from "../../model/ops.ts";
 import type { Frontend, State } from "../../model/state.ts";
 
-/** The model's state variables (model/state.ts), in declaration order. */
-export const FLEET_ITF_VARS = [
-  "frontends",
-  "cellSizes",
-  "nextId",
-  "capacityUnits",
-  "owners",
-  "tick",
-  "requests",
-  "sinceMoved",
-  "lastRequest",
-] as const;
-
 /** The shards set in a bitmask, as an ITF set (sorted). */
 const shardSet = (mask: number): ItfValue => ({
   "#set": Array.from({ length: 31 }, (_, s) => s)
@@ -48,18 +35,28 @@ const frontendVar = (config: Config, s: State, f: Frontend): ItfValue => ({
   staleShards: shardSet(f.staleShards),
 });
 
+/**
+ * How each state variable (model/state.ts `State`, in declaration order) is written: keyed by field, so a field
+ * added to State does not compile until it is given an encoding here.
+ */
+const ENCODE: { readonly [K in keyof State]: (config: Config, s: State) => ItfValue } = {
+  frontends: (config, s) => s.frontends.map((f) => frontendVar(config, s, f)),
+  cellSizes: (_, s) => toItfValue(s.cellSizes),
+  nextId: (_, s) => itfInt(s.nextId),
+  capacityUnits: (_, s) => itfInt(s.capacityUnits),
+  owners: (_, s) => toItfValue(s.owners),
+  tick: (_, s) => itfInt(s.tick),
+  requests: (_, s) => toItfValue(s.requests),
+  sinceMoved: (_, s) => toItfValue(s.sinceMoved),
+  lastRequest: (_, s) => itfOption(s.lastRequest === null ? undefined : toItfValue(s.lastRequest)),
+};
+
+/** The model's state variables, in declaration order. */
+export const FLEET_ITF_VARS = Object.keys(ENCODE) as ReadonlyArray<keyof State>;
+
 /** A fleet state's ITF variables, in FLEET_ITF_VARS order. */
-export const fleetStateVars = (config: Config, s: State): ItfRecord => ({
-  frontends: s.frontends.map((f) => frontendVar(config, s, f)),
-  cellSizes: toItfValue(s.cellSizes),
-  nextId: itfInt(s.nextId),
-  capacityUnits: itfInt(s.capacityUnits),
-  owners: toItfValue(s.owners),
-  tick: itfInt(s.tick),
-  requests: toItfValue(s.requests),
-  sinceMoved: toItfValue(s.sinceMoved),
-  lastRequest: itfOption(s.lastRequest === null ? undefined : toItfValue(s.lastRequest)),
-});
+export const fleetStateVars = (config: Config, s: State): ItfRecord =>
+  Object.fromEntries(FLEET_ITF_VARS.map((k) => [k, ENCODE[k](config, s)]));
 
 export const fleetItf: ItfCodec<Config, State, Op> = {
   vars: FLEET_ITF_VARS,
