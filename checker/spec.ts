@@ -9,6 +9,7 @@
 import type fc from "fast-check";
 import type * as E from "fp-ts/lib/Either.js";
 import type { Exploration } from "./exploration.ts";
+import type { ItfCodec } from "./itf.ts";
 import type { SpecInvariant, Violated } from "./specInvariant.ts";
 
 /** Why the model refused an operation in a state (the state did not change), in the model's words. */
@@ -88,6 +89,8 @@ export interface Spec<C, S, Op> {
   /** An exact faster check after a step, for configs where it pays; undefined: check in full. */
   stepChecker?(config: C, invariants: ReadonlyArray<SpecInvariant<C, S>>): (() => StepChecker<S>) | undefined;
   readonly exploration?: Exploration<C, S, Op>;
+  /** How its states and operations are written in the Informal Trace Format (checker/itf.ts), if they are. */
+  readonly itf?: ItfCodec<C, S, Op>;
   /** Non-vacuity: what the reachable states must include for a proof over them to mean something. */
   readonly sometimes?: ReadonlyArray<Sometimes<C, S, Op>>;
 }

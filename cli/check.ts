@@ -19,6 +19,7 @@ import type { Outcome } from "../properties/expectations.ts";
 import { expectationLines, type Unexpected } from "./expect.ts";
 import { EXIT_VACUOUS, writing } from "./input.ts";
 import type { Io } from "./io.ts";
+import { type ItfOut, itfOut, writeItfs } from "./itfOut.ts";
 import { progress } from "./progress.ts";
 import { nameWidth, pad, steps, traceLines } from "./reportLines.ts";
 import { packageVersion } from "./version.ts";
@@ -43,6 +44,8 @@ export interface CheckRequest {
   readonly json: boolean;
   /** Folder to save counterexamples in, or undefined to save nothing. */
   readonly outDir: string | undefined;
+  /** `--out-itf FILE`: where the counterexamples go as ITF traces (cli/itfOut.ts names several). */
+  readonly outItf?: string;
   /**
    * `--near-miss DIR`: for each invariant that holds, save its near miss there (checker/nearMiss.ts), a trace
    * that `explain` opens at its closest state.
@@ -70,6 +73,8 @@ interface Checked {
   readonly file: string | undefined;
   /** The near miss's file, when one was asked for and the invariant held. */
   readonly nearMissFile: string | undefined;
+  /** Its ITF trace, when `--out-itf` asked for one. */
+  readonly itf: ItfOut | undefined;
 }
 
 interface SectionReport {
@@ -88,9 +93,10 @@ const runSection = <C, S, Op>(
   s: CheckSection<C, S, Op>,
   outDir: string | undefined,
   nearMissDir: string | undefined,
+  outItf: boolean,
   onRun: (invariant: string, runs: number) => void,
 ): SectionReport => {
-  const checked = searchSection(s, outDir, nearMissDir, onRun);
+  const checked = searchSection(s, outDir, nearMissDir, outItf, onRun);
   // Every invariant's search draws the same runs (same arbitrary, seed and count), so one replay answers for all.
   const sometimes = checked.some((c) => c.result.status === "holds")
     ? sometimesInRuns(s.spec, s.config, s.invariants, s.search)
@@ -112,6 +118,7 @@ const searchSection = <C, S, Op>(
   s: CheckSection<C, S, Op>,
   outDir: string | undefined,
   nearMissDir: string | undefined,
+  outItf: boolean,
   onRun: (invariant: string, runs: number) => void,
 ): ReadonlyArray<Omit<Checked, "vacuous">> =>
   s.invariants.map((invariant) => {
@@ -120,19 +127,18 @@ const searchSection = <C, S, Op>(
       onRun: (n) => onRun(invariant.name, n),
     });
     const steps = result.status === "violated" ? narrate(s.spec, s.config, result.found.trace) : [];
-    const file =
-      result.status === "violated" && outDir !== undefined
-        ? writing("--out", outDir, () =>
-            saveCounterexample(
-              outDir,
-              s.spec,
-              counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps), {
-                maxSteps: s.search.maxSteps,
-                versions: VERSIONS(),
-              }),
-            ),
-          )
+    const c =
+      result.status === "violated"
+        ? counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps), {
+            maxSteps: s.search.maxSteps,
+            versions: VERSIONS(),
+          })
         : undefined;
+    const file =
+      c !== undefined && outDir !== undefined
+        ? writing("--out", outDir, () => saveCounterexample(outDir, s.spec, c))
+        : undefined;
+    const itf = c !== undefined && outItf ? itfOut(s.spec, c) : undefined;
     const nearMissFile =
       result.status === "holds" && nearMissDir !== undefined
         ? saveNearMiss(s, invariant, result.nearMiss, nearMissDir)
@@ -144,6 +150,7 @@ const searchSection = <C, S, Op>(
       advice: s.spec.narration.advice?.(invariant.name),
       file,
       nearMissFile,
+      itf,
     };
   });
 
@@ -289,12 +296,16 @@ export const runCheck = (req: CheckRequest, io: Io): number => {
   const bar = progress(true, io);
   const reports = req.sections.map((s) =>
     s.run((sec) =>
-      runSection(sec, req.outDir, req.nearMissDir, (name, n) =>
+      runSection(sec, req.outDir, req.nearMissDir, req.outItf !== undefined, (name, n) =>
         bar.update(`${name}: ${n}/${sec.search.runs} runs`),
       ),
     ),
   );
   bar.done();
+  if (req.outItf !== undefined) {
+    const outs = reports.flatMap((r) => r.checked.flatMap((c) => (c.itf === undefined ? [] : [c.itf])));
+    for (const path of writeItfs(req.outItf, outs)) io.err(`wrote ${path}\n`);
+  }
   const search = req.sections[0]?.run((s) => s.search) ?? { seed: 0, runs: 0 };
   io.out(
     req.json

@@ -15,17 +15,42 @@ import { chartSpec } from "../explain/chart.ts";
 import { type Explained, explainSaved } from "../explain/frames.ts";
 import { renderHtml } from "../explain/html.ts";
 import { encodeItf } from "../explain/itf.ts";
-import { renderMarkdown } from "../explain/markdown.ts";
+import { renderMarkdown, shellWord } from "../explain/markdown.ts";
 import { renderSvg } from "../explain/renderSvg.ts";
 import { bad, writing } from "./input.ts";
 import type { Io } from "./io.ts";
-import { useSaved } from "./savedFile.ts";
+import { steps } from "./reportLines.ts";
+import { useLoaded } from "./savedFile.ts";
 
 export const EXPLAIN_FORMATS = ["md", "itf"] as const;
 
-/** A counterexample file of either spec, explained; a bad file is a one-line BadInput naming the field. */
-export const loadExplained = (file: string): Explained => {
-  return explainSaved(useSaved(file));
+/**
+ * A counterexample file of either spec (our JSON or an ITF trace), explained, and for a trace another tool wrote
+ * the flags its replay needs and where it came from (its counterexample is the first invariant its operations
+ * break, not a search's); a bad file is a one-line BadInput naming the field.
+ */
+export const loadExplained = (
+  file: string,
+  config?: string,
+): {
+  readonly e: Explained;
+  readonly foreign?: { readonly replayFlags: string; readonly origin: string };
+} => {
+  const l = useLoaded(file, config);
+  if (l.saved === undefined)
+    return bad(
+      `${file}: the trace breaks no invariant of ${l.itf?.spec ?? "its spec"}, so there is nothing to explain`,
+    );
+  const e = explainSaved(l.saved);
+  if (l.itf === undefined || l.itf.recorded) return { e };
+  const n = e.counterexample.violationStep;
+  return {
+    e,
+    foreign: {
+      replayFlags: config === undefined ? "" : `--config ${shellWord(config)}`,
+      origin: `An ITF trace another tool wrote (${steps(l.itf.steps)}); ${n === 1 ? "its first operation breaks" : `its first ${n} operations break`} ${e.counterexample.invariant}. Not shrunk.`,
+    },
+  };
 };
 
 /** A path as a Markdown link from `fromDir`, with forward slashes. */
@@ -62,6 +87,7 @@ export const explain = (args: ReadonlyArray<string>, io: Io): number => {
       chart: { type: "string" },
       html: { type: "string" },
       format: { type: "string" },
+      config: { type: "string" },
     },
     strict: true,
     allowPositionals: true,
@@ -88,7 +114,7 @@ export const explain = (args: ReadonlyArray<string>, io: Io): number => {
       : [[values.chart === undefined ? "the chart beside --out," : "--chart", chart] as const]),
   ];
   refuseClashes(file, outputs);
-  const e = loadExplained(file);
+  const { e, foreign } = loadExplained(file, values.config);
   if (!e.reproduces) io.err(`outage: ${file} no longer reproduces: ${e.replayDetail}\n`);
   const exit = e.reproduces ? 0 : 1;
   const write = (flag: string, path: string, text: string): void =>
@@ -114,7 +140,11 @@ export const explain = (args: ReadonlyArray<string>, io: Io): number => {
     }
   }
   const mdDir = values.out === undefined ? "." : dirname(values.out);
-  const md = renderMarkdown(e, { file, ...(chart === undefined ? {} : { chart: linkFrom(mdDir, chart) }) });
+  const md = renderMarkdown(e, {
+    file,
+    ...(chart === undefined ? {} : { chart: linkFrom(mdDir, chart) }),
+    ...(foreign === undefined ? {} : { foreign }),
+  });
   // The page first, then its chart: a folder that cannot be written is named as the user typed it.
   if (values.out !== undefined) write("--out", values.out, md);
   writeChart();

@@ -18,7 +18,7 @@ import type { SystemConfig } from "../model/dependents/config.ts";
 import { oneLine } from "../model/oneLine.ts";
 import { EXPECTATIONS, type Outcome } from "../properties/expectations.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
-import { onSaved } from "../specs/saved.ts";
+import { type Loaded, onSaved } from "../specs/saved.ts";
 import { blastRadiusCommand } from "./blastRadius.ts";
 import { runCheck, section } from "./check.ts";
 import { fleetOutcomes, systemOutcomes } from "./expect.ts";
@@ -37,7 +37,7 @@ import { matrix } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
 import { proveArgs } from "./prove.ts";
 import { recoveryCommand } from "./recovery.ts";
-import { useSaved } from "./savedFile.ts";
+import { useLoaded } from "./savedFile.ts";
 import { scenarioCommand } from "./scenario.ts";
 import { splitCheckFlags, systemConfigOf } from "./specFlags.ts";
 import { helpRequest } from "./usage.ts";
@@ -60,6 +60,7 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
       out: { type: "string" },
       "no-save": { type: "boolean" },
       "near-miss": { type: "string" },
+      "out-itf": { type: "string" },
       json: { type: "boolean" },
       expect: { type: "boolean" },
     },
@@ -118,6 +119,7 @@ const check = (args: ReadonlyArray<string>, io: Io): number => {
       ...(expected === undefined ? {} : { expected }),
       outDir: values["no-save"] ? undefined : (values.out ?? "counterexamples"),
       ...(values["near-miss"] === undefined ? {} : { nearMissDir: values["near-miss"] }),
+      ...(values["out-itf"] === undefined ? {} : { outItf: values["out-itf"] }),
       // The user's own flags, so the command reruns this very search (the config's printed name, such as
       // as-was+preflightGuard, is not something --config accepts), each quoted for a POSIX shell if it must be.
       searchAgain: (invariant, nearMissPath) =>
@@ -173,14 +175,45 @@ const expectedOf = (
 };
 
 const replay = (args: ReadonlyArray<string>, io: Io): number => {
-  const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { config: { type: "string" } },
+    strict: true,
+    allowPositionals: true,
+  });
   if (positionals.length === 0) bad("replay: give one or more counterexample files");
   const outcomes = positionals.map((file) => {
-    const r = onSaved(useSaved(file), (spec, saved) => replayCounterexample(spec, saved));
-    io.out(`${r.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${r.detail}\n`);
-    return r.reproduces;
+    const loaded = useLoaded(file, values.config);
+    const r = replayLoaded(loaded);
+    io.out(`${r.verdict}  ${file}\n${r.lines.map((l) => `  ${l}\n`).join("")}`);
+    return r.verdict !== "DOES NOT REPRODUCE";
   });
   return outcomes.every(Boolean) ? 0 : 1;
+};
+
+/**
+ * A loaded file replayed: an ITF trace's states must agree with `step`'s first; then its counterexample must
+ * reproduce. Another tool's trace that breaks no invariant AGREES (exit 0) when its states agree.
+ */
+const replayLoaded = (
+  l: Loaded,
+): {
+  readonly verdict: "REPRODUCES" | "DOES NOT REPRODUCE" | "AGREES";
+  readonly lines: ReadonlyArray<string>;
+} => {
+  const itf = l.itf;
+  if (itf?.disagreement !== undefined)
+    return { verdict: "DOES NOT REPRODUCE", lines: [`the trace and step disagree at ${itf.disagreement}`] };
+  const agree =
+    itf === undefined
+      ? []
+      : [
+          `all ${itf.steps + 1} states of the ITF trace agree with step (${itf.spec}) on the fields both have`,
+        ];
+  if (l.saved === undefined)
+    return { verdict: "AGREES", lines: [...agree, `it breaks no invariant of ${itf?.spec ?? "its spec"}`] };
+  const r = onSaved(l.saved, (spec, saved) => replayCounterexample(spec, saved));
+  return { verdict: r.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE", lines: [r.detail, ...agree] };
 };
 
 const config = (args: ReadonlyArray<string>, io: Io): number => {

@@ -17,16 +17,19 @@ export const USAGE = `outage: a formal model of the 25 Nov 2020 AWS Kinesis outa
 Usage:
   npx outage check [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
                    [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--near-miss DIR]
-                   [--json | --expect]
+                   [--json | --expect] [--out-itf FILE]
       Random search (fast-check) for a violation of each invariant; failures are shrunk to a minimal
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
       With --near-miss DIR, the run that came closest to breaking each invariant that holds is saved in
       DIR as a trace (ending at its closest state) that replay reproduces and explain opens.
       With --expect, each verdict is judged against the outcome recorded for its config (as-was's
       violations are expected) and a last line says whether all matched: exit 1 only if one did not.
-  npx outage replay FILE ...
-      Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
+  npx outage replay FILE ... [--config NAME|FILE]
+      Re-run saved counterexamples under their own config; exit 0 if every one still reproduces. A FILE may
+      be an ITF trace (one that check or verify wrote, or a Quint run's): its states must agree with step's;
+      --config gives the config of a trace that records none (spec/fleet.qnt's constants are small's).
   npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
+                     [--config NAME|FILE]
       Explain a saved counterexample for a design review: Markdown (stdout, or --out) with the story step
       by step, a Mermaid diagram and an SVG chart (written only with --out, beside it as OUT.svg, or to
       --chart); --html writes a self-contained trace explorer; --format itf prints the Informal Trace
@@ -49,7 +52,7 @@ Usage:
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
       eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
   npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
-                    [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json]
+                    [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json] [--out-itf FILE]
       Exhaustive breadth-first search of every reachable state of the config, within the bounds: per invariant
       PROVED (all of that config's states explored), BOUNDED (no violation within the depth reached) or
       VIOLATED (a shortest trace on that config, saved in DIR).
@@ -93,6 +96,7 @@ Usage:
 
 Options:
   --config NAME|FILE   built-in config (${Object.keys(BUILTIN_CONFIGS).join(", ")}) or a JSON file; default as-was
+                       (replay, explain: no default; the config of an ITF trace that records none)
   --remediation NAME   turn a remediation on (repeatable, or comma-separated); "all" turns every one on:
                        ${REMEDIATION_NAMES.join(", ")}
   --invariant NAME     check only this invariant (repeatable): ${INVARIANT_NAMES.join(", ")}
@@ -103,6 +107,8 @@ Options:
   --out DIR            where counterexamples are saved (default counterexamples)
   --no-save            save nothing
   --near-miss DIR      check: save the near miss of each invariant that holds in DIR, as a trace for explain
+  --out-itf FILE       check, verify: also write each counterexample as an ITF trace (mbt::actionTaken and
+                       mbt::nondetPicks, as quint --mbt) to FILE, or FILE.INVARIANT.itf.json when several
   --json               one JSON object on stdout (progress stays on stderr)
   --expect             check: exit 0 if every verdict is the one recorded for the config (npm run check)
   --max-depth N        verify: explore at most N operations from the start (default 100)
@@ -119,7 +125,7 @@ Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_S
   --invariant NAME     also: ${SYSTEM_INVARIANT_NAMES.join(", ")}
   --remediation NAME   also: ${DEPENDENT_REMEDIATION_NAMES.join(", ")}
 
-Exit codes: 0 holds / reproduces / safe; 1 violated / does not reproduce / unsafe / out of date;
+Exit codes: 0 holds / reproduces / agrees / safe; 1 violated / does not reproduce / unsafe / out of date;
   2 bad input or an I/O error (one line on stderr naming the flag, file or field), or verify refusing a
     verdict because its compiled search disagrees with step;
   3 internal error: a bug in the tool, not in your input (please report it with the command line);

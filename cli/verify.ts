@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { counterexamplePath, saveCounterexample } from "../checker/corpus.ts";
-import { counterexampleFrom, type SavedStep } from "../checker/counterexample.ts";
+import { type Counterexample, counterexampleFrom, type SavedStep } from "../checker/counterexample.ts";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import type { BfsProgress, BfsVerdict } from "../checker/exploration.ts";
 import { searchInvariant } from "../checker/search.ts";
@@ -25,6 +25,7 @@ import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { runInductive } from "./inductive.ts";
 import { applyRemediations, bad, EXIT_VACUOUS, intFlag, loadConfig, writing } from "./input.ts";
 import type { Io } from "./io.ts";
+import { type ItfOut, itfOut, writeItfs } from "./itfOut.ts";
 import { progress } from "./progress.ts";
 import { nameWidth, pad, steps, traceLines } from "./reportLines.ts";
 import { planVerify } from "./verifyPlan.ts";
@@ -60,6 +61,8 @@ interface Verified {
   readonly file?: string;
   /** Whether the corpus already held this counterexample (then it was not rewritten). */
   readonly existed?: boolean;
+  /** Its ITF trace, when `--out-itf` asked for one. */
+  readonly itf?: ItfOut;
 }
 
 interface SectionReport {
@@ -93,24 +96,29 @@ const randomComparison = <C, S, Op>(
     : { status: "holds", seed: DEFAULT_SEED, runs: DEFAULT_RUNS };
 };
 
-/** Saves a BFS counterexample unless the corpus already holds the same one (same invariant, config, ops). */
-const save = <C, S, Op>(
-  outDir: string,
+/** A breadth-first counterexample: found by exhaustive search, not by a seed, so seed 0 and an empty fast-check path (docs/verify.md). */
+const bfsCounterexample = <C, S, Op>(
   spec: Spec<C, S, Op>,
   config: C,
   invariant: SpecInvariant<C, S>,
   ops: ReadonlyArray<Op>,
   message: string,
   steps: ReadonlyArray<SavedStep>,
-): { readonly path: string; readonly existed: boolean } => {
-  // Found by exhaustive search, not by a seed: seed 0 and an empty fast-check path (docs/verify.md).
-  const c = counterexampleFrom(
+): Counterexample<C, Op> =>
+  counterexampleFrom(
     spec,
     config,
     invariant,
     { seed: 0, path: "", ops, violationStep: ops.length, message },
     steps,
   );
+
+/** Saves a BFS counterexample unless the corpus already holds the same one (same invariant, config, ops). */
+const save = <C, S, Op>(
+  outDir: string,
+  spec: Spec<C, S, Op>,
+  c: Counterexample<C, Op>,
+): { readonly path: string; readonly existed: boolean } => {
   const existing = counterexamplePath(outDir, spec, c);
   return existsSync(existing)
     ? { path: existing, existed: true }
@@ -122,6 +130,7 @@ const verifySection = <C, S, Op>(
   s: VerifySection<C, S, Op>,
   bounds: { readonly maxDepth: number; readonly maxStates: number },
   outDir: string | undefined,
+  outItf: boolean,
   onProgress: (p: BfsProgress) => void,
 ): SectionReport => {
   const result = exploreBreadthFirst(s.spec, s.config, s.invariants, { ...bounds, onProgress });
@@ -136,15 +145,15 @@ const verifySection = <C, S, Op>(
       const trace = savedSteps(
         narrate(s.spec, s.config, runTrace(s.spec, s.config, verdict.ops, [invariant])),
       );
-      const saved =
-        outDir === undefined
-          ? undefined
-          : save(outDir, s.spec, s.config, invariant, verdict.ops, verdict.message, trace);
+      const c = bfsCounterexample(s.spec, s.config, invariant, verdict.ops, verdict.message, trace);
+      const saved = outDir === undefined ? undefined : save(outDir, s.spec, c);
+      const itf = outItf ? itfOut(s.spec, c) : undefined;
       return {
         invariant,
         verdict,
         ...scope,
         trace,
+        ...(itf === undefined ? {} : { itf }),
         ...(s.compareWithRandom ? { random: randomComparison(s.spec, s.config, invariant) } : {}),
         ...(saved === undefined ? {} : { file: saved.path, existed: saved.existed }),
       };
@@ -323,6 +332,7 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
       "max-enumerate": { type: "string" },
       out: { type: "string" },
       "no-save": { type: "boolean" },
+      "out-itf": { type: "string" },
       json: { type: "boolean" },
     },
     strict: true,
@@ -382,10 +392,15 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
             verified: [],
             sometimes: [],
           }
-        : verifySection(s, bounds, outDir, onProgress),
+        : verifySection(s, bounds, outDir, values["out-itf"] !== undefined, onProgress),
     ),
   );
   bar.done();
+  const outItf = values["out-itf"];
+  if (outItf !== undefined) {
+    const outs = reports.flatMap((r) => r.verified.flatMap((v) => (v.itf === undefined ? [] : [v.itf])));
+    for (const path of writeItfs(outItf, outs)) io.err(`wrote ${path}\n`);
+  }
   const firstRan = plan.coreInvariants.length > 0;
   io.out(
     values.json

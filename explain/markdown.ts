@@ -23,6 +23,11 @@ export interface MarkdownOptions extends GridChoice {
   readonly chart?: string;
   /** Heading level of the title (1 for a page of its own, 2 inside a longer page). */
   readonly level?: number;
+  /**
+   * For a trace another tool wrote (an ITF trace with no counterexample of ours in it): the flags its replay
+   * needs (`--config small`), and where it came from, in place of the fast-check seed and path it has not got.
+   */
+  readonly foreign?: { readonly replayFlags: string; readonly origin: string };
 }
 
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
@@ -115,17 +120,19 @@ export const renderMarkdown = (e: Explained, options: MarkdownOptions): string =
       `![${c.invariant}: the quantities that lead to the failure](${options.chart})`,
       "",
     );
+  const flags = options.foreign === undefined ? "" : `${options.foreign.replayFlags} `;
   out.push(
     `${h}# Replay`,
     "",
     "```sh",
-    `npx outage replay ${shellWord(options.file)}`,
-    `npx outage explain ${shellWord(options.file)} --html trace.html   # step through it in a browser`,
+    `npx outage replay ${flags}${shellWord(options.file)}`,
+    `npx outage explain ${flags}${shellWord(options.file)} --html trace.html   # step through it in a browser`,
     "```",
     "",
-    near
-      ? `The run fast-check drew with seed ${c.seed}, path ${code(c.path)}, the closest of its search, up to its closest state: ${c.ops.length} operation${c.ops.length === 1 ? "" : "s"}.`
-      : `Found by fast-check with seed ${c.seed}, path ${code(c.path || "(empty)")}, then shrunk to ${c.ops.length} operation${c.ops.length === 1 ? "" : "s"}.`,
+    options.foreign?.origin ??
+      (near
+        ? `The run fast-check drew with seed ${c.seed}, path ${code(c.path)}, the closest of its search, up to its closest state: ${c.ops.length} operation${c.ops.length === 1 ? "" : "s"}.`
+        : `Found by fast-check with seed ${c.seed}, path ${code(c.path || "(empty)")}, then shrunk to ${c.ops.length} operation${c.ops.length === 1 ? "" : "s"}.`),
     "",
   );
   return out.join("\n");

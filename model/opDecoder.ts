@@ -12,7 +12,7 @@ const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> =>
 const isNat = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 
 /** Each operation's fields besides `type`; keyed by type, so a new operation does not compile until listed. */
-const OP_FIELDS: { readonly [K in Op["type"]]: ReadonlyArray<string> } = {
+export const OP_FIELDS: { readonly [K in Op["type"]]: ReadonlyArray<string> } = {
   capacityAdded: ["count"],
   frontendRemoved: ["frontend"],
   frontendRestarted: ["frontend"],

@@ -31,6 +31,7 @@ import {
   incrementalPays,
   stepDelta,
 } from "./fleet/incrementalCheck.ts";
+import { fleetItf } from "./fleet/itf.ts";
 import { decodeOp as decodeOpCode, encodeOp } from "./fleet/opCode.ts";
 import { packedKeyFor } from "./fleet/packedKey.ts";
 import { FLEET_SOMETIMES } from "./fleet/sometimes.ts";
@@ -56,6 +57,7 @@ export const fleetSpec: Spec<Config, State, Op> = {
   decodeOp,
   invariants: INVARIANTS,
   sometimes: FLEET_SOMETIMES,
+  itf: fleetItf,
   narration: {
     label: opLabel,
     changes: (config, before, _op, after) => changesBetween(config, before, after),

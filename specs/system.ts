@@ -29,6 +29,7 @@ import {
 import { SYSTEM_MAX_STEPS } from "./defaults.ts";
 import { systemOpsArb } from "./system/arbitraries.ts";
 import { coneDependentOps, systemCandidateOps } from "./system/candidates.ts";
+import { systemItf } from "./system/itf.ts";
 import { coneOf, systemStateKeyFor, WATCHES } from "./system/key.ts";
 import { SYSTEM_SOMETIMES } from "./system/sometimes.ts";
 
@@ -58,6 +59,7 @@ export const systemSpec: Spec<SystemConfig, SystemState, SystemOp> = {
   opsArb: systemOpsArb,
   defaultMaxSteps: SYSTEM_MAX_STEPS,
   decodeOp: decodeSystemOp,
+  itf: systemItf,
   invariants: SYSTEM_INVARIANTS,
   sometimes: SYSTEM_SOMETIMES,
   narration: {

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { match } from "ts-pattern";
+import { taggedOps, toItfValue } from "../checker/itf.ts";
 import type { Spec } from "../checker/spec.ts";
 
 export interface ToyConfig {
@@ -137,6 +138,11 @@ export const toySpec: Spec<ToyConfig, ToyState, ToyOp> = {
         ? []
         : [`frontend-${op.frontend} ${f.up ? "is up" : "is down"} and needs ${needs(config, f)} threads`];
     },
+  },
+  itf: {
+    vars: ["frontends"],
+    encodeState: (_, s) => ({ frontends: toItfValue(s.frontends) }),
+    ...taggedOps<ToyOp>(decodeToyOp),
   },
   exploration: {
     candidates: () => () =>
