@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { saveCounterexample } from "../checker/corpus.ts";
 import { counterexampleFrom } from "../checker/counterexample.ts";
-import { type SearchOptions, type SearchResult, searchInvariant } from "../checker/search.ts";
+import { type SearchOptions, type SearchResult, searchInvariants } from "../checker/search.ts";
 import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
 import { shellWord } from "../explain/markdown.ts";
@@ -69,38 +69,46 @@ interface SectionReport {
   readonly checked: ReadonlyArray<Checked>;
 }
 
-/** Searches every invariant of one section, saving what fails. */
+/** What the progress line calls the invariants searched together. */
+const searchedName = (invariants: ReadonlyArray<{ readonly name: string }>): string =>
+  invariants.length === 1 ? (invariants[0]?.name ?? "") : `${invariants.length} invariants`;
+
+/** Searches every invariant of one section in one pass over the runs, saving what fails. */
 const runSection = <C, S, Op>(
   s: CheckSection<C, S, Op>,
   outDir: string | undefined,
-  onRun: (invariant: string, runs: number) => void,
-): SectionReport => ({
-  specId: s.spec.id,
-  configName: s.spec.configs.nameOf(s.config),
-  maxSteps: s.search.maxSteps,
-  width: nameWidth(s.spec),
-  checked: s.invariants.map((invariant): Checked => {
-    const result = searchInvariant(s.spec, s.config, invariant, {
-      ...s.search,
-      onRun: (n) => onRun(invariant.name, n),
-    });
-    const steps = result.status === "violated" ? narrate(s.spec, s.config, result.found.trace) : [];
-    const file =
-      result.status === "violated" && outDir !== undefined
-        ? writing("--out", outDir, () =>
-            saveCounterexample(
-              outDir,
-              s.spec,
-              counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps), {
-                maxSteps: s.search.maxSteps,
-                versions: { tool: packageVersion(), fastCheck: fc.__version },
-              }),
-            ),
-          )
-        : undefined;
-    return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };
-  }),
-});
+  onRun: (invariants: string, runs: number) => void,
+): SectionReport => {
+  const name = searchedName(s.invariants);
+  const results =
+    s.invariants.length === 0
+      ? []
+      : searchInvariants(s.spec, s.config, s.invariants, { ...s.search, onRun: (n) => onRun(name, n) });
+  return {
+    specId: s.spec.id,
+    configName: s.spec.configs.nameOf(s.config),
+    maxSteps: s.search.maxSteps,
+    width: nameWidth(s.spec),
+    checked: s.invariants.map((invariant, j): Checked => {
+      const result = results[j] as SearchResult<S, Op>;
+      const steps = result.status === "violated" ? narrate(s.spec, s.config, result.found.trace) : [];
+      const file =
+        result.status === "violated" && outDir !== undefined
+          ? writing("--out", outDir, () =>
+              saveCounterexample(
+                outDir,
+                s.spec,
+                counterexampleFrom(s.spec, s.config, invariant, result.found, savedSteps(steps), {
+                  maxSteps: s.search.maxSteps,
+                  versions: { tool: packageVersion(), fastCheck: fc.__version },
+                }),
+              ),
+            )
+          : undefined;
+      return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };
+    }),
+  };
+};
 
 const resultJson = (c: Checked, configName: string | undefined) => {
   const { invariant, result, file } = c;
