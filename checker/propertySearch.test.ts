@@ -74,25 +74,30 @@ const searchAlone = <S, Op>(space: RunSpace<S, Op>, check: RunCheck<S>, options:
     : { runs: runsDone, steps, best: bestOf };
 };
 
-const spaceAndChecks = <C, S, Op>(spec: Spec<C, S, Op>, config: C, maxSteps: number) => ({
-  space: {
+/** The one-pass search and the oracle on `spec` under `config`, every invariant, for given options. */
+const bothOn = <C, S, Op>(spec: Spec<C, S, Op>, config: C, maxSteps: number) => {
+  const space: RunSpace<S, Op> = {
     ops: spec.opsArb(config, maxSteps),
     initial: spec.init(config),
-    step: (s: S, op: Op) => spec.step(config, s, op),
-  },
-  checks: spec.invariants.map(
+    step: (s, op) => spec.step(config, s, op),
+  };
+  const checks = spec.invariants.map(
     (inv): RunCheck<S> => ({
       holds: (s) => O.isNone(inv.check(config, s)),
       closeness: (s) => inv.closeness(config, s),
     }),
-  ),
-});
+  );
+  return (options: RunOptions) => ({
+    together: searchRunsTogether(space, checks, options),
+    alone: checks.map((c) => searchAlone(space, c, options)),
+  });
+};
 
 const WORKLOADS = [
-  { name: "fleet, as-was", ...spaceAndChecks(fleetSpec, asWas, 40) },
-  { name: "fleet, small", ...spaceAndChecks(fleetSpec, small, 40) },
-  { name: "fleet, as-was with every remediation", ...spaceAndChecks(fleetSpec, withAllRemediations(asWas), 40) },
-  { name: "system, as-was", ...spaceAndChecks(systemSpec, asWasSystem, 25) },
+  { name: "fleet, as-was", both: bothOn(fleetSpec, asWas, 40) },
+  { name: "fleet, small", both: bothOn(fleetSpec, small, 40) },
+  { name: "fleet, as-was with every remediation", both: bothOn(fleetSpec, withAllRemediations(asWas), 40) },
+  { name: "system, as-was", both: bothOn(systemSpec, asWasSystem, 25) },
 ];
 
 describe("one pass for every invariant gives each the result of its own search", () => {
@@ -105,18 +110,14 @@ describe("one pass for every invariant gives each the result of its own search",
       ],
       { numRuns: 6 },
     )(`${w.name}: seed, runs and a start path`, (seed, runs, start) => {
-      const options = { seed, runs, ...(start === undefined ? {} : { path: String(start) }) };
-      const together = searchRunsTogether(w.space, w.checks, options);
-      expect(together).toEqual(w.checks.map((c) => searchAlone(w.space, c, options)));
+      const { together, alone } = w.both({ seed, runs, ...(start === undefined ? {} : { path: String(start) }) });
+      expect(together).toEqual(alone);
     });
   }
 
   test("a replay path into a shrink (3:0:1) starts every invariant at the same value", () => {
-    const w = WORKLOADS[0] as (typeof WORKLOADS)[number];
-    const options = { seed: 20201125, runs: 40, path: "3:0:1" };
-    expect(searchRunsTogether(w.space, w.checks, options)).toEqual(
-      w.checks.map((c) => searchAlone(w.space, c, options)),
-    );
+    const { together, alone } = bothOn(fleetSpec, asWas, 40)({ seed: 20201125, runs: 40, path: "3:0:1" });
+    expect(together).toEqual(alone);
   });
 });
 
