@@ -28,31 +28,40 @@ interface CliCommand {
   readonly args: (dir: string) => ReadonlyArray<string>;
   /** Processes to time: quick, full. */
   readonly repetitions: readonly [number, number];
-  /** `--json` output whose results' steps are summed into steps per CPU second. */
-  readonly countsSteps: boolean;
+  /**
+   * What its `--json` report counts: "steps", every invariant's steps summed (a check); "states", the states
+   * visited (a verify); nothing.
+   */
+  readonly counts?: "steps" | "states";
 }
 
 const COMMANDS: ReadonlyArray<CliCommand> = [
-  { id: "--help", args: () => ["--help"], repetitions: [5, 11], countsSteps: false },
-  { id: "--version", args: () => ["--version"], repetitions: [5, 11], countsSteps: false },
+  { id: "--help", args: () => ["--help"], repetitions: [5, 11] },
+  { id: "--version", args: () => ["--version"], repetitions: [5, 11] },
   {
     id: "check --invariant ThreadBudget",
     // Find, shrink, save (to a scratch folder) and print: the command the start-up target names.
     args: (dir) => ["check", "--invariant", "ThreadBudget", "--out", join(dir, "saved")],
     repetitions: [5, 11],
-    countsSteps: false,
   },
   {
     id: "check as-was, every remediation, 10,000 runs",
     args: () => ["check", "--remediation", "all", "--runs", "10000", "--no-save", "--json"],
     repetitions: [1, 3],
-    countsSteps: true,
+    counts: "steps",
   },
   {
     id: `check ${LARGE_FLEET.toLocaleString("en-US")} frontends`,
     args: (dir) => ["check", "--config", join(dir, "large.json"), "--no-save", "--json"],
     repetitions: [1, 3],
-    countsSteps: true,
+    counts: "steps",
+  },
+  {
+    // The issue's memory figure: "1 million as-was states peaked at 606 MB".
+    id: "verify as-was, first 1,000,000 states",
+    args: () => ["verify", "--max-states", "1000000", "--no-save", "--json"],
+    repetitions: [1, 1],
+    counts: "states",
   },
 ];
 
@@ -68,6 +77,10 @@ export interface CliFigures {
   /** For a `--json` check: the results' steps summed (each invariant's), and that over the CPU time. */
   readonly steps: number | null;
   readonly stepsPerCpuSecond: number | null;
+  /** For a `--json` verify: the states visited, per CPU second, and the peak RSS over them. */
+  readonly states: number | null;
+  readonly statesPerCpuSecond: number | null;
+  readonly peakRssBytesPerState: number | null;
 }
 
 interface Timed {
@@ -101,7 +114,13 @@ const timed = (args: ReadonlyArray<string>, dir: string): Timed => {
 
 /** Every invariant's steps in a check's `--json` report, summed. */
 const stepsOf = (json: string): number =>
-  (JSON.parse(json) as { results: ReadonlyArray<{ steps: number }> }).results.reduce((n, r) => n + r.steps, 0);
+  (JSON.parse(json) as { results: ReadonlyArray<{ steps: number }> }).results.reduce(
+    (n, r) => n + r.steps,
+    0,
+  );
+
+/** The states a verify's `--json` report says it visited. */
+const statesOf = (json: string): number => (JSON.parse(json) as { states: number }).states;
 
 /** Builds dist/ if a source is newer, then times every command. */
 export const cliSection = (effort: Effort): ReadonlyArray<CliFigures> => {
@@ -121,7 +140,10 @@ export const cliSection = (effort: Effort): ReadonlyArray<CliFigures> => {
         return timed(args, dir);
       });
       const cpuMs = median(runs.map((r) => r.cpuMs));
-      const steps = c.countsSteps ? stepsOf((runs[0] as Timed).stdout) : null;
+      const peakRssBytes = Math.max(...runs.map((r) => r.peakRssBytes));
+      const stdout = (runs[0] as Timed).stdout;
+      const steps = c.counts === "steps" ? stepsOf(stdout) : null;
+      const states = c.counts === "states" ? statesOf(stdout) : null;
       return {
         id: c.id,
         command: `node bin/outage.js ${c.args("DIR").join(" ")}`,
@@ -129,9 +151,12 @@ export const cliSection = (effort: Effort): ReadonlyArray<CliFigures> => {
         exitCode: (runs[0] as Timed).exitCode,
         wallMs: round(median(runs.map((r) => r.wallMs))),
         cpuMs: round(cpuMs),
-        peakRssBytes: Math.max(...runs.map((r) => r.peakRssBytes)),
+        peakRssBytes,
         steps,
         stepsPerCpuSecond: steps === null ? null : round((steps / cpuMs) * 1000),
+        states,
+        statesPerCpuSecond: states === null ? null : round((states / cpuMs) * 1000),
+        peakRssBytesPerState: states === null ? null : round(peakRssBytes / states),
       };
     });
   } finally {

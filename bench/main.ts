@@ -40,8 +40,8 @@ const PARALLEL_NOTE =
 const CLI_NOTE =
   "cli: whole `node bin/outage.js` processes on the built dist/, each timed by GNU time (wall, user + system " +
   "CPU, peak RSS; medians over `processes`; start-up and exit included); steps is every invariant's steps in " +
-  "the --json report summed, stepsPerCpuSecond that over the process's CPU; peakRssBytes of any section " +
-  "leaves them out";
+  "the --json report summed, stepsPerCpuSecond that over the process's CPU; for verify, states visited per " +
+  "CPU second and the process's peak RSS over them; peakRssBytes of any section leaves them out";
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 
@@ -206,10 +206,10 @@ const run = (argv: ReadonlyArray<string>): number => {
     ),
     "",
     "Whole CLI processes (node bin/outage.js under GNU time; medians)",
-    `  ${pad("command", 46)}${lpad("wall ms", 9)}${lpad("CPU ms", 9)}${lpad("peak RSS", 10)}${lpad("steps/CPU s", 13)}`,
+    `  ${pad("command", 46)}${lpad("wall ms", 9)}${lpad("CPU ms", 9)}${lpad("peak RSS", 10)}${lpad("per CPU s", 18)}`,
     ...out.cli.map(
       (c) =>
-        `  ${pad(c.id, 46)}${lpad(c.wallMs.toFixed(0), 9)}${lpad(c.cpuMs.toFixed(0), 9)}${lpad(mb(c.peakRssBytes), 10)}${lpad(c.stepsPerCpuSecond === null ? "" : num(c.stepsPerCpuSecond), 13)}`,
+        `  ${pad(c.id, 46)}${lpad(c.wallMs.toFixed(0), 9)}${lpad(c.cpuMs.toFixed(0), 9)}${lpad(mb(c.peakRssBytes), 10)}${lpad(c.stepsPerCpuSecond !== null ? `${num(c.stepsPerCpuSecond)} steps` : c.statesPerCpuSecond !== null ? `${num(c.statesPerCpuSecond)} states` : "", 18)}${c.peakRssBytesPerState === null ? "" : `  (${num(c.peakRssBytesPerState)} B of peak RSS per state)`}`,
     ),
     "",
     "Targets of issues 6 and 17 (judged on these figures: bench/targets.ts)",

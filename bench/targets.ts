@@ -29,6 +29,7 @@ export interface MeasuredFigures {
     readonly wallMs: number;
     readonly cpuMs: number;
     readonly stepsPerCpuSecond: number | null;
+    readonly peakRssBytesPerState: number | null;
   }>;
   readonly exhaustive: {
     readonly statesPerSecond: number;
@@ -162,6 +163,13 @@ export const judgeTargets = (m: MeasuredFigures): ReadonlyArray<TargetVerdict> =
       20_000,
       "steps/s",
       "cli[check 5,000 frontends].stepsPerCpuSecond (the scaling workload's config as a file, every invariant, the defaults' runs and steps)",
+    ),
+    atMost(
+      "verify: whole-process peak RSS ≤ 100 bytes per stored state",
+      cli("verify as-was, first 1,000,000 states")?.peakRssBytesPerState ?? Number.NaN,
+      100,
+      "bytes",
+      "cli[verify as-was, first 1,000,000 states].peakRssBytesPerState (the process's peak RSS, start-up included, over the states visited)",
     ),
   ];
 };

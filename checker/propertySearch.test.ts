@@ -23,7 +23,11 @@ import type { Spec } from "./spec.ts";
  * checker/propertySearch.ts before issue 17, without the incremental check). The one-pass search must give
  * each invariant exactly this result: runs, steps, near miss, and fast-check's own shrink and path.
  */
-const searchAlone = <S, Op>(space: RunSpace<S, Op>, check: RunCheck<S>, options: RunOptions): Searched<Op> => {
+const searchAlone = <S, Op>(
+  space: RunSpace<S, Op>,
+  check: RunCheck<S>,
+  options: RunOptions,
+): Searched<Op> => {
   const firstRun = options.path === undefined ? 0 : Number(options.path.split(":")[0]);
   let runsDone = 0;
   let steps = 0;
@@ -110,7 +114,11 @@ describe("one pass for every invariant gives each the result of its own search",
       ],
       { numRuns: 6 },
     )(`${w.name}: seed, runs and a start path`, (seed, runs, start) => {
-      const { together, alone } = w.both({ seed, runs, ...(start === undefined ? {} : { path: String(start) }) });
+      const { together, alone } = w.both({
+        seed,
+        runs,
+        ...(start === undefined ? {} : { path: String(start) }),
+      });
       expect(together).toEqual(alone);
     });
   }

@@ -179,12 +179,18 @@ export const searchRunsTogether = <S, O>(
     ...(options.path === undefined ? {} : { path: options.path }),
   });
   // Anything else that stops it is an error thrown by the spec: a bug, not a verdict.
-  if (details.failed && unbroken > 0) throw details.errorInstance ?? new Error("internal: the search pass failed");
+  if (details.failed && unbroken > 0)
+    throw details.errorInstance ?? new Error("internal: the search pass failed");
   return tallies.map((t, j) => {
     const best = { closeness: Math.max(0, t.bestCloseness), path: String(t.bestRun) };
     if (t.failedAt < 0) return { runs: runsDone, steps: t.steps, best };
     const failing = shrunk(space, checks[j] as RunCheck<S>, options, offsetPath(options.path, t.failedAt));
-    return { runs: t.failedAt + 1, steps: t.steps, best, failing: { ...failing, lengthBeforeShrink: t.failedLength } };
+    return {
+      runs: t.failedAt + 1,
+      steps: t.steps,
+      best,
+      failing: { ...failing, lengthBeforeShrink: t.failedLength },
+    };
   });
 };
 

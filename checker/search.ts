@@ -103,7 +103,12 @@ const resultOf = <C, S, Op>(
 ): SearchResult<S, Op> => {
   const { runs, steps, failing } = searched;
   if (failing === undefined)
-    return { status: "holds", runs, steps, nearMiss: { ...searched.best, meaning: inv.closenessMeaning, seed } };
+    return {
+      status: "holds",
+      runs,
+      steps,
+      nearMiss: { ...searched.best, meaning: inv.closenessMeaning, seed },
+    };
   const ops = minimize(spec, config, inv, failing.ops);
   const trace = runTrace(spec, config, ops, [inv]);
   const violation = trace.violation;
