@@ -30,6 +30,7 @@ export {
   type SearchOptions,
   type SearchResult,
   searchInvariant,
+  searchInvariants,
 } from "./checker/search.ts";
 export type { ConfigSet, Narration, Refused, Spec, StepChecker } from "./checker/spec.ts";
 export type { SpecInvariant, Violated } from "./checker/specInvariant.ts";
