@@ -1,9 +1,10 @@
 // ---------------------------------------------------------------------------------------------------------
 // bench: `npm run bench [-- --quick] [-- --json]`. Measures simulation throughput, time to the first
 // counterexample (and to shrink it) for each headline invariant with its breadth-first shortest (shrink
-// quality), exhaustive search (bench/exhaustive.ts), and scaling with the fleet size; prints a
-// table, or with --json one object. Each section runs in a child process (its peak RSS is reported); each
-// figure is a median of several runs. Not a test: nothing here passes or fails, except bad flags (exit 2).
+// quality), exhaustive search (bench/exhaustive.ts), scaling with the fleet size, and whole CLI processes
+// (bench/cli.ts: start-up, check and verify as a user runs them); prints a table, or with --json one object.
+// Each section runs in a child process (its peak RSS is reported; the CLI section's are its commands');
+// each figure is a median of several runs. Not a test: nothing here passes or fails, except bad flags (exit 2).
 // ---------------------------------------------------------------------------------------------------------
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -16,7 +17,7 @@ import { judgeTargets, targetLines } from "./targets.ts";
 import { FLEET_SIZES } from "./workload.ts";
 
 const USAGE = `Usage: npm run bench [-- --quick] [-- --json]
-  --quick   fewer and shorter runs (${QUICK.repetitions} × ${QUICK.budgetMs} ms); finishes in under a minute
+  --quick   fewer and shorter runs (${QUICK.repetitions} × ${QUICK.budgetMs} ms; one process of each long CLI command); about a minute on an idle machine
   --json    print one JSON object instead of the table
 `;
 
