@@ -32,6 +32,7 @@ export {
   type SearchOptions,
   type SearchResult,
   searchInvariant,
+  searchInvariants,
 } from "./checker/search.ts";
 export {
   type ConfigSet,

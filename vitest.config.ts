@@ -14,7 +14,7 @@ export default defineConfig({
     // because the modules under test are pure (their only module state is caches of pure functions), and the
     // two tests that change the process's working folder restore it (explain.test.ts, cli/fuzz.test.ts).
     isolate: false,
-    // Builds dist/ when stale: the CLI tests spawn bin/outage.js, which runs dist/cli/outage.js.
+    // Builds dist/ when stale: the CLI tests spawn bin/outage.js, which runs dist/bundle/outage.js (dist/cli/outage.js bundled).
     globalSetup: ["test/globalSetup.ts"],
   },
 });

@@ -1,13 +1,15 @@
 // ---------------------------------------------------------------------------------------------------------
 // bench: `npm run bench [-- --quick] [-- --json]`. Measures simulation throughput, time to the first
 // counterexample (and to shrink it) for each headline invariant with its breadth-first shortest (shrink
-// quality), exhaustive search (bench/exhaustive.ts), and scaling with the fleet size; prints a
-// table, or with --json one object. Each section runs in a child process (its peak RSS is reported); each
-// figure is a median of several runs. Not a test: nothing here passes or fails, except bad flags (exit 2).
+// quality), exhaustive search (bench/exhaustive.ts), scaling with the fleet size, and whole CLI processes
+// (bench/cli.ts: start-up, check and verify as a user runs them); prints a table, or with --json one object.
+// Each section runs in a child process (its peak RSS is reported; the CLI section's are its commands');
+// each figure is a median of several runs. Not a test: nothing here passes or fails, except bad flags (exit 2).
 // ---------------------------------------------------------------------------------------------------------
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { cliSection } from "./cli.ts";
 import { machine } from "./machine.ts";
 import { FULL, QUICK } from "./sections.ts";
 import { round } from "./stats.ts";
@@ -15,7 +17,7 @@ import { judgeTargets, targetLines } from "./targets.ts";
 import { FLEET_SIZES } from "./workload.ts";
 
 const USAGE = `Usage: npm run bench [-- --quick] [-- --json]
-  --quick   fewer and shorter runs (${QUICK.repetitions} × ${QUICK.budgetMs} ms); finishes in under a minute
+  --quick   fewer and shorter runs (${QUICK.repetitions} × ${QUICK.budgetMs} ms; one process of each long CLI command); about a minute on an idle machine
   --json    print one JSON object instead of the table
 `;
 
@@ -35,6 +37,12 @@ const PARALLEL_NOTE =
   "is the steps of `threads` worker threads running the simulation workload at once over the wall time of the " +
   "slowest, oneThreadWallStepsPerSecond one of them alone, alternated with it (fleetSize 0 is as-was itself); " +
   "coresAvailable is what the machine gave the threads (a fixed arithmetic loop alone and in every thread at once)";
+
+const CLI_NOTE =
+  "cli: whole `node bin/outage.js` processes on the built dist/, each timed by GNU time (wall, user + system " +
+  "CPU, peak RSS; medians over `processes`; start-up and exit included); steps is every invariant's steps in " +
+  "the --json report summed, stepsPerCpuSecond that over the process's CPU; for verify, states visited per " +
+  "CPU second and the process's peak RSS over them; peakRssBytes of any section leaves them out";
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 
@@ -110,6 +118,8 @@ const run = (argv: ReadonlyArray<string>): number => {
     "parallel",
     mode,
   ]);
+  process.stderr.write("bench: whole CLI processes (bin/outage.js under GNU time) …\n");
+  const cli = cliSection(effort);
   const out = {
     machine: facts,
     effort: { mode, repetitions: effort.repetitions, msPerThroughputRun: effort.budgetMs },
@@ -134,6 +144,7 @@ const run = (argv: ReadonlyArray<string>): number => {
     },
     scaling: scaling.map((s) => ({ ...s.result, peakRssBytes: s.peakRssBytes })),
     parallel: { runs: parallel.result, peakRssBytes: parallel.peakRssBytes },
+    cli,
     peakRssBytes: Math.max(
       sim.peakRssBytes,
       first.peakRssBytes,
@@ -142,7 +153,7 @@ const run = (argv: ReadonlyArray<string>): number => {
       ...scaling.map((s) => s.peakRssBytes),
       parallel.peakRssBytes,
     ),
-    notes: { exhaustive: EXHAUSTIVE_NOTE, shortest: SHORTEST_NOTE, parallel: PARALLEL_NOTE },
+    notes: { exhaustive: EXHAUSTIVE_NOTE, shortest: SHORTEST_NOTE, parallel: PARALLEL_NOTE, cli: CLI_NOTE },
     wallSeconds: round((Date.now() - t0) / 1000),
   };
   const targets = judgeTargets(out);
@@ -195,7 +206,14 @@ const run = (argv: ReadonlyArray<string>): number => {
         `  ${pad(p.fleetSize === 0 ? "as-was" : `${num(p.fleetSize)} frontends`, 24)}${lpad(String(p.threads), 8)}${lpad(num(p.aggregateWallStepsPerSecond), 12)}${lpad(num(p.oneThreadWallStepsPerSecond), 12)}${lpad(p.speedup.toFixed(2), 9)}${lpad(p.coresAvailable.toFixed(2), 17)}`,
     ),
     "",
-    "Issue 6's targets (judged on these figures: bench/targets.ts)",
+    "Whole CLI processes (node bin/outage.js under GNU time; medians)",
+    `  ${pad("command", 46)}${lpad("wall ms", 9)}${lpad("CPU ms", 9)}${lpad("peak RSS", 10)}${lpad("per CPU s", 18)}`,
+    ...out.cli.map(
+      (c) =>
+        `  ${pad(c.id, 46)}${lpad(c.wallMs.toFixed(0), 9)}${lpad(c.cpuMs.toFixed(0), 9)}${lpad(mb(c.peakRssBytes), 10)}${lpad(c.stepsPerCpuSecond !== null ? `${num(c.stepsPerCpuSecond)} steps` : c.statesPerCpuSecond !== null ? `${num(c.statesPerCpuSecond)} states` : "", 18)}${c.peakRssBytesPerState === null ? "" : `  (${num(c.peakRssBytesPerState)} B of peak RSS per state)`}`,
+    ),
+    "",
+    "Targets of issues 6 and 17 (judged on these figures: bench/targets.ts)",
     ...targetLines(targets),
     "",
     `peak RSS of any section: ${mb(out.peakRssBytes)}; wall time ${out.wallSeconds} s`,

@@ -32,6 +32,37 @@ const figures = (over: Partial<MeasuredFigures> = {}): MeasuredFigures => ({
       onSmall: { lengthAfter: 3, shortest: 3 },
     },
   ],
+  cli: [
+    { id: "--help", wallMs: 160, cpuMs: 170, stepsPerCpuSecond: null, peakRssBytesPerState: null },
+    {
+      id: "check --invariant ThreadBudget",
+      wallMs: 420,
+      cpuMs: 450,
+      stepsPerCpuSecond: null,
+      peakRssBytesPerState: null,
+    },
+    {
+      id: "check as-was, every remediation, 10,000 runs",
+      wallMs: 7000,
+      cpuMs: 6500,
+      stepsPerCpuSecond: 800_000,
+      peakRssBytesPerState: null,
+    },
+    {
+      id: "check 5,000 frontends",
+      wallMs: 9000,
+      cpuMs: 8000,
+      stepsPerCpuSecond: 15_000,
+      peakRssBytesPerState: null,
+    },
+    {
+      id: "verify as-was, first 1,000,000 states",
+      wallMs: 9000,
+      cpuMs: 8600,
+      stepsPerCpuSecond: null,
+      peakRssBytesPerState: 595,
+    },
+  ],
   exhaustive: {
     statesPerSecond: 125_000,
     bytesPerState: 24.3,
@@ -110,12 +141,22 @@ describe("judgeTargets", () => {
     expect(byTarget(worse, "shrunk length")).toMatchObject({ met: false, measured: 0, threshold: 1 });
   });
 
+  test("issue 17's targets read whole processes: CPU for --help, wall for the ThreadBudget check, steps per CPU second", () => {
+    expect(byTarget(figures(), "start-up: `outage --help`")).toMatchObject({ met: false, measured: 170 });
+    expect(byTarget(figures(), "start-up: `outage --help`").factor).toBeCloseTo(170 / 150);
+    expect(byTarget(figures(), "start-up: `outage check")).toMatchObject({ met: true, measured: 420 });
+    expect(byTarget(figures(), "check: ≥ 300,000")).toMatchObject({ met: true, measured: 800_000 });
+    expect(byTarget(figures(), "check: ≥ 20,000")).toMatchObject({ met: false, measured: 15_000 });
+    expect(byTarget(figures({ cli: [] }), "check: ≥ 300,000").met).toBe(false);
+    expect(byTarget(figures(), "verify: whole-process")).toMatchObject({ met: false, measured: 595 });
+  });
+
   test("each line says met or by how much it is missed", () => {
     const lines = targetLines(judgeTargets(figures()));
-    expect(lines).toHaveLength(7);
+    expect(lines).toHaveLength(12);
     expect(lines.find((l) => l.includes("1,000 frontends:"))).toContain("25,000 steps/s, MISSED by ×4.0");
     expect(lines.find((l) => l.includes("1,000 frontends, both cores"))).toContain("48,000 steps/s, MISSED");
     expect(lines.find((l) => l.includes("small default config: ≥ 1,000,000 model"))).toBeUndefined();
-    expect(lines.filter((l) => l.startsWith("  ✓"))).toHaveLength(4);
+    expect(lines.filter((l) => l.startsWith("  ✓"))).toHaveLength(6);
   });
 });

@@ -1,8 +1,9 @@
 // ---------------------------------------------------------------------------------------------------------
-// bench: issue 6's targets, judged against the figures the bench just measured, so every run says which are
-// met and, for those that are not, by how much (the issue: "where a target is missed, say by how much").
-// Pure arithmetic over the bench's output; the thresholds are the issue's, "on a 2-core machine", and every
-// rate is one thread's per CPU second unless the target names both cores.
+// bench: the targets of issues 6 and 17, judged against the figures the bench just measured, so every run says
+// which are met and, for those that are not, by how much (issue 6: "where a target is missed, say by how
+// much"). Pure arithmetic over the bench's output; the thresholds are the issues', "on a 2-core machine", and
+// every rate is one thread's per CPU second unless the target names both cores. Issue 17's are whole CLI
+// processes (bench/cli.ts).
 // ---------------------------------------------------------------------------------------------------------
 
 /** What the targets read of the bench's output (bench/main.ts builds it). */
@@ -22,6 +23,13 @@ export interface MeasuredFigures {
     readonly lengthAfter: number;
     readonly shortest: number | null;
     readonly onSmall: { readonly lengthAfter: number | null; readonly shortest: number | null } | null;
+  }>;
+  readonly cli: ReadonlyArray<{
+    readonly id: string;
+    readonly wallMs: number;
+    readonly cpuMs: number;
+    readonly stepsPerCpuSecond: number | null;
+    readonly peakRssBytesPerState: number | null;
   }>;
   readonly exhaustive: {
     readonly statesPerSecond: number;
@@ -62,7 +70,7 @@ const judged =
 const atLeast = judged("at least");
 const atMost = judged("at most");
 
-/** Every target of issue 6, judged. A figure the bench could not measure counts as missed (NaN never meets). */
+/** Every target of issues 6 and 17, judged. A figure the bench could not measure counts as missed (NaN never meets). */
 export const judgeTargets = (m: MeasuredFigures): ReadonlyArray<TargetVerdict> => {
   const thousand = m.scaling.find((s) => s.fleetSize === 1000);
   const thousandBothCores = m.parallel.runs.find((p) => p.fleetSize === 1000);
@@ -75,6 +83,7 @@ export const judgeTargets = (m: MeasuredFigures): ReadonlyArray<TargetVerdict> =
     ].flatMap((c) => (c.shortest === null || c.length === null ? [] : [{ ...c, invariant: f.invariant }])),
   );
   const equal = shrinks.filter((c) => c.length === c.shortest).length;
+  const cli = (id: string) => m.cli.find((c) => c.id === id);
   return [
     atLeast(
       "simulation: ≥ 1,000,000 model steps/s on the small default config",
@@ -127,6 +136,41 @@ export const judgeTargets = (m: MeasuredFigures): ReadonlyArray<TargetVerdict> =
       factor: shrinks.length === 0 ? Number.NaN : shrinks.length / Math.max(equal, 1),
       note: "firstCounterexample[].lengthAfter vs .shortest under as-was, and .onSmall on `small`; pairs whose shortest is beyond breadth-first reach are not counted",
     },
+    atMost(
+      "start-up: `outage --help` under 0.15 s of CPU",
+      cli("--help")?.cpuMs ?? Number.NaN,
+      150,
+      "ms",
+      "cli[--help].cpuMs (the whole process, user + system, as GNU time reports it)",
+    ),
+    atMost(
+      "start-up: `outage check --invariant ThreadBudget` (find, shrink, save, print) under 0.5 s wall",
+      cli("check --invariant ThreadBudget")?.wallMs ?? Number.NaN,
+      500,
+      "ms",
+      "cli[check --invariant ThreadBudget].wallMs (the whole process, wall clock: other load on the machine adds to it)",
+    ),
+    atLeast(
+      "check: ≥ 300,000 steps per CPU second on as-was with every remediation, every invariant, 10,000 runs",
+      cli("check as-was, every remediation, 10,000 runs")?.stepsPerCpuSecond ?? Number.NaN,
+      300_000,
+      "steps/s",
+      "cli[check as-was, every remediation, 10,000 runs].stepsPerCpuSecond (every invariant's steps in the --json report, summed, over the whole process's CPU)",
+    ),
+    atLeast(
+      "check: ≥ 20,000 steps per CPU second at 5,000 frontends",
+      cli("check 5,000 frontends")?.stepsPerCpuSecond ?? Number.NaN,
+      20_000,
+      "steps/s",
+      "cli[check 5,000 frontends].stepsPerCpuSecond (the scaling workload's config as a file, every invariant, the defaults' runs and steps)",
+    ),
+    atMost(
+      "verify: whole-process peak RSS ≤ 100 bytes per stored state",
+      cli("verify as-was, first 1,000,000 states")?.peakRssBytesPerState ?? Number.NaN,
+      100,
+      "bytes",
+      "cli[verify as-was, first 1,000,000 states].peakRssBytesPerState (the process's peak RSS, start-up included, over the states visited)",
+    ),
   ];
 };
 

@@ -1,7 +1,16 @@
 // ---------------------------------------------------------------------------------------------------------
 // checker: the fast-check run loop under the search of any spec (search.ts). Each generated run folds its
-// operations through a step function, checks the invariant after every accepted step, and records the
-// closest approach; a failing run is shrunk by fast-check. Generic over the state and operation types.
+// operations through a step function, checks every invariant still unbroken after every accepted step, and
+// records each one's closest approach; each invariant's first failing run is then shrunk by fast-check on
+// its own. Generic over the state and operation types.
+//
+// One pass for several invariants, with the results of one search per invariant: fast-check derives run i's
+// operations from the seed and i alone (its Tosser jumps one random generator per run; the bias depends on
+// i only), never from the property, so every per-invariant search would see the same runs. The pass checks
+// each run against every invariant not yet broken; an invariant's shrink is then fast-check's own, replayed
+// with `path` set to its first failing run, which regenerates that run and shrinks it against that
+// invariant alone, exactly as its own search would have. Its counterexample path is fast-check's: the
+// replayed path merged with the shrink steps (RunExecution.mergePaths), the same string.
 // ---------------------------------------------------------------------------------------------------------
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
@@ -15,10 +24,8 @@ export interface RunOptions {
   readonly onRun?: (runsDone: number) => void;
 }
 
-export interface SearchSpec<S, O> {
-  readonly ops: fc.Arbitrary<ReadonlyArray<O>>;
-  readonly initial: S;
-  readonly step: (state: S, op: O) => E.Either<unknown, S>;
+/** One invariant as the run loop checks it. */
+export interface RunCheck<S> {
   readonly holds: (state: S) => boolean;
   /**
    * `holds(after)` for a state `after` one accepted step from `before`, called only when `holds(before)`:
@@ -27,6 +34,15 @@ export interface SearchSpec<S, O> {
   readonly holdsAfter?: (before: S, after: S) => boolean;
   readonly closeness: (state: S) => number;
 }
+
+/** The runs to generate and how to fold them. */
+export interface RunSpace<S, O> {
+  readonly ops: fc.Arbitrary<ReadonlyArray<O>>;
+  readonly initial: S;
+  readonly step: (state: S, op: O) => E.Either<unknown, S>;
+}
+
+export interface SearchSpec<S, O> extends RunSpace<S, O>, RunCheck<S> {}
 
 export interface Searched<O> {
   /** Generated runs until the first failure, or all of them. */
@@ -43,61 +59,141 @@ export interface Searched<O> {
   };
 }
 
-/** Runs the search described by `spec`. Deterministic for a seed (and path). */
-export const searchRuns = <S, O>(spec: SearchSpec<S, O>, options: RunOptions): Searched<O> => {
+/** What the pass learns of one invariant (mutable, local to one pass). */
+interface Tally {
+  steps: number;
+  bestCloseness: number;
+  bestRun: number;
+  /** The pass's index of the first run that broke it, -1 while none has. */
+  failedAt: number;
+  failedLength: number;
+}
+
+/**
+ * fast-check's path of the run `offset` runs after the start of `path` (its RunExecution.mergePaths, which is
+ * internal): the last segment moves on by `offset`.
+ */
+export const offsetPath = (path: string | undefined, offset: number): string => {
+  if (path === undefined || path === "") return String(offset);
+  const segments = path.split(":");
+  return [...segments.slice(0, -1), String(Number(segments[segments.length - 1]) + offset)].join(":");
+};
+
+/** Whether `ops` keeps `check` unbroken from the initial state: the property fast-check shrinks against. */
+const runHolds = <S, O>(space: RunSpace<S, O>, check: RunCheck<S>, ops: ReadonlyArray<O>): boolean => {
+  let state = space.initial;
+  let ok = check.holds(state);
+  for (const op of ops) {
+    if (!ok) break;
+    const r = space.step(state, op);
+    if (E.isLeft(r)) continue;
+    const before = state;
+    state = r.right;
+    // The loop stops at the first failure, so the invariant held in `before`.
+    ok = check.holdsAfter === undefined ? check.holds(state) : check.holdsAfter(before, state);
+  }
+  return ok;
+};
+
+/** fast-check's shrink of the run at `path`, which breaks `check`, against `check` alone. */
+const shrunk = <S, O>(space: RunSpace<S, O>, check: RunCheck<S>, options: RunOptions, path: string) => {
+  const details = fc.check(
+    fc.property(space.ops, (ops) => runHolds(space, check, ops)),
+    { seed: options.seed, numRuns: options.runs, endOnFailure: false, path },
+  );
+  if (!details.failed || details.counterexample === null)
+    throw new Error(`internal: the run at path ${path} no longer fails when replayed`);
+  return { ops: details.counterexample[0], path: details.counterexamplePath ?? "" };
+};
+
+/**
+ * Runs the search for every check in one pass over the generated runs; the result for each is what a search
+ * for it alone (`searchRuns`) returns. Deterministic for a seed (and path). The pass ends after the run in
+ * which the last unbroken check breaks, as the searches alone would each have ended at theirs.
+ */
+export const searchRunsTogether = <S, O>(
+  space: RunSpace<S, O>,
+  checks: ReadonlyArray<RunCheck<S>>,
+  options: RunOptions,
+): ReadonlyArray<Searched<O>> => {
   const firstRun = options.path === undefined ? 0 : Number(options.path.split(":")[0]);
+  const tallies: Tally[] = checks.map(() => ({
+    steps: 0,
+    bestCloseness: -1,
+    bestRun: 0,
+    failedAt: -1,
+    failedLength: 0,
+  }));
+  const ok: boolean[] = checks.map(() => false);
   let runsDone = 0;
-  let steps = 0;
-  let shrinking = false;
-  let best = { closeness: -1, run: 0 };
-  let firstFailureLength = 0;
-  const property = fc.property(spec.ops, (ops) => {
-    const run = firstRun + runsDone;
-    if (!shrinking) runsDone += 1;
-    let state = spec.initial;
-    let ok = spec.holds(state);
+  let unbroken = checks.length;
+  const pass = fc.property(space.ops, (ops) => {
+    const index = runsDone;
+    const run = firstRun + index;
+    runsDone += 1;
+    let state = space.initial;
+    let anyOk = false;
+    for (let j = 0; j < checks.length; j++) {
+      ok[j] = (tallies[j] as Tally).failedAt < 0 && (checks[j] as RunCheck<S>).holds(state);
+      anyOk ||= ok[j] as boolean;
+    }
     for (const op of ops) {
-      if (!ok) break;
-      const r = spec.step(state, op);
+      if (!anyOk) break;
+      const r = space.step(state, op);
       if (E.isLeft(r)) continue;
       const before = state;
       state = r.right;
-      if (!shrinking) {
-        steps += 1;
-        const c = spec.closeness(state);
-        if (c > best.closeness) best = { closeness: c, run };
+      anyOk = false;
+      for (let j = 0; j < checks.length; j++) {
+        if (!ok[j]) continue;
+        const check = checks[j] as RunCheck<S>;
+        const t = tallies[j] as Tally;
+        t.steps += 1;
+        const c = check.closeness(state);
+        if (c > t.bestCloseness) {
+          t.bestCloseness = c;
+          t.bestRun = run;
+        }
+        // Checked only while it held, so it held in `before`.
+        const holds = check.holdsAfter === undefined ? check.holds(state) : check.holdsAfter(before, state);
+        ok[j] = holds;
+        anyOk ||= holds;
       }
-      // The loop stops at the first failure, so the invariant held in `before`.
-      ok = spec.holdsAfter === undefined ? spec.holds(state) : spec.holdsAfter(before, state);
     }
-    if (!shrinking) {
-      options.onRun?.(runsDone);
-      if (!ok) {
-        shrinking = true;
-        firstFailureLength = ops.length;
+    for (let j = 0; j < checks.length; j++) {
+      const t = tallies[j] as Tally;
+      if (t.failedAt < 0 && !ok[j]) {
+        t.failedAt = index;
+        t.failedLength = ops.length;
+        unbroken -= 1;
       }
     }
-    return ok;
+    options.onRun?.(runsDone);
+    return unbroken > 0;
   });
-  const details = fc.check(property, {
+  // The pass's own "failure" only stops it once every check has broken: nothing to shrink there.
+  const details = fc.check(pass, {
     seed: options.seed,
     numRuns: options.runs,
-    endOnFailure: false,
+    endOnFailure: true,
     ...(options.path === undefined ? {} : { path: options.path }),
   });
-  const found = details.failed && details.counterexample !== null;
-  return {
-    runs: runsDone,
-    steps,
-    best: { closeness: Math.max(0, best.closeness), path: String(best.run) },
-    ...(found && details.counterexample !== null
-      ? {
-          failing: {
-            ops: details.counterexample[0],
-            path: details.counterexamplePath ?? "",
-            lengthBeforeShrink: firstFailureLength,
-          },
-        }
-      : {}),
-  };
+  // Anything else that stops it is an error thrown by the spec: a bug, not a verdict.
+  if (details.failed && unbroken > 0)
+    throw details.errorInstance ?? new Error("internal: the search pass failed");
+  return tallies.map((t, j) => {
+    const best = { closeness: Math.max(0, t.bestCloseness), path: String(t.bestRun) };
+    if (t.failedAt < 0) return { runs: runsDone, steps: t.steps, best };
+    const failing = shrunk(space, checks[j] as RunCheck<S>, options, offsetPath(options.path, t.failedAt));
+    return {
+      runs: t.failedAt + 1,
+      steps: t.steps,
+      best,
+      failing: { ...failing, lengthBeforeShrink: t.failedLength },
+    };
+  });
 };
+
+/** Runs the search described by `spec`. Deterministic for a seed (and path). */
+export const searchRuns = <S, O>(spec: SearchSpec<S, O>, options: RunOptions): Searched<O> =>
+  searchRunsTogether(spec, [spec], options)[0] as Searched<O>;

@@ -5,7 +5,7 @@
 // Deterministic for a seed.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
-import { type RunOptions, searchRuns } from "./propertySearch.ts";
+import { type RunCheck, type RunOptions, type Searched, searchRunsTogether } from "./propertySearch.ts";
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
 import { acceptedUntilViolation, runTrace, type TraceResult } from "./trace.ts";
@@ -71,15 +71,10 @@ export const minimize = <C, S, Op>(
   return failing;
 };
 
-/** Searches for a violation of `inv` under `config`. */
-export const searchInvariant = <C, S, Op>(
-  spec: Spec<C, S, Op>,
-  config: C,
-  inv: SpecInvariant<C, S>,
-  options: SearchOptions,
-): SearchResult<S, Op> => {
-  // The spec's incremental check, when it has one for this config: one checker per search, told which state
-  // it saw last so that it knows when a run starts over.
+/** One invariant as the run loop checks it, with the spec's incremental check where it has one. */
+const runCheckOf = <C, S, Op>(spec: Spec<C, S, Op>, config: C, inv: SpecInvariant<C, S>): RunCheck<S> => {
+  // The spec's incremental check, when it has one for this config: one checker per invariant, told which
+  // state it saw last so that it knows when a run starts over.
   const fast = spec.stepChecker?.(config, [inv]);
   let checker = fast?.();
   let last: S | undefined;
@@ -91,24 +86,28 @@ export const searchInvariant = <C, S, Op>(
           last = after;
           return (checker as NonNullable<typeof checker>)(before, after) === undefined;
         };
-  const searched = searchRuns(
-    {
-      ops: spec.opsArb(config, options.maxSteps),
-      initial: spec.init(config),
-      step: (state, op) => spec.step(config, state, op),
-      holds: (state) => O.isNone(inv.check(config, state)),
-      ...(holdsAfter === undefined ? {} : { holdsAfter }),
-      closeness: (state) => inv.closeness(config, state),
-    },
-    options,
-  );
+  return {
+    holds: (state) => O.isNone(inv.check(config, state)),
+    ...(holdsAfter === undefined ? {} : { holdsAfter }),
+    closeness: (state) => inv.closeness(config, state),
+  };
+};
+
+/** The search's result for `inv` from what the run loop found: its near miss, or its failure made 1-minimal. */
+const resultOf = <C, S, Op>(
+  spec: Spec<C, S, Op>,
+  config: C,
+  inv: SpecInvariant<C, S>,
+  seed: number,
+  searched: Searched<Op>,
+): SearchResult<S, Op> => {
   const { runs, steps, failing } = searched;
   if (failing === undefined)
     return {
       status: "holds",
       runs,
       steps,
-      nearMiss: { ...searched.best, meaning: inv.closenessMeaning, seed: options.seed },
+      nearMiss: { ...searched.best, meaning: inv.closenessMeaning, seed },
     };
   const ops = minimize(spec, config, inv, failing.ops);
   const trace = runTrace(spec, config, ops, [inv]);
@@ -119,7 +118,7 @@ export const searchInvariant = <C, S, Op>(
     runs,
     steps,
     found: {
-      seed: options.seed,
+      seed,
       path: failing.path,
       ops,
       trace,
@@ -129,3 +128,33 @@ export const searchInvariant = <C, S, Op>(
     },
   };
 };
+
+/**
+ * Searches for a violation of each of `invs` under `config`, in one pass over the generated runs; each result
+ * is the one `searchInvariant` gives for that invariant alone (propertySearch.ts says why).
+ */
+export const searchInvariants = <C, S, Op>(
+  spec: Spec<C, S, Op>,
+  config: C,
+  invs: ReadonlyArray<SpecInvariant<C, S>>,
+  options: SearchOptions,
+): ReadonlyArray<SearchResult<S, Op>> => {
+  const searched = searchRunsTogether(
+    {
+      ops: spec.opsArb(config, options.maxSteps),
+      initial: spec.init(config),
+      step: (state, op) => spec.step(config, state, op),
+    },
+    invs.map((inv) => runCheckOf(spec, config, inv)),
+    options,
+  );
+  return invs.map((inv, j) => resultOf(spec, config, inv, options.seed, searched[j] as Searched<Op>));
+};
+
+/** Searches for a violation of `inv` under `config`. */
+export const searchInvariant = <C, S, Op>(
+  spec: Spec<C, S, Op>,
+  config: C,
+  inv: SpecInvariant<C, S>,
+  options: SearchOptions,
+): SearchResult<S, Op> => searchInvariants(spec, config, [inv], options)[0] as SearchResult<S, Op>;

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { saveCounterexample } from "../checker/corpus.ts";
 import { counterexampleFrom } from "../checker/counterexample.ts";
 import { nearMissFile, nearMissRun } from "../checker/nearMiss.ts";
-import { type NearMiss, type SearchOptions, type SearchResult, searchInvariant } from "../checker/search.ts";
+import { type NearMiss, type SearchOptions, type SearchResult, searchInvariants } from "../checker/search.ts";
 import { type SometimesReached, vacuousFor } from "../checker/sometimes.ts";
 import { sometimesInRuns } from "../checker/sometimesInRuns.ts";
 import type { Spec } from "../checker/spec.ts";
@@ -88,6 +88,10 @@ interface SectionReport {
   readonly sometimes: ReadonlyArray<SometimesReached>;
 }
 
+/** What the progress line calls the invariants searched together. */
+const searchedName = (invariants: ReadonlyArray<{ readonly name: string }>): string =>
+  invariants.length === 1 ? (invariants[0]?.name ?? "") : `${invariants.length} invariants`;
+
 /** Searches every invariant of one section, saving what fails; asks the runs of a HOLDS what they reached. */
 const runSection = <C, S, Op>(
   s: CheckSection<C, S, Op>,
@@ -120,12 +124,15 @@ const searchSection = <C, S, Op>(
   nearMissDir: string | undefined,
   outItf: boolean,
   onRun: (invariant: string, runs: number) => void,
-): ReadonlyArray<Omit<Checked, "vacuous">> =>
-  s.invariants.map((invariant) => {
-    const result = searchInvariant(s.spec, s.config, invariant, {
-      ...s.search,
-      onRun: (n) => onRun(invariant.name, n),
-    });
+): ReadonlyArray<Omit<Checked, "vacuous">> => {
+  // One pass over the generated runs for every invariant (checker/search.ts searchInvariants).
+  const name = searchedName(s.invariants);
+  const results =
+    s.invariants.length === 0
+      ? []
+      : searchInvariants(s.spec, s.config, s.invariants, { ...s.search, onRun: (n) => onRun(name, n) });
+  return s.invariants.map((invariant, j) => {
+    const result = results[j] as SearchResult<S, Op>;
     const steps = result.status === "violated" ? narrate(s.spec, s.config, result.found.trace) : [];
     const c =
       result.status === "violated"
@@ -153,6 +160,7 @@ const searchSection = <C, S, Op>(
       itf,
     };
   });
+};
 
 const VERSIONS = () => ({ tool: packageVersion(), fastCheck: fc.__version });
 

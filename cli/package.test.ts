@@ -25,6 +25,8 @@ describe("npm pack", () => {
     for (const f of [
       "bin/outage.js",
       "dist/cli/outage.js",
+      "dist/bundle/outage.js",
+      "dist/bundle/vegaWorker.mjs",
       "dist/index.js",
       "dist/index.d.ts",
       "dist/explain/vegaWorker.mjs",

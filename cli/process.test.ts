@@ -1,4 +1,4 @@
-// `npx outage` as a real process (bin/outage.js, the compiled dist/cli/outage.js): what only the process shows, in a few runs. Every
+// `npx outage` as a real process (bin/outage.js, the compiled dist/cli/outage.js bundled in dist/bundle/): what only the process shows, in a few runs. Every
 // other CLI test runs `main` in its own process (`run` in cli/main.ts). Here: the exit codes 0, 1 and 2 reach
 // the shell; bad input is one line on stderr with no stack trace; two processes given the same seed and config
 // print the same bytes and save the same files under the same names, and leave no temp file behind (writes are

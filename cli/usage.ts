@@ -5,10 +5,9 @@
 // ---------------------------------------------------------------------------------------------------------
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
-import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
+import { BUILTIN_CONFIG_NAMES } from "../model/configs/names.ts";
 import { DEPENDENT_REMEDIATION_NAMES } from "../model/dependents/config.ts";
-import { SYSTEM_INVARIANT_NAMES } from "../properties/dependents/index.ts";
-import { INVARIANT_NAMES } from "../properties/index.ts";
+import { INVARIANT_NAMES, SYSTEM_INVARIANT_NAMES } from "../properties/names.ts";
 import { FLEET_MAX_STEPS, SYSTEM_MAX_STEPS } from "../specs/defaults.ts";
 import { packageVersion } from "./version.ts";
 
@@ -95,7 +94,7 @@ Usage:
       Print the package's version (also -V).
 
 Options:
-  --config NAME|FILE   built-in config (${Object.keys(BUILTIN_CONFIGS).join(", ")}) or a JSON file; default as-was
+  --config NAME|FILE   built-in config (${BUILTIN_CONFIG_NAMES.join(", ")}) or a JSON file; default as-was
                        (replay, explain: no default; the config of an ITF trace that records none)
   --remediation NAME   turn a remediation on (repeatable, or comma-separated); "all" turns every one on:
                        ${REMEDIATION_NAMES.join(", ")}

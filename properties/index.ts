@@ -2,7 +2,7 @@
 // properties: the registry. Checked in this order after every step; each is reported on its own, so the
 // report names the broken one (style habit 12).
 // ---------------------------------------------------------------------------------------------------------
-import type { Invariant, InvariantName } from "./invariant.ts";
+import type { Invariant } from "./invariant.ts";
 import { peersLearnedWithin } from "./peersLearnedWithin.ts";
 import { routesToCurrentOwner } from "./routesToCurrentOwner.ts";
 import { servesOnlyWithCompleteMap } from "./servesOnlyWithCompleteMap.ts";
@@ -19,7 +19,7 @@ export const INVARIANTS: ReadonlyArray<Invariant> = [
   shardMovesAppliedWithin,
 ];
 
-export const INVARIANT_NAMES: ReadonlyArray<InvariantName> = INVARIANTS.map((i) => i.name);
+export { INVARIANT_NAMES } from "./names.ts";
 
 export const invariantNamed = (name: string): Invariant | undefined =>
   INVARIANTS.find((i) => i.name === name);

@@ -1,5 +1,5 @@
 // ---------------------------------------------------------------------------------------------------------
-// build: `npm run build` (and `npm ci`, through `prepare`): dist/ anew from the sources, in three steps.
+// build: `npm run build` (and `npm ci`, through `prepare`): dist/ anew from the sources, in four steps.
 //  1. tsc -p tsconfig.build.json emits the JavaScript and .d.ts, every relative `.ts` import rewritten to `.js`.
 //  2. The files the code loads at run time by URL that tsc does not emit (explain/vegaWorker.mjs, the
 //     chart's worker) are copied beside their compiled neighbours.
@@ -9,7 +9,13 @@
 //     third of `outage --help` (docs/performance.md). So each fp-ts module the JavaScript imports gets a small
 //     ES module in dist/vendor/fp-ts/ that require()s it (no scan) and re-exports every name it has, and the
 //     imports are pointed there: the same objects, no behaviour change. The .d.ts keep importing fp-ts/lib.
-// Plain JavaScript, no dependency beyond tsc.
+//  4. The CLI (dist/cli/outage.js and all it imports, fast-check and ts-pattern included) is bundled by esbuild
+//     into dist/bundle/, which bin/outage.js runs: one file for the entry and a few shared chunks instead of
+//     about 170 modules, each opened, resolved and linked apart, which was most of a short command's CPU
+//     (issue 17; docs/performance.md). Each command's dynamic import stays a chunk of its own (prove's Z3);
+//     z3-solver and vega stay external (they load files beside their own code), and vegaWorker.mjs is copied
+//     beside the chunks, which find it by URL. The library (package exports) stays the module tree.
+// Plain JavaScript; tsc and esbuild (a devDependency) only.
 //
 // `node scripts/build.mjs --if-stale` builds only when a source is newer than the last build (vitest's
 // global setup: the tests that spawn bin/outage.js run dist/).
@@ -27,7 +33,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = join(import.meta.dirname, "..");
 const dist = join(root, "dist");
@@ -124,14 +131,39 @@ const wrapFpTs = () => {
     writeFileSync(join(vendor, `${specifier.slice("fp-ts/lib/".length)}`), esWrapper(specifier));
 };
 
-const build = () => {
+/** Packages the bundle leaves to Node: they read files beside their own code (Z3's wasm, vega's worker). */
+const EXTERNAL = ["z3-solver", "vega", "vega-lite"];
+
+const bundleCli = async () => {
+  const { build: esbuild } = await import(pathToFileURL(require.resolve("esbuild")).href);
+  const out = join(dist, "bundle");
+  try {
+    await esbuild({
+      entryPoints: [join(dist, "cli", "outage.js")],
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      outdir: out,
+      external: EXTERNAL,
+      logLevel: "warning",
+    });
+  } catch (e) {
+    fail(`esbuild could not bundle the CLI: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+  }
+  for (const file of walk(join(root, "explain")).filter(isAsset)) cpSync(file, join(out, basename(file)));
+};
+
+const build = async () => {
   const started = new Date();
   rmSync(dist, { recursive: true, force: true });
   compile();
   copyAssets();
   wrapFpTs();
+  await bundleCli();
   writeFileSync(stamp, "");
   utimesSync(stamp, started, started);
 };
 
-if (!process.argv.includes("--if-stale") || isStale()) build();
+if (!process.argv.includes("--if-stale") || isStale()) await build();

@@ -9,7 +9,7 @@ import { customerSurvives } from "./customerSurvives.ts";
 import { lambdaUnaffected } from "./lambdaUnaffected.ts";
 import { provisioningCompletesWithin } from "./provisioningCompletesWithin.ts";
 import { statusPostedWithin } from "./statusPostedWithin.ts";
-import type { SystemInvariant, SystemInvariantName } from "./systemInvariant.ts";
+import type { SystemInvariant } from "./systemInvariant.ts";
 
 export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
   cognitoNeverBlocks,
@@ -22,9 +22,7 @@ export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
   customerSurvives,
 ];
 
-export const SYSTEM_INVARIANT_NAMES: ReadonlyArray<SystemInvariantName> = SYSTEM_INVARIANTS.map(
-  (i) => i.name,
-);
+export { SYSTEM_INVARIANT_NAMES } from "../names.ts";
 
 export const systemInvariantNamed = (name: string): SystemInvariant | undefined =>
   SYSTEM_INVARIANTS.find((i) => i.name === name);
