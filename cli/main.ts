@@ -36,6 +36,7 @@ import { matrix } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
 import { proveArgs } from "./prove.ts";
 import { recoveryCommand } from "./recovery.ts";
+import { replayWithFix } from "./replayFix.ts";
 import { useSaved } from "./savedFile.ts";
 import { scenarioCommand } from "./scenario.ts";
 import { splitCheckFlags, systemConfigOf } from "./specFlags.ts";
@@ -163,8 +164,14 @@ const expectedOf = (
 };
 
 const replay = (args: ReadonlyArray<string>, io: Io): number => {
-  const { positionals } = parseArgs({ args: [...args], options: {}, strict: true, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { remediation: { type: "string", multiple: true } },
+    strict: true,
+    allowPositionals: true,
+  });
   if (positionals.length === 0) bad("replay: give one or more counterexample files");
+  if (values.remediation !== undefined) return replayWithFix(positionals, values.remediation, io);
   const outcomes = positionals.map((file) => {
     const r = onSaved(useSaved(file), (spec, saved) => replayCounterexample(spec, saved));
     io.out(`${r.reproduces ? "REPRODUCES" : "DOES NOT REPRODUCE"}  ${file}\n  ${r.detail}\n`);

@@ -21,8 +21,11 @@ Usage:
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
       With --expect, each verdict is judged against the outcome recorded for its config (as-was's
       violations are expected) and a last line says whether all matched: exit 1 only if one did not.
-  npx outage replay FILE ...
+  npx outage replay FILE ... [--remediation NAME ...]
       Re-run saved counterexamples under their own config; exit 0 if every one still reproduces.
+      With --remediation: does this fix stop this exact trace? The saved operations run under their config
+      with the remediations on: STOPPED (the invariant holds; the operation now refused, if one is) or
+      NOT STOPPED (where it still fails); exit 0 if the fix stops every trace, 1 otherwise.
   npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
       Explain a saved counterexample for a design review: Markdown (stdout, or --out) with the story step
       by step, a Mermaid diagram and an SVG chart (written only with --out, beside it as OUT.svg, or to
@@ -31,19 +34,21 @@ Usage:
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
       the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own).
-  npx outage scenario 2020-11-25 [--remediation NAME ...] [--json | --save-corpus FILE]
-      Replay 25 Nov 2020 on the as-was system (5-minute ticks from 02:40 PST): the timeline of failures and
-      recoveries per service, each one's first failure and recovery time. --remediation (core or dependent
-      names, or all) runs the same operations under the remediated system. --save-corpus writes the
+  npx outage scenario 2020-11-25 [--config NAME|FILE] [--remediation NAME ...] [--json | --save-corpus FILE]
+      Replay 25 Nov 2020 on the as-was system, or --config's (5-minute ticks from 02:40 PST): the timeline of
+      failures and recoveries per service, each one's first failure and recovery time. --remediation (core or
+      dependent names, or all) runs the same operations under the remediated system. --save-corpus writes the
       as-was day (config, operations, expected timeline) to FILE (the committed copy:
       counterexamples/scenarios/2020-11-25.json, checked by npm test).
-  npx outage recovery [--k K] [--seed N] [--runs N] [--json]
-      For each config (as-was, R8, R4 cold start, R4+R8, K14 self-healing maps, all): does every service
-      recover within K ticks (default 150) of the trigger's removal, with no push and with a paced restart,
-      and the slowest recovery seen. Exit 0 if the paced restart recovers within K under every config.
-  npx outage blast-radius SERVICE [--remediation NAME ...] [--json]
+  npx outage recovery [--config NAME|FILE] [--remediation NAME ...] [--k K] [--seed N] [--runs N] [--json]
+      For each variant of the config (as-was unless --config, with the remediations named: itself, R8, R4 cold
+      start, R4+R8, K14 self-healing maps, all): does every service recover within K ticks (default 150) of
+      the trigger's removal, with no push and with a paced restart, and the slowest recovery seen. Exit 0 if
+      the paced restart recovers within K under every config. Progress (config, runs) goes to stderr.
+  npx outage blast-radius SERVICE [--config NAME|FILE] [--remediation NAME ...] [--json]
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
-      eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
+      eventbridge, ecs, eks, dashboard, customer); the dependent remediations on (the config file's and those
+      named) cut the dependencies they isolate; core remediations are listed but cut none.
   npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
                     [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json]
       Exhaustive breadth-first search of every reachable state of the config, within the bounds: per invariant
@@ -64,11 +69,13 @@ Usage:
       the fleets within the capacity plan), with whether Z3 finds the condition necessary, or NOT
       INDUCTIVE with Z3's counterexample, replayed through the model on a concrete fleet. Only ThreadBudget is
       encoded so far (docs/prove.md). Exit 0 when every set has a proof, 1 otherwise.
-  npx outage matrix [--out FILE] [--check]
+  npx outage matrix [--config NAME|FILE] [--remediation NAME ...] [--out FILE] [--check]
       Regenerate docs/remediation-matrix.md: every invariant under every remediation set (none, each alone,
       all, all but one) with its verdict and evidence level, the minimal remediation sets and interactions;
       then the same for the dependent invariants and the dependent remediation sets.
-      --check only compares with the file (exit 1 if out of date).
+      --check only compares with the file (exit 1 if out of date). --config runs random search on that
+      config (exhaustive search stays on small and small-system); --remediation varies only the remediations
+      named. With either, the matrix goes to stdout unless --out FILE.
   npx outage preflight --fleet N --add K [--config NAME|FILE] [--remediation NAME ...]
                        [--search-limit N] [--json]
       Simulate adding K servers' worth to a fleet of N before deploying it: SAFE, or UNSAFE with the first
