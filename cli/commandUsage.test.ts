@@ -12,7 +12,11 @@ const listed = (help: string): ReadonlyArray<string> =>
 describe("commandUsage", () => {
   test.each([
     ["scenario", ["--config NAME|FILE", "--remediation NAME", "--json"], ["--seed N", "--runs N"]],
-    ["recovery", ["--config NAME|FILE", "--remediation NAME", "--seed N", "--runs N", "--json"], ["--out DIR"]],
+    [
+      "recovery",
+      ["--config NAME|FILE", "--remediation NAME", "--seed N", "--runs N", "--json"],
+      ["--out DIR"],
+    ],
     ["matrix", ["--check"], ["--out DIR", "--json"]],
     [
       "preflight",
