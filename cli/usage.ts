@@ -77,10 +77,13 @@ Usage:
       config (exhaustive search stays on small and small-system); --remediation varies only the remediations
       named. With either, the matrix goes to stdout unless --out FILE.
   npx outage preflight --fleet N --add K [--config NAME|FILE] [--remediation NAME ...]
-                       [--search-limit N] [--json]
-      Simulate adding K servers' worth to a fleet of N before deploying it: SAFE, or UNSAFE with the first
-      invariant that breaks and the trace; plus the largest safe addition and the closed form
-      base + perPeer × (n − 1) ≤ limit. Exit 0 safe, 1 unsafe.
+                       [--confirm [--budget-seconds N] [--search-limit N]] [--json]
+      Is adding K servers' worth to a fleet of N safe? Answered at once from the closed form
+      base + perPeer × (n − 1) ≤ limit (tested equal to the model's simulation), with the largest safe
+      addition. --confirm also simulates the addition through the model (progress on stderr): SAFE, or
+      UNSAFE with the first invariant that breaks and the trace, the largest safe addition found by
+      simulation, and whether it agrees with the closed form; a simulation stopped by --budget-seconds
+      (default 60) says how far it got and the closed form's answer stands. Exit 0 safe, 1 unsafe.
   npx outage help, npx outage COMMAND --help
   npx outage --version
       Print the package's version (also -V).
@@ -104,7 +107,9 @@ Options:
   --samples N          verify --inductive: fast-check samples of larger fleets (default 20000)
   --max-enumerate N    verify --inductive: enumerate fleets whose domain has at most N states (default 1000000)
   --fleet N, --add K   preflight: the fleet today and the proposed addition, in servers' worth
-  --search-limit N     preflight: largest addition tried when looking for the largest safe one
+  --confirm            preflight: confirm the closed form by simulating the addition through the model
+  --budget-seconds N   preflight --confirm: stop the simulation after N seconds (default 60)
+  --search-limit N     preflight --confirm: largest addition tried when looking for the largest safe one
   --check              matrix: compare with the file instead of writing it
 
 Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_STEPS} steps unless --max-steps):
