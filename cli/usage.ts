@@ -50,11 +50,13 @@ Usage:
       eventbridge, ecs, eks, dashboard, customer); the dependent remediations on (the config file's and those
       named) cut the dependencies they isolate; core remediations are listed but cut none.
   npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
-                    [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json]
+                    [--max-depth N] [--max-states N] [--budget-seconds N] [--out DIR | --no-save] [--json]
       Exhaustive breadth-first search of every reachable state of the config, within the bounds: per invariant
       PROVED (all of that config's states explored), BOUNDED (no violation within the depth reached) or
       VIOLATED (a shortest trace on that config, saved in DIR).
-      Defaults: --max-depth 100, --max-states 50000. Progress (states, depth, rate) goes to stderr.
+      Defaults: --max-depth 100, --max-states 50000, no time budget; --budget-seconds N stops cleanly after
+      N seconds with BOUNDED (never PROVED) for what was not violated. Progress (states, depth, rate, memory,
+      time left) goes to stderr at least every 2 s.
       Dependent invariants named with --invariant (all of them with --config small-system, the dependents'
       checking config) are explored over systemStep: the fleet plus the invariant's cone of influence.
   npx outage verify --inductive [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
@@ -108,7 +110,7 @@ Options:
   --max-enumerate N    verify --inductive: enumerate fleets whose domain has at most N states (default 1000000)
   --fleet N, --add K   preflight: the fleet today and the proposed addition, in servers' worth
   --confirm            preflight: confirm the closed form by simulating the addition through the model
-  --budget-seconds N   preflight --confirm: stop the simulation after N seconds (default 60)
+  --budget-seconds N   verify, preflight --confirm: stop the search after N seconds (preflight's default 60)
   --search-limit N     preflight --confirm: largest addition tried when looking for the largest safe one
   --check              matrix: compare with the file instead of writing it
 

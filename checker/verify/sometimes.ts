@@ -6,6 +6,7 @@
 // that stops as soon as every one is reached; a PROVED with one unreached is reported VACUOUS.
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
+import { POLL_EVERY } from "../exploration.ts";
 import type { Spec } from "../spec.ts";
 
 export interface SometimesReached {
@@ -21,7 +22,12 @@ export interface SometimesReached {
 export const sometimesReached = <C, S, Op>(
   spec: Spec<C, S, Op>,
   config: C,
-  bounds: { readonly maxDepth: number; readonly maxStates: number },
+  bounds: {
+    readonly maxDepth: number;
+    readonly maxStates: number;
+    /** Asked every `POLL_EVERY` candidates: true stops the search (a time budget held by the caller). */
+    readonly stop?: () => boolean;
+  },
 ): ReadonlyArray<SometimesReached> => {
   const exploration = spec.exploration;
   const properties = (spec.sometimes ?? []).filter((p) => p.applies?.(config) ?? true);
@@ -47,10 +53,12 @@ export const sometimesReached = <C, S, Op>(
   // Depth first: a witness needs one path, often a long one (an addition, then a bootstrap's ticks), which
   // breadth first reaches only after every shorter state of a large config.
   const stack: Array<{ readonly state: S; readonly depth: number }> = [{ state: start, depth: 0 }];
-  while (left > 0 && stack.length > 0) {
+  let tried = 0;
+  search: while (left > 0 && stack.length > 0) {
     const { state: before, depth } = stack.pop() as { readonly state: S; readonly depth: number };
     if (depth >= bounds.maxDepth) continue;
     for (const op of candidatesOf(before)) {
+      if (++tried % POLL_EVERY === 0 && bounds.stop?.() === true) break search;
       const r = spec.step(config, before, op);
       if (E.isLeft(r)) continue;
       // Checked on every transition, also into a visited state: an operation may be taken only there.
