@@ -13,7 +13,26 @@ export interface RunOptions {
   readonly path?: string;
   /** Called after each generated run (not shrink attempts); the CLI throttles it into a progress line. */
   readonly onRun?: (runsDone: number) => void;
+  /**
+   * Called every few accepted steps, of a generated run or of a shrink attempt, and after every shrink attempt:
+   * a run of a large fleet can take a minute, so progress cannot wait for its end. The CLI throttles it.
+   */
+  readonly onProgress?: (p: SearchProgress) => void;
 }
+
+/** Where a search is: generating runs, or shrinking (fast-check) or minimizing (search.ts) a failure. */
+export interface SearchProgress {
+  readonly phase: "searching" | "shrinking" | "minimizing";
+  /** Generated runs started (the one under way included). */
+  readonly runs: number;
+  /** Accepted steps of generated runs. */
+  readonly steps: number;
+  /** Shrink attempts (fast-check) or replays (minimizing) so far. */
+  readonly attempts: number;
+}
+
+/** Steps between two calls of `onProgress` within a run. */
+const PROGRESS_EVERY = 16;
 
 export interface SearchSpec<S, O> {
   readonly ops: fc.Arbitrary<ReadonlyArray<O>>;
@@ -51,9 +70,18 @@ export const searchRuns = <S, O>(spec: SearchSpec<S, O>, options: RunOptions): S
   let shrinking = false;
   let best = { closeness: -1, run: 0 };
   let firstFailureLength = 0;
+  let attempts = 0;
+  let polled = 0;
+  const report = options.onProgress;
+  const tell = (): void =>
+    report?.({ phase: shrinking ? "shrinking" : "searching", runs: runsDone, steps, attempts });
   const property = fc.property(spec.ops, (ops) => {
     const run = firstRun + runsDone;
     if (!shrinking) runsDone += 1;
+    else {
+      attempts += 1;
+      tell();
+    }
     let state = spec.initial;
     let ok = spec.holds(state);
     for (const op of ops) {
@@ -69,9 +97,11 @@ export const searchRuns = <S, O>(spec: SearchSpec<S, O>, options: RunOptions): S
       }
       // The loop stops at the first failure, so the invariant held in `before`.
       ok = spec.holdsAfter === undefined ? spec.holds(state) : spec.holdsAfter(before, state);
+      if (report !== undefined && ++polled % PROGRESS_EVERY === 0) tell();
     }
     if (!shrinking) {
       options.onRun?.(runsDone);
+      tell();
       if (!ok) {
         shrinking = true;
         firstFailureLength = ops.length;

@@ -56,11 +56,15 @@ export const minimize = <C, S, Op>(
   config: C,
   inv: SpecInvariant<C, S>,
   ops: ReadonlyArray<Op>,
+  /** Told before each replay (1-based), for a progress line. */
+  onReplay?: (replays: number) => void,
 ): ReadonlyArray<Op> => {
   const run = acceptedUntilViolation(spec, config, ops, [inv]);
   let failing = run.violated ? run.accepted : ops;
+  let replays = 0;
   // After each removal that keeps the violation, start again from the first operation.
   for (let i = 0; i < failing.length; ) {
+    onReplay?.(++replays);
     const without = [...failing.slice(0, i), ...failing.slice(i + 1)];
     const r = acceptedUntilViolation(spec, config, without, [inv]);
     if (r.violated) {
@@ -110,7 +114,14 @@ export const searchInvariant = <C, S, Op>(
       steps,
       nearMiss: { ...searched.best, meaning: inv.closenessMeaning, seed: options.seed },
     };
-  const ops = minimize(spec, config, inv, failing.ops);
+  const report = options.onProgress;
+  const ops = minimize(
+    spec,
+    config,
+    inv,
+    failing.ops,
+    report === undefined ? undefined : (attempts) => report({ phase: "minimizing", runs, steps, attempts }),
+  );
   const trace = runTrace(spec, config, ops, [inv]);
   const violation = trace.violation;
   if (violation === undefined) throw new Error("internal: the minimized counterexample no longer fails");

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { saveCounterexample } from "../checker/corpus.ts";
 import { counterexampleFrom } from "../checker/counterexample.ts";
+import type { SearchProgress } from "../checker/propertySearch.ts";
 import { type SearchOptions, type SearchResult, searchInvariant } from "../checker/search.ts";
 import type { Spec } from "../checker/spec.ts";
 import type { SpecInvariant } from "../checker/specInvariant.ts";
@@ -25,7 +26,7 @@ export interface CheckSection<C, S, Op> {
   readonly spec: Spec<C, S, Op>;
   readonly config: C;
   readonly invariants: ReadonlyArray<SpecInvariant<C, S>>;
-  readonly search: Omit<SearchOptions, "onRun">;
+  readonly search: Omit<SearchOptions, "onRun" | "onProgress">;
 }
 
 /** A section with its types hidden: `run` hands them to a function generic in them. */
@@ -69,20 +70,24 @@ interface SectionReport {
   readonly checked: ReadonlyArray<Checked>;
 }
 
-/** Searches every invariant of one section, saving what fails. */
+/**
+ * Searches every invariant of one section, saving what fails; `onChecked` hears each result as soon as it is
+ * known, `onProgress` where the search of the `index`th invariant is.
+ */
 const runSection = <C, S, Op>(
   s: CheckSection<C, S, Op>,
   outDir: string | undefined,
-  onRun: (invariant: string, runs: number) => void,
+  onProgress: (invariant: string, index: number, p: SearchProgress) => void,
+  onChecked: (c: Checked, width: number) => void,
 ): SectionReport => ({
   specId: s.spec.id,
   configName: s.spec.configs.nameOf(s.config),
   maxSteps: s.search.maxSteps,
   width: nameWidth(s.spec),
-  checked: s.invariants.map((invariant): Checked => {
+  checked: s.invariants.map((invariant, index): Checked => {
     const result = searchInvariant(s.spec, s.config, invariant, {
       ...s.search,
-      onRun: (n) => onRun(invariant.name, n),
+      onProgress: (p) => onProgress(invariant.name, index, p),
     });
     const steps = result.status === "violated" ? narrate(s.spec, s.config, result.found.trace) : [];
     const file =
@@ -98,7 +103,9 @@ const runSection = <C, S, Op>(
             ),
           )
         : undefined;
-    return { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };
+    const checked = { invariant, result, steps, advice: s.spec.narration.advice?.(invariant.name), file };
+    onChecked(checked, nameWidth(s.spec));
+    return checked;
   }),
 });
 
@@ -142,69 +149,90 @@ const toJson = (seed: number, reports: ReadonlyArray<SectionReport>) => ({
   results: reports.flatMap((r, i) => r.checked.map((c) => resultJson(c, i === 0 ? undefined : r.configName))),
 });
 
-const humanSection = (
-  r: SectionReport,
+/** One invariant's lines of the human report. */
+const humanChecked = (
+  { invariant, result, steps: trace, advice, file }: Checked,
+  width: number,
   searchAgain: (invariant: string, path?: string) => string,
-): ReadonlyArray<string> =>
-  r.checked.flatMap(({ invariant, result, steps: trace, advice, file }) => {
-    if (result.status === "holds") {
-      const nm = result.nearMiss;
-      return [
-        `${pad(invariant.name, r.width)}HOLDS     ${result.runs} runs, ${result.steps} steps`,
-        `  near miss: ${(nm.closeness * 100).toFixed(0)}% (${nm.meaning}); replay that run: ${searchAgain(invariant.name, nm.path)}`,
-      ];
-    }
-    const f = result.found;
+): ReadonlyArray<string> => {
+  if (result.status === "holds") {
+    const nm = result.nearMiss;
     return [
-      `${pad(invariant.name, r.width)}VIOLATED  after ${result.runs} runs; shrunk from ${f.lengthBeforeShrink} to ${steps(f.ops.length)}`,
-      `  ${invariant.sentence}`,
-      ...traceLines(trace),
-      `  broken after step ${f.violationStep}: ${f.message}`,
-      `  source: ${invariant.source}`,
-      ...(advice === undefined ? [] : [`  ${advice}`]),
-      ...(file === undefined ? [] : [`  saved: ${file}`, `  replay: npx outage replay ${shellWord(file)}`]),
-      `  search again: ${searchAgain(invariant.name)}`,
+      `${pad(invariant.name, width)}HOLDS     ${result.runs} runs, ${result.steps} steps`,
+      `  near miss: ${(nm.closeness * 100).toFixed(0)}% (${nm.meaning}); replay that run: ${searchAgain(invariant.name, nm.path)}`,
     ];
-  });
+  }
+  const f = result.found;
+  return [
+    `${pad(invariant.name, width)}VIOLATED  after ${result.runs} runs; shrunk from ${f.lengthBeforeShrink} to ${steps(f.ops.length)}`,
+    `  ${invariant.sentence}`,
+    ...traceLines(trace),
+    `  broken after step ${f.violationStep}: ${f.message}`,
+    `  source: ${invariant.source}`,
+    ...(advice === undefined ? [] : [`  ${advice}`]),
+    ...(file === undefined ? [] : [`  saved: ${file}`, `  replay: npx outage replay ${shellWord(file)}`]),
+    `  search again: ${searchAgain(invariant.name)}`,
+  ];
+};
 
-const human = (
-  req: CheckRequest,
+/** The report's first line and the blank line after it. */
+const headerLines = (
+  configName: string,
   seed: number,
   runs: number,
-  reports: ReadonlyArray<SectionReport>,
+  maxSteps: number,
+): ReadonlyArray<string> => [
+  `outage check: config ${configName}, seed ${seed}, up to ${runs} runs of up to ${maxSteps} steps per invariant`,
+  "",
+];
+
+/** A later section's heading, before its first invariant. */
+const sectionLines = (specId: string, maxSteps: number, configName: string): ReadonlyArray<string> => [
+  "",
+  `${specId} (traces of up to ${maxSteps} steps, config ${configName}):`,
+  "",
+];
+
+/** The progress line of a search: which invariant, and its runs and steps, or its shrinking. */
+export const progressText = (
+  name: string,
+  index: number,
+  count: number,
+  runs: number,
+  p: SearchProgress,
 ): string => {
-  const [first, ...later] = reports;
-  const lines = [
-    `outage check: config ${first?.configName}, seed ${seed}, up to ${runs} runs of up to ${first?.maxSteps} steps per invariant`,
-    "",
-    ...(first === undefined ? [] : humanSection(first, req.searchAgain)),
-    ...later
-      .filter((r) => r.checked.length > 0)
-      .flatMap((r) => [
-        "",
-        `${r.specId} (traces of up to ${r.maxSteps} steps, config ${r.configName}):`,
-        "",
-        ...humanSection(r, req.searchAgain),
-      ]),
-  ];
-  return `${lines.join("\n")}\n`;
+  const which = `${name} (${index + 1} of ${count})`;
+  return p.phase === "searching"
+    ? `${which}: run ${p.runs} of ${runs}, ${p.steps} steps`
+    : `${which}: violated after ${p.runs} runs; ${p.phase} the counterexample, ${p.attempts} ${p.phase === "shrinking" ? "attempts" : "replays"}`;
 };
 
 /** Runs the check; returns the exit code (0 all hold, 1 a violation). */
 export const runCheck = (req: CheckRequest, io: Io): number => {
   const bar = progress(true, io);
-  const reports = req.sections.map((s) =>
-    s.run((sec) =>
-      runSection(sec, req.outDir, (name, n) => bar.update(`${name}: ${n}/${sec.search.runs} runs`)),
-    ),
+  // The human report is written as it is known, line by line: the same bytes as all at once at the end.
+  const print = (lines: ReadonlyArray<string>): void => {
+    if (req.json || lines.length === 0) return;
+    bar.done();
+    io.out(lines.map((l) => `${l}\n`).join(""));
+  };
+  const reports = req.sections.map((s, i) =>
+    s.run((sec) => {
+      const configName = sec.spec.configs.nameOf(sec.config);
+      if (i === 0) print(headerLines(configName, sec.search.seed, sec.search.runs, sec.search.maxSteps));
+      else if (sec.invariants.length > 0) print(sectionLines(sec.spec.id, sec.search.maxSteps, configName));
+      return runSection(
+        sec,
+        req.outDir,
+        (name, index, p) =>
+          bar.update(() => progressText(name, index, sec.invariants.length, sec.search.runs, p)),
+        (c, width) => print(humanChecked(c, width, req.searchAgain)),
+      );
+    }),
   );
   bar.done();
   const search = req.sections[0]?.run((s) => s.search) ?? { seed: 0, runs: 0 };
-  io.out(
-    req.json
-      ? `${JSON.stringify(toJson(search.seed, reports), null, 2)}\n`
-      : human(req, search.seed, search.runs, reports),
-  );
+  if (req.json) io.out(`${JSON.stringify(toJson(search.seed, reports), null, 2)}\n`);
   if (req.expected !== undefined) return reportExpectations(req.expected, reports, io);
   return reports.some((r) => r.checked.some((c) => c.result.status === "violated")) ? 1 : 0;
 };

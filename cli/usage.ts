@@ -19,6 +19,8 @@ Usage:
                    [--seed N] [--path P] [--runs N] [--max-steps N] [--out DIR | --no-save] [--json | --expect]
       Random search (fast-check) for a violation of each invariant; failures are shrunk to a minimal
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
+      Each invariant's result is printed as soon as it is known; progress (runs of total, steps, then
+      shrinking with its attempts) goes to stderr at least every 2 s.
       With --expect, each verdict is judged against the outcome recorded for its config (as-was's
       violations are expected) and a last line says whether all matched: exit 1 only if one did not.
   npx outage replay FILE ... [--remediation NAME ...]
