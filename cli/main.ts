@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import { replayCounterexample } from "../checker/replay.ts";
 import { StepDisagreement } from "../checker/verify/crossCheck.ts";
+import { CONFIG_SCHEMA_REF } from "../explain/configSchema.ts";
 import { shellWord } from "../explain/markdown.ts";
 import type { Config } from "../model/config.ts";
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
@@ -194,7 +195,7 @@ const config = (args: ReadonlyArray<string>, io: Io): number => {
   };
   const c =
     builtin[name] ?? bad(`config ${name}: unknown; built-in configs: ${Object.keys(builtin).join(", ")}`);
-  io.out(`${JSON.stringify(c, null, 2)}\n`);
+  io.out(`${JSON.stringify({ $schema: CONFIG_SCHEMA_REF, ...c }, null, 2)}\n`);
   return 0;
 };
 

@@ -35,7 +35,8 @@ Usage:
       Format. It writes only what is asked, and refuses (exit 2) an output that is its input file.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
-      the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own).
+      the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own),
+      and "$schema" naming docs/config.schema.json (as the package installs it) for editors.
   npx outage scenario 2020-11-25 [--config NAME|FILE] [--remediation NAME ...] [--json | --save-corpus FILE]
       Replay 25 Nov 2020 on the as-was system, or --config's (5-minute ticks from 02:40 PST): the timeline of
       failures and recoveries per service, each one's first failure and recovery time. --remediation (core or
