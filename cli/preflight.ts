@@ -92,16 +92,36 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
   if (values.confirm !== true) {
     if (values["search-limit"] !== undefined || values["budget-seconds"] !== undefined)
       bad("--search-limit and --budget-seconds bound the confirming simulation: give --confirm too");
-    return closedFormOnly(config, fleet, add, values.json === true, io);
+    return closedFormAnswer(config, fleet, add, values.json === true, io);
   }
   return confirmed(config, fleet, add, searchLimit, budget, values.json === true, io);
 };
 
-/** The answer from the closed form alone: instant at any fleet size. Exit 0 safe, 1 unsafe. */
-const closedFormOnly = (config: Config, fleet: number, add: number, json: boolean, io: Io): number => {
+/**
+ * The answer from the closed form alone: instant at any fleet size. `stopped`: a confirming simulation the
+ * budget stopped, and how far it got. Exit 0 safe, 1 unsafe.
+ */
+const closedFormAnswer = (
+  config: Config,
+  fleet: number,
+  add: number,
+  json: boolean,
+  io: Io,
+  stopped?: { readonly budget: number; readonly simulated: string },
+): number => {
   const safe = safeByClosedForm(config, fleet, add);
   const closed = largestSafeAdditionByClosedForm(config, fleet);
   if (json) {
+    const confirmation =
+      stopped === undefined
+        ? {}
+        : {
+            confirmation: {
+              budgetReached: true,
+              budgetSeconds: stopped.budget,
+              simulated: stopped.simulated,
+            },
+          };
     io.out(
       `${JSON.stringify(
         {
@@ -110,6 +130,7 @@ const closedFormOnly = (config: Config, fleet: number, add: number, json: boolea
           add,
           verdict: safe ? "safe" : "unsafe",
           answeredBy: "closed form",
+          ...confirmation,
           closedForm: { largestSafeGroup: largestSafeGroup(config), largestSafeAddition: closed ?? null },
         },
         null,
@@ -125,7 +146,9 @@ const closedFormOnly = (config: Config, fleet: number, add: number, json: boolea
       closedFormVerdict(config, fleet, add),
       "",
       `closed form: ${describeClosedForm(config)}; largest safe addition ${closed === undefined ? "none" : String(closed)}`,
-      "confirm by simulating the addition through the model: add --confirm (time budget --budget-seconds N)",
+      stopped === undefined
+        ? "confirm by simulating the addition through the model: add --confirm (time budget --budget-seconds N)"
+        : `not confirmed: the --budget-seconds ${stopped.budget} budget was reached; ${stopped.simulated}`,
     ].join("\n")}\n`,
   );
   return safe ? 0 : 1;
@@ -259,39 +282,9 @@ const stoppedReport = (
   json: boolean,
   io: Io,
 ): number => {
-  const safe = safeByClosedForm(config, fleet, add);
-  const closed = largestSafeAdditionByClosedForm(config, fleet);
   const simulated =
     verdict.safe === "stopped"
       ? `the addition simulated through step ${verdict.step} of ${verdict.steps} with no invariant broken`
       : `the addition simulated in full: ${verdict.safe ? "safe" : "unsafe"}; the largest safe addition is at least ${largest?.stopped?.safeUpTo ?? 0}${largest?.stopped?.unsafeFrom === undefined ? "" : ` and below ${largest.stopped.unsafeFrom}`}`;
-  if (json) {
-    io.out(
-      `${JSON.stringify(
-        {
-          config: config.name,
-          fleet,
-          add,
-          verdict: safe ? "safe" : "unsafe",
-          answeredBy: "closed form",
-          confirmation: { budgetReached: true, budgetSeconds: budget, simulated },
-          closedForm: { largestSafeGroup: largestSafeGroup(config), largestSafeAddition: closed ?? null },
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    return safe ? 0 : 1;
-  }
-  io.out(
-    `${[
-      `outage preflight: config ${config.name}, adding ${add} to a fleet of ${fleet} (servers' worth)`,
-      "",
-      closedFormVerdict(config, fleet, add),
-      "",
-      `closed form: ${describeClosedForm(config)}; largest safe addition ${closed === undefined ? "none" : String(closed)}`,
-      `not confirmed: the --budget-seconds ${budget} budget was reached; ${simulated}`,
-    ].join("\n")}\n`,
-  );
-  return safe ? 0 : 1;
+  return closedFormAnswer(config, fleet, add, json, io, { budget, simulated });
 };

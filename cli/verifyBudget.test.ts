@@ -7,6 +7,20 @@ import { verifyProgressLine } from "./verify.ts";
 
 const fleet3000 = join(import.meta.dirname, "..", "examples", "configs", "fleet-3000.json");
 
+/** verify of one invariant on 3,000 frontends within a one-second budget. */
+const budgeted = (...more: ReadonlyArray<string>) =>
+  run([
+    "verify",
+    "--config",
+    fleet3000,
+    "--invariant",
+    "ServesOnlyWithCompleteMap",
+    "--budget-seconds",
+    "1",
+    "--no-save",
+    ...more,
+  ]);
+
 describe("verify at scale: progress and a time budget", () => {
   test("the progress line names states, depth, rate, resident memory and the time left to the nearer bound", () => {
     const line = verifyProgressLine(
@@ -26,16 +40,7 @@ describe("verify at scale: progress and a time budget", () => {
   });
 
   test("--budget-seconds on 3,000 frontends stops cleanly: BOUNDED, time budget reached, not a proof; exit 0", () => {
-    const r = run([
-      "verify",
-      "--config",
-      fleet3000,
-      "--invariant",
-      "ServesOnlyWithCompleteMap",
-      "--budget-seconds",
-      "1",
-      "--no-save",
-    ]);
+    const r = budgeted();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /ServesOnlyWithCompleteMap\s+BOUNDED\s+no violation within \d+ steps? of the start \(\d+ states; time budget reached, --budget-seconds 1\): not a proof/,
@@ -45,17 +50,7 @@ describe("verify at scale: progress and a time budget", () => {
   });
 
   test("--json says which bound stopped it: budget", () => {
-    const r = run([
-      "verify",
-      "--config",
-      fleet3000,
-      "--invariant",
-      "ServesOnlyWithCompleteMap",
-      "--budget-seconds",
-      "1",
-      "--no-save",
-      "--json",
-    ]);
+    const r = budgeted("--json");
     const out = JSON.parse(r.stdout);
     expect(out.budgetSeconds).toBe(1);
     expect(out.results[0]).toMatchObject({
