@@ -15,7 +15,7 @@ import { shellWord } from "../explain/markdown.ts";
 import { type NarratedStep, narrate, savedSteps } from "../explain/narrate.ts";
 import type { Outcome } from "../properties/expectations.ts";
 import { expectationLines, type Unexpected } from "./expect.ts";
-import { writing } from "./input.ts";
+import { writableDir, writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 import { nameWidth, pad, steps, traceLines } from "./reportLines.ts";
@@ -209,6 +209,7 @@ export const progressText = (
 
 /** Runs the check; returns the exit code (0 all hold, 1 a violation). */
 export const runCheck = (req: CheckRequest, io: Io): number => {
+  if (req.outDir !== undefined) writableDir("--out", req.outDir);
   const bar = progress(true, io);
   // The human report is written as it is known, line by line: the same bytes as all at once at the end.
   const print = (lines: ReadonlyArray<string>): void => {
