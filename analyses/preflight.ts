@@ -12,7 +12,7 @@
 // the cell under cellularization (R7), which caps it at the cell size whatever the fleet.
 // ---------------------------------------------------------------------------------------------------------
 
-import { runTrace, type TraceResult } from "../checker/trace.ts";
+import { runTrace, type TraceOptions, type TraceResult } from "../checker/trace.ts";
 import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
 import { initialState, type State, serversFor } from "../model/state.ts";
@@ -38,6 +38,14 @@ export const PREFLIGHT_INVARIANTS: ReadonlyArray<Invariant> = [
 
 export type PreflightVerdict =
   | { readonly safe: true; readonly scenario: Config; readonly trace: TraceResult<State, Op> }
+  | {
+      /** Stopped by the caller (a time budget) after `step` of `steps` steps, with no invariant broken so far. */
+      readonly safe: "stopped";
+      readonly step: number;
+      readonly steps: number;
+      readonly scenario: Config;
+      readonly trace: TraceResult<State, Op>;
+    }
   | {
       readonly safe: false;
       /** `violated`: an invariant broke (0 = already in the fleet before the addition); `refused`: a guard said no. */
@@ -81,11 +89,17 @@ export const simulateAddition = (
   fleet: number,
   add: number,
   invariants: ReadonlyArray<Invariant> = PREFLIGHT_INVARIANTS,
+  options: { readonly stopBefore?: (step: number, steps: number) => boolean } = {},
 ): PreflightVerdict => {
   const scenario = scenarioConfig(config, fleet, add);
   const ops = settleOps(scenario, fleet, add);
   const refusal = step(scenario, initialState(scenario), ops[0] as Op);
-  const trace = runTrace(fleetSpec, scenario, ops, invariants);
+  const stop = options.stopBefore;
+  const traceOptions: TraceOptions =
+    stop === undefined ? {} : { stopBefore: (n: number) => stop(n, ops.length) };
+  const trace = runTrace(fleetSpec, scenario, ops, invariants, traceOptions);
+  if (trace.stoppedAfter !== undefined)
+    return { safe: "stopped", step: trace.stoppedAfter, steps: ops.length, scenario, trace };
   const v = trace.violation;
   if (v !== undefined)
     return {
@@ -119,7 +133,12 @@ export interface LargestSafe {
   /** Whether every addition up to `limit` was safe (so the true largest may be bigger, or unbounded). */
   readonly reachedLimit: boolean;
   readonly limit: number;
+  /** Set when the caller stopped the search (a time budget): what was known then. */
+  readonly stopped?: { readonly safeUpTo: number; readonly unsafeFrom?: number };
 }
+
+/** Thrown inside the search when the caller says stop; caught by `largestSafeAddition`. */
+class Stopped {}
 
 /**
  * Galloping then binary search over K, relying on safety being monotone in K (a bigger addition never makes a
@@ -130,26 +149,50 @@ export const largestSafeAddition = (
   fleet: number,
   limit: number,
   invariants: ReadonlyArray<Invariant> = PREFLIGHT_INVARIANTS,
+  options: { readonly stopBefore?: (k: number, step: number, steps: number) => boolean } = {},
 ): LargestSafe => {
-  const safe = (k: number): boolean =>
-    k === 0
-      ? runTrace(fleetSpec, scenarioConfig(config, fleet, 0), [], invariants).violation === undefined
-      : simulateAddition(config, fleet, k, invariants).safe;
+  const stop = options.stopBefore;
+  /** The smallest addition the simulation found unsafe, for a stopped search's report. */
+  let unsafeFrom: number | undefined;
+  const safe = (k: number): boolean => {
+    if (k === 0)
+      return runTrace(fleetSpec, scenarioConfig(config, fleet, 0), [], invariants).violation === undefined;
+    const v = simulateAddition(
+      config,
+      fleet,
+      k,
+      invariants,
+      stop === undefined ? {} : { stopBefore: (n, steps) => stop(k, n, steps) },
+    );
+    if (v.safe === "stopped") throw new Stopped();
+    if (!v.safe) unsafeFrom = Math.min(unsafeFrom ?? k, k);
+    return v.safe;
+  };
   if (!safe(0)) return { largest: undefined, reachedLimit: false, limit };
   let lo = 0;
   let hi = 1;
-  while (hi <= limit && safe(hi)) {
-    lo = hi;
-    hi *= 2;
-  }
-  if (hi > limit) {
-    if (safe(limit)) return { largest: limit, reachedLimit: true, limit };
-    hi = limit;
-  }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (safe(mid)) lo = mid;
-    else hi = mid;
+  try {
+    while (hi <= limit && safe(hi)) {
+      lo = hi;
+      hi *= 2;
+    }
+    if (hi > limit) {
+      if (safe(limit)) return { largest: limit, reachedLimit: true, limit };
+      hi = limit;
+    }
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (safe(mid)) lo = mid;
+      else hi = mid;
+    }
+  } catch (e) {
+    if (!(e instanceof Stopped)) throw e;
+    return {
+      largest: lo,
+      reachedLimit: false,
+      limit,
+      stopped: { safeUpTo: lo, ...(unsafeFrom === undefined ? {} : { unsafeFrom }) },
+    };
   }
   return { largest: lo, reachedLimit: false, limit };
 };

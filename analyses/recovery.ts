@@ -126,13 +126,21 @@ export const checkRecoversWithin = (
   config: SystemConfig,
   k: number,
   response: Response,
-  options: { readonly seed: number; readonly runs: number; readonly horizon?: number },
+  options: {
+    readonly seed: number;
+    readonly runs: number;
+    readonly horizon?: number;
+    /** Told after each run (generated or shrinking), for a progress line. */
+    readonly onRun?: (runs: number, shrinking: boolean) => void;
+  },
 ): RecoveryCheck => {
   const horizon = options.horizon ?? 2 * k + 50;
   let worst: number | undefined = 0;
   let shrinking = false;
+  let done = 0;
   const property = fc.property(triggerArb(config), (trigger) => {
     const run = recoveryRun(config, trigger, response, horizon);
+    options.onRun?.(++done, shrinking);
     if (!shrinking)
       worst =
         worst === undefined || run.recoveryTicks === undefined

@@ -10,8 +10,16 @@ export interface BfsOptions {
   readonly maxDepth: number;
   /** Stop once the visited set holds this many states. */
   readonly maxStates: number;
-  /** Called every few thousand expansions; the CLI turns it into a progress line. */
+  /**
+   * Called every few thousand expansions, and every `POLL_EVERY` candidate operations tried (a state of a
+   * large fleet has thousands); the CLI turns it into a progress line.
+   */
   readonly onProgress?: (p: BfsProgress) => void;
+  /**
+   * Asked when progress is reported: true stops the search cleanly, with the verdicts so far and bound
+   * "budget". The caller holds the clock (a time budget in cli/), so the search stays deterministic.
+   */
+  readonly stop?: () => boolean;
   /** Called once at the end, while the visited set is still held and the frontier dropped (the bench measures memory here). */
   readonly onFinish?: (states: number) => void;
 }
@@ -33,6 +41,15 @@ export interface BfsProgress {
   readonly transitions: number;
 }
 
+/** Which bound stopped a search: the depth, the visited states, or the caller's `stop` (a time budget). */
+export type BfsBound = "max-depth" | "max-states" | "budget";
+
+/**
+ * How many candidate operations a search tries between two calls of `onProgress` and `stop`: few, because at
+ * thousands of frontends one step takes tens of milliseconds (a caller's clock read costs far less).
+ */
+export const POLL_EVERY = 16;
+
 export type BfsVerdict<Op> =
   /** Every reachable state was visited: `states` of them, the farthest `depth` operations from the start. */
   | { readonly status: "proved"; readonly states: number; readonly depth: number }
@@ -41,7 +58,7 @@ export type BfsVerdict<Op> =
       readonly status: "bounded";
       readonly states: number;
       readonly depth: number;
-      readonly bound: "max-depth" | "max-states";
+      readonly bound: BfsBound;
     }
   /** A shortest trace to a violating state: `depth` = its length; `states` visited when it was found. */
   | {

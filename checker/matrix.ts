@@ -15,6 +15,7 @@
 // file to be current.
 // ---------------------------------------------------------------------------------------------------------
 import type { BfsOptions, BfsVerdict } from "./exploration.ts";
+import type { SearchProgress } from "./propertySearch.ts";
 import { type SearchOptions, type SearchResult, searchInvariant } from "./search.ts";
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
@@ -251,13 +252,24 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
     });
   const randomOf = (inv: I, set: ReadonlyArray<N>): SearchResult<S, Op> =>
     memo(randomCache, keyOf(inv, set), () => {
-      onProgress?.(`random search of ${keyOf(inv, set)}`);
-      return searchInvariant(
-        spec,
-        subject.withOptions(subject.randomConfig, project(inv, set)),
-        inv,
-        settings.random,
-      );
+      const what = `random search of ${keyOf(inv, set)}`;
+      onProgress?.(what);
+      // Within the search too: one run of a large config can take longer than the progress interval.
+      const within =
+        onProgress === undefined
+          ? {}
+          : {
+              onProgress: (p: SearchProgress) =>
+                onProgress(
+                  p.phase === "searching"
+                    ? `${what}: run ${p.runs} of ${settings.random.runs}, ${p.steps} steps`
+                    : `${what}: ${p.phase}, ${p.attempts} attempts`,
+                ),
+            };
+      return searchInvariant(spec, subject.withOptions(subject.randomConfig, project(inv, set)), inv, {
+        ...settings.random,
+        ...within,
+      });
     });
   const rows = matrixRows(options, subject.noneLabel).map(
     ({ label, set }): Row<N> => ({

@@ -22,7 +22,26 @@ export interface RunOptions {
   readonly path?: string;
   /** Called after each generated run (not shrink attempts); the CLI throttles it into a progress line. */
   readonly onRun?: (runsDone: number) => void;
+  /**
+   * Called every few accepted steps, of a generated run or of a shrink attempt, and after every shrink attempt:
+   * a run of a large fleet can take a minute, so progress cannot wait for its end. The CLI throttles it.
+   */
+  readonly onProgress?: (p: SearchProgress) => void;
 }
+
+/** Where a search is: generating runs, or shrinking (fast-check) or minimizing (search.ts) a failure. */
+export interface SearchProgress {
+  readonly phase: "searching" | "shrinking" | "minimizing";
+  /** Generated runs started (the one under way included). */
+  readonly runs: number;
+  /** Accepted steps of generated runs (summed over the invariants searched together). */
+  readonly steps: number;
+  /** Shrink attempts (fast-check) or replays (minimizing) so far. */
+  readonly attempts: number;
+}
+
+/** Steps between two calls of `onProgress` within a run. */
+const PROGRESS_EVERY = 16;
 
 /** One invariant as the run loop checks it. */
 export interface RunCheck<S> {
@@ -95,10 +114,22 @@ const runHolds = <S, O>(space: RunSpace<S, O>, check: RunCheck<S>, ops: Readonly
   return ok;
 };
 
-/** fast-check's shrink of the run at `path`, which breaks `check`, against `check` alone. */
-const shrunk = <S, O>(space: RunSpace<S, O>, check: RunCheck<S>, options: RunOptions, path: string) => {
+/**
+ * fast-check's shrink of the run at `path`, which breaks `check`, against `check` alone; `onAttempt` is told
+ * of each attempt (the replay of the failing run included), for a progress line.
+ */
+const shrunk = <S, O>(
+  space: RunSpace<S, O>,
+  check: RunCheck<S>,
+  options: RunOptions,
+  path: string,
+  onAttempt: () => void,
+) => {
   const details = fc.check(
-    fc.property(space.ops, (ops) => runHolds(space, check, ops)),
+    fc.property(space.ops, (ops) => {
+      onAttempt();
+      return runHolds(space, check, ops);
+    }),
     { seed: options.seed, numRuns: options.runs, endOnFailure: false, path },
   );
   if (!details.failed || details.counterexample === null)
@@ -127,6 +158,10 @@ export const searchRunsTogether = <S, O>(
   const ok: boolean[] = checks.map(() => false);
   let runsDone = 0;
   let unbroken = checks.length;
+  let steps = 0;
+  const report = options.onProgress;
+  const tell = (phase: SearchProgress["phase"], attempts: number): void =>
+    report?.({ phase, runs: runsDone, steps, attempts });
   const pass = fc.property(space.ops, (ops) => {
     const index = runsDone;
     const run = firstRun + index;
@@ -143,6 +178,7 @@ export const searchRunsTogether = <S, O>(
       if (E.isLeft(r)) continue;
       const before = state;
       state = r.right;
+      if (report !== undefined && ++steps % PROGRESS_EVERY === 0) tell("searching", 0);
       anyOk = false;
       for (let j = 0; j < checks.length; j++) {
         if (!ok[j]) continue;
@@ -169,6 +205,7 @@ export const searchRunsTogether = <S, O>(
       }
     }
     options.onRun?.(runsDone);
+    tell("searching", 0);
     return unbroken > 0;
   });
   // The pass's own "failure" only stops it once every check has broken: nothing to shrink there.
@@ -184,7 +221,14 @@ export const searchRunsTogether = <S, O>(
   return tallies.map((t, j) => {
     const best = { closeness: Math.max(0, t.bestCloseness), path: String(t.bestRun) };
     if (t.failedAt < 0) return { runs: runsDone, steps: t.steps, best };
-    const failing = shrunk(space, checks[j] as RunCheck<S>, options, offsetPath(options.path, t.failedAt));
+    let attempts = 0;
+    const failing = shrunk(
+      space,
+      checks[j] as RunCheck<S>,
+      options,
+      offsetPath(options.path, t.failedAt),
+      () => tell("shrinking", ++attempts),
+    );
     return {
       runs: t.failedAt + 1,
       steps: t.steps,

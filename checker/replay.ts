@@ -71,3 +71,45 @@ export const replayCounterexample = <C, S, Op>(
     detail: `${c.invariant} fails at step ${v.step}: ${v.violation.message}`,
   };
 };
+
+/** What a fix does to a saved trace: whether its invariant now holds, and the step the model now refuses. */
+export interface FixReplay {
+  /** The saved invariant holds through every step under the new config. */
+  readonly stops: boolean;
+  /** One line: where the invariant now fails, or that it holds and which operation is now refused. */
+  readonly detail: string;
+}
+
+/**
+ * Replays the saved operations under `config` (the saved config with a fix switched on, say) and compares with
+ * the saved config: does the fix stop this exact trace? It names the first operation the model now refuses
+ * that it accepted before (the fix's guard), and where the invariant still fails if it does.
+ */
+export const replayUnder = <C, S, Op>(
+  spec: Spec<C, S, Op>,
+  c: Counterexample<C, Op>,
+  config: C,
+): FixReplay => {
+  const inv = invariantOf(spec, c.invariant);
+  if (inv === undefined) throw new Error(`internal: unknown invariant ${c.invariant}`);
+  const before = runTrace(spec, c.config, c.ops, [inv]);
+  const after = runTrace(spec, config, c.ops, [inv]);
+  const refused = after.steps.find(
+    (s) => s.refused !== undefined && before.steps[s.step - 1]?.refused === undefined,
+  );
+  const name = spec.configs.nameOf(config);
+  const guard =
+    refused === undefined
+      ? "no operation the saved config accepted is refused: the same operations no longer break it"
+      : `step ${refused.step} (${spec.narration.label(config, after.steps[refused.step - 2]?.state ?? after.initial, refused.op)}) is now refused: ${refused.refused}`;
+  const v = after.violation;
+  return v === undefined
+    ? {
+        stops: true,
+        detail: `${c.invariant} holds through all ${c.ops.length} step${c.ops.length === 1 ? "" : "s"} under ${name}; ${guard}`,
+      }
+    : {
+        stops: false,
+        detail: `${c.invariant} still fails under ${name}, at step ${v.step}: ${v.violation.message}${refused === undefined ? "" : `; ${guard}`}`,
+      };
+};

@@ -56,11 +56,15 @@ export const minimize = <C, S, Op>(
   config: C,
   inv: SpecInvariant<C, S>,
   ops: ReadonlyArray<Op>,
+  /** Told before each replay (1-based), for a progress line. */
+  onReplay?: (replays: number) => void,
 ): ReadonlyArray<Op> => {
   const run = acceptedUntilViolation(spec, config, ops, [inv]);
   let failing = run.violated ? run.accepted : ops;
+  let replays = 0;
   // After each removal that keeps the violation, start again from the first operation.
   for (let i = 0; i < failing.length; ) {
+    onReplay?.(++replays);
     const without = [...failing.slice(0, i), ...failing.slice(i + 1)];
     const r = acceptedUntilViolation(spec, config, without, [inv]);
     if (r.violated) {
@@ -100,6 +104,7 @@ const resultOf = <C, S, Op>(
   inv: SpecInvariant<C, S>,
   seed: number,
   searched: Searched<Op>,
+  report: RunOptions["onProgress"],
 ): SearchResult<S, Op> => {
   const { runs, steps, failing } = searched;
   if (failing === undefined)
@@ -109,7 +114,13 @@ const resultOf = <C, S, Op>(
       steps,
       nearMiss: { ...searched.best, meaning: inv.closenessMeaning, seed },
     };
-  const ops = minimize(spec, config, inv, failing.ops);
+  const ops = minimize(
+    spec,
+    config,
+    inv,
+    failing.ops,
+    report === undefined ? undefined : (attempts) => report({ phase: "minimizing", runs, steps, attempts }),
+  );
   const trace = runTrace(spec, config, ops, [inv]);
   const violation = trace.violation;
   if (violation === undefined) throw new Error("internal: the minimized counterexample no longer fails");
@@ -148,7 +159,9 @@ export const searchInvariants = <C, S, Op>(
     invs.map((inv) => runCheckOf(spec, config, inv)),
     options,
   );
-  return invs.map((inv, j) => resultOf(spec, config, inv, options.seed, searched[j] as Searched<Op>));
+  return invs.map((inv, j) =>
+    resultOf(spec, config, inv, options.seed, searched[j] as Searched<Op>, options.onProgress),
+  );
 };
 
 /** Searches for a violation of `inv` under `config`. */

@@ -25,6 +25,16 @@ export interface TraceResult<S, Op> {
   /** The first violation, and the step after which it held (0 = in the initial state). */
   readonly violation?: { readonly step: number; readonly violation: Violated; readonly invariant: string };
   readonly final: S;
+  /** Set when `stopBefore` ended the run early: the steps run (no violation among them). */
+  readonly stoppedAfter?: number;
+}
+
+export interface TraceOptions {
+  /**
+   * Asked before each step (1-based) whether to stop there, for a budget: the caller holds the clock, the fold
+   * stays pure of it. Also the place a caller reports progress from.
+   */
+  readonly stopBefore?: (step: number) => boolean;
 }
 
 /** The first violation among `invariants` in `state`, with the invariant's name. */
@@ -64,6 +74,7 @@ export const runTrace = <C, S, Op>(
   config: C,
   ops: ReadonlyArray<Op>,
   invariants: ReadonlyArray<SpecInvariant<C, S>>,
+  options: TraceOptions = {},
 ): TraceResult<S, Op> => {
   const initial = spec.init(config);
   const atStart = firstViolation(config, initial, invariants);
@@ -73,6 +84,7 @@ export const runTrace = <C, S, Op>(
   const steps: TraceStep<S, Op>[] = [];
   let state = initial;
   for (const [i, op] of ops.entries()) {
+    if (options.stopBefore?.(i + 1) === true) return { initial, steps, final: state, stoppedAfter: i };
     const result = spec.step(config, state, op);
     if (E.isLeft(result)) {
       steps.push({ step: i + 1, op, refused: result.left.reason, state });

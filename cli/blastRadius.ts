@@ -1,9 +1,12 @@
 // ---------------------------------------------------------------------------------------------------------
-// cli: `outage blast-radius SERVICE [--remediation NAME ...] [--json]`: every service that transitively
-// depends on SERVICE in the dependency graph (model/dependencyGraph.ts), with the chain that reaches it.
+// cli: `outage blast-radius SERVICE [--config NAME|FILE] [--remediation NAME ...] [--json]`: every service that
+// transitively depends on SERVICE in the dependency graph (model/dependencyGraph.ts), with the chain that
+// reaches it. The remediations on are the config's (a file's `remediations` and `dependents.remediations`)
+// plus those asked for; only dependent remediations cut an edge of the graph.
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
+import { REMEDIATION_NAMES, type RemediationName } from "../model/config.ts";
 import {
   activeDependencies,
   blastRadius,
@@ -17,10 +20,10 @@ import {
   type DependentRemediations,
   NO_DEPENDENT_REMEDIATIONS,
 } from "../model/dependents/config.ts";
-import { bad } from "./input.ts";
+import { bad, loadConfigFile } from "./input.ts";
 import type { Io } from "./io.ts";
 
-/** `--remediation` values: dependent remediation names, comma lists, or `all`. */
+/** `--remediation` values: dependent remediation names, comma lists, or `all` (core names are taken apart). */
 export const dependentRemediationsFrom = (values: ReadonlyArray<string>): DependentRemediations => {
   const names = values.flatMap((v) => v.split(",")).filter((v) => v !== "");
   if (names.includes("all"))
@@ -28,7 +31,7 @@ export const dependentRemediationsFrom = (values: ReadonlyArray<string>): Depend
   const unknown = names.find((n) => !(DEPENDENT_REMEDIATION_NAMES as ReadonlyArray<string>).includes(n));
   if (unknown !== undefined)
     bad(
-      `--remediation ${unknown}: unknown; expected all or one of ${DEPENDENT_REMEDIATION_NAMES.join(", ")}`,
+      `--remediation ${unknown}: unknown; expected all or one of ${[...REMEDIATION_NAMES, ...DEPENDENT_REMEDIATION_NAMES].join(", ")}`,
     );
   return {
     ...NO_DEPENDENT_REMEDIATIONS,
@@ -39,7 +42,11 @@ export const dependentRemediationsFrom = (values: ReadonlyArray<string>): Depend
 export const blastRadiusCommand = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { remediation: { type: "string", multiple: true }, json: { type: "boolean" } },
+    options: {
+      config: { type: "string" },
+      remediation: { type: "string", multiple: true },
+      json: { type: "boolean" },
+    },
     strict: true,
     allowPositionals: true,
   });
@@ -47,8 +54,18 @@ export const blastRadiusCommand = (args: ReadonlyArray<string>, io: Io): number 
   const failed = positionals[0] as string;
   if (!(SERVICES as ReadonlyArray<string>).includes(failed))
     bad(`blast-radius ${failed}: unknown service; expected one of ${SERVICES.join(", ")}`);
-  const remediations = dependentRemediationsFrom(values.remediation ?? []);
-  const on = DEPENDENT_REMEDIATION_NAMES.filter((n) => remediations[n]);
+  const loaded = loadConfigFile(values.config);
+  const asked = (values.remediation ?? []).flatMap((v) => v.split(",")).filter((v) => v !== "");
+  const isCore = (n: string): n is RemediationName =>
+    (REMEDIATION_NAMES as ReadonlyArray<string>).includes(n);
+  const named = dependentRemediationsFrom(asked.filter((n) => !isCore(n)));
+  const remediations = Object.fromEntries(
+    DEPENDENT_REMEDIATION_NAMES.map((n) => [n, named[n] || loaded.dependents.remediations[n]]),
+  ) as DependentRemediations;
+  // Core remediations named, or on in the config file, are listed (they cut nothing); "all" lists only the
+  // dependents', as it did before core names were taken, so its output is unchanged.
+  const core = REMEDIATION_NAMES.filter((n) => loaded.core.remediations[n] || asked.includes(n));
+  const on = [...core, ...DEPENDENT_REMEDIATION_NAMES.filter((n) => remediations[n])];
   const graph = activeDependencies(remediations);
   const reached = blastRadius(graph, failed as Service);
   if (values.json === true) {
@@ -70,6 +87,10 @@ export const blastRadiusCommand = (args: ReadonlyArray<string>, io: Io): number 
     lines.push(
       "cut by the remediations:",
       ...cut.map((d) => `  ${d.on} → ${d.dependent}   (${d.cutBy.join(" + ")})`),
+    );
+  if (core.length > 0)
+    lines.push(
+      `core remediations (${core.join(", ")}) change the Kinesis fleet, not the graph: they cut no dependency`,
     );
   io.out(`${lines.join("\n")}\n`);
   return 0;

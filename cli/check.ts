@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { saveCounterexample } from "../checker/corpus.ts";
 import { counterexampleFrom } from "../checker/counterexample.ts";
 import { nearMissFile, nearMissRun } from "../checker/nearMiss.ts";
+import type { SearchProgress } from "../checker/propertySearch.ts";
 import { type NearMiss, type SearchOptions, type SearchResult, searchInvariants } from "../checker/search.ts";
 import { type SometimesReached, vacuousFor } from "../checker/sometimes.ts";
 import { sometimesInRuns } from "../checker/sometimesInRuns.ts";
@@ -17,7 +18,7 @@ import { shellWord } from "../explain/markdown.ts";
 import { type NarratedStep, narrate, savedSteps } from "../explain/narrate.ts";
 import type { Outcome } from "../properties/expectations.ts";
 import { expectationLines, type Unexpected } from "./expect.ts";
-import { EXIT_VACUOUS, writing } from "./input.ts";
+import { EXIT_VACUOUS, writableDir, writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { type ItfOut, itfOut, writeItfs } from "./itfOut.ts";
 import { progress } from "./progress.ts";
@@ -29,7 +30,7 @@ export interface CheckSection<C, S, Op> {
   readonly spec: Spec<C, S, Op>;
   readonly config: C;
   readonly invariants: ReadonlyArray<SpecInvariant<C, S>>;
-  readonly search: Omit<SearchOptions, "onRun">;
+  readonly search: Omit<SearchOptions, "onRun" | "onProgress">;
 }
 
 /** A section with its types hidden: `run` hands them to a function generic in them. */
@@ -98,9 +99,9 @@ const runSection = <C, S, Op>(
   outDir: string | undefined,
   nearMissDir: string | undefined,
   outItf: boolean,
-  onRun: (invariant: string, runs: number) => void,
+  onProgress: (searched: string, p: SearchProgress) => void,
 ): SectionReport => {
-  const checked = searchSection(s, outDir, nearMissDir, outItf, onRun);
+  const checked = searchSection(s, outDir, nearMissDir, outItf, onProgress);
   // Every invariant's search draws the same runs (same arbitrary, seed and count), so one replay answers for all.
   const sometimes = checked.some((c) => c.result.status === "holds")
     ? sometimesInRuns(s.spec, s.config, s.invariants, s.search)
@@ -123,14 +124,17 @@ const searchSection = <C, S, Op>(
   outDir: string | undefined,
   nearMissDir: string | undefined,
   outItf: boolean,
-  onRun: (invariant: string, runs: number) => void,
+  onProgress: (searched: string, p: SearchProgress) => void,
 ): ReadonlyArray<Omit<Checked, "vacuous">> => {
   // One pass over the generated runs for every invariant (checker/search.ts searchInvariants).
   const name = searchedName(s.invariants);
   const results =
     s.invariants.length === 0
       ? []
-      : searchInvariants(s.spec, s.config, s.invariants, { ...s.search, onRun: (n) => onRun(name, n) });
+      : searchInvariants(s.spec, s.config, s.invariants, {
+          ...s.search,
+          onProgress: (p) => onProgress(name, p),
+        });
   return s.invariants.map((invariant, j) => {
     const result = results[j] as SearchResult<S, Op>;
     const steps = result.status === "violated" ? narrate(s.spec, s.config, result.found.trace) : [];
@@ -299,13 +303,24 @@ const human = (
   return `${lines.join("\n")}\n`;
 };
 
+/**
+ * The progress line of a search: the invariants searched together (one pass over the runs for them all), and
+ * the runs and steps of the pass, or a counterexample's shrinking or minimizing.
+ */
+export const progressText = (searched: string, runs: number, p: SearchProgress): string =>
+  p.phase === "searching"
+    ? `${searched}: run ${p.runs} of ${runs}, ${p.steps} steps`
+    : `${searched}: ${p.phase} a counterexample, ${p.attempts} ${p.phase === "shrinking" ? "attempts" : "replays"}`;
+
 /** Runs the check; returns the exit code (0 all hold, 1 a violation, 4 no violation but a HOLDS is vacuous). */
 export const runCheck = (req: CheckRequest, io: Io): number => {
+  // Refused before the search, not after it: a long search must not end in an I/O error.
+  if (req.outDir !== undefined) writableDir("--out", req.outDir);
   const bar = progress(true, io);
   const reports = req.sections.map((s) =>
     s.run((sec) =>
       runSection(sec, req.outDir, req.nearMissDir, req.outItf !== undefined, (name, n) =>
-        bar.update(`${name}: ${n}/${sec.search.runs} runs`),
+        bar.update(() => progressText(name, sec.search.runs, n)),
       ),
     ),
   );

@@ -11,8 +11,12 @@ const listed = (help: string): ReadonlyArray<string> =>
 
 describe("commandUsage", () => {
   test.each([
-    ["scenario", ["--remediation NAME", "--json"], ["--seed N", "--config NAME|FILE", "--runs N"]],
-    ["recovery", ["--seed N", "--runs N", "--json"], ["--config NAME|FILE", "--remediation NAME"]],
+    ["scenario", ["--config NAME|FILE", "--remediation NAME", "--json"], ["--seed N", "--runs N"]],
+    [
+      "recovery",
+      ["--config NAME|FILE", "--remediation NAME", "--seed N", "--runs N", "--json"],
+      ["--out DIR"],
+    ],
     ["matrix", ["--check"], ["--out DIR", "--json"]],
     [
       "preflight",

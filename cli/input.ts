@@ -1,7 +1,8 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: turning flags and files into typed values. Every problem is a BadInput: one line, exit code 2.
 // ---------------------------------------------------------------------------------------------------------
-import { readFileSync } from "node:fs";
+import { accessSync, constants, existsSync, readFileSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import {
   type Config,
@@ -62,6 +63,27 @@ export const writing = <A>(flag: string, path: string, write: () => A): A => {
   } catch (e) {
     return bad(`${flag} ${path}: cannot write (${ioReason(e)})`);
   }
+};
+
+/**
+ * Fails now, as `writing` would later, if the folder `path` (created when first written to) could not be: its
+ * nearest existing ancestor is not a directory, or not writable. `check` prints its report as it goes, so a
+ * bad --out must be refused before the first line rather than after a long search.
+ */
+export const writableDir = (flag: string, path: string): void => {
+  let p = path;
+  while (!existsSync(p) && dirname(p) !== p) p = dirname(p);
+  const reason = !statSync(p).isDirectory()
+    ? "not a directory"
+    : (() => {
+        try {
+          accessSync(p, constants.W_OK);
+          return undefined;
+        } catch (e) {
+          return ioReason(e);
+        }
+      })();
+  if (reason !== undefined) bad(`${flag} ${path}: cannot write (${reason})`);
 };
 
 /** A config as loaded: the fleet's config and the dependents' numbers (as-was unless the file gives them). */

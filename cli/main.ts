@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import { replayCounterexample } from "../checker/replay.ts";
 import { StepDisagreement } from "../checker/verify/crossCheck.ts";
+import { CONFIG_SCHEMA_REF } from "../explain/configSchema.ts";
 import { shellWord } from "../explain/markdown.ts";
 import type { Config } from "../model/config.ts";
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
@@ -37,6 +38,7 @@ import { matrix } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
 import { proveArgs } from "./prove.ts";
 import { recoveryCommand } from "./recovery.ts";
+import { replayWithFix } from "./replayFix.ts";
 import { useLoaded } from "./savedFile.ts";
 import { scenarioCommand } from "./scenario.ts";
 import { splitCheckFlags, systemConfigOf } from "./specFlags.ts";
@@ -177,11 +179,16 @@ const expectedOf = (
 const replay = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { config: { type: "string" } },
+    options: { config: { type: "string" }, remediation: { type: "string", multiple: true } },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length === 0) bad("replay: give one or more counterexample files");
+  if (values.remediation !== undefined) {
+    if (values.config !== undefined)
+      bad("replay: --remediation replays saved counterexamples under their own config, without --config");
+    return replayWithFix(positionals, values.remediation, io);
+  }
   const outcomes = positionals.map((file) => {
     const loaded = useLoaded(file, values.config);
     const r = replayLoaded(loaded);
@@ -230,7 +237,7 @@ const config = (args: ReadonlyArray<string>, io: Io): number => {
   };
   const c =
     builtin[name] ?? bad(`config ${name}: unknown; built-in configs: ${Object.keys(builtin).join(", ")}`);
-  io.out(`${JSON.stringify(c, null, 2)}\n`);
+  io.out(`${JSON.stringify({ $schema: CONFIG_SCHEMA_REF, ...c }, null, 2)}\n`);
   return 0;
 };
 

@@ -1,14 +1,19 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: `outage preflight --fleet N --add K`: is this capacity addition safe to deploy? (seed 003; domain.md K16)
-// Answers SAFE or UNSAFE with the first invariant that breaks and its trace, the largest safe addition found by
-// simulation, and the closed form it must agree with (analyses/preflight.ts).
+// Answers at once from the closed form (K5/K7's arithmetic, analyses/preflight.ts; tested equal to the model's
+// simulation); with --confirm, also runs the addition through the model within --budget-seconds, with
+// progress on stderr: SAFE or UNSAFE with the first invariant that breaks and its trace, and the largest safe
+// addition found by simulation. Each answer says which it is.
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
+import type { LargestSafe, PreflightVerdict } from "../analyses/preflight.ts";
 import {
+  largestGroup,
   largestSafeAddition,
   largestSafeAdditionByClosedForm,
   largestSafeGroup,
+  safeByClosedForm,
   simulateAddition,
 } from "../analyses/preflight.ts";
 import { narrate } from "../explain/narrate.ts";
@@ -16,7 +21,25 @@ import type { Config } from "../model/config.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 import { applyRemediations, bad, intFlag, loadConfig } from "./input.ts";
 import type { Io } from "./io.ts";
+import { progress } from "./progress.ts";
 import { traceLines } from "./reportLines.ts";
+
+/** The confirming simulation's default time budget. */
+export const DEFAULT_PREFLIGHT_BUDGET_SECONDS = 60;
+
+/** The closed form's verdict in words: which group breaks the limit, before or after the addition. */
+const closedFormVerdict = (config: Config, fleet: number, add: number): string => {
+  const { baseThreads, threadsPerPeer, threadLimit } = config.threads;
+  const need = (g: number) =>
+    `${baseThreads} + ${threadsPerPeer} × ${g - 1} = ${baseThreads + threadsPerPeer * (g - 1)}`;
+  if (safeByClosedForm(config, fleet, add)) {
+    const g = largestGroup(config, fleet + add);
+    return `SAFE    (closed form) the largest group after the addition, ${g} servers, needs ${need(g)} threads, within the limit of ${threadLimit}`;
+  }
+  const before = largestGroup(config, fleet) > largestSafeGroup(config);
+  const g = largestGroup(config, before ? fleet : fleet + add);
+  return `UNSAFE  (closed form) ${before ? "before the addition" : "after the addition"}, a group of ${g} servers needs ${need(g)} threads, over the limit of ${threadLimit}`;
+};
 
 const describeClosedForm = (config: Config): string => {
   const { baseThreads, threadsPerPeer, threadLimit } = config.threads;
@@ -38,6 +61,8 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
       fleet: { type: "string" },
       add: { type: "string" },
       "search-limit": { type: "string" },
+      confirm: { type: "boolean" },
+      "budget-seconds": { type: "string" },
       json: { type: "boolean" },
     },
     strict: true,
@@ -57,10 +82,126 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
     1,
     10_000,
   );
+  const budget = intFlag(
+    "--budget-seconds",
+    values["budget-seconds"],
+    DEFAULT_PREFLIGHT_BUDGET_SECONDS,
+    1,
+    86_400,
+  );
+  if (values.confirm !== true) {
+    if (values["search-limit"] !== undefined || values["budget-seconds"] !== undefined)
+      bad("--search-limit and --budget-seconds bound the confirming simulation: give --confirm too");
+    return closedFormAnswer(config, fleet, add, values.json === true, io);
+  }
+  return confirmed(config, fleet, add, searchLimit, budget, values.json === true, io);
+};
 
-  const verdict = simulateAddition(config, fleet, add);
+/**
+ * The answer from the closed form alone: instant at any fleet size. `stopped`: a confirming simulation the
+ * budget stopped, and how far it got. Exit 0 safe, 1 unsafe.
+ */
+const closedFormAnswer = (
+  config: Config,
+  fleet: number,
+  add: number,
+  json: boolean,
+  io: Io,
+  stopped?: { readonly budget: number; readonly simulated: string },
+): number => {
+  const safe = safeByClosedForm(config, fleet, add);
+  const closed = largestSafeAdditionByClosedForm(config, fleet);
+  if (json) {
+    const confirmation =
+      stopped === undefined
+        ? {}
+        : {
+            confirmation: {
+              budgetReached: true,
+              budgetSeconds: stopped.budget,
+              simulated: stopped.simulated,
+            },
+          };
+    io.out(
+      `${JSON.stringify(
+        {
+          config: config.name,
+          fleet,
+          add,
+          verdict: safe ? "safe" : "unsafe",
+          answeredBy: "closed form",
+          ...confirmation,
+          closedForm: { largestSafeGroup: largestSafeGroup(config), largestSafeAddition: closed ?? null },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return safe ? 0 : 1;
+  }
+  io.out(
+    `${[
+      `outage preflight: config ${config.name}, adding ${add} to a fleet of ${fleet} (servers' worth)`,
+      "",
+      closedFormVerdict(config, fleet, add),
+      "",
+      `closed form: ${describeClosedForm(config)}; largest safe addition ${closed === undefined ? "none" : String(closed)}`,
+      stopped === undefined
+        ? "confirm by simulating the addition through the model: add --confirm (time budget --budget-seconds N)"
+        : `not confirmed: the --budget-seconds ${stopped.budget} budget was reached; ${stopped.simulated}`,
+    ].join("\n")}\n`,
+  );
+  return safe ? 0 : 1;
+};
+
+/**
+ * The closed form, then the simulation within `budget` seconds (progress on stderr): the verdict and trace, and
+ * the largest safe addition found by simulation. A simulation the budget stops says how far it got and leaves
+ * the closed form's answer as the answer (and its exit code).
+ */
+const confirmed = (
+  config: Config,
+  fleet: number,
+  add: number,
+  searchLimit: number,
+  budget: number,
+  json: boolean,
+  io: Io,
+): number => {
+  const deadline = Date.now() + budget * 1000;
+  const bar = progress(true, io);
+  const verdict = simulateAddition(config, fleet, add, undefined, {
+    stopBefore: (n, steps) => {
+      bar.update(`preflight: simulating the addition, step ${n} of ${steps}`);
+      return Date.now() > deadline;
+    },
+  });
+  const largest =
+    verdict.safe === "stopped"
+      ? undefined
+      : largestSafeAddition(config, fleet, searchLimit, undefined, {
+          stopBefore: (k, n, steps) => {
+            bar.update(`preflight: largest safe addition, trying ${k}: step ${n} of ${steps}`);
+            return Date.now() > deadline;
+          },
+        });
+  bar.done();
+  if (verdict.safe === "stopped" || largest?.stopped !== undefined)
+    return stoppedReport(config, fleet, add, budget, verdict, largest, json, io);
+  return report(config, fleet, add, searchLimit, verdict, largest as LargestSafe, json, io);
+};
+
+const report = (
+  config: Config,
+  fleet: number,
+  add: number,
+  searchLimit: number,
+  verdict: Exclude<PreflightVerdict, { readonly safe: "stopped" }>,
+  largest: LargestSafe,
+  json: boolean,
+  io: Io,
+): number => {
   const narrated = narrate(fleetSpec, verdict.scenario, verdict.trace);
-  const largest = largestSafeAddition(config, fleet, searchLimit);
   const closed = largestSafeAdditionByClosedForm(config, fleet);
   const largestText =
     largest.largest === undefined
@@ -70,7 +211,7 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
         : `${largest.largest} (to a fleet of ${fleet + largest.largest})`;
   const closedText = closed === undefined ? "none" : String(closed);
 
-  if (values.json) {
+  if (json) {
     io.out(
       `${JSON.stringify(
         {
@@ -78,6 +219,7 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
           fleet,
           add,
           verdict: verdict.safe ? "safe" : "unsafe",
+          answeredBy: "simulation",
           ...(verdict.safe
             ? {}
             : {
@@ -122,6 +264,27 @@ export const preflight = (args: ReadonlyArray<string>, io: Io): number => {
   lines.push("");
   lines.push(`largest safe addition: ${largestText}`);
   lines.push(`closed form: ${describeClosedForm(config)}; largest safe addition ${closedText}`);
+  lines.push(
+    `simulation ${verdict.safe === safeByClosedForm(config, fleet, add) ? "agrees" : "DISAGREES"} with the closed form (${closedFormVerdict(config, fleet, add).split("  ")[0]})`,
+  );
   io.out(`${lines.join("\n")}\n`);
   return verdict.safe ? 0 : 1;
+};
+
+/** A simulation stopped at the budget: how far it got; the closed form's answer stands, and its exit code. */
+const stoppedReport = (
+  config: Config,
+  fleet: number,
+  add: number,
+  budget: number,
+  verdict: PreflightVerdict,
+  largest: LargestSafe | undefined,
+  json: boolean,
+  io: Io,
+): number => {
+  const simulated =
+    verdict.safe === "stopped"
+      ? `the addition simulated through step ${verdict.step} of ${verdict.steps} with no invariant broken`
+      : `the addition simulated in full: ${verdict.safe ? "safe" : "unsafe"}; the largest safe addition is at least ${largest?.stopped?.safeUpTo ?? 0}${largest?.stopped?.unsafeFrom === undefined ? "" : ` and below ${largest.stopped.unsafeFrom}`}`;
+  return closedFormAnswer(config, fleet, add, json, io, { budget, simulated });
 };

@@ -5,7 +5,8 @@
 import type { Io } from "./io.ts";
 
 export interface Progress {
-  readonly update: (text: string) => void;
+  /** Shows `text` if a line is due; a function is called only then (a costly line, built at most every 200 ms). */
+  readonly update: (text: string | (() => string)) => void;
   readonly done: () => void;
 }
 
@@ -21,7 +22,7 @@ export const progress = (enabled: boolean, io: Io): Progress => {
       if (now - started < 1000 || now - last < (tty ? 200 : 2000)) return;
       last = now;
       shown = true;
-      const line = `… ${text} (${((now - started) / 1000).toFixed(1)} s)`;
+      const line = `… ${typeof text === "string" ? text : text()} (${((now - started) / 1000).toFixed(1)} s)`;
       io.err(tty ? `\r\x1b[K${line}` : `${line}\n`);
     },
     done: () => {

@@ -1,50 +1,63 @@
 // ---------------------------------------------------------------------------------------------------------
-// cli: `outage recovery [--k K] [--seed N] [--runs N] [--json]`: for each config, whether every service
-// recovers within K ticks of the trigger's removal over generated triggers, with no corrective push and
-// with a paced restart, and the slowest recovery time seen (analyses/recovery.ts).
+// cli: `outage recovery [--config NAME|FILE] [--remediation NAME ...] [--k K] [--seed N] [--runs N] [--json]`:
+// for each variant of the config (as-was unless --config; with the remediations asked for), whether every
+// service recovers within K ticks of the trigger's removal over generated triggers, with no corrective push
+// and with a paced restart, and the slowest recovery time seen (analyses/recovery.ts).
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
 import {
   checkRecoversWithin,
   type RecoveryCheck,
+  type Response,
   withImprovedColdStart,
   withSelfHealingCache,
 } from "../analyses/recovery.ts";
 import { DEFAULT_SEED } from "../checker/defaults.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
-import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import {
   DEPENDENT_REMEDIATION_NAMES,
   type SystemConfig,
   withDependentRemediations,
 } from "../model/dependents/config.ts";
-import { intFlag } from "./input.ts";
+import { intFlag, loadConfigFile } from "./input.ts";
 import type { Io } from "./io.ts";
+import { progress } from "./progress.ts";
+import { remediatedSystem } from "./specFlags.ts";
 
 export const DEFAULT_RECOVERY_K = 150;
 export const DEFAULT_RECOVERY_RUNS = 60;
 
-const r8: SystemConfig = { ...asWasSystem, ...withRemediations(asWasSystem, ["bootstrapFromAuthoritative"]) };
-
-/** The configs the report covers, each with why it is there. */
-export const RECOVERY_CONFIGS: ReadonlyArray<{ readonly config: SystemConfig; readonly why: string }> = [
-  { config: asWasSystem, why: "2020: 18-tick (90 min) bootstrap, one at a time (K11, K15)" },
-  { config: r8, why: "R8: bootstrap from the authoritative metadata store" },
-  { config: withImprovedColdStart(asWasSystem), why: "R4: 30-min bootstrap, two at once (illustrative)" },
-  { config: withImprovedColdStart(r8), why: "R4 + R8" },
-  { config: withSelfHealingCache(asWasSystem), why: "K14 unknown: useless maps rebuild by themselves" },
-  {
-    config: {
-      ...withDependentRemediations(
-        { ...asWasSystem, ...withAllRemediations(asWasSystem) },
-        DEPENDENT_REMEDIATION_NAMES,
-      ),
-      name: "as-was+all",
+/**
+ * The configs the report covers, each with why it is there: `base` (the 2020 system unless --config and
+ * --remediation say otherwise) and its variants.
+ */
+export const recoveryConfigs = (
+  base: SystemConfig,
+): ReadonlyArray<{ readonly config: SystemConfig; readonly why: string }> => {
+  const r8: SystemConfig = { ...base, ...withRemediations(base, ["bootstrapFromAuthoritative"]) };
+  const c = base.coldStart;
+  return [
+    {
+      config: base,
+      why: `${base.name === "as-was" ? "2020: " : ""}${c.bootstrapTicks}-tick (${c.bootstrapTicks * base.tickMinutes} min) bootstrap, ${c.maxConcurrentBootstraps === 1 ? "one at a time" : `${c.maxConcurrentBootstraps} at once`} (K11, K15)`,
     },
-    why: "every remediation: nothing fails",
-  },
-];
+    { config: r8, why: "R8: bootstrap from the authoritative metadata store" },
+    { config: withImprovedColdStart(base), why: "R4: 30-min bootstrap, two at once (illustrative)" },
+    { config: withImprovedColdStart(r8), why: "R4 + R8" },
+    { config: withSelfHealingCache(base), why: "K14 unknown: useless maps rebuild by themselves" },
+    {
+      config: {
+        ...withDependentRemediations({ ...base, ...withAllRemediations(base) }, DEPENDENT_REMEDIATION_NAMES),
+        name: `${base.name}+all`,
+      },
+      why: "every remediation: nothing fails",
+    },
+  ];
+};
+
+/** The 2020 system's rows. */
+export const RECOVERY_CONFIGS = recoveryConfigs(remediatedSystem([]));
 
 const hours = (ticks: number | undefined, tickMinutes: number): string =>
   ticks === undefined
@@ -55,6 +68,8 @@ export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => 
   const { values } = parseArgs({
     args: [...args],
     options: {
+      config: { type: "string" },
+      remediation: { type: "string", multiple: true },
       k: { type: "string" },
       seed: { type: "string" },
       runs: { type: "string" },
@@ -66,12 +81,26 @@ export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => 
   const k = intFlag("--k", values.k, DEFAULT_RECOVERY_K, 0, 10_000);
   const seed = intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647);
   const runs = intFlag("--runs", values.runs, DEFAULT_RECOVERY_RUNS, 1, 100_000);
-  const rows = RECOVERY_CONFIGS.map(({ config, why }) => ({
-    config,
-    why,
-    none: checkRecoversWithin(config, k, "none", { seed, runs }),
-    paced: checkRecoversWithin(config, k, "pacedRestart", { seed, runs }),
-  }));
+  const configs = recoveryConfigs(remediatedSystem(values.remediation ?? [], loadConfigFile(values.config)));
+  const bar = progress(true, io);
+  const rows = configs.map(({ config, why }, i) => {
+    const check = (response: Response, words: string): RecoveryCheck =>
+      checkRecoversWithin(config, k, response, {
+        seed,
+        runs,
+        onRun: (n, shrinking) =>
+          bar.update(
+            `recovery, config ${i + 1} of ${configs.length} (${config.name}), ${words}: ${shrinking ? `shrinking, ${n} runs` : `run ${n} of ${runs}`}`,
+          ),
+      });
+    return {
+      config,
+      why,
+      none: check("none", "no corrective push"),
+      paced: check("pacedRestart", "paced restart"),
+    };
+  });
+  bar.done();
   const view = (c: RecoveryCheck) => ({
     status: c.status,
     worstTicks: c.worstTicks ?? null,

@@ -1,26 +1,22 @@
 // ---------------------------------------------------------------------------------------------------------
-// cli: `outage scenario 2020-11-25 [--remediation NAME ...] [--json]`: the day replayed on the `as-was`
-// system (model/scenarios/nov25.ts), printed as a timeline with each service's first failure, recovery and
-// recovery time. With remediations, the same operations run under the remediated config.
+// cli: `outage scenario 2020-11-25 [--config NAME|FILE] [--remediation NAME ...] [--json]`: the day replayed
+// on the `as-was` system (model/scenarios/nov25.ts), or on the user's config, printed as a timeline with each
+// service's first failure, recovery and recovery time. With remediations, the same operations run under the
+// remediated config.
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
 import { runScenario, type ScenarioResult, timeOfDay } from "../analyses/scenario.ts";
 import { writeFileAtomic } from "../checker/corpus.ts";
-import { asWas } from "../model/configs/asWas.ts";
 import { SERVICES } from "../model/dependencyGraph.ts";
-import type { SystemConfig } from "../model/dependents/config.ts";
 import { SCENARIOS } from "../model/scenarios/index.ts";
 import type { Scenario } from "../model/scenarios/scenario.ts";
-import { applyRemediations, bad, writing } from "./input.ts";
+import { bad, loadConfigFile, writing } from "./input.ts";
 import type { Io } from "./io.ts";
-import { splitCheckFlags, systemConfigOf } from "./specFlags.ts";
+import { remediatedSystem } from "./specFlags.ts";
 
-/** The `as-was` system with `--remediation` values (core or dependent names, or all) applied. */
-export const scenarioConfig = (remediations: ReadonlyArray<string>): SystemConfig => {
-  const split = splitCheckFlags(remediations, []);
-  return systemConfigOf(applyRemediations(asWas, split.coreRemediations), split.dependentRemediations);
-};
+/** The system a scenario runs under: `--config` (default as-was) with `--remediation` values applied. */
+export const scenarioConfig = remediatedSystem;
 
 const duration = (ticks: number, tickMinutes: number): string => {
   const m = ticks * tickMinutes;
@@ -79,6 +75,7 @@ export const scenarioCommand = (args: ReadonlyArray<string>, io: Io): number => 
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
+      config: { type: "string" },
       remediation: { type: "string", multiple: true },
       json: { type: "boolean" },
       "save-corpus": { type: "string" },
@@ -92,14 +89,14 @@ export const scenarioCommand = (args: ReadonlyArray<string>, io: Io): number => 
     SCENARIOS[positionals[0] as string] ??
     bad(`scenario ${positionals[0]}: unknown; expected one of ${names}`);
   if (values["save-corpus"] !== undefined) {
-    if (values.remediation !== undefined)
-      bad("--save-corpus records the as-was day; it takes no --remediation");
+    if (values.remediation !== undefined || values.config !== undefined)
+      bad("--save-corpus records the as-was day; it takes no --config or --remediation");
     const file = values["save-corpus"];
     writing("--save-corpus", file, () => writeFileAtomic(file, scenarioCorpusText(scenario)));
     io.out(`saved ${values["save-corpus"]}\n`);
     return 0;
   }
-  const r = runScenario(scenarioConfig(values.remediation ?? []), scenario);
+  const r = runScenario(scenarioConfig(values.remediation ?? [], loadConfigFile(values.config)), scenario);
   io.out(
     values.json === true
       ? `${JSON.stringify(scenarioJson(r), null, 2)}\n`

@@ -15,7 +15,7 @@ import {
 } from "../model/dependents/config.ts";
 import { SYSTEM_INVARIANTS, type SystemInvariant } from "../properties/dependents/index.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
-import { bad } from "./input.ts";
+import { applyRemediations, bad, type LoadedConfig, loadConfigFile } from "./input.ts";
 
 export interface SplitFlags {
   /** `--remediation` values for the core (including "all" when all was asked). */
@@ -67,4 +67,20 @@ export const systemConfigOf = (
   const all = remediations.length === DEPENDENT_REMEDIATION_NAMES.length && core.name.endsWith("+all");
   const c = withDependentRemediations({ ...core, dependents }, remediations);
   return all ? { ...c, name: core.name } : c;
+};
+
+/**
+ * The whole system of a `--config` (default: the `as-was` fleet and dependents) with `--remediation` values
+ * (core or dependent names, or all) applied: what scenario, recovery and replay run under.
+ */
+export const remediatedSystem = (
+  remediations: ReadonlyArray<string>,
+  loaded: LoadedConfig = loadConfigFile(undefined),
+): SystemConfig => {
+  const split = splitCheckFlags(remediations, []);
+  return systemConfigOf(
+    applyRemediations(loaded.core, split.coreRemediations),
+    split.dependentRemediations,
+    loaded.dependents,
+  );
 };

@@ -21,12 +21,17 @@ Usage:
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
       With --near-miss DIR, the run that came closest to breaking each invariant that holds is saved in
       DIR as a trace (ending at its closest state) that replay reproduces and explain opens.
+      Each invariant's result is printed as soon as it is known; progress (runs of total, steps, then
+      shrinking with its attempts) goes to stderr at least every 2 s.
       With --expect, each verdict is judged against the outcome recorded for its config (as-was's
       violations are expected) and a last line says whether all matched: exit 1 only if one did not.
-  npx outage replay FILE ... [--config NAME|FILE]
+  npx outage replay FILE ... [--config NAME|FILE] [--remediation NAME ...]
       Re-run saved counterexamples under their own config; exit 0 if every one still reproduces. A FILE may
       be an ITF trace (one that check or verify wrote, or a Quint run's): its states must agree with step's;
       --config gives the config of a trace that records none (spec/fleet.qnt's constants are small's).
+      With --remediation: does this fix stop this exact trace? The saved operations run under their config
+      with the remediations on: STOPPED (the invariant holds; the operation now refused, if one is) or
+      NOT STOPPED (where it still fails); exit 0 if the fix stops every trace, 1 otherwise.
   npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
                      [--config NAME|FILE]
       Explain a saved counterexample for a design review: Markdown (stdout, or --out) with the story step
@@ -36,26 +41,32 @@ Usage:
       A near miss that check saved (its near-miss folder) is explained the same way, at its closest step.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
-      the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own).
-  npx outage scenario 2020-11-25 [--remediation NAME ...] [--json | --save-corpus FILE]
-      Replay 25 Nov 2020 on the as-was system (5-minute ticks from 02:40 PST): the timeline of failures and
-      recoveries per service, each one's first failure and recovery time. --remediation (core or dependent
-      names, or all) runs the same operations under the remediated system. --save-corpus writes the
+      the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own),
+      and "$schema" naming docs/config.schema.json (as the package installs it) for editors.
+  npx outage scenario 2020-11-25 [--config NAME|FILE] [--remediation NAME ...] [--json | --save-corpus FILE]
+      Replay 25 Nov 2020 on the as-was system, or --config's (5-minute ticks from 02:40 PST): the timeline of
+      failures and recoveries per service, each one's first failure and recovery time. --remediation (core or
+      dependent names, or all) runs the same operations under the remediated system. --save-corpus writes the
       as-was day (config, operations, expected timeline) to FILE (the committed copy:
       counterexamples/scenarios/2020-11-25.json, checked by npm test).
-  npx outage recovery [--k K] [--seed N] [--runs N] [--json]
-      For each config (as-was, R8, R4 cold start, R4+R8, K14 self-healing maps, all): does every service
-      recover within K ticks (default 150) of the trigger's removal, with no push and with a paced restart,
-      and the slowest recovery seen. Exit 0 if the paced restart recovers within K under every config.
-  npx outage blast-radius SERVICE [--remediation NAME ...] [--json]
+  npx outage recovery [--config NAME|FILE] [--remediation NAME ...] [--k K] [--seed N] [--runs N] [--json]
+      For each variant of the config (as-was unless --config, with the remediations named: itself, R8, R4 cold
+      start, R4+R8, K14 self-healing maps, all): does every service recover within K ticks (default 150) of
+      the trigger's removal, with no push and with a paced restart, and the slowest recovery seen. Exit 0 if
+      the paced restart recovers within K under every config. Progress (config, runs) goes to stderr.
+  npx outage blast-radius SERVICE [--config NAME|FILE] [--remediation NAME ...] [--json]
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
-      eventbridge, ecs, eks, dashboard, customer); remediations cut the dependencies they isolate.
+      eventbridge, ecs, eks, dashboard, customer); the dependent remediations on (the config file's and those
+      named) cut the dependencies they isolate; core remediations are listed but cut none.
   npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
-                    [--max-depth N] [--max-states N] [--out DIR | --no-save] [--json] [--out-itf FILE]
+                    [--max-depth N] [--max-states N] [--budget-seconds N] [--out DIR | --no-save] [--json]
+                    [--out-itf FILE]
       Exhaustive breadth-first search of every reachable state of the config, within the bounds: per invariant
       PROVED (all of that config's states explored), BOUNDED (no violation within the depth reached) or
       VIOLATED (a shortest trace on that config, saved in DIR).
-      Defaults: --max-depth 100, --max-states 50000. Progress (states, depth, rate) goes to stderr.
+      Defaults: --max-depth 100, --max-states 50000, no time budget; --budget-seconds N stops cleanly after
+      N seconds with BOUNDED (never PROVED) for what was not violated. Progress (states, depth, rate, memory,
+      time left) goes to stderr at least every 2 s.
       Dependent invariants named with --invariant (all of them with --config small-system, the dependents'
       checking config) are explored over systemStep: the fleet plus the invariant's cone of influence.
   npx outage verify --inductive [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
@@ -79,16 +90,21 @@ Usage:
       INDUCTIVE with Z3's counterexample, and witness runs proved for the other direction (the violation
       reached from the initial state; R10's horizon tight). Exit 0 when every verdict is the one the
       invariant's remedies predict and every witness run is proved, 1 otherwise.
-  npx outage matrix [--out FILE] [--check]
+  npx outage matrix [--config NAME|FILE] [--remediation NAME ...] [--out FILE] [--check]
       Regenerate docs/remediation-matrix.md: every invariant under every remediation set (none, each alone,
       all, all but one) with its verdict and evidence level, the minimal remediation sets and interactions;
       then the same for the dependent invariants and the dependent remediation sets.
-      --check only compares with the file (exit 1 if out of date).
+      --check only compares with the file (exit 1 if out of date). --config runs random search on that
+      config (exhaustive search stays on small and small-system); --remediation varies only the remediations
+      named. With either, the matrix goes to stdout unless --out FILE.
   npx outage preflight --fleet N --add K [--config NAME|FILE] [--remediation NAME ...]
-                       [--search-limit N] [--json]
-      Simulate adding K servers' worth to a fleet of N before deploying it: SAFE, or UNSAFE with the first
-      invariant that breaks and the trace; plus the largest safe addition and the closed form
-      base + perPeer × (n − 1) ≤ limit. Exit 0 safe, 1 unsafe.
+                       [--confirm [--budget-seconds N] [--search-limit N]] [--json]
+      Is adding K servers' worth to a fleet of N safe? Answered at once from the closed form
+      base + perPeer × (n − 1) ≤ limit (tested equal to the model's simulation), with the largest safe
+      addition. --confirm also simulates the addition through the model (progress on stderr): SAFE, or
+      UNSAFE with the first invariant that breaks and the trace, the largest safe addition found by
+      simulation, and whether it agrees with the closed form; a simulation stopped by --budget-seconds
+      (default 60) says how far it got and the closed form's answer stands. Exit 0 safe, 1 unsafe.
   npx outage help, npx outage COMMAND --help
   npx outage --version
       Print the package's version (also -V).
@@ -116,7 +132,9 @@ Options:
   --samples N          verify --inductive: fast-check samples of larger fleets (default 20000)
   --max-enumerate N    verify --inductive: enumerate fleets whose domain has at most N states (default 1000000)
   --fleet N, --add K   preflight: the fleet today and the proposed addition, in servers' worth
-  --search-limit N     preflight: largest addition tried when looking for the largest safe one
+  --confirm            preflight: confirm the closed form by simulating the addition through the model
+  --budget-seconds N   verify, preflight --confirm: stop the search after N seconds (preflight's default 60)
+  --search-limit N     preflight --confirm: largest addition tried when looking for the largest safe one
   --check              matrix: compare with the file instead of writing it
   --spec fleet|system   prove: the fleet's ThreadBudget (default) or the dependents' bounds
 

@@ -112,11 +112,12 @@ describe("npx outage verify / preflight", () => {
     expect(out.established).toEqual([{ invariant: "ThreadBudget", via: "GroupsWithinBudget" }]);
   });
 
-  it("preflight --fleet 8 --add 1 on as-was is unsafe (ThreadBudget at step 1) and the largest safe addition is 0", () => {
-    const r = outage("preflight", "--fleet", "8", "--add", "1", "--json");
+  it("preflight --fleet 8 --add 1 --confirm on as-was is unsafe (ThreadBudget at step 1) and the largest safe addition is 0", () => {
+    const r = outage("preflight", "--fleet", "8", "--add", "1", "--confirm", "--json");
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({
       verdict: "unsafe",
+      answeredBy: "simulation",
       invariant: "ThreadBudget",
       step: 1,
       largestSafeAddition: 0,

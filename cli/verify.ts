@@ -72,6 +72,10 @@ interface SectionReport {
   readonly verified: ReadonlyArray<Verified>;
   /** The spec's non-vacuity properties for this config, reached or not within the bounds (sometimes.ts). */
   readonly sometimes: ReadonlyArray<SometimesReached>;
+  /** Whether the time budget stopped the breadth-first search. */
+  readonly budgetReached?: boolean;
+  /** Whether it stopped the non-vacuity search: what was not reached may yet be reachable. */
+  readonly sometimesStopped?: boolean;
 }
 
 /** Runs the random checker with its defaults on an invariant BFS found violated. */
@@ -125,17 +129,32 @@ const save = <C, S, Op>(
     : { path: writing("--out", outDir, () => saveCounterexample(outDir, spec, c)), existed: false };
 };
 
+/** The search's bounds: depth and states (and the time budget, in seconds, if one was given). */
+interface Bounds {
+  readonly maxDepth: number;
+  readonly maxStates: number;
+  readonly budgetSeconds?: number;
+}
+
 /** Explores one section and words its verdicts. */
 const verifySection = <C, S, Op>(
   s: VerifySection<C, S, Op>,
-  bounds: { readonly maxDepth: number; readonly maxStates: number },
+  bounds: Bounds,
   outDir: string | undefined,
   outItf: boolean,
   onProgress: (p: BfsProgress) => void,
+  stop: () => boolean,
 ): SectionReport => {
-  const result = exploreBreadthFirst(s.spec, s.config, s.invariants, { ...bounds, onProgress });
+  const result = exploreBreadthFirst(s.spec, s.config, s.invariants, { ...bounds, onProgress, stop });
+  const sometimes = sometimesOfExplorations(s.spec, s.config, { ...bounds, stop }, s.invariants);
+  // Under a time budget the random search is not run beside it: it has no budget of its own.
+  const compareWithRandom = s.compareWithRandom && bounds.budgetSeconds === undefined;
   return {
-    sometimes: sometimesOfExplorations(s.spec, s.config, bounds, s.invariants),
+    sometimes,
+    ...(result.verdicts.some((v) => v.verdict.status === "bounded" && v.verdict.bound === "budget")
+      ? { budgetReached: true }
+      : {}),
+    ...(stop() ? { sometimesStopped: true } : {}),
     configName: s.spec.configs.nameOf(s.config),
     width: nameWidth(s.spec),
     total: result,
@@ -154,7 +173,7 @@ const verifySection = <C, S, Op>(
         ...scope,
         trace,
         ...(itf === undefined ? {} : { itf }),
-        ...(s.compareWithRandom ? { random: randomComparison(s.spec, s.config, invariant) } : {}),
+        ...(compareWithRandom ? { random: randomComparison(s.spec, s.config, invariant) } : {}),
         ...(saved === undefined ? {} : { file: saved.path, existed: saved.existed }),
       };
     }),
@@ -242,6 +261,14 @@ const shrinkNote = (bfsLength: number, random: RandomComparison | undefined): st
 const sometimesLines = (r: SectionReport): ReadonlyArray<string> => {
   if (r.sometimes.length === 0) return [];
   const missed = r.sometimes.filter((p) => !p.reached);
+  if (missed.length > 0 && r.sometimesStopped === true)
+    return [
+      `  non-vacuity: ${missed.length} of ${r.sometimes.length} not reached before the time budget ran out (they may yet be reachable):`,
+      ...missed.map(
+        (p) =>
+          `    ${p.name}${p.invariant === undefined ? "" : ` (exploring ${p.invariant})`}: ${p.sentence}`,
+      ),
+    ];
   const names = [...new Set(r.sometimes.map((p) => p.name))];
   const perInvariant = r.sometimes.some((p) => p.invariant !== undefined);
   return missed.length === 0
@@ -257,7 +284,7 @@ const sometimesLines = (r: SectionReport): ReadonlyArray<string> => {
       ];
 };
 
-const humanResults = (r: SectionReport): ReadonlyArray<string> =>
+const humanResults = (r: SectionReport, budgetSeconds: number | undefined): ReadonlyArray<string> =>
   r.verified.flatMap((v) => {
     const { invariant, verdict, cone, trace, random, file, existed } = v;
     const name = pad(invariant.name, r.width);
@@ -272,7 +299,9 @@ const humanResults = (r: SectionReport): ReadonlyArray<string> =>
       ];
     if (verdict.status === "bounded")
       return [
-        `${name}BOUNDED   no violation within ${steps(verdict.depth)} of the start (${verdict.states} states; stopped at --${verdict.bound})`,
+        verdict.bound === "budget"
+          ? `${name}BOUNDED   no violation within ${steps(verdict.depth)} of the start (${verdict.states} states; time budget reached, --budget-seconds ${budgetSeconds}): not a proof`
+          : `${name}BOUNDED   no violation within ${steps(verdict.depth)} of the start (${verdict.states} states; stopped at --${verdict.bound})`,
       ];
     return [
       `${name}VIOLATED  shortest counterexample: ${steps(verdict.depth)}${shrinkNote(verdict.depth, random)}`,
@@ -289,33 +318,47 @@ const humanResults = (r: SectionReport): ReadonlyArray<string> =>
     ];
   });
 
-const human = (
-  bounds: { readonly maxDepth: number; readonly maxStates: number },
-  reports: ReadonlyArray<SectionReport>,
-  firstRan: boolean,
-): string => {
+const human = (bounds: Bounds, reports: ReadonlyArray<SectionReport>, firstRan: boolean): string => {
   const [first, ...later] = reports;
   const lines = [
     ...(firstRan && first !== undefined
       ? [
-          `outage verify: config ${first.configName}, breadth-first up to depth ${bounds.maxDepth} and ${bounds.maxStates} states`,
-          `  visited ${first.total.states} states over ${first.total.transitions} transitions; ${first.total.complete ? "every reachable state explored" : "stopped at a bound"}`,
+          `outage verify: config ${first.configName}, breadth-first up to depth ${bounds.maxDepth} and ${bounds.maxStates} states${bounds.budgetSeconds === undefined ? "" : ` within ${bounds.budgetSeconds} s`}`,
+          `  visited ${first.total.states} states over ${first.total.transitions} transitions; ${first.total.complete ? "every reachable state explored" : first.budgetReached === true ? "stopped at the time budget" : "stopped at a bound"}`,
           ...sometimesLines(first),
           "",
-          ...humanResults(first),
+          ...humanResults(first, bounds.budgetSeconds),
         ]
       : []),
     ...later
       .filter((r) => r.verified.length > 0)
       .flatMap((r) => [
         "",
-        `config ${r.configName}: breadth-first over each invariant's cone of influence, up to depth ${bounds.maxDepth} and ${bounds.maxStates} states`,
+        `config ${r.configName}: breadth-first over each invariant's cone of influence, up to depth ${bounds.maxDepth} and ${bounds.maxStates} states${bounds.budgetSeconds === undefined ? "" : ` within ${bounds.budgetSeconds} s`}`,
         ...sometimesLines(r),
         "",
-        ...humanResults(r),
+        ...humanResults(r, bounds.budgetSeconds),
       ]),
   ];
   return `${lines.join("\n")}\n`;
+};
+
+/**
+ * The progress line: states, depth, rate, memory (the process's resident set) and, at the current rate, the
+ * time to the --max-states bound or what is left of the budget, whichever comes first.
+ */
+export const verifyProgressLine = (p: BfsProgress, bounds: Bounds, elapsedMs: number): string => {
+  const seconds = Math.max(0.001, elapsedMs / 1000);
+  const rate = p.states / seconds;
+  const toStates = rate > 0 ? (bounds.maxStates - p.states) / rate : Number.POSITIVE_INFINITY;
+  const toBudget =
+    bounds.budgetSeconds === undefined ? Number.POSITIVE_INFINITY : bounds.budgetSeconds - seconds;
+  const left = Math.max(0, Math.min(toStates, toBudget));
+  const projected = Number.isFinite(left)
+    ? `, about ${Math.ceil(left)} s left (${toBudget <= toStates ? "--budget-seconds" : "--max-states"})`
+    : "";
+  const rss = Math.round(process.memoryUsage.rss() / 1_048_576);
+  return `verify: ${p.states} states, depth ${p.depth}, ${Math.round(rate)} states/s, ${p.transitions} transitions, ${rss} MB RSS${projected}`;
 };
 
 export const verify = (args: ReadonlyArray<string>, io: Io): number => {
@@ -327,6 +370,7 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
       invariant: { type: "string", multiple: true },
       "max-depth": { type: "string" },
       "max-states": { type: "string" },
+      "budget-seconds": { type: "string" },
       inductive: { type: "boolean" },
       samples: { type: "string" },
       "max-enumerate": { type: "string" },
@@ -359,19 +403,22 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
     bad("--samples and --max-enumerate go with --inductive");
   const plan = planVerify(values.config, values.remediation ?? [], values.invariant ?? []);
   const config = applyRemediations(loadConfig(plan.coreConfig), plan.coreRemediations);
-  const bounds = {
+  const budgetSeconds =
+    values["budget-seconds"] === undefined
+      ? undefined
+      : intFlag("--budget-seconds", values["budget-seconds"], 0, 1, 86_400);
+  const bounds: Bounds = {
     maxDepth: intFlag("--max-depth", values["max-depth"], DEFAULT_MAX_DEPTH, 0, 1_000_000),
     maxStates: intFlag("--max-states", values["max-states"], DEFAULT_MAX_STATES, 1, 100_000_000),
+    ...(budgetSeconds === undefined ? {} : { budgetSeconds }),
   };
   const outDir = values["no-save"] ? undefined : (values.out ?? "counterexamples");
   const bar = progress(true, io);
   const started = Date.now();
-  const onProgress = (p: BfsProgress): void => {
-    const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-    bar.update(
-      `verify: ${p.states} states, depth ${p.depth}, ${Math.round(p.states / seconds)} states/s, ${p.transitions} transitions`,
-    );
-  };
+  const deadline = budgetSeconds === undefined ? Number.POSITIVE_INFINITY : started + budgetSeconds * 1000;
+  const stop = (): boolean => Date.now() > deadline;
+  const onProgress = (p: BfsProgress): void =>
+    bar.update(verifyProgressLine(p, bounds, Date.now() - started));
   const sections: ReadonlyArray<<R>(k: <C, S, Op>(s: VerifySection<C, S, Op>) => R) => R> = [
     (k) => k({ spec: fleetSpec, config, invariants: plan.coreInvariants, compareWithRandom: true }),
     (k) =>
@@ -392,7 +439,7 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
             verified: [],
             sometimes: [],
           }
-        : verifySection(s, bounds, outDir, values["out-itf"] !== undefined, onProgress),
+        : verifySection(s, bounds, outDir, values["out-itf"] !== undefined, onProgress, stop),
     ),
   );
   bar.done();

@@ -15,6 +15,7 @@ import { INVARIANT_NAMES } from "../properties/index.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { loadSaved } from "../specs/saved.ts";
 import { chartSpec } from "./chart.ts";
+import { CONFIG_SCHEMA_PATH, configSchemaText } from "./configSchema.ts";
 import { type Explained, explainSaved } from "./frames.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -67,7 +68,10 @@ export const generatedDocs = (root: string): GeneratedDocs => {
       system: true,
     })),
   ];
-  const out: GeneratedFile[] = [{ path: SCHEMA_PATH, text: schemaText() }];
+  const out: GeneratedFile[] = [
+    { path: SCHEMA_PATH, text: schemaText() },
+    { path: CONFIG_SCHEMA_PATH, text: configSchemaText() },
+  ];
   const explorers: GeneratedFile[] = [];
   const sections: string[] = [];
   const rows: string[] = [];

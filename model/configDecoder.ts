@@ -101,21 +101,36 @@ const consistent = (c: Config): Decoded<Config> => {
   return E.right(c);
 };
 
+/**
+ * A config file may name its JSON Schema (`"$schema"`, as `npx outage config` prints it) for editors: a
+ * string, dropped before decoding; anything else there is an error.
+ */
+const withoutSchemaKey = (v: unknown): Decoded<unknown> => {
+  if (!isRecord(v) || !("$schema" in v)) return E.right(v);
+  const { $schema, ...rest } = v;
+  return typeof $schema === "string"
+    ? E.right(rest)
+    : E.left(`$schema must be a string, got ${describe($schema)}`);
+};
+
 /** Decodes an untrusted value (parsed JSON) into a Config, or a one-line error naming the field. */
 export const decodeConfig = (v: unknown): Decoded<Config> =>
   pipe(
-    object("", v, [
-      "name",
-      "description",
-      "tickMinutes",
-      "fleet",
-      "threads",
-      "shards",
-      "membership",
-      "coldStart",
-      "remediations",
-      "remediationParameters",
-    ]),
+    withoutSchemaKey(v),
+    E.chain((w) =>
+      object("", w, [
+        "name",
+        "description",
+        "tickMinutes",
+        "fleet",
+        "threads",
+        "shards",
+        "membership",
+        "coldStart",
+        "remediations",
+        "remediationParameters",
+      ]),
+    ),
     E.chain((o) =>
       pipe(
         E.Do,

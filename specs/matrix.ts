@@ -5,8 +5,10 @@
 // ---------------------------------------------------------------------------------------------------------
 import { buildMatrix } from "../checker/matrix.ts";
 import { renderMatrix } from "../checker/matrixMarkdown.ts";
-import { fleetMatrix } from "./fleet/matrix.ts";
-import { SYSTEM_MATRIX_HEADING, systemMatrix } from "./system/matrix.ts";
+import type { Config, RemediationName } from "../model/config.ts";
+import type { DependentRemediationName, SystemConfig } from "../model/dependents/config.ts";
+import { fleetMatrix, fleetMatrixFor } from "./fleet/matrix.ts";
+import { SYSTEM_MATRIX_HEADING, systemMatrix, systemMatrixFor } from "./system/matrix.ts";
 
 export const MATRIX_PATH = "docs/remediation-matrix.md";
 
@@ -23,15 +25,31 @@ export const splitMatrixParts = (text: string): MatrixParts => {
   return i < 0 ? { fleet: text, system: "" } : { fleet: text.slice(0, i), system: text.slice(i + 1) };
 };
 
-/** The whole document, generated (several seconds); `onProgress` hears what is being done, by spec. */
-export const matrixDocument = (onProgress?: (what: string) => void): string =>
-  joinMatrixParts({
+/** A matrix document on other numbers or fewer remediations than the committed one (`matrix --config`). */
+export interface MatrixOn {
+  /** Random search's config for the fleet's part, and for the dependents' part. */
+  readonly fleet: Config;
+  readonly system: SystemConfig;
+  /** The remediations varied in each part. */
+  readonly coreOptions: ReadonlyArray<RemediationName>;
+  readonly dependentOptions: ReadonlyArray<DependentRemediationName>;
+}
+
+/**
+ * The whole document, generated (several seconds); `onProgress` hears what is being done, by spec. Without
+ * `on`, the committed one: random search on as-was, every remediation.
+ */
+export const matrixDocument = (onProgress?: (what: string) => void, on?: MatrixOn): string => {
+  const fleet = on === undefined ? fleetMatrix : fleetMatrixFor(on.fleet, on.coreOptions);
+  const system = on === undefined ? systemMatrix : systemMatrixFor(on.system, on.dependentOptions);
+  return joinMatrixParts({
     fleet: renderMatrix(
-      fleetMatrix,
-      buildMatrix(fleetMatrix, (what) => onProgress?.(`fleet: ${what}`)),
+      fleet,
+      buildMatrix(fleet, (what) => onProgress?.(`fleet: ${what}`)),
     ),
     system: renderMatrix(
-      systemMatrix,
-      buildMatrix(systemMatrix, (what) => onProgress?.(`system: ${what}`)),
+      system,
+      buildMatrix(system, (what) => onProgress?.(`system: ${what}`)),
     ),
   });
+};

@@ -11,7 +11,14 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import type { BfsOptions, BfsResult, BfsVerdict, Exploration } from "../exploration.ts";
+import {
+  type BfsBound,
+  type BfsOptions,
+  type BfsResult,
+  type BfsVerdict,
+  type Exploration,
+  POLL_EVERY,
+} from "../exploration.ts";
 import type { Spec } from "../spec.ts";
 import type { SpecInvariant } from "../specInvariant.ts";
 import { crossCheckAudit } from "./crossCheck.ts";
@@ -107,7 +114,8 @@ export const exploreReference = <C, S, Op>(
   let depth = 0;
   let transitions = 0;
   let expanded = 0;
-  let bound: "max-depth" | "max-states" | undefined;
+  let bound: BfsBound | undefined;
+  let tried = 0;
   let complete = false;
   while (found.size < invariants.length) {
     if (depth >= options.maxDepth) {
@@ -117,6 +125,13 @@ export const exploreReference = <C, S, Op>(
     const next: Node<S>[] = [];
     expand: for (const node of frontier) {
       for (const op of candidatesOf(node.state)) {
+        if (++tried % POLL_EVERY === 0) {
+          options.onProgress?.({ states: visited.size(), depth: depth + 1, transitions });
+          if (options.stop?.() === true) {
+            bound = "budget";
+            break expand;
+          }
+        }
         const r = spec.step(config, node.state, op);
         if (E.isLeft(r)) continue;
         transitions += 1;

@@ -5,11 +5,17 @@
 // unreached is reported VACUOUS.
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
+import { POLL_EVERY } from "../exploration.ts";
 import { type SometimesReached, sometimesTracker } from "../sometimes.ts";
 import type { Spec } from "../spec.ts";
 import type { SpecInvariant } from "../specInvariant.ts";
 
-type Bounds = { readonly maxDepth: number; readonly maxStates: number };
+type Bounds = {
+  readonly maxDepth: number;
+  readonly maxStates: number;
+  /** Asked every `POLL_EVERY` candidates: true stops the search (a time budget held by the caller). */
+  readonly stop?: () => boolean;
+};
 
 /**
  * Which of `spec.sometimes` that apply to `config` are reached within `bounds`, in declaration order, in the
@@ -41,10 +47,12 @@ export const sometimesReached = <C, S, Op>(
   // Depth first: a witness needs one path, often a long one (an addition, then a bootstrap's ticks), which
   // breadth first reaches only after every shorter state of a large config.
   const stack: Array<{ readonly state: S; readonly depth: number }> = [{ state: start, depth: 0 }];
-  while (!tracker.done() && stack.length > 0) {
+  let tried = 0;
+  search: while (!tracker.done() && stack.length > 0) {
     const { state: before, depth } = stack.pop() as { readonly state: S; readonly depth: number };
     if (depth >= bounds.maxDepth) continue;
     for (const op of candidatesOf(before)) {
+      if (++tried % POLL_EVERY === 0 && bounds.stop?.() === true) break search;
       const r = spec.step(config, before, op);
       if (E.isLeft(r)) continue;
       // Checked on every transition, also into a visited state: an operation may be taken only there.

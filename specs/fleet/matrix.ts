@@ -46,12 +46,12 @@ const inductiveVia = (
 };
 
 /** The remediation sets explored exhaustively, in words. */
-const exploredText = (): string =>
-  REMEDIATION_NAMES.length <= FULL_SUBSETS_UP_TO
-    ? `all 2^${REMEDIATION_NAMES.length} = ${2 ** REMEDIATION_NAMES.length} sets`
-    : `every set of at most 2 of the ${REMEDIATION_NAMES.length} remediations (${exploredSets(REMEDIATION_NAMES).length} sets)`;
+const exploredText = (options: ReadonlyArray<RemediationName>): string =>
+  options.length <= FULL_SUBSETS_UP_TO
+    ? `all 2^${options.length} = ${2 ** options.length} sets`
+    : `every set of at most 2 of the ${options.length} remediations (${exploredSets(options).length} sets)`;
 
-const prose = (m: Matrix<RemediationName>) => {
+const prose = (random: Config, options: ReadonlyArray<RemediationName>) => (m: Matrix<RemediationName>) => {
   const s = FLEET_MATRIX_SETTINGS;
   const reached =
     m.exhaustive.bounded === 0
@@ -71,7 +71,7 @@ const prose = (m: Matrix<RemediationName>) => {
       "How each level was obtained:",
       "",
       `- **Exhaustive search** (\`npx outage verify --config small\`): breadth-first over every reachable state of the \`small\` checking config (model/configs/small.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states (${reached}). "shortest on small" is the length of a shortest counterexample.`,
-      `- **Random search** (\`npx outage check --config as-was\`): fast-check on the \`as-was\` config, seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per cell, counterexamples shrunk and minimized.`,
+      `- **Random search** (\`npx outage check --config ${random.name}\`): fast-check on the \`${random.name}\` config, seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per cell, counterexamples shrunk and minimized.`,
       `- **Inductive** (\`npx outage verify --inductive --config small\`): tried for ThreadBudget, itself and through the strengthened invariants of the remediations in the set (properties/strengthened.ts); states of fleets up to 1 enumerated, ${s.inductive.samples} larger ones sampled (seed ${s.inductive.seed}). Other invariants were not tried; their strongest level is *proved*.`,
       "",
       "A counterexample from either search makes the verdict **violated**, whichever config it was found on.",
@@ -84,28 +84,37 @@ const prose = (m: Matrix<RemediationName>) => {
     },
     minimal: [
       "The inclusion-minimal sets of remediations under which exhaustive search on `small` proves each invariant",
-      `(${exploredText()} explored). Any one set in a row is enough; a remediation in none of a row's sets is`,
+      `(${exploredText(options)} explored). Any one set in a row is enough; a remediation in none of a row's sets is`,
       "redundant for that invariant.",
     ],
     noMinimalSet: "none: no set of remediations makes it hold",
     interactions: [
       "Sets under which an invariant is proved but adding one more remediation breaks it (remediations are not",
-      `monotone; from exhaustive search of ${exploredText()} on \`small\`):`,
+      `monotone; from exhaustive search of ${exploredText(options)} on \`small\`):`,
     ],
     noInteraction: "None: adding a remediation never breaks an invariant that held.",
   };
 };
 
-export const fleetMatrix: MatrixSubject<Config, State, Op, RemediationName, SpecInvariant<Config, State>> = {
+/**
+ * The fleet's matrix with random search on `random` (a user's numbers, say) over the sets of `options` (a
+ * subset of the remediations, to ask about fewer); exhaustive search stays on the `small` checking config.
+ */
+export const fleetMatrixFor = (
+  random: Config,
+  options: ReadonlyArray<RemediationName>,
+): MatrixSubject<Config, State, Op, RemediationName, SpecInvariant<Config, State>> => ({
   spec: fleetSpec,
   invariants: fleetSpec.invariants,
-  options: REMEDIATION_NAMES,
+  options,
   withOptions: withRemediations,
-  randomConfig: asWas,
+  randomConfig: random,
   exhaustiveConfig: small,
   inductive: inductiveVia,
   settings: FLEET_MATRIX_SETTINGS,
-  noneLabel: "none (as-was)",
+  noneLabel: `none (${random.name})`,
   heldCellsCiteRandom: false,
-  prose,
-};
+  prose: prose(random, options),
+});
+
+export const fleetMatrix = fleetMatrixFor(asWas, REMEDIATION_NAMES);

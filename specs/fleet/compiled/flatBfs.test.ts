@@ -110,3 +110,50 @@ describe("the flat search gives the reference search's result", () => {
     );
   });
 });
+
+describe("a caller's stop (the CLI's time budget)", () => {
+  /** A stop that says yes at its `n`th question: deterministic, so both searches can be compared. */
+  const stopAt = (n: number) => {
+    let asked = 0;
+    return () => ++asked >= n;
+  };
+
+  it("stops both searches at the same place: what was not violated is bounded by the budget, none proved", () => {
+    const results = [exploreFlat, exploreBreadthFirstReference].map((engine) =>
+      engine(
+        asWas,
+        INVARIANTS.filter((i) => i.name !== "ThreadBudget"),
+        {
+          maxDepth: 1000,
+          maxStates: 1_000_000,
+          stop: stopAt(50),
+        },
+      ),
+    );
+    expect(results[0]).toEqual(results[1]);
+    const r = results[0] as BfsResult<Config, State, Op>;
+    expect(r.complete).toBe(false);
+    const statuses = r.verdicts.map(({ verdict: v }) =>
+      v.status === "bounded" ? `bounded by ${v.bound}` : v.status,
+    );
+    expect(statuses).toContain("bounded by budget");
+    expect(statuses.filter((v) => v !== "violated" && v !== "bounded by budget")).toEqual([]);
+  });
+
+  it("is asked every few candidates, so a search of large states stops soon after its budget", () => {
+    let asked = 0;
+    exploreBreadthFirst(fleetSpec, small, INVARIANTS, {
+      maxDepth: 1000,
+      maxStates: 1_000_000,
+      stop: () => {
+        asked += 1;
+        return false;
+      },
+    });
+    const complete = exploreBreadthFirst(fleetSpec, small, INVARIANTS, {
+      maxDepth: 1000,
+      maxStates: 1_000_000,
+    });
+    expect(asked).toBeGreaterThan(complete.transitions / 64);
+  });
+});

@@ -16,7 +16,14 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
-import type { BfsOptions, BfsResult, BfsVerdict, ExpansionAudit } from "../../../checker/exploration.ts";
+import {
+  type BfsBound,
+  type BfsOptions,
+  type BfsResult,
+  type BfsVerdict,
+  type ExpansionAudit,
+  POLL_EVERY,
+} from "../../../checker/exploration.ts";
 import { visitedSet } from "../../../checker/verify/visitedSet.ts";
 import type { Config } from "../../../model/config.ts";
 import type { Op } from "../../../model/ops.ts";
@@ -305,7 +312,8 @@ const search = (
   let depth = 0;
   let transitions = 0;
   let expanded = 0;
-  let bound: "max-depth" | "max-states" | undefined;
+  let bound: BfsBound | undefined;
+  let tried = 0;
   let complete = false;
   while (found < invariants.length) {
     if (depth >= options.maxDepth) {
@@ -323,6 +331,13 @@ const search = (
       const { codes, kind, a, b, frontend, back } = candidatesFor(current);
       if (sorted) twinsOf(current, frontends, twin);
       for (let o = 0; o < codes.length; o++) {
+        if (++tried % POLL_EVERY === 0) {
+          options.onProgress?.({ states: visited.size(), depth: depth + 1, transitions });
+          if (options.stop?.() === true) {
+            bound = "budget";
+            break expand;
+          }
+        }
         const code = codes[o] as number;
         const j = frontend[o] as number;
         if (sorted && j > 0 && twin[j] !== j) {
