@@ -13,7 +13,7 @@ describe("preflight: the closed form at once, the simulation when asked", () => 
     const r = outage("preflight", "--fleet", "3000", "--add", "100", "--config", fleet3000);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      "UNSAFE  (closed form) after the addition, a group of 3100 servers needs 1010 + 10 × 3099 = 32000 threads, over the limit of 31000",
+      "UNSAFE  (closed form) after the addition, a group of 3100 servers needs 2010 + 10 × 3099 = 33000 threads, over the limit of 32000",
     );
     expect(r.stdout).toContain("add --confirm");
     expect(r.stdout).not.toContain("operator/capacityAdded");
