@@ -6,8 +6,9 @@
 // search visits every reachable state of one config in a fraction of a second: a verdict is then exact, not
 // a random search's "not found".
 // ---------------------------------------------------------------------------------------------------------
-import * as E from "fp-ts/lib/Either.js";
+
 import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
 import { type Config, REMEDIATION_NAMES, type Remediations } from "../../model/config.ts";
 import { decodeConfig } from "../../model/configDecoder.ts";
 

@@ -7,8 +7,9 @@
 // a random run's is shrunk to a 1-minimal operation list (checker/search.ts `minimize`).
 // Deterministic: the round is a function of its seed.
 // ---------------------------------------------------------------------------------------------------------
-import * as O from "fp-ts/lib/Option.js";
+
 import fc from "fast-check";
+import * as O from "fp-ts/lib/Option.js";
 import { minimize } from "../../checker/search.ts";
 import type { Config } from "../../model/config.ts";
 import { OP_TYPES, type Op, type OpType } from "../../model/ops.ts";

@@ -1,9 +1,8 @@
-import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { withAllRemediations, withRemediations } from "../../model/config.ts";
 import { small } from "../../model/configs/small.ts";
 import { EXPECTATIONS } from "../../properties/expectations.ts";
-import { configArb } from "../configSearch/configArb.ts";
+import { catchBySearchOverConfigs } from "../configSearch/catchBug.ts";
 import { describeMismatch, mismatchesOf, verdictsOf } from "../configSearch/configSearch.ts";
 import { ABOVE_SMALL_BUGS } from "./aboveSmall.ts";
 import { specWith } from "./plantedBug.ts";
@@ -34,20 +33,14 @@ describe.each(ABOVE_SMALL_BUGS.map((b) => [b.name, b] as const))("above small: %
   });
 
   test(`the search over configs catches it by ${bug.expectedInvariant} within ${CONFIGS_TO_CATCH} configs`, () => {
-    const r = fc.check(
-      fc.property(configArb(), (config) => mismatchesOf(config, verdictsOf(config, buggy)).length === 0),
-      // The first config that catches it is enough here (shrinking re-runs the search per candidate).
-      { seed: 18, numRuns: CONFIGS_TO_CATCH, endOnFailure: true },
-    );
-    expect(r.failed, `${bug.name} escaped ${CONFIGS_TO_CATCH} configs`).toBe(true);
-    const config = r.counterexample?.[0];
-    if (config === undefined) return;
-    const mismatches = mismatchesOf(config, verdictsOf(config, buggy));
+    const c = catchBySearchOverConfigs(buggy, 18, CONFIGS_TO_CATCH);
+    expect(c.caught, `${bug.name} escaped ${CONFIGS_TO_CATCH} configs`).toBe(true);
+    if (!c.caught) return;
     expect(
-      mismatches.map((m) => m.invariant),
-      mismatches.map((m) => describeMismatch(config, m)).join("\n"),
+      c.mismatches.map((m) => m.invariant),
+      c.mismatches.map((m) => describeMismatch(c.config, m)).join("\n"),
     ).toContain(bug.expectedInvariant);
     // A config the real model agrees on: the mismatch is the bug's doing.
-    expect(mismatchesOf(config, verdictsOf(config))).toEqual([]);
+    expect(mismatchesOf(c.config, verdictsOf(c.config))).toEqual([]);
   });
 });
