@@ -8,9 +8,11 @@ import { additionServesPastPace } from "./additionServesPastPace.ts";
 import { peerLearnedCountsOneThread } from "./peerLearnedCountsOneThread.ts";
 import type { PlantedBug } from "./plantedBug.ts";
 import { restartOpensOneThreadPerPeer } from "./restartOpensOneThreadPerPeer.ts";
+import { shardMoveAgeCappedAtTwo } from "./shardMoveAgeCappedAtTwo.ts";
 
 export const ABOVE_SMALL_BUGS: ReadonlyArray<PlantedBug> = [
   restartOpensOneThreadPerPeer,
   peerLearnedCountsOneThread,
   additionServesPastPace,
+  shardMoveAgeCappedAtTwo,
 ];
