@@ -10,6 +10,7 @@ import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { labelled } from "../analyses/configSearch/configSearch.ts";
 import {
   type Coverage,
   emptyCoverage,
@@ -19,7 +20,6 @@ import {
   SOAK_MAX_STATES,
   soakRound,
 } from "../analyses/configSearch/soakRound.ts";
-import { opLabel } from "../model/opLabel.ts";
 import { INVARIANT_NAMES } from "../properties/index.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 
@@ -73,13 +73,7 @@ const save = (seed: number, r: RoundResult): ReadonlyArray<string> =>
       renameSync(`${path}.tmp`, path);
     };
     write(`${base}.config.json`, `${JSON.stringify(m.config, null, 2)}\n`);
-    let state = fleetSpec.init(m.config);
-    const labels = m.ops.map((op) => {
-      const label = opLabel(m.config, state, op);
-      const next = fleetSpec.step(m.config, state, op);
-      if (next._tag === "Right") state = next.right;
-      return label;
-    });
+    const labels = labelled(fleetSpec, m.config, m.ops);
     write(
       `${base}.json`,
       `${JSON.stringify({ round: seed, invariant: m.invariant, mismatch: m.text, ops: m.ops, labels, replay: [`npm run soak -- --round ${seed}`, `node bin/outage.js verify --config ${base}.config.json --invariant ${m.invariant}`] }, null, 2)}\n`,

@@ -1,4 +1,4 @@
-import { fc, test } from "@fast-check/vitest";
+import { test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { configArb } from "./configArb.ts";
 import { describeMismatch, mismatchesOf, verdictsOf } from "./configSearch.ts";

@@ -37,7 +37,7 @@ export interface Mismatch {
 }
 
 /** The operations' labels, each read in the state it applies to (style habit 15: resolved names). */
-const labelled = (
+export const labelled = (
   spec: Spec<Config, State, Op>,
   config: Config,
   ops: ReadonlyArray<Op>,

@@ -99,14 +99,14 @@ export const OUTCOME_RULES: ReadonlyArray<OutcomeRule> = [
   {
     invariant: "ServesOnlyWithCompleteMap",
     sentence:
-      "Holds with waitForCompleteMap; otherwise holds when no group is over the limit (every map completes), and without R8 is violated when one is (a frontend restarted in that group builds a useless map and serves it); unknown with R8 and a group over.",
-    source: "K8, K11, R4 (waitForCompleteMap), R8; K12 (a restart re-reads the membership)",
+      "Holds with waitForCompleteMap; otherwise violated iff a group can be over the limit, except with both R8 and the preflight guard: without R8 a frontend restarted in that group serves a useless map; with R8 a serving member learns a join it cannot open threads for (the group grows, or shrinks by one removal and grows back), which the guard refuses once any group is over.",
+    source: "K5, K7, K8, K11, K12, R4 (waitForCompleteMap), R8; seed 003 (the preflight guard)",
     expected: (c) =>
-      c.remediations.waitForCompleteMap || !someGroupOver(c)
-        ? "holds"
-        : c.remediations.bootstrapFromAuthoritative
-          ? "unknown"
-          : "violated",
+      outcome(
+        !c.remediations.waitForCompleteMap &&
+          someGroupOver(c) &&
+          !(c.remediations.bootstrapFromAuthoritative && c.remediations.preflightGuard),
+      ),
   },
   {
     invariant: "RoutesToCurrentOwner",
