@@ -2,9 +2,9 @@
 // analyses/configSearch: configs as a fast-check arbitrary (style habit 16), for the search over configs
 // (issue 18: "search over configs, not only over operations"). Every drawn config goes through the same
 // decoder a user's JSON file does (model/configDecoder.ts), so the search never checks a config the CLI would
-// refuse. Sizes stay moderate (at most 4 frontends, 2 shards, delays of at most 2 ticks) so that breadth-first
-// search visits every reachable state of one config in a fraction of a second: a verdict is then exact, not
-// a random search's "not found".
+// refuse. Sizes stay moderate (fleets and shards within `ConfigBounds`, delays and bootstrap of at most 2 ticks)
+// so that breadth-first search visits every reachable state of one config, mostly in a fraction of a second: a
+// verdict is then exact, not a random search's "not found".
 // ---------------------------------------------------------------------------------------------------------
 
 import fc from "fast-check";
@@ -19,9 +19,10 @@ export interface ConfigBounds {
 }
 
 /**
- * The bounds `npm test` draws within: every reachable state of such a config is visited in well under a second
- * (measured: 3 frontends and 2 shards reach some 10⁴–10⁵ states at worst; 4 frontends and 2 shards up to 1.2
- * million, a minute of search). The soak (bench/soak.ts) draws within wider bounds.
+ * The bounds `npm test` draws within (fleets up to 3, one shard): every reachable state of such a config is
+ * visited in well under a second (measured: 60 configs in about 3 s, the largest some 5,000 states). With 2
+ * shards 3 frontends reach some 3·10⁴ states; 4 frontends and 2 shards up to 1.2 million, a minute of search.
+ * The soak (analyses/configSearch/soakRound.ts) draws within wider bounds.
  */
 export const TEST_BOUNDS: ConfigBounds = { maxFleet: 3, maxShards: 1 };
 
@@ -34,7 +35,7 @@ export const remediationsArb: fc.Arbitrary<Remediations> = fc.record(
 
 /**
  * The thread numbers: `threadsPerPeer` up to 3 (K5 says only "at least 1"), and a limit from the base up to
- * the base plus the threads for `MAX_DRAWN_FLEET` peers, so that every fleet size can fall either side of it.
+ * the base plus the threads for `maxFleet` peers, so that every fleet size can fall either side of it.
  */
 const threadsArb = (maxFleet: number) =>
   fc
