@@ -5,12 +5,11 @@
 // mismatch is a wrong model, a wrong invariant or a wrong rule, and either way a reviewer must look.
 //
 // The closed form at the heart of every rule is K5/K7's: a frontend in a group of g servers needs
-// `base + perPeer × (g − 1)` threads (model/threadFormula.ts `threadsFor`), the group being the fleet, or its
+// `base + perPeer × (g − 1)` threads, the group being the fleet, or its
 // cell under cellularization (R7), and the fleet counted in servers (R1: ⌈units / factor⌉).
 // Where an outcome cannot be justified from the numbers, the rule says "unknown" rather than guess.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../model/config.ts";
-import { threadsFor } from "../../model/threadFormula.ts";
 import type { InvariantName } from "../../properties/index.ts";
 
 export type ExpectedOutcome = "holds" | "violated" | "unknown";
@@ -27,6 +26,9 @@ export interface OutcomeRule {
 // ---------------------------------------------------------------------------------------------------------
 // closed forms
 // ---------------------------------------------------------------------------------------------------------
+
+// Each closed form is written out here, not imported from model/ (`serversFor`, `threadsFor`): an expected
+// outcome must not read the model it judges, or a slip there would move both sides at once.
 
 /** R1: servers for `units` of 2020-size capacity (rounded up: a part-used server is still a server). */
 export const serversForUnits = (config: Config, units: number): number =>
@@ -47,7 +49,8 @@ export const largestGroup = (config: Config, units: number): number => {
 
 /** K5/K7: whether a frontend in a group of `group` servers needs more threads than the OS limit. */
 export const groupOverLimit = (config: Config, group: number): boolean =>
-  threadsFor(config, Math.max(0, group - 1)) > config.threads.threadLimit;
+  config.threads.baseThreads + config.threads.threadsPerPeer * Math.max(0, group - 1) >
+  config.threads.threadLimit;
 
 /** The initial fleet already has a group over the limit (docs/prove.md: the preflight guard's side condition fails). */
 export const initialFleetOver = (config: Config): boolean =>
