@@ -1,10 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { withAllRemediations, withRemediations } from "../../model/config.ts";
 import { small } from "../../model/configs/small.ts";
 import { EXPECTATIONS } from "../../properties/expectations.ts";
 import { catchBySearchOverConfigs } from "../configSearch/catchBug.ts";
+import { configArb } from "../configSearch/configArb.ts";
 import { describeMismatch, mismatchesOf, verdictsOf } from "../configSearch/configSearch.ts";
 import { ABOVE_SMALL_BUGS } from "./aboveSmall.ts";
+import { additionServesPastPace } from "./additionServesPastPace.ts";
 import { specWith } from "./plantedBug.ts";
 
 /** `small` under each remediation set the expectations table lists (the sets `check` and `verify` are run on). */
@@ -43,4 +46,25 @@ describe.each(ABOVE_SMALL_BUGS.map((b) => [b.name, b] as const))("above small: %
     // A config the real model agrees on: the mismatch is the bug's doing.
     expect(mismatchesOf(c.config, verdictsOf(c.config))).toEqual([]);
   });
+});
+
+test("a contradiction is reported with the config fast-check shrank and the bug's shortest trace", () => {
+  const buggy = specWith(additionServesPastPace.step);
+  const r = fc.check(
+    fc.property(configArb(), (config) => mismatchesOf(config, verdictsOf(config, buggy)).length === 0),
+    { seed: 18, numRuns: CONFIGS_TO_CATCH },
+  );
+  const config = r.counterexample?.[0];
+  expect(config).toBeDefined();
+  if (config === undefined) return;
+  // Shrunk to what the bug needs: one addition bringing more newcomers than the pace, and nothing more.
+  expect(config.fleet.maxSize - config.fleet.initialSize).toBeGreaterThan(
+    config.coldStart.maxConcurrentBootstraps,
+  );
+  expect(config.threads.threadsPerPeer).toBe(1);
+  expect(config.shards.shardCount).toBe(1);
+  const report = mismatchesOf(config, verdictsOf(config, buggy)).map((m) => describeMismatch(config, m));
+  expect(report.join("\n")).toMatch(
+    /ServesOnlyWithCompleteMap on .*\n.*serving with a building shard-map.*\n {2}1\. operator\/capacityAdded/,
+  );
 });
