@@ -19,7 +19,8 @@ export const progress = (enabled: boolean, io: Io): Progress => {
     update: (text) => {
       if (!enabled) return;
       const now = Date.now();
-      if (now - started < 1000 || now - last < (tty ? 200 : 2000)) return;
+      // Off a terminal one line a second: a caller polls every few steps, so the gap between lines stays under 2 s.
+      if (now - started < 1000 || now - last < (tty ? 200 : 1000)) return;
       last = now;
       shown = true;
       const line = `… ${typeof text === "string" ? text : text()} (${((now - started) / 1000).toFixed(1)} s)`;
