@@ -131,9 +131,9 @@ describe("the matrix of the toy", () => {
   searches = 0;
   const m = buildMatrix(
     subject({
-      inductive: (config, set, inv) => {
-        asked.push(`${inv.name}:${set.join("+")}:${config.on.join("+")}`);
-        return inv === atMostTwo ? inv.name : inv === notNegative ? "Stronger" : undefined;
+      allParameters: (set, inv) => {
+        asked.push(`${inv.name}:${set.join("+")}`);
+        return inv === atMostTwo ? "itself" : inv === notNegative ? "via Stronger" : undefined;
       },
     }),
   );
@@ -173,11 +173,11 @@ describe("the matrix of the toy", () => {
       detail: "shortest on tiny: 3 steps; random on big: 3 steps",
     });
     expect(cell(m, "low", "AtMostTwo")).toEqual({
-      level: "inductive",
+      level: "proved for all parameters",
       detail: "itself; proved on tiny, 3 states",
     });
     expect(cell(m, "lower", "NotNegative")).toEqual({
-      level: "inductive",
+      level: "proved for all parameters",
       detail: "via Stronger; proved on tiny, 5 states",
     });
     expect(cell(m, "all", "StaysZero")).toEqual({
@@ -186,18 +186,18 @@ describe("the matrix of the toy", () => {
     });
   });
 
-  it("the inductive check is asked only of proved cells, on the exhaustive config with the projected set on", () => {
+  it("the proof for all parameters is asked only of proved cells, with the projected set", () => {
     expect([...new Set(asked)].sort()).toEqual(
-      ["AtMostTwo:low:low", "AtMostTwo:lower:lower", "AtMostTwo:low+lower:low+lower", "NotNegative::"].sort(),
+      ["AtMostTwo:low", "AtMostTwo:lower", "AtMostTwo:low+lower", "NotNegative:"].sort(),
     );
   });
 
-  it("every proved or inductive cell's set contains a minimal set of its invariant", () => {
+  it("every cell proved (on the config or for all parameters) has a set containing a minimal set of its invariant", () => {
     for (const row of m.rows)
       for (const inv of toySpec.invariants) {
         const level = row.cells[inv.name]?.level;
         const covered = (minimalOf(m, inv.name) ?? []).some((s) => s.every((o) => row.set.includes(o)));
-        if (level === "proved" || level === "inductive")
+        if (level === "proved" || level === "proved for all parameters")
           expect(covered, `${inv.name} ${row.label}`).toBe(true);
       }
   });
@@ -212,7 +212,7 @@ describe("the matrix of the toy", () => {
       "| Options | AtMostTwo | NotNegative | StaysZero |",
     ]);
     expect(md).toContain(
-      "| low | inductive (itself; proved on tiny, 3 states) | inductive (via Stronger; proved on tiny, 5 states) | **violated** (shortest on tiny: 1 step; random on big: 1 step) |",
+      "| low | proved for all parameters (itself; proved on tiny, 3 states) | proved for all parameters (via Stronger; proved on tiny, 5 states) | **violated** (shortest on tiny: 1 step; random on big: 1 step) |",
     );
     expect(md.filter((l) => l.startsWith("| all but "))).toHaveLength(OPTIONS.length);
     expect(md).toContain("| AtMostTwo | {low}, {lower} |");
@@ -252,15 +252,15 @@ describe("what raises a cell's evidence, and what does not", () => {
     });
   });
 
-  it("a search stopped at its bound stays bounded, whatever random search and the inductive check say", () => {
+  it("a search stopped at its bound stays bounded, whatever random search and the proof for all parameters say", () => {
     const asked: Array<string> = [];
     const m = buildMatrix(
       subject({
         settings: { bfs: { maxDepth: 100, maxStates: 3 }, random: { seed: 1, runs: 50, maxSteps: 2 } },
         heldCellsCiteRandom: true,
-        inductive: (_config, set, inv) => {
+        allParameters: (set, inv) => {
           asked.push(`${inv.name}:${set.join("+")}`);
-          return inv.name;
+          return "itself";
         },
       }),
     );

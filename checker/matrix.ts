@@ -3,12 +3,12 @@
 // which switches are redundant. A spec's config has options that can be switched on (specs/*/matrix.ts name
 // them); for every invariant and every set of options (none, each alone, all, all but one) the matrix gives
 // the verdict and the strongest evidence it rests on, weakest to strongest:
-//   violated < holds in random search < bounded < proved < inductive.
+//   violated < holds in random search < bounded < proved < proved for all parameters.
 // Evidence comes from up to three checkers: exhaustive breadth-first search on a checking config small enough
 // to visit every reachable state, random search with fast-check on a config with the real numbers, and an
-// optional inductive check the subject brings. A counterexample from either search makes the verdict
-// "violated"; nothing but a complete exhaustive search makes it "proved", and only a proved cell is offered
-// to the inductive check. The minimal sets come from exhaustive search of every set of the options an
+// optional proof for every parameter value the subject brings (a solver's, computed beforehand). A
+// counterexample from either search makes the verdict "violated"; nothing but a complete exhaustive search
+// makes it "proved", and only a proved cell is raised by the subject's proof. The minimal sets come from exhaustive search of every set of the options an
 // invariant reads (all 2^n while n ≤ 6; beyond that, every set of at most two, so the matrix stays fast).
 // An invariant's verdict depends only on the options it reads (the subject's `project`), so each search runs
 // once per distinct projection. Deterministic: the Markdown has no timings, so a test can require a committed
@@ -67,10 +67,11 @@ export interface MatrixSubject<C, S, Op, N extends string, I extends SpecInvaria
    */
   project?(invariant: I, set: ReadonlyArray<N>): ReadonlyArray<N>;
   /**
-   * Asked only of a proved cell: the name of a predicate shown inductive under `config` (the exhaustive
-   * config with `set` on) that implies `invariant` (its own name when it is itself inductive), or undefined.
+   * Asked only of a proved cell: what proves `invariant` under `set` for every value of the config's
+   * parameters (one phrase: the prover, the inductive invariant, the side condition), or undefined when
+   * nothing does. Synchronous: a subject whose prover is asynchronous runs it before building the matrix.
    */
-  inductive?(config: C, set: ReadonlyArray<N>, invariant: I): string | undefined;
+  allParameters?(set: ReadonlyArray<N>, invariant: I): string | undefined;
   readonly settings: MatrixSettings;
   /** The label of the row with no option on. */
   readonly noneLabel: string;
@@ -80,11 +81,16 @@ export interface MatrixSubject<C, S, Op, N extends string, I extends SpecInvaria
   prose(m: Matrix<N>): MatrixProse;
 }
 
-export type Level = "violated" | "holds in random search" | "bounded" | "proved" | "inductive";
+export type Level =
+  | "violated"
+  | "holds in random search"
+  | "bounded"
+  | "proved"
+  | "proved for all parameters";
 
 export interface Cell {
   readonly level: Level;
-  /** One short phrase: lengths, state counts, or the inductive predicate. */
+  /** One short phrase: lengths, state counts, or the proof for every parameter value. */
   readonly detail: string;
 }
 
@@ -154,7 +160,7 @@ export const exploredSets = <N>(options: ReadonlyArray<N>): ReadonlyArray<Readon
 
 const steps = (n: number): string => `${n} step${n === 1 ? "" : "s"}`;
 
-/** Combines the searches' evidence (and the inductive check's, for a proved cell) for one invariant. */
+/** Combines the searches' evidence (and the subject's proof, for a proved cell) for one invariant. */
 const cellFor = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
   subject: MatrixSubject<C, S, Op, N, I>,
   inv: I,
@@ -181,11 +187,11 @@ const cellFor = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
       level: "bounded",
       detail: `${exhaustive}: ${bfs.states} states, vacuous (never reached: ${unreached.join(", ")})${held}`,
     };
-  const via = subject.inductive?.(subject.withOptions(subject.exhaustiveConfig, set), set, inv);
-  if (via !== undefined)
+  const proof = subject.allParameters?.(set, inv);
+  if (proof !== undefined)
     return {
-      level: "inductive",
-      detail: `${via === inv.name ? "itself" : `via ${via}`}; proved on ${exhaustive}, ${bfs.states} states${held}`,
+      level: "proved for all parameters",
+      detail: `${proof}; proved on ${exhaustive}, ${bfs.states} states${held}`,
     };
   return { level: "proved", detail: `${exhaustive}: ${bfs.states} states, diameter ${bfs.depth}${held}` };
 };

@@ -1,11 +1,11 @@
 // ---------------------------------------------------------------------------------------------------------
 // specs: the remediation matrix document, docs/remediation-matrix.md: the fleet's matrix (specs/fleet/matrix.ts),
 // a blank line, then the system's (specs/system/matrix.ts), both built and rendered by checker/matrix.ts.
-// `npx outage matrix` writes it; `npm test` requires the committed file to be current, part by part.
+// `npx outage matrix` writes it (asynchronously: the fleet's cells await Z3); `npm test` requires the committed file to be current, part by part.
 // ---------------------------------------------------------------------------------------------------------
 import { buildMatrix } from "../checker/matrix.ts";
 import { renderMatrix } from "../checker/matrixMarkdown.ts";
-import { fleetMatrix } from "./fleet/matrix.ts";
+import { fleetMatrixWith, proveFleetMatrix } from "./fleet/matrix.ts";
 import { SYSTEM_MATRIX_HEADING, systemMatrix } from "./system/matrix.ts";
 
 export const MATRIX_PATH = "docs/remediation-matrix.md";
@@ -23,9 +23,13 @@ export const splitMatrixParts = (text: string): MatrixParts => {
   return i < 0 ? { fleet: text, system: "" } : { fleet: text.slice(0, i), system: text.slice(i + 1) };
 };
 
-/** The whole document, generated (several seconds); `onProgress` hears what is being done, by spec. */
-export const matrixDocument = (onProgress?: (what: string) => void): string =>
-  joinMatrixParts({
+/**
+ * The whole document, generated (tens of seconds: Z3's proofs of the fleet's rows first, then the searches);
+ * `onProgress` hears what is being done, by spec.
+ */
+export const matrixDocument = async (onProgress?: (what: string) => void): Promise<string> => {
+  const fleetMatrix = fleetMatrixWith(await proveFleetMatrix((what) => onProgress?.(`fleet: ${what}`)));
+  return joinMatrixParts({
     fleet: renderMatrix(
       fleetMatrix,
       buildMatrix(fleetMatrix, (what) => onProgress?.(`fleet: ${what}`)),
@@ -35,3 +39,4 @@ export const matrixDocument = (onProgress?: (what: string) => void): string =>
       buildMatrix(systemMatrix, (what) => onProgress?.(`system: ${what}`)),
     ),
   });
+};
