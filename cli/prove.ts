@@ -4,6 +4,7 @@
 // (Z3 answers through promises), so cli/outage.ts runs it apart from the synchronous `main`.
 // ---------------------------------------------------------------------------------------------------------
 import { parseArgs } from "node:util";
+import { matrixRows } from "../checker/matrix.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
 import { CORE_INVARIANTS, type CoreInvariant, type ProofFlags } from "../specs/fleet/prove/encoding.ts";
 import { type Attempt, flagsOf, proveSet, type SetReport } from "../specs/fleet/prove/proveSet.ts";
@@ -17,6 +18,12 @@ const DEFAULT_SETS: ReadonlyArray<readonly [string, Required<ProofFlags>]> = [
   ...REMEDIATION_NAMES.map((n) => [n, flagsOf([n])] as const),
   ["all", flagsOf(REMEDIATION_NAMES)],
 ];
+
+/** `--matrix`: the rows of docs/remediation-matrix.md (none, each alone, all, all but one). */
+const MATRIX_SETS: ReadonlyArray<readonly [string, Required<ProofFlags>]> = matrixRows(
+  REMEDIATION_NAMES,
+  "as-was",
+).map(({ label, set }) => [label, flagsOf(set)] as const);
 
 const setOf = (names: ReadonlyArray<string>): readonly [string, Required<ProofFlags>] => {
   const list = names.flatMap((n) => n.split(",")).filter((n) => n !== "");
@@ -79,11 +86,14 @@ export const proveArgs = (args: ReadonlyArray<string>) => {
       remediation: { type: "string", multiple: true },
       invariant: { type: "string", multiple: true },
       json: { type: "boolean" },
+      matrix: { type: "boolean" },
     },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length > 0) bad(`prove: unexpected argument ${positionals[0]}`);
+  if (values.matrix && values.remediation !== undefined)
+    bad("--matrix proves every row: it takes no --remediation");
   const invariants = (values.invariant ?? []).flatMap((i) => i.split(",")).filter((i) => i !== "");
   for (const i of invariants)
     if (!(CORE_INVARIANTS as ReadonlyArray<string>).includes(i))
@@ -95,7 +105,11 @@ export const proveArgs = (args: ReadonlyArray<string>) => {
 export const proveCommand = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
   try {
     const values = proveArgs(args);
-    const sets = values.remediation === undefined ? DEFAULT_SETS : [setOf(values.remediation)];
+    const sets = values.matrix
+      ? MATRIX_SETS
+      : values.remediation === undefined
+        ? DEFAULT_SETS
+        : [setOf(values.remediation)];
     const invariants = values.invariants.length > 0 ? values.invariants : CORE_INVARIANTS;
     const started = performance.now();
     const z = await z3Context();

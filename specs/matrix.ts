@@ -5,7 +5,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import { buildMatrix } from "../checker/matrix.ts";
 import { renderMatrix } from "../checker/matrixMarkdown.ts";
-import { fleetMatrixWith, proveFleetMatrix } from "./fleet/matrix.ts";
+import { fleetMatrix, proveProvedCells, withFleetProofs } from "./fleet/matrix.ts";
 import { SYSTEM_MATRIX_HEADING, systemMatrix } from "./system/matrix.ts";
 
 export const MATRIX_PATH = "docs/remediation-matrix.md";
@@ -24,16 +24,14 @@ export const splitMatrixParts = (text: string): MatrixParts => {
 };
 
 /**
- * The whole document, generated (tens of seconds: Z3's proofs of the fleet's rows first, then the searches);
+ * The whole document, generated (tens of seconds: the searches, then Z3's proofs of the cells they proved);
  * `onProgress` hears what is being done, by spec.
  */
 export const matrixDocument = async (onProgress?: (what: string) => void): Promise<string> => {
-  const fleetMatrix = fleetMatrixWith(await proveFleetMatrix((what) => onProgress?.(`fleet: ${what}`)));
+  const fleet = buildMatrix(fleetMatrix, (what) => onProgress?.(`fleet: ${what}`));
+  const proofs = await proveProvedCells(fleet, (what) => onProgress?.(`fleet: ${what}`));
   return joinMatrixParts({
-    fleet: renderMatrix(
-      fleetMatrix,
-      buildMatrix(fleetMatrix, (what) => onProgress?.(`fleet: ${what}`)),
-    ),
+    fleet: renderMatrix(fleetMatrix, withFleetProofs(fleet, proofs)),
     system: renderMatrix(
       systemMatrix,
       buildMatrix(systemMatrix, (what) => onProgress?.(`system: ${what}`)),

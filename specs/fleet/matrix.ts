@@ -2,8 +2,8 @@
 // specs/fleet: the fleet's remediation matrix (the first part of docs/remediation-matrix.md), as a subject of
 // the matrix engine (checker/matrix.ts): every fleet invariant under every set of core remediations.
 // Exhaustive search on the `small` checking config, random search on `as-was` (the 2020 numbers), and for a
-// cell that search proves, Z3's proof for every parameter value (specs/fleet/prove/, run before the matrix is
-// built: Z3 answers asynchronously). Every invariant reads every remediation, so nothing is projected away.
+// cell that search proves, Z3's proof for every parameter value (specs/fleet/prove/, asked after the searches:
+// Z3 answers asynchronously). Every invariant reads every remediation, so nothing is projected away.
 // ---------------------------------------------------------------------------------------------------------
 import { DEFAULT_SEED } from "../../checker/defaults.ts";
 import {
@@ -12,6 +12,8 @@ import {
   type Matrix,
   type MatrixSubject,
   matrixRows,
+  provedCells,
+  raiseProvedCells,
 } from "../../checker/matrix.ts";
 import type { SpecInvariant } from "../../checker/specInvariant.ts";
 import {
@@ -58,7 +60,7 @@ const proofPhrase = (r: InvariantReport | undefined): string | undefined => {
   if (p === undefined) return undefined;
   const when = p.sideCondition === "none" ? "no side condition" : `when ${p.sideCondition}`;
   const scope = p.scope === "every fleet size" ? "" : `, ${p.scope}`;
-  return `SMT: via ${p.argument}, ${when}${scope}`;
+  return `SMT: ${p.argument === r?.invariant ? "itself" : `via ${p.argument}`}, ${when}${scope}`;
 };
 
 /** The remediation sets explored exhaustively, in words. */
@@ -89,7 +91,7 @@ const prose = (m: Matrix<RemediationName>) => {
       "",
       `- **Exhaustive search** (\`npx outage verify --config small\`): breadth-first over every reachable state of the \`small\` checking config (model/configs/small.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states (${reached}). "shortest on small" is the length of a shortest counterexample.`,
       `- **Random search** (\`npx outage check --config as-was\`): fast-check on the \`as-was\` config, seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per cell, counterexamples shrunk and minimized.`,
-      "- **Proved for all parameters** (`npx outage prove --remediation SET --invariant NAME`): Z3 discharges initiation, consecution under every operation and the invariant's implication for the named inductive invariant over symbolic parameters (specs/fleet/prove/, docs/prove.md); \"SMT: via X, when C\" names the inductive invariant X and the side condition C. Asked of every cell; shown only where exhaustive search also proved it.",
+      '- **Proved for all parameters** (`npx outage prove --remediation SET --invariant NAME`): Z3 discharges initiation, consecution under every operation and the invariant\'s implication for the named inductive invariant over symbolic parameters (specs/fleet/prove/, docs/prove.md); "SMT: via X, when C" names the inductive invariant X and the side condition C. Asked of every cell exhaustive search proved.',
       "",
       "A counterexample from either search makes the verdict **violated**, whichever config it was found on.",
     ],
@@ -126,13 +128,24 @@ export const fleetMatrix: MatrixSubject<Config, State, Op, RemediationName, Spec
   prose,
 };
 
-/** The fleet's matrix with Z3's proofs: a cell exhaustive search proves is raised when Z3 proves it too. */
-export const fleetMatrixWith = (
-  proofs: FleetProofs,
-): MatrixSubject<Config, State, Op, RemediationName, SpecInvariant<Config, State>> => ({
-  ...fleetMatrix,
-  allParameters: (set, inv) =>
-    (CORE_INVARIANTS as ReadonlyArray<string>).includes(inv.name)
-      ? proofPhrase(proofs.get(proofKey(set, inv.name as CoreInvariant)))
-      : undefined,
-});
+/** Z3's proofs of the cells exhaustive search proved in `m` (the only ones raised), by `proofKey`. */
+export const proveProvedCells = async (
+  m: Matrix<RemediationName>,
+  onProgress?: (what: string) => void,
+): Promise<FleetProofs> => {
+  const z = await z3Context();
+  const proofs = new Map<string, InvariantReport>();
+  for (const { set, invariant } of provedCells(m)) {
+    if (!(CORE_INVARIANTS as ReadonlyArray<string>).includes(invariant)) continue;
+    onProgress?.(`Z3 proof of ${invariant} under {${set.join("+")}}`);
+    proofs.set(
+      proofKey(set, invariant),
+      await proveInvariant(z, flagsOf(set), invariant as CoreInvariant, false),
+    );
+  }
+  return proofs;
+};
+
+/** The fleet's matrix with each proved cell that Z3 also proved raised to "proved for all parameters". */
+export const withFleetProofs = (m: Matrix<RemediationName>, proofs: FleetProofs): Matrix<RemediationName> =>
+  raiseProvedCells(m, (set, invariant) => proofPhrase(proofs.get(proofKey(set, invariant))));

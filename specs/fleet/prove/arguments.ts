@@ -15,8 +15,8 @@ import {
   INVARIANT_FORMULAS,
   initial,
   type ProofFlags,
-  serving,
   servesCompleteOf,
+  serving,
   threadBudgetOf,
   wellFormedOf,
 } from "./encoding.ts";

@@ -232,8 +232,7 @@ export const paramServers = (e: Enc): Bool => {
 export const serving = (e: Enc, a: Abstract): Bool => e.z.And(a.live, e.z.Not(a.booting));
 
 /** model/lag.ts `inStep`: f knows, and holds threads for, exactly its group's other members. */
-export const inStep = (e: Enc, a: Abstract): Bool =>
-  e.z.And(a.k.eq(a.g.sub(1)), a.c.eq(a.g.sub(1)));
+export const inStep = (e: Enc, a: Abstract): Bool => e.z.And(a.k.eq(a.g.sub(1)), a.c.eq(a.g.sub(1)));
 
 /** model/lag.ts `behindFor` is positive only for these: live and out of step. */
 export const behind = (e: Enc, a: Abstract): Bool => e.z.And(a.live, e.z.Not(inStep(e, a)));
@@ -299,8 +298,7 @@ export const wellFormedOf = (e: Enc, a: Abstract): Bool => {
 export const threadBudgetOf = (e: Enc, a: Abstract): Bool => e.z.Implies(a.live, fits(e, a.k));
 
 /** ServesOnlyWithCompleteMap for f: serving ⇒ map complete. */
-export const servesCompleteOf = (e: Enc, a: Abstract): Bool =>
-  e.z.Implies(serving(e, a), a.map.eq(COMPLETE));
+export const servesCompleteOf = (e: Enc, a: Abstract): Bool => e.z.Implies(serving(e, a), a.map.eq(COMPLETE));
 
 /** RoutesToCurrentOwner: no request misrouted, and the one just routed did not succeed through a stale entry. */
 export const routesCurrentOf = (e: Enc, a: Abstract): Bool =>

@@ -207,7 +207,11 @@ const learnOne = (e: Enc, pre: Abstract, post: Abstract, actual: Arith): Bool =>
   return z.And(
     post.k.eq(k1),
     post.c.eq(c1),
-    z.If(heals, z.And(z.Not(post.stale), post.age.eq(0)), z.And(post.stale.eq(pre.stale), post.age.eq(pre.age))) as Bool,
+    z.If(
+      heals,
+      z.And(z.Not(post.stale), post.age.eq(0)),
+      z.And(post.stale.eq(pre.stale), post.age.eq(pre.age)),
+    ) as Bool,
     leaveIfIncomplete(e, pre, map2, post),
   );
 };
@@ -256,10 +260,25 @@ export const learnAll = (e: Enc, pre: Abstract, post: Abstract, actual: Arith): 
     e.flags.waitForCompleteMap
       ? z.If(
           serving(e, pre),
-          z.And(post.live, post.booting, post.left.eq(e.p.bootstrapTicks), z.Or(post.map.eq(BUILDING), post.map.eq(USELESS))),
-          z.And(post.live.eq(pre.live), post.booting.eq(pre.booting), post.left.eq(pre.left), post.map.eq(USELESS)),
+          z.And(
+            post.live,
+            post.booting,
+            post.left.eq(e.p.bootstrapTicks),
+            z.Or(post.map.eq(BUILDING), post.map.eq(USELESS)),
+          ),
+          z.And(
+            post.live.eq(pre.live),
+            post.booting.eq(pre.booting),
+            post.left.eq(pre.left),
+            post.map.eq(USELESS),
+          ),
         )
-      : z.And(post.live.eq(pre.live), post.booting.eq(pre.booting), post.left.eq(pre.left), post.map.eq(USELESS)),
+      : z.And(
+          post.live.eq(pre.live),
+          post.booting.eq(pre.booting),
+          post.left.eq(pre.left),
+          post.map.eq(USELESS),
+        ),
   );
   return z.If(
     d.eq(0),
@@ -269,11 +288,7 @@ export const learnAll = (e: Enc, pre: Abstract, post: Abstract, actual: Arith): 
       z.If(
         d.lt(0),
         z.And(post.c.eq(min(e, pre.c, actual)), healOrNot(min(e, pre.c, actual))),
-        z.If(
-          fits(e, pre.c.add(d)),
-          z.And(post.c.eq(pre.c.add(d)), healOrNot(pre.c.add(d))),
-          refused,
-        ),
+        z.If(fits(e, pre.c.add(d)), z.And(post.c.eq(pre.c.add(d)), healOrNot(pre.c.add(d))), refused),
       ),
     ),
   ) as Bool;
@@ -316,9 +331,7 @@ export const requestRouted = (e: Enc, pre: Abstract, post: Abstract): Bool => {
   const { z } = e;
   const staleBit = z.Bool.const("requestRouted.staleBit");
   const succeeded = z.And(pre.map.eq(COMPLETE), z.Not(staleBit));
-  const misrouted = e.flags.waitForCompleteMap
-    ? z.Bool.val(false)
-    : z.And(pre.map.eq(COMPLETE), staleBit);
+  const misrouted = e.flags.waitForCompleteMap ? z.Bool.val(false) : z.And(pre.map.eq(COMPLETE), staleBit);
   return z.And(
     serving(e, pre),
     z.Implies(staleBit, pre.stale),
@@ -401,7 +414,11 @@ const processOwnership = (e: Enc, pre: Abstract, post: Abstract): Bool => {
     post.booting.eq(pre.booting),
     post.map.eq(pre.map),
     post.left.eq(pre.left),
-    z.If(applies, z.And(z.Not(post.stale), post.age.eq(0)), z.And(post.stale.eq(pre.stale), post.age.eq(pre.age))) as Bool,
+    z.If(
+      applies,
+      z.And(z.Not(post.stale), post.age.eq(0)),
+      z.And(post.stale.eq(pre.stale), post.age.eq(pre.age)),
+    ) as Bool,
   );
 };
 

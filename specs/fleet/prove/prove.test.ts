@@ -1,18 +1,31 @@
 // ---------------------------------------------------------------------------------------------------------
-// The Z3 proofs of ThreadBudget (docs/prove.md): each remediation's verdict, a wrong side condition refused,
-// and the as-was counterexample replayed through the real model. Z3 starts once for the file.
+// The Z3 proofs (docs/prove.md): ThreadBudget under each thread remediation, a wrong side condition refused,
+// the as-was counterexample replayed through the real model; every core invariant under all remediations, the
+// ones no remediation set keeps NOT INDUCTIVE, and a strengthening without its named conjunct refused. Z3
+// starts once for the file.
 // ---------------------------------------------------------------------------------------------------------
 import { beforeAll, describe, expect, test } from "vitest";
 import {
+  ARGUMENTS,
   type Argument,
+  argumentsFor,
   cellsBoundThreads,
   groupsWithinBudget,
+  itself,
   planFitsInServers,
   threadBudgetAlone,
 } from "./arguments.ts";
 import { replayConcretely, violatingState } from "./concrete.ts";
-import { fits, type ProofFlags } from "./encoding.ts";
+import {
+  CORE_INVARIANTS,
+  fits,
+  fleetShape,
+  INVARIANT_FORMULAS,
+  type ProofFlags,
+  wellFormedOf,
+} from "./encoding.ts";
 import { proveArgument } from "./prove.ts";
+import { flagsOf, proveInvariant } from "./proveSet.ts";
 import { type Z3, z3Context } from "./z3.ts";
 
 const NONE: ProofFlags = { cellularization: false, preflightGuard: false, largerServers: false };
@@ -79,5 +92,70 @@ describe("prove ThreadBudget with Z3", () => {
   test("the side condition is what makes the replay fail: a fleet that fits replays with no violation", () => {
     const trace = replayConcretely(NONE, { threadLimit: 10, baseThreads: 1, threadsPerPeer: 3 }, 4);
     expect(trace.violation).toBeUndefined();
+  });
+});
+
+describe("prove every core invariant with Z3", () => {
+  const ALL = flagsOf([
+    "preflightGuard",
+    "largerServers",
+    "cellularization",
+    "bootstrapFromAuthoritative",
+    "waitForCompleteMap",
+  ]);
+
+  test.each(CORE_INVARIANTS)(
+    "under all remediations, %s is PROVED for every fleet size",
+    async (invariant) => {
+      const r = await proveInvariant(z, ALL, invariant);
+      expect(r.verdict).toBe("PROVED");
+      expect(r.proof?.scope).toBe("every fleet size");
+    },
+  );
+
+  test("under all remediations the time bounds need the cells' side condition (R8 lets a frontend short of threads serve)", async () => {
+    for (const invariant of ["PeersLearnedWithin", "ShardMovesAppliedWithin"] as const) {
+      const r = await proveInvariant(z, ALL, invariant);
+      expect(r.proof?.sideCondition).toBe("baseThreads + threadsPerPeer × (cellSize − 1) ≤ threadLimit");
+      expect(r.proof?.necessary).toBe("needed by the argument");
+    }
+  });
+
+  test("as-was: RoutesToCurrentOwner is NOT INDUCTIVE, a request through a stale entry misroutes", async () => {
+    const r = await proveInvariant(z, flagsOf([]), "RoutesToCurrentOwner");
+    expect(r.verdict).toBe("NOT INDUCTIVE");
+    const cti = r.attempts[0]?.obligations.find(
+      (o) => o.obligation === "consecution: requestRouted (through f)",
+    );
+    expect(cti?.status).toBe("counterexample");
+    if (cti?.status === "counterexample") expect(cti.assignment.after?.misrouted).toBeGreaterThan(0);
+  });
+
+  test("with waitForCompleteMap and R8, PeersLearnedWithin has no argument without a thread bound and is NOT INDUCTIVE", async () => {
+    const flags = flagsOf(["bootstrapFromAuthoritative", "waitForCompleteMap"]);
+    expect(argumentsFor("PeersLearnedWithin", flags).map((a) => a.name)).toEqual(["PeersLearnedWithin"]);
+    expect((await proveInvariant(z, flags, "PeersLearnedWithin")).verdict).toBe("NOT INDUCTIVE");
+  });
+
+  test("a strengthening without ThreadsGranted is refused: cells alone do not keep a serving frontend in step", async () => {
+    const without: Argument = {
+      ...itself("PeersLearnedWithin"),
+      invariantOf: (e, a) =>
+        e.z.And(
+          fleetShape(e, a),
+          wellFormedOf(e, a),
+          a.k.le(e.p.cellSize.sub(1)),
+          INVARIANT_FORMULAS.PeersLearnedWithin(e, a),
+        ),
+      sideCondition: (e) => fits(e, e.p.cellSize.sub(1)),
+    };
+    expect((await proveArgument(z, { ...NONE, cellularization: true }, without)).verdict).toBe(
+      "NOT INDUCTIVE",
+    );
+  });
+
+  test("every argument names the invariant it is listed under", () => {
+    for (const invariant of CORE_INVARIANTS)
+      for (const a of ARGUMENTS[invariant]) expect(a.invariant).toBe(invariant);
   });
 });

@@ -55,6 +55,7 @@ export interface ArgumentResult {
    * ThreadBudget: whether Z3 showed the side condition necessary (every violation of it has a reachable
    * violating state). Other invariants: "needed by the argument" when some obligation fails without it (the
    * side condition is necessary to THIS proof, not shown necessary to the invariant), "not needed" otherwise.
+   * "unknown" when not PROVED or not asked.
    */
   readonly necessary: "yes" | "no" | "unknown" | "trivial" | "needed by the argument" | "not needed";
   readonly ms: number;
@@ -63,6 +64,8 @@ export interface ArgumentResult {
 export interface ProveOptions {
   /** Extra constraints on the parameters for counterexample search only (e.g. the decoder's maxSize cap). */
   readonly bounds?: (e: Enc) => Bool;
+  /** Whether to ask if the side condition is necessary (default true; the matrix does not print it). */
+  readonly necessity?: boolean;
 }
 
 const num = (m: Model, x: Arith): number => Number(m.eval(x, true).toString());
@@ -111,7 +114,8 @@ const discharge = async (
   for (const a of assumptions) solver.add(a);
   solver.add(z.Not(goal));
   const linear = await solver.check();
-  const answer = linear === "sat" ? (solver.add(maxPeersDefinition(e)), await solver.check()) : linear;
+  if (linear === "sat") solver.add(maxPeersDefinition(e));
+  const answer = linear === "sat" ? await solver.check() : linear;
   const ms = Math.round(performance.now() - started);
   if (answer === "unsat") return { obligation, status: "proved", ms };
   if (answer === "unknown") return { obligation, status: "unknown", ms, reason: solver.reasonUnknown() };
@@ -212,7 +216,7 @@ export const proveArgument = async (
       ? "NOT INDUCTIVE"
       : "UNKNOWN";
   const necessary =
-    verdict !== "PROVED"
+    verdict !== "PROVED" || options.necessity === false
       ? "unknown"
       : argument.witness !== undefined
         ? await necessity(z, e, argument, pre)

@@ -58,11 +58,16 @@ export const flagsOf = (names: ReadonlyArray<string>): Required<ProofFlags> => {
 const cache = new Map<string, Promise<Attempt>>();
 
 /** `argument` under `flags`, with the concrete replay of a NOT INDUCTIVE ThreadBudget (cached). */
-const attempt = (z: Z3, flags: Required<ProofFlags>, argument: Argument): Promise<Attempt> => {
-  const key = `${JSON.stringify(flags)}/${argument.invariant}/${argument.name}`;
+const attempt = (
+  z: Z3,
+  flags: Required<ProofFlags>,
+  argument: Argument,
+  necessity: boolean,
+): Promise<Attempt> => {
+  const key = `${JSON.stringify(flags)}/${argument.invariant}/${argument.name}/${necessity}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const computed = proveArgument(z, flags, argument).then((result): Attempt => {
+  const computed = proveArgument(z, flags, argument, { necessity }).then((result): Attempt => {
     const state =
       result.verdict === "NOT INDUCTIVE" && argument.invariant === "ThreadBudget"
         ? violatingState(result)
@@ -82,15 +87,19 @@ const attempt = (z: Z3, flags: Required<ProofFlags>, argument: Argument): Promis
   return computed;
 };
 
-/** `invariant` under `flags`: its arguments in order until one is PROVED. */
+/**
+ * `invariant` under `flags`: its arguments in order until one is PROVED (and whether its side condition is
+ * necessary, unless `necessity` is false).
+ */
 export const proveInvariant = async (
   z: Z3,
   flags: Required<ProofFlags>,
   invariant: CoreInvariant,
+  necessity = true,
 ): Promise<InvariantReport> => {
   const attempts: Attempt[] = [];
   for (const argument of argumentsFor(invariant, flags)) {
-    const a = await attempt(z, flags, argument);
+    const a = await attempt(z, flags, argument, necessity);
     attempts.push(a);
     if (a.verdict === "PROVED") return { invariant, verdict: "PROVED", proof: a, attempts };
   }
