@@ -154,11 +154,9 @@ export const exploredSets = <N>(options: ReadonlyArray<N>): ReadonlyArray<Readon
 
 const steps = (n: number): string => `${n} step${n === 1 ? "" : "s"}`;
 
-/** Combines the searches' evidence (and the subject's proof, for a proved cell) for one invariant. */
+/** Combines the searches' evidence for one invariant (`raiseProvedCells` adds a proof for all parameters). */
 const cellFor = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
   subject: MatrixSubject<C, S, Op, N, I>,
-  inv: I,
-  set: ReadonlyArray<N>,
   bfs: BfsVerdict<Op>,
   random: SearchResult<S, Op>,
   unreached: ReadonlyArray<string>,
@@ -285,14 +283,7 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
       cells: Object.fromEntries(
         invariants.map((inv) => [
           inv.name,
-          cellFor(
-            subject,
-            inv,
-            project(inv, set),
-            bfsOf(inv, set),
-            randomOf(inv, set),
-            unreachedOf(inv, set),
-          ),
+          cellFor(subject, bfsOf(inv, set), randomOf(inv, set), unreachedOf(inv, set)),
         ]),
       ),
     }),

@@ -131,10 +131,12 @@ describe("prove every core invariant with Z3", () => {
     if (cti?.status === "counterexample") expect(cti.assignment.after?.misrouted).toBeGreaterThan(0);
   });
 
-  test("with waitForCompleteMap and R8, PeersLearnedWithin has no argument without a thread bound and is NOT INDUCTIVE", async () => {
+  test("with waitForCompleteMap and R8, PeersLearnedWithin needs a thread bound: alone it is NOT INDUCTIVE", async () => {
     const flags = flagsOf(["bootstrapFromAuthoritative", "waitForCompleteMap"]);
-    expect(argumentsFor("PeersLearnedWithin", flags).map((a) => a.name)).toEqual(["PeersLearnedWithin"]);
-    expect((await proveInvariant(z, flags, "PeersLearnedWithin")).verdict).toBe("NOT INDUCTIVE");
+    expect(argumentsFor("PeersLearnedWithin", flags).map((a) => a.name)).toEqual([
+      "PlanFitsInServers ∧ ThreadsGranted ∧ PeersLearnedWithin",
+    ]);
+    expect((await proveArgument(z, flags, itself("PeersLearnedWithin"))).verdict).toBe("NOT INDUCTIVE");
   });
 
   test("a strengthening without ThreadsGranted is refused: cells alone do not keep a serving frontend in step", async () => {
