@@ -21,6 +21,8 @@
 // it stands for, so an agreement property can map a concrete (config, state, frontend) onto them.
 // ---------------------------------------------------------------------------------------------------------
 import type { Arith, Bool } from "z3-solver";
+import type { Config } from "../../../model/config.ts";
+import { serversFor } from "../../../model/state.ts";
 import type { Z3 } from "./z3.ts";
 
 /** Which remediations are on. All five are concrete: one proof per combination, cached by the caller. */
@@ -181,6 +183,29 @@ export const decoderDomain = (e: Enc): Bool => {
     p.maxSize.ge(p.initialSize),
     p.propagationDelayTicks.ge(1),
     p.bootstrapTicks.ge(1),
+  );
+};
+
+/**
+ * The parameters fixed to a concrete config's numbers (the abstraction of a config): every decoder field the
+ * proofs read, serversFor of the plan's bounds, and maxPeerThreads by its definition.
+ */
+export const paramsAre = (e: Enc, config: Config): Bool => {
+  const { z, p } = e;
+  return z.And(
+    p.threadLimit.eq(config.threads.threadLimit),
+    p.baseThreads.eq(config.threads.baseThreads),
+    p.threadsPerPeer.eq(config.threads.threadsPerPeer),
+    p.cellSize.eq(config.remediationParameters.cellSize),
+    p.largerServerFactor.eq(config.remediationParameters.largerServerFactor),
+    p.initialSize.eq(config.fleet.initialSize),
+    p.maxSize.eq(config.fleet.maxSize),
+    p.propagationDelayTicks.eq(config.membership.propagationDelayTicks),
+    p.bootstrapTicks.eq(config.coldStart.bootstrapTicks),
+    e.selfHeals.eq(z.Bool.val(config.coldStart.cacheSelfHealsAfterTriggerRemoval)),
+    e.initialServers.eq(serversFor(config, config.fleet.initialSize)),
+    e.planServers.eq(serversFor(config, config.fleet.maxSize)),
+    maxPeersDefinition(e),
   );
 };
 

@@ -5,6 +5,10 @@
 // starts once for the file.
 // ---------------------------------------------------------------------------------------------------------
 import { beforeAll, describe, expect, test } from "vitest";
+import { exploreBreadthFirst } from "../../../checker/verify/bfs.ts";
+import { type RemediationName, withRemediations } from "../../../model/config.ts";
+import { small } from "../../../model/configs/small.ts";
+import { fleetSpec } from "../../fleet.ts";
 import {
   ARGUMENTS,
   type Argument,
@@ -24,7 +28,7 @@ import {
   type ProofFlags,
   wellFormedOf,
 } from "./encoding.ts";
-import { proveArgument } from "./prove.ts";
+import { proveArgument, sideConditionHolds } from "./prove.ts";
 import { flagsOf, proveInvariant } from "./proveSet.ts";
 import { type Z3, z3Context } from "./z3.ts";
 
@@ -160,4 +164,36 @@ describe("prove every core invariant with Z3", () => {
     for (const invariant of CORE_INVARIANTS)
       for (const a of ARGUMENTS[invariant]) expect(a.invariant).toBe(invariant);
   });
+
+  test.each<{ readonly set: ReadonlyArray<RemediationName> }>([
+    { set: [] },
+    { set: ["waitForCompleteMap"] },
+  ])(
+    "Z3 never proves, under a side condition small meets, what exhaustive search refutes on small ($set)",
+    async ({ set }) => {
+      const config = withRemediations(small, set);
+      const bfs = exploreBreadthFirst(fleetSpec, config, fleetSpec.invariants, {
+        maxDepth: 1000,
+        maxStates: 50_000,
+      });
+      const refuted = bfs.verdicts
+        .filter((v) => v.verdict.status === "violated")
+        .map((v) => v.invariant.name);
+      expect(refuted.length).toBeGreaterThan(0);
+      for (const invariant of CORE_INVARIANTS.filter((i) => refuted.includes(i))) {
+        const r = await proveInvariant(z, flagsOf(set), invariant);
+        if (r.proof !== undefined)
+          expect(
+            await sideConditionHolds(
+              z,
+              flagsOf(set),
+              argumentsFor(invariant, flagsOf(set)).find((a) => a.name === r.proof?.argument) ??
+                itself(invariant),
+              config,
+            ),
+            `${invariant} proved by ${r.proof.argument}`,
+          ).toBe(false);
+      }
+    },
+  );
 });

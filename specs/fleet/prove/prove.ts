@@ -11,6 +11,7 @@
 // the question asked is whether the ARGUMENT needs it: does some obligation fail without it.
 // ---------------------------------------------------------------------------------------------------------
 import type { Arith, Bool, Model } from "z3-solver";
+import type { Config } from "../../../model/config.ts";
 import type { Argument } from "./arguments.ts";
 import {
   type Abstract,
@@ -23,6 +24,7 @@ import {
   maxPeersDefinition,
   type ProofFlags,
   paramServers,
+  paramsAre,
 } from "./encoding.ts";
 import { OPERATIONS } from "./operations.ts";
 import type { Z3 } from "./z3.ts";
@@ -262,4 +264,17 @@ const necessity = async (
   solver.add(argument.witness?.(e, pre) ?? z.Bool.val(false), INVARIANT_FORMULAS[argument.invariant](e, pre));
   const answer = await solver.check();
   return answer === "unsat" ? "yes" : answer === "sat" ? "no" : "unknown";
+};
+
+/** Whether `config`'s numbers satisfy `argument`'s side condition under `flags` (the config's own flags aside). */
+export const sideConditionHolds = async (
+  z: Z3,
+  flags: ProofFlags,
+  argument: Argument,
+  config: Config,
+): Promise<boolean> => {
+  const e = encoding(z, flags);
+  const solver = new z.Solver();
+  solver.add(paramsAre(e, config), argument.sideCondition(e));
+  return (await solver.check()) === "sat";
 };
