@@ -57,17 +57,14 @@ const always = (e: Enc): Bool => e.z.Bool.val(true);
 // the thread bounds: what each thread remediation keeps, and its side condition
 // ---------------------------------------------------------------------------------------------------------
 
-interface ThreadBound {
-  readonly name: string;
-  readonly sentence: string;
-  readonly source: string;
-  readonly scope: string;
-  readonly sideConditionText: string;
-  readonly sideCondition: (e: Enc) => Bool;
+/** A thread bound: what one thread remediation keeps (`bound`), under its side condition. */
+type ThreadBound = Pick<
+  Argument,
+  "name" | "sentence" | "source" | "scope" | "sideConditionText" | "sideCondition" | "appliesTo"
+> & {
   readonly bound: (e: Enc, a: Abstract) => Bool;
   readonly witness: (e: Enc, a: Abstract) => Bool;
-  readonly appliesTo: (flags: Required<ProofFlags>) => boolean;
-}
+};
 
 /** R7: a frontend knows at most cellSize − 1 peers (properties/strengthened.ts CellsBoundThreads). */
 const cells: ThreadBound = {

@@ -21,18 +21,18 @@ import {
   unitsPerServer,
 } from "./encoding.ts";
 
-/** f's own fields unchanged (status, map, peers, threads, staleness, bootstrap work). */
-const sameFrontend = (e: Enc, pre: Abstract, post: Abstract): Bool =>
-  e.z.And(
-    post.k.eq(pre.k),
-    post.c.eq(pre.c),
-    post.live.eq(pre.live),
-    post.booting.eq(pre.booting),
-    post.map.eq(pre.map),
-    post.stale.eq(pre.stale),
-    post.age.eq(pre.age),
-    post.left.eq(pre.left),
-  );
+/** f's own fields (status, map, peers, threads, staleness, bootstrap work). */
+const FRONTEND_FIELDS = ["k", "c", "live", "booting", "map", "stale", "age", "left"] as const;
+
+type FrontendField = (typeof FRONTEND_FIELDS)[number];
+
+/** f's own fields unchanged, but for `except`. */
+const sameFrontend = (
+  e: Enc,
+  pre: Abstract,
+  post: Abstract,
+  except: ReadonlyArray<FrontendField> = [],
+): Bool => e.z.And(...FRONTEND_FIELDS.filter((x) => !except.includes(x)).map((x) => e.z.Eq(post[x], pre[x])));
 
 /** f's group and the fleet unchanged. */
 const sameFleet = (e: Enc, pre: Abstract, post: Abstract): Bool =>
@@ -306,12 +306,7 @@ export const shardMoved = (e: Enc, pre: Abstract, post: Abstract): Bool => {
   const { z } = e;
   return z.And(
     sameFleet(e, pre, post),
-    post.k.eq(pre.k),
-    post.c.eq(pre.c),
-    post.live.eq(pre.live),
-    post.booting.eq(pre.booting),
-    post.map.eq(pre.map),
-    post.left.eq(pre.left),
+    sameFrontend(e, pre, post, ["stale", "age"]),
     post.stale.eq(z.Or(pre.stale, pre.live)),
     post.age.ge(0),
     post.age.le(pre.age),
@@ -385,19 +380,10 @@ const finishBootstrap = (e: Enc, pre: Abstract, post: Abstract): Bool => {
  */
 const bootstrapMaybe = (e: Enc, pre: Abstract, post: Abstract): Bool => {
   const { z } = e;
-  const same = z.And(sameFrontend(e, pre, post));
+  const same = sameFrontend(e, pre, post);
   const progresses = z.If(
     pre.left.gt(1),
-    z.And(
-      post.k.eq(pre.k),
-      post.c.eq(pre.c),
-      post.live.eq(pre.live),
-      post.booting.eq(pre.booting),
-      post.map.eq(pre.map),
-      post.stale.eq(pre.stale),
-      post.age.eq(pre.age),
-      post.left.eq(pre.left.sub(1)),
-    ),
+    z.And(sameFrontend(e, pre, post, ["left"]), post.left.eq(pre.left.sub(1))),
     z.And(post.k.eq(pre.k), post.c.eq(pre.c), finishBootstrap(e, pre, post)),
   ) as Bool;
   return z.If(z.And(pre.live, pre.booting), z.Or(same, progresses), same) as Bool;
@@ -408,12 +394,7 @@ const processOwnership = (e: Enc, pre: Abstract, post: Abstract): Bool => {
   const { z } = e;
   const applies = z.And(pre.live, pre.stale, pre.map.eq(COMPLETE), pre.c.eq(pre.k));
   return z.And(
-    post.k.eq(pre.k),
-    post.c.eq(pre.c),
-    post.live.eq(pre.live),
-    post.booting.eq(pre.booting),
-    post.map.eq(pre.map),
-    post.left.eq(pre.left),
+    sameFrontend(e, pre, post, ["stale", "age"]),
     z.If(
       applies,
       z.And(z.Not(post.stale), post.age.eq(0)),
@@ -444,13 +425,7 @@ export const tick = (e: Enc, pre: Abstract, post: Abstract): Bool => {
     processOwnership(e, pre, processed),
     z.If(due, learnAll(e, processed, learned, pre.g.sub(1)), sameFrontend(e, processed, learned)) as Bool,
     bootstrapMaybe(e, learned, booted),
-    post.k.eq(booted.k),
-    post.c.eq(booted.c),
-    post.live.eq(booted.live),
-    post.booting.eq(booted.booting),
-    post.map.eq(booted.map),
-    post.left.eq(booted.left),
-    post.stale.eq(booted.stale),
+    sameFrontend(e, booted, post, ["age"]),
     post.age.eq(z.If(booted.stale, min(e, booted.age.add(1), cap), 0) as Arith),
     post.lag.eq(z.If(behind(e, post), min(e, pre.lag.add(1), cap), 0) as Arith),
     noRequest(e, pre, post),

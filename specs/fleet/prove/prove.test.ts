@@ -165,10 +165,7 @@ describe("prove every core invariant with Z3", () => {
       for (const a of ARGUMENTS[invariant]) expect(a.invariant).toBe(invariant);
   });
 
-  test.each<{ readonly set: ReadonlyArray<RemediationName> }>([
-    { set: [] },
-    { set: ["waitForCompleteMap"] },
-  ])(
+  test.each<{ readonly set: ReadonlyArray<RemediationName> }>([{ set: [] }, { set: ["waitForCompleteMap"] }])(
     "Z3 never proves, under a side condition small meets, what exhaustive search refutes on small ($set)",
     async ({ set }) => {
       const config = withRemediations(small, set);

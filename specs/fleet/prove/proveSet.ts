@@ -35,14 +35,6 @@ export interface SetReport {
   readonly invariants: ReadonlyArray<InvariantReport>;
 }
 
-export const FLAG_NAMES = [
-  "preflightGuard",
-  "largerServers",
-  "cellularization",
-  "bootstrapFromAuthoritative",
-  "waitForCompleteMap",
-] as const;
-
 /** The flags of a set of remediation names. */
 export const flagsOf = (names: ReadonlyArray<string>): Required<ProofFlags> => {
   const on = (n: string): boolean => names.includes(n);
