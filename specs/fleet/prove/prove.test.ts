@@ -35,19 +35,13 @@ import { type Z3, z3Context } from "./z3.ts";
 const NONE: ProofFlags = { cellularization: false, preflightGuard: false, largerServers: false };
 
 let z: Z3;
-let initMs = 0;
 
+// Z3's start-up time is recorded in docs/performance.md, not asserted (no timed assertions in tests).
 beforeAll(async () => {
-  const started = performance.now();
   z = await z3Context();
-  initMs = performance.now() - started;
 }, 60_000);
 
 describe("prove ThreadBudget with Z3", () => {
-  test("Z3 starts within ten seconds", () => {
-    expect(initMs).toBeLessThan(10_000);
-  });
-
   test.each<[string, string, ProofFlags, Argument]>([
     ["cellularization", "CellsBoundThreads", { ...NONE, cellularization: true }, cellsBoundThreads],
     ["preflightGuard", "GroupsWithinBudget", { ...NONE, preflightGuard: true }, groupsWithinBudget],
