@@ -48,7 +48,12 @@ describe("npx outage prove", () => {
       await proveCommand(["--remediation", "none", "--invariant", "ThreadBudget,RoutesToCurrentOwner"], io),
     ).toBe(1);
     expect(io.stdout()).toMatch(/ThreadBudget via ThreadBudget \(every fleet size\): NOT INDUCTIVE/);
-    expect(io.stdout()).toMatch(/reachable: a fleet of \d+ servers .* over the OS limit/);
+    expect(io.stdout()).toMatch(
+      /reachable: .* from one frontend \(a fleet of \d+ at the end\), run through step: .*over the OS limit/,
+    );
+    expect(io.stdout()).toMatch(
+      /reachable: .*"shardMoved".*"requestRouted".*run through step: 1 request\(s\) went to a shard's former owner/,
+    );
     expect(io.stdout()).toMatch(
       /RoutesToCurrentOwner via RoutesToCurrentOwner \(every fleet size\): NOT INDUCTIVE/,
     );

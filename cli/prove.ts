@@ -63,7 +63,7 @@ const attemptLines = (invariant: string, a: Attempt): ReadonlyArray<string> => [
   ...(a.concrete === undefined
     ? []
     : [
-        `    reachable: a fleet of ${a.concrete.fleet} servers (${a.concrete.operations} from one frontend), run through step: ${a.concrete.violation ?? "no violation"}`,
+        `    reachable: ${a.concrete.operations} from one frontend (a fleet of ${a.concrete.fleet} at the end), run through step: ${a.concrete.violation ?? "no violation"}`,
       ]),
 ];
 

@@ -6,7 +6,7 @@
 // share them.
 // ---------------------------------------------------------------------------------------------------------
 import { type Argument, argumentsFor } from "./arguments.ts";
-import { replayConcretely, violatingState } from "./concrete.ts";
+import { replayConcretely, replayMisroute, violatingState } from "./concrete.ts";
 import { CORE_INVARIANTS, type CoreInvariant, type ProofFlags } from "./encoding.ts";
 import { type ArgumentResult, proveArgument } from "./prove.ts";
 import type { Z3 } from "./z3.ts";
@@ -49,6 +49,32 @@ export const flagsOf = (names: ReadonlyArray<string>): Required<ProofFlags> => {
 
 const cache = new Map<string, Promise<Attempt>>();
 
+/**
+ * A NOT INDUCTIVE ThreadBudget or RoutesToCurrentOwner replayed on a concrete fleet through `step`
+ * (concrete.ts): whether Z3's counterexample is reachable in the model.
+ */
+const replayed = (flags: Required<ProofFlags>, result: ArgumentResult): ConcreteReport | undefined => {
+  if (result.verdict !== "NOT INDUCTIVE") return undefined;
+  if (result.invariant === "RoutesToCurrentOwner") {
+    const cti = result.obligations.find((o) => o.status === "counterexample");
+    if (cti?.status !== "counterexample") return undefined;
+    const trace = replayMisroute(flags, cti.assignment.params);
+    return {
+      fleet: 1,
+      operations: trace.ops.map((op) => JSON.stringify(op)).join(", "),
+      violation: trace.violation,
+    };
+  }
+  const state = result.invariant === "ThreadBudget" ? violatingState(result) : undefined;
+  if (state === undefined) return undefined;
+  const trace = replayConcretely(flags, state.params, state.group);
+  return {
+    fleet: state.group,
+    operations: trace.ops.map((op) => JSON.stringify(op)).join(", "),
+    violation: trace.violation,
+  };
+};
+
 /** `argument` under `flags`, with the concrete replay of a NOT INDUCTIVE ThreadBudget (cached). */
 const attempt = (
   z: Z3,
@@ -60,20 +86,8 @@ const attempt = (
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const computed = proveArgument(z, flags, argument, { necessity }).then((result): Attempt => {
-    const state =
-      result.verdict === "NOT INDUCTIVE" && argument.invariant === "ThreadBudget"
-        ? violatingState(result)
-        : undefined;
-    if (state === undefined) return result;
-    const trace = replayConcretely(flags, state.params, state.group);
-    return {
-      ...result,
-      concrete: {
-        fleet: state.group,
-        operations: trace.ops.map((op) => JSON.stringify(op)).join(", "),
-        violation: trace.violation,
-      },
-    };
+    const concrete = replayed(flags, result);
+    return concrete === undefined ? result : { ...result, concrete };
   });
   cache.set(key, computed);
   return computed;
