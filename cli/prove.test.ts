@@ -47,7 +47,7 @@ describe("npx outage prove", () => {
     expect(
       await proveCommand(["--remediation", "none", "--invariant", "ThreadBudget,RoutesToCurrentOwner"], io),
     ).toBe(1);
-    expect(io.stdout()).toMatch(/ThreadBudget via ThreadBudget \(every fleet size\): NOT INDUCTIVE/);
+    expect(io.stdout()).toMatch(/ThreadBudget itself \(every fleet size\): NOT INDUCTIVE/);
     expect(io.stdout()).toMatch(
       /reachable: .* from one frontend \(a fleet of \d+ at the end\), run through step: .*over the OS limit/,
     );
@@ -55,7 +55,7 @@ describe("npx outage prove", () => {
       /reachable: .*"shardMoved".*"requestRouted".*run through step: 1 request\(s\) went to a shard's former owner/,
     );
     expect(io.stdout()).toMatch(
-      /RoutesToCurrentOwner via RoutesToCurrentOwner \(every fleet size\): NOT INDUCTIVE/,
+      /RoutesToCurrentOwner itself \(every fleet size\): NOT INDUCTIVE/,
     );
   });
 

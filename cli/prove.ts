@@ -45,7 +45,7 @@ const necessityText = (a: Attempt): string =>
         : a.necessary;
 
 const attemptLines = (invariant: string, a: Attempt): ReadonlyArray<string> => [
-  `  ${invariant} via ${a.argument} (${a.scope}): ${a.verdict}${a.verdict === "PROVED" ? (a.sideCondition === "none" ? ", no side condition" : ` when ${a.sideCondition}`) : ""}  [${a.ms} ms]`,
+  `  ${invariant} ${a.argument === invariant ? "itself" : `via ${a.argument}`} (${a.scope}): ${a.verdict}${a.verdict === "PROVED" ? (a.sideCondition === "none" ? ", no side condition" : ` when ${a.sideCondition}`) : ""}  [${a.ms} ms]`,
   ...(a.verdict === "PROVED"
     ? a.sideCondition === "none"
       ? []
