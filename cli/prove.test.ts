@@ -54,9 +54,7 @@ describe("npx outage prove", () => {
     expect(io.stdout()).toMatch(
       /reachable: .*"shardMoved".*"requestRouted".*run through step: 1 request\(s\) went to a shard's former owner/,
     );
-    expect(io.stdout()).toMatch(
-      /RoutesToCurrentOwner itself \(every fleet size\): NOT INDUCTIVE/,
-    );
+    expect(io.stdout()).toMatch(/RoutesToCurrentOwner itself \(every fleet size\): NOT INDUCTIVE/);
   });
 
   test("an unknown invariant is bad input (exit 2)", async () => {
