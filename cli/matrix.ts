@@ -1,7 +1,8 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: `outage matrix`: regenerate docs/remediation-matrix.md (specs/matrix.ts: the fleet's matrix, then the
 // system's, each built by checker/matrix.ts), or with `--check` only say whether the committed file is
-// current (exit 1 when it is not).
+// current (exit 1 when it is not). Asynchronous (the fleet's cells await Z3's proofs), so cli/outage.ts runs it
+// apart from the synchronous `main`, as it does `prove`.
 // ---------------------------------------------------------------------------------------------------------
 
 import { readFileSync } from "node:fs";
@@ -20,7 +21,8 @@ const readOrEmpty = (path: string): string => {
   }
 };
 
-export const matrix = (args: ReadonlyArray<string>, io: Io): number => {
+/** `matrix`'s flags, checked before any work (a BadInput or parseArgs error on bad input). */
+export const matrixArgs = (args: ReadonlyArray<string>) => {
   const { values, positionals } = parseArgs({
     args: [...args],
     options: { out: { type: "string" }, check: { type: "boolean" } },
@@ -28,9 +30,14 @@ export const matrix = (args: ReadonlyArray<string>, io: Io): number => {
     allowPositionals: true,
   });
   if (positionals.length > 0) bad(`matrix: unexpected argument ${positionals[0]}`);
+  return values;
+};
+
+export const matrix = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
+  const values = matrixArgs(args);
   const path = values.out ?? MATRIX_PATH;
   const bar = progress(true, io);
-  const text = matrixDocument((what) => bar.update(`matrix, ${what}`));
+  const text = await matrixDocument((what) => bar.update(`matrix, ${what}`));
   bar.done();
   if (values.check) {
     const current = readOrEmpty(path) === text;

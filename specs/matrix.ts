@@ -1,11 +1,11 @@
 // ---------------------------------------------------------------------------------------------------------
 // specs: the remediation matrix document, docs/remediation-matrix.md: the fleet's matrix (specs/fleet/matrix.ts),
 // a blank line, then the system's (specs/system/matrix.ts), both built and rendered by checker/matrix.ts.
-// `npx outage matrix` writes it; `npm test` requires the committed file to be current, part by part.
+// `npx outage matrix` writes it (asynchronously: the fleet's cells await Z3); `npm test` requires the committed file to be current, part by part.
 // ---------------------------------------------------------------------------------------------------------
 import { buildMatrix } from "../checker/matrix.ts";
 import { renderMatrix } from "../checker/matrixMarkdown.ts";
-import { fleetMatrix } from "./fleet/matrix.ts";
+import { fleetMatrix, proveProvedCells, withFleetProofs } from "./fleet/matrix.ts";
 import { SYSTEM_MATRIX_HEADING, systemMatrix } from "./system/matrix.ts";
 
 export const MATRIX_PATH = "docs/remediation-matrix.md";
@@ -23,15 +23,18 @@ export const splitMatrixParts = (text: string): MatrixParts => {
   return i < 0 ? { fleet: text, system: "" } : { fleet: text.slice(0, i), system: text.slice(i + 1) };
 };
 
-/** The whole document, generated (several seconds); `onProgress` hears what is being done, by spec. */
-export const matrixDocument = (onProgress?: (what: string) => void): string =>
-  joinMatrixParts({
-    fleet: renderMatrix(
-      fleetMatrix,
-      buildMatrix(fleetMatrix, (what) => onProgress?.(`fleet: ${what}`)),
-    ),
+/**
+ * The whole document, generated (tens of seconds: the searches, then Z3's proofs of the cells they proved);
+ * `onProgress` hears what is being done, by spec.
+ */
+export const matrixDocument = async (onProgress?: (what: string) => void): Promise<string> => {
+  const fleet = buildMatrix(fleetMatrix, (what) => onProgress?.(`fleet: ${what}`));
+  const proofs = await proveProvedCells(fleet, (what) => onProgress?.(`fleet: ${what}`));
+  return joinMatrixParts({
+    fleet: renderMatrix(fleetMatrix, withFleetProofs(fleet, proofs)),
     system: renderMatrix(
       systemMatrix,
       buildMatrix(systemMatrix, (what) => onProgress?.(`system: ${what}`)),
     ),
   });
+};
