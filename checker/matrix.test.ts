@@ -5,7 +5,15 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, it } from "vitest";
-import { buildMatrix, exploredSets, type Matrix, type MatrixSubject, matrixRows } from "./matrix.ts";
+import {
+  buildMatrix,
+  exploredSets,
+  type Matrix,
+  type MatrixSubject,
+  matrixRows,
+  provedCells,
+  raiseProvedCells,
+} from "./matrix.ts";
 import { renderMatrix } from "./matrixMarkdown.ts";
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
@@ -129,14 +137,11 @@ describe("the option sets", () => {
 describe("the matrix of the toy", () => {
   const asked: Array<string> = [];
   searches = 0;
-  const m = buildMatrix(
-    subject({
-      inductive: (config, set, inv) => {
-        asked.push(`${inv.name}:${set.join("+")}:${config.on.join("+")}`);
-        return inv === atMostTwo ? inv.name : inv === notNegative ? "Stronger" : undefined;
-      },
-    }),
-  );
+  const plain = buildMatrix(subject());
+  const m = raiseProvedCells(plain, (set, inv) => {
+    asked.push(`${inv}:${set.join("+")}`);
+    return inv === atMostTwo.name ? "itself" : inv === notNegative.name ? "via Stronger" : undefined;
+  });
   const searchesRun = searches;
 
   it("minimal sets and interactions come from exhaustive search of every set of the options each invariant reads", () => {
@@ -173,12 +178,12 @@ describe("the matrix of the toy", () => {
       detail: "shortest on tiny: 3 steps; random on big: 3 steps",
     });
     expect(cell(m, "low", "AtMostTwo")).toEqual({
-      level: "inductive",
-      detail: "itself; proved on tiny, 3 states",
+      level: "proved for all parameters",
+      detail: "itself; proved on tiny: 3 states, diameter 2",
     });
     expect(cell(m, "lower", "NotNegative")).toEqual({
-      level: "inductive",
-      detail: "via Stronger; proved on tiny, 5 states",
+      level: "proved for all parameters",
+      detail: "via Stronger; proved on tiny: 5 states, diameter 4",
     });
     expect(cell(m, "all", "StaysZero")).toEqual({
       level: "violated",
@@ -186,18 +191,22 @@ describe("the matrix of the toy", () => {
     });
   });
 
-  it("the inductive check is asked only of proved cells, on the exhaustive config with the projected set on", () => {
+  it("the proof for all parameters is asked only of proved cells, with the row's set", () => {
     expect([...new Set(asked)].sort()).toEqual(
-      ["AtMostTwo:low:low", "AtMostTwo:lower:lower", "AtMostTwo:low+lower:low+lower", "NotNegative::"].sort(),
+      provedCells(plain)
+        .map((c) => `${c.invariant}:${c.set.join("+")}`)
+        .sort(),
     );
+    expect(asked).toContain("AtMostTwo:low");
+    expect(asked).not.toContain("AtMostTwo:");
   });
 
-  it("every proved or inductive cell's set contains a minimal set of its invariant", () => {
+  it("every cell proved (on the config or for all parameters) has a set containing a minimal set of its invariant", () => {
     for (const row of m.rows)
       for (const inv of toySpec.invariants) {
         const level = row.cells[inv.name]?.level;
         const covered = (minimalOf(m, inv.name) ?? []).some((s) => s.every((o) => row.set.includes(o)));
-        if (level === "proved" || level === "inductive")
+        if (level === "proved" || level === "proved for all parameters")
           expect(covered, `${inv.name} ${row.label}`).toBe(true);
       }
   });
@@ -212,7 +221,7 @@ describe("the matrix of the toy", () => {
       "| Options | AtMostTwo | NotNegative | StaysZero |",
     ]);
     expect(md).toContain(
-      "| low | inductive (itself; proved on tiny, 3 states) | inductive (via Stronger; proved on tiny, 5 states) | **violated** (shortest on tiny: 1 step; random on big: 1 step) |",
+      "| low | proved for all parameters (itself; proved on tiny: 3 states, diameter 2) | proved for all parameters (via Stronger; proved on tiny: 5 states, diameter 4) | **violated** (shortest on tiny: 1 step; random on big: 1 step) |",
     );
     expect(md.filter((l) => l.startsWith("| all but "))).toHaveLength(OPTIONS.length);
     expect(md).toContain("| AtMostTwo | {low}, {lower} |");
@@ -252,17 +261,19 @@ describe("what raises a cell's evidence, and what does not", () => {
     });
   });
 
-  it("a search stopped at its bound stays bounded, whatever random search and the inductive check say", () => {
+  it("a search stopped at its bound stays bounded, whatever random search and the proof for all parameters say", () => {
     const asked: Array<string> = [];
-    const m = buildMatrix(
-      subject({
-        settings: { bfs: { maxDepth: 100, maxStates: 3 }, random: { seed: 1, runs: 50, maxSteps: 2 } },
-        heldCellsCiteRandom: true,
-        inductive: (_config, set, inv) => {
-          asked.push(`${inv.name}:${set.join("+")}`);
-          return inv.name;
-        },
-      }),
+    const m = raiseProvedCells(
+      buildMatrix(
+        subject({
+          settings: { bfs: { maxDepth: 100, maxStates: 3 }, random: { seed: 1, runs: 50, maxSteps: 2 } },
+          heldCellsCiteRandom: true,
+        }),
+      ),
+      (set, inv) => {
+        asked.push(`${inv}:${set.join("+")}`);
+        return "itself";
+      },
     );
     expect(cell(m, "none (as it was)", "AtMostTwo")).toEqual({
       level: "bounded",

@@ -3,12 +3,12 @@
 // which switches are redundant. A spec's config has options that can be switched on (specs/*/matrix.ts name
 // them); for every invariant and every set of options (none, each alone, all, all but one) the matrix gives
 // the verdict and the strongest evidence it rests on, weakest to strongest:
-//   violated < holds in random search < bounded < proved < inductive.
+//   violated < holds in random search < bounded < proved < proved for all parameters.
 // Evidence comes from up to three checkers: exhaustive breadth-first search on a checking config small enough
 // to visit every reachable state, random search with fast-check on a config with the real numbers, and an
-// optional inductive check the subject brings. A counterexample from either search makes the verdict
-// "violated"; nothing but a complete exhaustive search makes it "proved", and only a proved cell is offered
-// to the inductive check. The minimal sets come from exhaustive search of every set of the options an
+// optional proof for every parameter value (a solver's, asked after the searches). A
+// counterexample from either search makes the verdict "violated"; nothing but a complete exhaustive search
+// makes it "proved", and only a proved cell is raised by a proof for all parameters (`raiseProvedCells`). The minimal sets come from exhaustive search of every set of the options an
 // invariant reads (all 2^n while n ≤ 6; beyond that, every set of at most two, so the matrix stays fast).
 // An invariant's verdict depends only on the options it reads (the subject's `project`), so each search runs
 // once per distinct projection. Deterministic: the Markdown has no timings, so a test can require a committed
@@ -67,11 +67,6 @@ export interface MatrixSubject<C, S, Op, N extends string, I extends SpecInvaria
    * Must be exact: sets that agree on these give the same verdict, as the searches are shared between them.
    */
   project?(invariant: I, set: ReadonlyArray<N>): ReadonlyArray<N>;
-  /**
-   * Asked only of a proved cell: the name of a predicate shown inductive under `config` (the exhaustive
-   * config with `set` on) that implies `invariant` (its own name when it is itself inductive), or undefined.
-   */
-  inductive?(config: C, set: ReadonlyArray<N>, invariant: I): string | undefined;
   readonly settings: MatrixSettings;
   /** The label of the row with no option on. */
   readonly noneLabel: string;
@@ -81,11 +76,16 @@ export interface MatrixSubject<C, S, Op, N extends string, I extends SpecInvaria
   prose(m: Matrix<N>): MatrixProse;
 }
 
-export type Level = "violated" | "holds in random search" | "bounded" | "proved" | "inductive";
+export type Level =
+  | "violated"
+  | "holds in random search"
+  | "bounded"
+  | "proved"
+  | "proved for all parameters";
 
 export interface Cell {
   readonly level: Level;
-  /** One short phrase: lengths, state counts, or the inductive predicate. */
+  /** One short phrase: lengths, state counts, or the proof for every parameter value. */
   readonly detail: string;
 }
 
@@ -155,11 +155,9 @@ export const exploredSets = <N>(options: ReadonlyArray<N>): ReadonlyArray<Readon
 
 const steps = (n: number): string => `${n} step${n === 1 ? "" : "s"}`;
 
-/** Combines the searches' evidence (and the inductive check's, for a proved cell) for one invariant. */
+/** Combines the searches' evidence for one invariant (`raiseProvedCells` adds a proof for all parameters). */
 const cellFor = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
   subject: MatrixSubject<C, S, Op, N, I>,
-  inv: I,
-  set: ReadonlyArray<N>,
   bfs: BfsVerdict<Op>,
   random: SearchResult<S, Op>,
   unreached: ReadonlyArray<string>,
@@ -182,14 +180,42 @@ const cellFor = <C, S, Op, N extends string, I extends SpecInvariant<C, S>>(
       level: "bounded",
       detail: `${exhaustive}: ${bfs.states} states, vacuous (never reached: ${unreached.join(", ")})${held}`,
     };
-  const via = subject.inductive?.(subject.withOptions(subject.exhaustiveConfig, set), set, inv);
-  if (via !== undefined)
-    return {
-      level: "inductive",
-      detail: `${via === inv.name ? "itself" : `via ${via}`}; proved on ${exhaustive}, ${bfs.states} states${held}`,
-    };
   return { level: "proved", detail: `${exhaustive}: ${bfs.states} states, diameter ${bfs.depth}${held}` };
 };
+
+/**
+ * `m` with each proved cell raised to "proved for all parameters" where `proofOf` names a proof of its
+ * invariant under its row's set for every value of the config's parameters (one phrase: the prover, the
+ * inductive invariant, the side condition). Only proved cells are asked (`provedCells`), so a prover that
+ * answers asynchronously runs between building the matrix and raising it.
+ */
+export const raiseProvedCells = <N extends string>(
+  m: Matrix<N>,
+  proofOf: (set: ReadonlyArray<N>, invariant: string) => string | undefined,
+): Matrix<N> => ({
+  ...m,
+  rows: m.rows.map((row) => ({
+    ...row,
+    cells: Object.fromEntries(
+      Object.entries(row.cells).map(([invariant, c]): [string, Cell] => {
+        const proof = c.level === "proved" ? proofOf(row.set, invariant) : undefined;
+        if (proof === undefined) return [invariant, c];
+        // "small: 59 states, diameter 5" → "…; proved on small, 59 states, diameter 5"
+        return [invariant, { level: "proved for all parameters", detail: `${proof}; proved on ${c.detail}` }];
+      }),
+    ),
+  })),
+});
+
+/** The (set, invariant) pairs of `m` that exhaustive search proved: the ones `raiseProvedCells` asks about. */
+export const provedCells = <N extends string>(
+  m: Matrix<N>,
+): ReadonlyArray<{ readonly set: ReadonlyArray<N>; readonly invariant: string }> =>
+  m.rows.flatMap((row) =>
+    Object.entries(row.cells)
+      .filter(([, c]) => c.level === "proved")
+      .map(([invariant]) => ({ set: row.set, invariant })),
+  );
 
 /** The value cached under `key`, computed by `compute` the first time. */
 const memo = <V>(cache: Map<string, V>, key: string, compute: () => V): V => {
@@ -278,14 +304,7 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
       cells: Object.fromEntries(
         invariants.map((inv) => [
           inv.name,
-          cellFor(
-            subject,
-            inv,
-            project(inv, set),
-            bfsOf(inv, set),
-            randomOf(inv, set),
-            unreachedOf(inv, set),
-          ),
+          cellFor(subject, bfsOf(inv, set), randomOf(inv, set), unreachedOf(inv, set)),
         ]),
       ),
     }),

@@ -144,7 +144,7 @@ export const runInductive = (req: InductiveRequest, io: Io): number => {
   for (const { candidate, strengthens, result } of checked) {
     const head = `${candidate.name}${strengthens === undefined ? "" : ` (strengthens ${strengthens})`}`;
     if (result.status === "inductive") {
-      lines.push(`${head}: INDUCTIVE`);
+      lines.push(`${head}: no counterexample to induction found (a search, not a proof)`);
       lines.push(`  ${evidence(result)}`);
     } else if (result.status === "not-initial") {
       lines.push(`${head}: DOES NOT HOLD INITIALLY`);
@@ -164,7 +164,7 @@ export const runInductive = (req: InductiveRequest, io: Io): number => {
     lines.push(
       e.via === undefined
         ? `${e.invariant}: not established inductively`
-        : `${e.invariant}: holds in every reachable state, for any trace length (${e.via === e.invariant ? "inductive itself" : `via ${e.via}`})`,
+        : `${e.invariant}: no counterexample to induction found on ${req.config.name} (${e.via === e.invariant ? "itself" : `via ${e.via}`}; fleets enumerated and sampled as above), not a proof for any fleet size: \`npx outage prove\` proves for all parameters`,
     );
   io.out(`${lines.join("\n")}\n`);
   return ok ? 0 : 1;

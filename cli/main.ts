@@ -34,9 +34,9 @@ import {
   selectInvariants,
 } from "./input.ts";
 import { captureIo, type Io } from "./io.ts";
-import { matrix } from "./matrix.ts";
+import { matrix, matrixArgs } from "./matrix.ts";
 import { preflight } from "./preflight.ts";
-import { proveArgs } from "./prove.ts";
+import { proveArgs, proveCommand } from "./prove.ts";
 import { recoveryCommand } from "./recovery.ts";
 import { replayWithFix } from "./replayFix.ts";
 import { useLoaded } from "./savedFile.ts";
@@ -246,19 +246,43 @@ export const main = (argv: ReadonlyArray<string>, io: Io): number => {
   try {
     return dispatch(argv, io);
   } catch (e) {
-    if (isUserError(e)) {
-      io.err(`outage: ${e.message.split("\n")[0]}\n`);
-      return 2;
-    }
-    // A file system error no command words itself (they word the ones they expect, naming the flag) is still
-    // an input or I/O error, not a bug: exit 2 with the path.
-    if (isFileSystemError(e)) {
-      io.err(`outage: ${oneLine(String(e.path))}: cannot ${e.syscall} (${ioReason(e)})\n`);
-      return 2;
-    }
-    io.err(`outage: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 3;
+    return failure(e, io);
   }
+};
+
+/** The commands that await Z3 (cli/outage.ts runs them through `mainAsync`). */
+export const ASYNC_COMMANDS: ReadonlyArray<string> = ["prove", "matrix"];
+
+/** `main` for the asynchronous commands, with the same answers to bad input and errors. */
+export const mainAsync = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
+  const [command = "", ...given] = argv;
+  try {
+    const rest = joinNegativeValues(given);
+    try {
+      return command === "prove" ? await proveCommand(rest, io) : await matrix(rest, io);
+    } catch (e) {
+      if (isParseArgsError(e)) return bad(parseArgsMessage(command, e));
+      throw e;
+    }
+  } catch (e) {
+    return failure(e, io);
+  }
+};
+
+/** Every error a command throws, as one line and an exit code: 2 for the user's, 3 for an internal one. */
+const failure = (e: unknown, io: Io): number => {
+  if (isUserError(e)) {
+    io.err(`outage: ${e.message.split("\n")[0]}\n`);
+    return 2;
+  }
+  // A file system error no command words itself (they word the ones they expect, naming the flag) is still
+  // an input or I/O error, not a bug: exit 2 with the path.
+  if (isFileSystemError(e)) {
+    io.err(`outage: ${oneLine(String(e.path))}: cannot ${e.syscall} (${ioReason(e)})\n`);
+    return 2;
+  }
+  io.err(`outage: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  return 3;
 };
 
 const dispatch = (argv: ReadonlyArray<string>, io: Io): number => {
@@ -330,14 +354,14 @@ const dispatchCommand = (command: string, rest: ReadonlyArray<string>, io: Io): 
     case "preflight":
       return preflight(rest, io);
     case "matrix":
-      return matrix(rest, io);
+      // Asynchronous like prove (its fleet cells await Z3): cli/outage.ts runs it through `mainAsync`.
+      matrixArgs(rest);
+      return bad("matrix is asynchronous: run it as `npx outage matrix`, or call mainAsync from cli/main.ts");
     case "prove":
       // Z3 answers through promises: cli/outage.ts runs `proveCommand` (cli/prove.ts) before reaching here.
       // Its flags are still checked here, so a bad one gets the same one-line answer in-process.
       proveArgs(rest);
-      return bad(
-        "prove is asynchronous: run it as `npx outage prove`, or call proveCommand from cli/prove.ts",
-      );
+      return bad("prove is asynchronous: run it as `npx outage prove`, or call mainAsync from cli/main.ts");
     default:
       return bad(`unknown command ${command}; try: npx outage help`);
   }

@@ -4,6 +4,8 @@
 // current (exit 1 when it is not). With `--config` (random search on the user's numbers; exhaustive search stays
 // on the small checking configs) or `--remediation` (only those remediations varied), the document goes to
 // stdout unless `--out` names a file, so the committed one is never overwritten by another config's.
+// Asynchronous (the fleet's cells await Z3's proofs), so cli/outage.ts runs it apart from the synchronous
+// `main`, as it does `prove`.
 // ---------------------------------------------------------------------------------------------------------
 
 import { readFileSync } from "node:fs";
@@ -47,7 +49,8 @@ const readOrEmpty = (path: string): string => {
   }
 };
 
-export const matrix = (args: ReadonlyArray<string>, io: Io): number => {
+/** `matrix`'s flags, checked before any work (a BadInput or parseArgs error on bad input). */
+export const matrixArgs = (args: ReadonlyArray<string>) => {
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
@@ -63,9 +66,15 @@ export const matrix = (args: ReadonlyArray<string>, io: Io): number => {
   const on = matrixOn(values.config, values.remediation);
   if (on !== undefined && values.check && values.out === undefined)
     bad("--check with --config or --remediation needs --out FILE, the document to compare with");
+  return { ...values, on };
+};
+
+export const matrix = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
+  const values = matrixArgs(args);
+  const on = values.on;
   const path = values.out ?? MATRIX_PATH;
   const bar = progress(true, io);
-  const text = matrixDocument((what) => bar.update(`matrix, ${what}`), on);
+  const text = await matrixDocument((what) => bar.update(`matrix, ${what}`), on);
   bar.done();
   if (on !== undefined && values.out === undefined) {
     io.out(text);

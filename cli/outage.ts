@@ -8,11 +8,10 @@ import { helpRequest } from "./usage.ts";
 const argv = process.argv.slice(2);
 const help = helpRequest(argv);
 if (help !== undefined) process.stdout.write(help);
-else if (argv[0] === "prove") {
-  // `prove` awaits Z3; the other commands run in the synchronous `main`.
-  const { proveCommand } = await import("./prove.ts");
-  process.exitCode = await proveCommand(argv.slice(1), processIo);
-} else {
-  const { main } = await import("./main.ts");
-  process.exitCode = main(argv, processIo);
+else {
+  // `prove` and `matrix` await Z3; the other commands run in the synchronous `main`.
+  const { ASYNC_COMMANDS, main, mainAsync } = await import("./main.ts");
+  process.exitCode = ASYNC_COMMANDS.includes(argv[0] ?? "")
+    ? await mainAsync(argv, processIo)
+    : main(argv, processIo);
 }

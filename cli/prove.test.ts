@@ -3,44 +3,76 @@ import { describe, expect, test } from "vitest";
 import { captureIo } from "./io.ts";
 import { proveCommand } from "./prove.ts";
 
+interface Report {
+  readonly sets: ReadonlyArray<{
+    readonly remediations: string;
+    readonly invariants: ReadonlyArray<{
+      readonly invariant: string;
+      readonly verdict: string;
+      readonly proof?: { argument: string; sideCondition: string; necessary: string };
+      readonly attempts: ReadonlyArray<{ obligations: ReadonlyArray<{ obligation: string; ms: number }> }>;
+    }>;
+  }>;
+}
+
 describe("npx outage prove", () => {
-  test("--remediation cellularization --json reports CellsBoundThreads PROVED with its side condition", async () => {
+  test("--remediation all --json: every core invariant PROVED, with its side condition and obligations, exit 0", async () => {
     const io = captureIo();
-    const code = await proveCommand(["--remediation", "cellularization", "--json"], io);
-    expect(code).toBe(0);
-    const out = JSON.parse(io.stdout()) as {
-      sets: ReadonlyArray<{
-        results: ReadonlyArray<{ argument: string; verdict: string; sideCondition: string }>;
-      }>;
-    };
-    expect(out.sets[0]?.results[0]).toMatchObject({
+    const code = await proveCommand(["--remediation", "all", "--json"], io);
+    const out = JSON.parse(io.stdout()) as Report;
+    expect(out.sets.map((s) => s.remediations)).toEqual(["all"]);
+    expect(out.sets[0]?.invariants.map((i) => [i.invariant, i.verdict])).toEqual([
+      ["WellFormed", "PROVED"],
+      ["ThreadBudget", "PROVED"],
+      ["ServesOnlyWithCompleteMap", "PROVED"],
+      ["RoutesToCurrentOwner", "PROVED"],
+      ["PeersLearnedWithin", "PROVED"],
+      ["ShardMovesAppliedWithin", "PROVED"],
+    ]);
+    expect(out.sets[0]?.invariants[1]?.proof).toMatchObject({
       argument: "CellsBoundThreads",
-      verdict: "PROVED",
       sideCondition: "baseThreads + threadsPerPeer × (cellSize − 1) ≤ threadLimit",
+      necessary: "yes",
     });
+    expect(out.sets[0]?.invariants[0]?.attempts[0]?.obligations.map((o) => o.obligation)).toEqual([
+      "initiation",
+      "consecution: every operation",
+      "implies WellFormed",
+    ]);
+    expect(code).toBe(0);
   });
 
-  test("--remediation none prints ThreadBudget NOT INDUCTIVE and a reachable fleet over the limit", async () => {
+  test("--remediation none prints ThreadBudget NOT INDUCTIVE and a reachable fleet over the limit, exit 1", async () => {
     const io = captureIo();
-    await proveCommand(["--remediation", "none"], io);
-    expect(io.stdout()).toMatch(/ThreadBudget \(every fleet size\): NOT INDUCTIVE/);
-    expect(io.stdout()).toMatch(/reachable: a fleet of \d+ servers .* over the OS limit/);
+    expect(
+      await proveCommand(["--remediation", "none", "--invariant", "ThreadBudget,RoutesToCurrentOwner"], io),
+    ).toBe(1);
+    expect(io.stdout()).toMatch(/ThreadBudget itself \(every fleet size\): NOT INDUCTIVE/);
+    expect(io.stdout()).toMatch(
+      /reachable: .* from one frontend \(a fleet of \d+ at the end\), run through step: .*over the OS limit/,
+    );
+    expect(io.stdout()).toMatch(
+      /reachable: .*"shardMoved".*"requestRouted".*run through step: 1 request\(s\) went to a shard's former owner/,
+    );
+    expect(io.stdout()).toMatch(/RoutesToCurrentOwner itself \(every fleet size\): NOT INDUCTIVE/);
   });
 
   test("prints preflight's closed form PROVED for all parameters on its own line, and in --json", async () => {
     const io = captureIo();
-    expect(await proveCommand(["--remediation", "preflightGuard"], io)).toBe(0);
+    expect(await proveCommand(["--remediation", "preflightGuard", "--invariant", "ThreadBudget"], io)).toBe(
+      0,
+    );
     expect(io.stdout()).toMatch(
       /^Preflight closed form = model thread accounting: PROVED for all parameters in the decoder's domain \(\d+ claims\)/m,
     );
     const json = captureIo();
-    await proveCommand(["--remediation", "preflightGuard", "--json"], json);
+    await proveCommand(["--remediation", "preflightGuard", "--invariant", "ThreadBudget", "--json"], json);
     expect(JSON.parse(json.stdout())).toMatchObject({ preflightClosedForm: { verdict: "PROVED" } });
   }, 120_000);
 
-  test("an invariant not encoded yet is bad input (exit 2)", async () => {
+  test("an unknown invariant is bad input (exit 2)", async () => {
     const io = captureIo();
-    expect(await proveCommand(["--invariant", "PeersLearnedWithin"], io)).toBe(2);
-    expect(io.stderr()).toMatch(/only ThreadBudget/);
+    expect(await proveCommand(["--invariant", "Frobnicates"], io)).toBe(2);
+    expect(io.stderr()).toMatch(/--invariant Frobnicates: unknown; one of WellFormed, ThreadBudget/);
   });
 });

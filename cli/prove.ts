@@ -1,81 +1,73 @@
 // ---------------------------------------------------------------------------------------------------------
-// cli: `npx outage prove`: ThreadBudget proved with Z3 for every value of the parameters satisfying a printed
-// side condition (docs/prove.md). Asynchronous (Z3 answers through promises), so cli/outage.ts runs it apart
-// from the synchronous `main` of the other commands.
+// cli: `npx outage prove`: every core invariant proved with Z3 for every value of the parameters satisfying a
+// printed side condition, or NOT INDUCTIVE with the counterexample to induction (docs/prove.md). Asynchronous
+// (Z3 answers through promises), so cli/outage.ts runs it apart from the synchronous `main`.
 // ---------------------------------------------------------------------------------------------------------
 import { parseArgs } from "node:util";
+import { matrixRows } from "../checker/matrix.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
-import { ARGUMENTS } from "../specs/fleet/prove/arguments.ts";
-import { replayConcretely, violatingState } from "../specs/fleet/prove/concrete.ts";
-import type { ProofFlags } from "../specs/fleet/prove/encoding.ts";
+import { CORE_INVARIANTS, type CoreInvariant, type ProofFlags } from "../specs/fleet/prove/encoding.ts";
 import { type ClosedFormVerdict, closedFormVerdict } from "../specs/fleet/prove/preflight.ts";
-import { type ArgumentResult, proveArgument } from "../specs/fleet/prove/prove.ts";
+import { type Attempt, flagsOf, proveSet, type SetReport } from "../specs/fleet/prove/proveSet.ts";
 import { z3Context } from "../specs/prove/z3.ts";
 import { BadInput, bad } from "./input.ts";
 import type { Io } from "./io.ts";
 import { checkSystemProveValues, proveSystem } from "./proveSystem.ts";
 
-const NONE: ProofFlags = { cellularization: false, preflightGuard: false, largerServers: false };
-
-/** The remediation sets proved when none is named: as-was, each one that changes thread demand, all. */
-const DEFAULT_SETS: ReadonlyArray<readonly [string, ProofFlags]> = [
-  ["as-was", NONE],
-  ["preflightGuard", { ...NONE, preflightGuard: true }],
-  ["cellularization", { ...NONE, cellularization: true }],
-  ["largerServers", { ...NONE, largerServers: true }],
-  ["all", { cellularization: true, preflightGuard: true, largerServers: true }],
+/** The remediation sets proved when none is named: as-was, each remediation alone, all. */
+const DEFAULT_SETS: ReadonlyArray<readonly [string, Required<ProofFlags>]> = [
+  ["as-was", flagsOf([])],
+  ...REMEDIATION_NAMES.map((n) => [n, flagsOf([n])] as const),
+  ["all", flagsOf(REMEDIATION_NAMES)],
 ];
 
-const setOf = (names: ReadonlyArray<string>): readonly [string, ProofFlags] => {
+/** `--matrix`: the rows of docs/remediation-matrix.md (none, each alone, all, all but one). */
+const MATRIX_SETS: ReadonlyArray<readonly [string, Required<ProofFlags>]> = matrixRows(
+  REMEDIATION_NAMES,
+  "as-was",
+).map(({ label, set }) => [label, flagsOf(set)] as const);
+
+const setOf = (names: ReadonlyArray<string>): readonly [string, Required<ProofFlags>] => {
   const list = names.flatMap((n) => n.split(",")).filter((n) => n !== "");
-  if (list.includes("all"))
-    return ["all", { cellularization: true, preflightGuard: true, largerServers: true }];
+  if (list.includes("all")) return ["all", flagsOf(REMEDIATION_NAMES)];
   for (const n of list)
     if (n !== "none" && !(REMEDIATION_NAMES as ReadonlyArray<string>).includes(n))
       bad(`--remediation ${n}: unknown; one of none, all, ${REMEDIATION_NAMES.join(", ")}`);
-  const on = (n: keyof ProofFlags): boolean => list.includes(n);
-  const flags = {
-    cellularization: on("cellularization"),
-    preflightGuard: on("preflightGuard"),
-    largerServers: on("largerServers"),
-  };
-  const name = list.filter((n) => n !== "none").join("+");
-  return [name === "" ? "as-was" : name, flags];
+  const name = REMEDIATION_NAMES.filter((n) => list.includes(n)).join("+");
+  return [name === "" ? "as-was" : name, flagsOf(list)];
 };
 
-interface SetReport {
-  readonly remediations: string;
-  readonly results: ReadonlyArray<ArgumentResult & { readonly concrete?: ConcreteReport }>;
-}
+const necessityText = (a: Attempt): string =>
+  a.necessary === "yes"
+    ? "yes (Z3: every parameter value breaking it has a reachable state violating the invariant)"
+    : a.necessary === "needed by the argument"
+      ? "needed by this argument (without it an obligation fails); not shown necessary to the invariant"
+      : a.necessary === "trivial"
+        ? "nothing to ask (no parameter value breaks it)"
+        : a.necessary;
 
-interface ConcreteReport {
-  readonly fleet: number;
-  readonly operations: string;
-  readonly violation: string | undefined;
-}
-
-const proveSet = async ([name, flags]: readonly [string, ProofFlags]): Promise<SetReport> => {
-  const z = await z3Context();
-  const results: SetReport["results"][number][] = [];
-  for (const argument of ARGUMENTS.filter((a) => a.appliesTo(flags))) {
-    const result = await proveArgument(z, flags, argument);
-    const state = result.verdict === "NOT INDUCTIVE" ? violatingState(result) : undefined;
-    const trace = state === undefined ? undefined : replayConcretely(flags, state.params, state.group);
-    results.push(
-      trace === undefined || state === undefined
-        ? result
-        : {
-            ...result,
-            concrete: {
-              fleet: state.group,
-              operations: trace.ops.map((op) => JSON.stringify(op)).join(", "),
-              violation: trace.violation,
-            },
-          },
-    );
-  }
-  return { remediations: name, results };
-};
+const attemptLines = (invariant: string, a: Attempt): ReadonlyArray<string> => [
+  `  ${invariant} ${a.argument === invariant ? "itself" : `via ${a.argument}`} (${a.scope}): ${a.verdict}${a.verdict === "PROVED" ? (a.sideCondition === "none" ? ", no side condition" : ` when ${a.sideCondition}`) : ""}  [${a.ms} ms]`,
+  ...(a.verdict === "PROVED"
+    ? a.sideCondition === "none"
+      ? []
+      : [`    side condition necessary: ${necessityText(a)}`]
+    : a.obligations.flatMap((o) =>
+        o.status === "counterexample"
+          ? [
+              `    ${o.obligation}: COUNTEREXAMPLE ${JSON.stringify(o.assignment.params)}`,
+              `      before ${JSON.stringify(o.assignment.before)}${o.assignment.after ? ` after ${JSON.stringify(o.assignment.after)}` : ""}`,
+            ]
+          : o.status === "unknown"
+            ? [`    ${o.obligation}: UNKNOWN (${o.reason})`]
+            : [],
+      )),
+  ...(a.concrete === undefined
+    ? []
+    : [
+        `    reachable: ${a.concrete.operations} from one frontend (a fleet of ${a.concrete.fleet} at the end), run through step: ${a.concrete.violation ?? "no violation"}`,
+      ]),
+];
 
 /** The line on preflight's closed form (docs/prove.md), and the claims that failed, if any. */
 const closedFormLines = (v: ClosedFormVerdict): ReadonlyArray<string> => [
@@ -89,39 +81,17 @@ const closedFormLines = (v: ClosedFormVerdict): ReadonlyArray<string> => [
 
 const text = (reports: ReadonlyArray<SetReport>, initMs: number, closedForm: ClosedFormVerdict): string =>
   [
-    `Z3 started in ${initMs} ms. ThreadBudget over symbolic parameters (docs/prove.md):`,
+    `Z3 started in ${initMs} ms. Core invariants over symbolic parameters (docs/prove.md):`,
     ...reports.flatMap((r) => [
       "",
-      `${r.remediations}`,
-      ...r.results.flatMap((a) => [
-        `  ${a.argument} (${a.scope}): ${a.verdict}${a.verdict === "PROVED" ? ` when ${a.sideCondition}` : ""}  [${a.ms} ms]`,
-        ...(a.verdict === "PROVED"
-          ? [
-              `    side condition necessary: ${a.necessary === "yes" ? "yes (Z3: every parameter value breaking it has a reachable state over the limit)" : a.necessary}`,
-            ]
-          : a.obligations.flatMap((o) =>
-              o.status === "counterexample"
-                ? [
-                    `    ${o.obligation}: COUNTEREXAMPLE ${JSON.stringify(o.assignment.params)}`,
-                    `      before ${JSON.stringify(o.assignment.before)}${o.assignment.after ? ` after ${JSON.stringify(o.assignment.after)}` : ""}`,
-                  ]
-                : o.status === "unknown"
-                  ? [`    ${o.obligation}: UNKNOWN (${o.reason})`]
-                  : [],
-            )),
-        ...(a.concrete === undefined
-          ? []
-          : [
-              `    reachable: a fleet of ${a.concrete.fleet} servers (${a.concrete.operations} from one frontend), run through step: ${a.concrete.violation ?? "no violation"}`,
-            ]),
-      ]),
+      r.remediations,
+      ...r.invariants.flatMap((i) => i.attempts.flatMap((a) => attemptLines(i.invariant, a))),
     ]),
     "",
     ...closedFormLines(closedForm),
     "",
   ].join("\n");
 
-/** `npx outage prove ...`: exit 0 when every set has an argument PROVED, 1 otherwise, 2 on bad input. */
 /** `prove`'s flags, checked before Z3 starts (a BadInput or parseArgs error on bad input). */
 export const proveArgs = (args: ReadonlyArray<string>) => {
   const { values, positionals } = parseArgs({
@@ -130,6 +100,7 @@ export const proveArgs = (args: ReadonlyArray<string>) => {
       remediation: { type: "string", multiple: true },
       invariant: { type: "string", multiple: true },
       json: { type: "boolean" },
+      matrix: { type: "boolean" },
       spec: { type: "string" },
     },
     strict: true,
@@ -138,33 +109,48 @@ export const proveArgs = (args: ReadonlyArray<string>) => {
   if (positionals.length > 0) bad(`prove: unexpected argument ${positionals[0]}`);
   // The dependents' bounds are proved apart (cli/proveSystem.ts), with their own names.
   if (values.spec === "system") {
+    if (values.matrix) bad("--matrix proves the fleet's matrix rows: not with --spec system");
     checkSystemProveValues(values);
-    return values;
+    return { ...values, invariants: [] };
   }
   if (values.spec !== undefined && values.spec !== "fleet")
     bad(`--spec ${values.spec}: one of fleet, system`);
-  for (const i of values.invariant ?? [])
-    if (i !== "ThreadBudget") bad(`--invariant ${i}: prove encodes only ThreadBudget so far (issue 13)`);
-  return values;
+  if (values.matrix && values.remediation !== undefined)
+    bad("--matrix proves every row: it takes no --remediation");
+  const invariants = (values.invariant ?? []).flatMap((i) => i.split(",")).filter((i) => i !== "");
+  for (const i of invariants)
+    if (!(CORE_INVARIANTS as ReadonlyArray<string>).includes(i))
+      bad(`--invariant ${i}: unknown; one of ${CORE_INVARIANTS.join(", ")}`);
+  return { ...values, invariants: invariants as ReadonlyArray<CoreInvariant> };
 };
 
+/**
+ * `npx outage prove ...`: exit 0 when every invariant asked is PROVED under every set and preflight's closed form
+ * is proved, 1 otherwise, 2 on bad input; `--spec system`: cli/proveSystem.ts.
+ */
 export const proveCommand = async (args: ReadonlyArray<string>, io: Io): Promise<number> => {
   try {
     const values = proveArgs(args);
     if (values.spec === "system") return await proveSystem(values, io);
-    const sets = values.remediation === undefined ? DEFAULT_SETS : [setOf(values.remediation)];
+    const sets = values.matrix
+      ? MATRIX_SETS
+      : values.remediation === undefined
+        ? DEFAULT_SETS
+        : [setOf(values.remediation)];
+    const invariants = values.invariants.length > 0 ? values.invariants : CORE_INVARIANTS;
     const started = performance.now();
-    await z3Context();
+    const z = await z3Context();
     const initMs = Math.round(performance.now() - started);
     const reports: SetReport[] = [];
-    for (const set of sets) reports.push(await proveSet(set));
-    const closedForm = await closedFormVerdict(await z3Context());
+    for (const [name, flags] of sets) reports.push(await proveSet(z, name, flags, invariants));
+    const closedForm = await closedFormVerdict(z);
+    const ms = Math.round(performance.now() - started);
     io.out(
       values.json
-        ? `${JSON.stringify({ z3InitMs: initMs, sets: reports, preflightClosedForm: closedForm }, null, 2)}\n`
+        ? `${JSON.stringify({ z3InitMs: initMs, ms, sets: reports, preflightClosedForm: closedForm }, null, 2)}\n`
         : text(reports, initMs, closedForm),
     );
-    return reports.every((r) => r.results.some((a) => a.verdict === "PROVED")) &&
+    return reports.every((r) => r.invariants.every((i) => i.verdict === "PROVED")) &&
       closedForm.verdict === "PROVED"
       ? 0
       : 1;

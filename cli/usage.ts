@@ -71,18 +71,20 @@ Usage:
       checking config) are explored over systemStep: the fleet plus the invariant's cone of influence.
   npx outage verify --inductive [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
                     [--samples N] [--max-enumerate N] [--json]
-      Whether each invariant (and the strengthened invariants of the remediations on) is inductive: from
-      every state satisfying it, every operation keeps it. Small domains are enumerated, large ones sampled.
-  npx outage prove [--spec fleet|system] [--remediation NAME ...] [--invariant NAME ...] [--json]
-      Prove ThreadBudget with Z3 for every value of the parameters (fleet size unbounded, threadLimit,
-      baseThreads, threadsPerPeer, cellSize, largerServerFactor): per remediation set (default: as-was, each
-      of preflightGuard, cellularization, largerServers, and all; or the set named, "none" for as-was) each
-      strengthening PROVED under its printed side condition over the scope it prints (every fleet size, or
-      the fleets within the capacity plan), with whether Z3 finds the condition necessary, or NOT
-      INDUCTIVE with Z3's counterexample, replayed through the model on a concrete fleet. Only ThreadBudget is
-      encoded so far (docs/prove.md). Then one line: preflight's closed form proved equal to the model's
-      thread accounting for all parameters. Exit 0 when every set has a proof and the closed form is
-      proved, 1 otherwise.
+      Search for a counterexample to induction of each invariant (and of the strengthened invariants of the
+      remediations on): a state satisfying it that an operation leads out of it. Small fleets are
+      enumerated, larger ones sampled; finding none is not a proof (that is \`prove\`).
+  npx outage prove [--spec fleet|system] [--remediation NAME ...|--matrix] [--invariant NAME ...] [--json]
+      Prove every core invariant (or those named) with Z3 for every value of the parameters (fleet size
+      unbounded, thread figures, cellSize, largerServerFactor, propagationDelayTicks, bootstrapTicks, ...):
+      per remediation set (default: as-was, each remediation alone, and all; or the set named, "none" for
+      as-was; or with --matrix every row of docs/remediation-matrix.md) the named inductive invariants are
+      tried in order until one is PROVED under its printed side condition over the scope it prints (every
+      fleet size, or the fleets within the capacity plan), with whether the condition is necessary, or NOT
+      INDUCTIVE with Z3's counterexample to induction (for ThreadBudget replayed through the model on a
+      concrete fleet). docs/prove.md. Then one line: preflight's closed form proved equal to the model's
+      thread accounting for all parameters. Exit 0 when every invariant asked is PROVED under every set and
+      the closed form is proved, 1 otherwise.
       --spec system proves the dependents' bounds instead (CognitoNeverBlocksOnKinesisBuffer,
       CloudWatchLosesNoDatapoint, LambdaUnaffectedByCloudWatch) for every buffer size, rate, horizon and
       threshold, Kinesis up or down at every event: per set (default: as-was, each of cognitoNonBlockingBuffer,
@@ -92,7 +94,8 @@ Usage:
       invariant's remedies predict and every witness run is proved, 1 otherwise.
   npx outage matrix [--config NAME|FILE] [--remediation NAME ...] [--out FILE] [--check]
       Regenerate docs/remediation-matrix.md: every invariant under every remediation set (none, each alone,
-      all, all but one) with its verdict and evidence level, the minimal remediation sets and interactions;
+      all, all but one) with its verdict and evidence level (a cell exhaustive search proves is raised to
+      "proved for all parameters" where Z3 proves it too), the minimal remediation sets and interactions;
       then the same for the dependent invariants and the dependent remediation sets.
       --check only compares with the file (exit 1 if out of date). --config runs random search on that
       config (exhaustive search stays on small and small-system); --remediation varies only the remediations
@@ -128,7 +131,7 @@ Options:
   --expect             check: exit 0 if every verdict is the one recorded for the config (npm run check)
   --max-depth N        verify: explore at most N operations from the start (default 100)
   --max-states N       verify: stop once N states are visited (default 50000)
-  --inductive          verify: check inductiveness instead of exploring reachable states
+  --inductive          verify: search for counterexamples to induction instead of exploring reachable states
   --samples N          verify --inductive: fast-check samples of larger fleets (default 20000)
   --max-enumerate N    verify --inductive: enumerate fleets whose domain has at most N states (default 1000000)
   --fleet N, --add K   preflight: the fleet today and the proposed addition, in servers' worth
@@ -136,7 +139,8 @@ Options:
   --budget-seconds N   verify, preflight --confirm: stop the search after N seconds (preflight's default 60)
   --search-limit N     preflight --confirm: largest addition tried when looking for the largest safe one
   --check              matrix: compare with the file instead of writing it
-  --spec fleet|system   prove: the fleet's ThreadBudget (default) or the dependents' bounds
+  --spec fleet|system   prove: the fleet's core invariants (default) or the dependents' bounds
+  --matrix             prove: under every row of the remediation matrix
 
 Dependents (checked by \`check\` too, over system traces of up to ${SYSTEM_MAX_STEPS} steps unless --max-steps):
   --invariant NAME     also: ${SYSTEM_INVARIANT_NAMES.join(", ")}

@@ -4,7 +4,8 @@
 // a state that satisfies it yet says a cell has more members than the plan allows (unreachable, but not
 // excluded by ThreadBudget), a frontend learning its peers goes over the limit. The conjunctions below add
 // what the remediation actually maintains, so that every operation preserves them from *any* state that
-// satisfies them, for any fleet size and any trace length (specs/fleet/inductive.ts; docs/verify.md).
+// satisfies them (searched for counterexamples by specs/fleet/inductive.ts; proved for every fleet size and
+// parameter value, on the abstraction of docs/prove.md, by specs/fleet/prove/arguments.ts).
 // Each implies ThreadBudget: a frontend knows at most its group's size − 1 peers, and that group fits.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config, RemediationName } from "../model/config.ts";

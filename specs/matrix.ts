@@ -1,13 +1,13 @@
 // ---------------------------------------------------------------------------------------------------------
 // specs: the remediation matrix document, docs/remediation-matrix.md: the fleet's matrix (specs/fleet/matrix.ts),
 // a blank line, then the system's (specs/system/matrix.ts), both built and rendered by checker/matrix.ts.
-// `npx outage matrix` writes it; `npm test` requires the committed file to be current, part by part.
+// `npx outage matrix` writes it (asynchronously: the fleet's cells await Z3); `npm test` requires the committed file to be current, part by part.
 // ---------------------------------------------------------------------------------------------------------
 import { buildMatrix } from "../checker/matrix.ts";
 import { renderMatrix } from "../checker/matrixMarkdown.ts";
 import type { Config, RemediationName } from "../model/config.ts";
 import type { DependentRemediationName, SystemConfig } from "../model/dependents/config.ts";
-import { fleetMatrix, fleetMatrixFor } from "./fleet/matrix.ts";
+import { fleetMatrix, fleetMatrixFor, proveProvedCells, withFleetProofs } from "./fleet/matrix.ts";
 import { SYSTEM_MATRIX_HEADING, systemMatrix, systemMatrixFor } from "./system/matrix.ts";
 
 export const MATRIX_PATH = "docs/remediation-matrix.md";
@@ -36,17 +36,17 @@ export interface MatrixOn {
 }
 
 /**
- * The whole document, generated (several seconds); `onProgress` hears what is being done, by spec. Without
- * `on`, the committed one: random search on as-was, every remediation.
+ * The whole document, generated (tens of seconds: the searches, then Z3's proofs of the cells they proved);
+ * `onProgress` hears what is being done, by spec. Without `on`, the committed one: random search on as-was,
+ * every remediation.
  */
-export const matrixDocument = (onProgress?: (what: string) => void, on?: MatrixOn): string => {
-  const fleet = on === undefined ? fleetMatrix : fleetMatrixFor(on.fleet, on.coreOptions);
+export const matrixDocument = async (onProgress?: (what: string) => void, on?: MatrixOn): Promise<string> => {
+  const fleetSubject = on === undefined ? fleetMatrix : fleetMatrixFor(on.fleet, on.coreOptions);
   const system = on === undefined ? systemMatrix : systemMatrixFor(on.system, on.dependentOptions);
+  const fleet = buildMatrix(fleetSubject, (what) => onProgress?.(`fleet: ${what}`));
+  const proofs = await proveProvedCells(fleet, (what) => onProgress?.(`fleet: ${what}`));
   return joinMatrixParts({
-    fleet: renderMatrix(
-      fleet,
-      buildMatrix(fleet, (what) => onProgress?.(`fleet: ${what}`)),
-    ),
+    fleet: renderMatrix(fleetSubject, withFleetProofs(fleet, proofs)),
     system: renderMatrix(
       system,
       buildMatrix(system, (what) => onProgress?.(`system: ${what}`)),

@@ -5,7 +5,8 @@
 // domain of type-correct states (every field within its range, connectedPeers ≤ knownPeers): enumerated
 // exhaustively for fleets up to the size the budget allows, and sampled with fast-check for larger fleets up to
 // the config's largest. The report says which was done. A failure is a counterexample to induction (CTI): a
-// state satisfying P and an operation whose result does not.
+// state satisfying P and an operation whose result does not. Finding none is evidence, not a proof: only the
+// states tried were checked (specs/fleet/prove/ proves with Z3 for every fleet size and parameter value).
 // ---------------------------------------------------------------------------------------------------------
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";

@@ -1,13 +1,20 @@
 // ---------------------------------------------------------------------------------------------------------
 // specs/fleet: the fleet's remediation matrix (the first part of docs/remediation-matrix.md), as a subject of
 // the matrix engine (checker/matrix.ts): every fleet invariant under every set of core remediations.
-// Exhaustive search on the `small` checking config, random search on `as-was` (the 2020 numbers), and for
-// ThreadBudget the inductive check, of itself and of the strengthened invariants of the remediations in the
-// set (properties/strengthened.ts). Every invariant reads every remediation, so nothing is projected away.
+// Exhaustive search on the `small` checking config, random search on `as-was` (the 2020 numbers), and for a
+// cell that search proves, Z3's proof for every parameter value (specs/fleet/prove/, asked after the searches:
+// Z3 answers asynchronously). Every invariant reads every remediation, so nothing is projected away.
 // ---------------------------------------------------------------------------------------------------------
-import * as O from "fp-ts/lib/Option.js";
 import { DEFAULT_SEED } from "../../checker/defaults.ts";
-import { exploredSets, FULL_SUBSETS_UP_TO, type Matrix, type MatrixSubject } from "../../checker/matrix.ts";
+import {
+  exploredSets,
+  FULL_SUBSETS_UP_TO,
+  type Matrix,
+  type MatrixSubject,
+  matrixRows,
+  provedCells,
+  raiseProvedCells,
+} from "../../checker/matrix.ts";
 import type { SpecInvariant } from "../../checker/specInvariant.ts";
 import {
   type Config,
@@ -18,31 +25,42 @@ import {
 import { asWas, small } from "../../model/configs/index.ts";
 import type { Op } from "../../model/ops.ts";
 import type { State } from "../../model/state.ts";
-import { STRENGTHENED } from "../../properties/strengthened.ts";
 import { fleetSpec } from "../fleet.ts";
-import { checkInductive } from "./inductive.ts";
+import { z3Context } from "../prove/z3.ts";
+import { CORE_INVARIANTS, type CoreInvariant } from "./prove/encoding.ts";
+import { flagsOf, type InvariantReport, proveInvariant } from "./prove/proveSet.ts";
 
 /** The bounds and budgets the committed matrix is generated with (kept modest so `npm test` stays fast). */
 export const FLEET_MATRIX_SETTINGS = {
   bfs: { maxDepth: 1000, maxStates: 200_000 },
   random: { seed: DEFAULT_SEED, runs: 100, maxSteps: 80 },
-  inductive: { maxEnumerate: 1_000_000, samples: 1000, seed: DEFAULT_SEED },
 } as const;
 
-/** Whether ThreadBudget (or a strengthening of it, for a remediation in the set) is inductive in `config`. */
-const inductiveVia = (
-  config: Config,
-  set: ReadonlyArray<RemediationName>,
-  inv: SpecInvariant<Config, State>,
-): string | undefined => {
-  if (!STRENGTHENED.some((s) => s.strengthens === inv.name)) return undefined;
-  const candidates = [
-    { name: inv.name, holds: (c: Config, s: State) => O.isNone(inv.check(c, s)) },
-    ...STRENGTHENED.filter((s) => s.strengthens === inv.name && set.includes(s.remediation)),
-  ];
-  return candidates.find(
-    (c) => checkInductive(config, c, FLEET_MATRIX_SETTINGS.inductive).status === "inductive",
-  )?.name;
+/** Z3's verdicts, by `proofKey`. */
+export type FleetProofs = ReadonlyMap<string, InvariantReport>;
+
+export const proofKey = (set: ReadonlyArray<string>, invariant: string): string =>
+  `${set.join("+")}/${invariant}`;
+
+/** Every core invariant proved with Z3 under every row of the matrix (docs/prove.md). */
+export const proveFleetMatrix = async (onProgress?: (what: string) => void): Promise<FleetProofs> => {
+  const z = await z3Context();
+  const proofs = new Map<string, InvariantReport>();
+  for (const { label, set } of matrixRows(REMEDIATION_NAMES, "as-was")) {
+    onProgress?.(`Z3 proofs under ${label}`);
+    for (const invariant of CORE_INVARIANTS)
+      proofs.set(proofKey(set, invariant), await proveInvariant(z, flagsOf(set), invariant));
+  }
+  return proofs;
+};
+
+/** A PROVED verdict in one phrase: the argument, its side condition and its scope. */
+const proofPhrase = (r: InvariantReport | undefined): string | undefined => {
+  const p = r?.proof;
+  if (p === undefined) return undefined;
+  const when = p.sideCondition === "none" ? "no side condition" : `when ${p.sideCondition}`;
+  const scope = p.scope === "every fleet size" ? "" : `, ${p.scope}`;
+  return `SMT: ${p.argument === r?.invariant ? "itself" : `via ${p.argument}`}, ${when}${scope}`;
 };
 
 /** The remediation sets explored exhaustively, in words. */
@@ -65,14 +83,15 @@ const prose = (random: Config, options: ReadonlyArray<RemediationName>) => (m: M
       "",
       "Which remediation prevents which failure, and on what evidence. Evidence levels, weakest to strongest:",
       "**violated** (a counterexample exists) < *holds in random search* < *bounded* (no violation within a depth) <",
-      "*proved* (every reachable state of the checking config explored) < *inductive* (preserved by every operation",
-      "from every state satisfying it: any fleet size, any trace length).",
+      "*proved* (every reachable state of the checking config explored) < *proved for all parameters* (also proved by",
+      "Z3 for every fleet size and every parameter value satisfying the side condition the cell names, on the",
+      "symmetric abstraction of docs/prove.md).",
       "",
       "How each level was obtained:",
       "",
       `- **Exhaustive search** (\`npx outage verify --config small\`): breadth-first over every reachable state of the \`small\` checking config (model/configs/small.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states (${reached}). "shortest on small" is the length of a shortest counterexample.`,
       `- **Random search** (\`npx outage check --config ${random.name}\`): fast-check on the \`${random.name}\` config, seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per cell, counterexamples shrunk and minimized.`,
-      `- **Inductive** (\`npx outage verify --inductive --config small\`): tried for ThreadBudget, itself and through the strengthened invariants of the remediations in the set (properties/strengthened.ts); states of fleets up to 1 enumerated, ${s.inductive.samples} larger ones sampled (seed ${s.inductive.seed}). Other invariants were not tried; their strongest level is *proved*.`,
+      '- **Proved for all parameters** (`npx outage prove --remediation SET --invariant NAME`): Z3 discharges initiation, consecution under every operation and the invariant\'s implication for the named inductive invariant over symbolic parameters (specs/fleet/prove/, docs/prove.md); "SMT: via X, when C" names the inductive invariant X and the side condition C. Asked of every cell exhaustive search proved.',
       "",
       "A counterexample from either search makes the verdict **violated**, whichever config it was found on.",
     ],
@@ -110,7 +129,6 @@ export const fleetMatrixFor = (
   withOptions: withRemediations,
   randomConfig: random,
   exhaustiveConfig: small,
-  inductive: inductiveVia,
   settings: FLEET_MATRIX_SETTINGS,
   noneLabel: `none (${random.name})`,
   heldCellsCiteRandom: false,
@@ -118,3 +136,25 @@ export const fleetMatrixFor = (
 });
 
 export const fleetMatrix = fleetMatrixFor(asWas, REMEDIATION_NAMES);
+
+/** Z3's proofs of the cells exhaustive search proved in `m` (the only ones raised), by `proofKey`. */
+export const proveProvedCells = async (
+  m: Matrix<RemediationName>,
+  onProgress?: (what: string) => void,
+): Promise<FleetProofs> => {
+  const z = await z3Context();
+  const proofs = new Map<string, InvariantReport>();
+  for (const { set, invariant } of provedCells(m)) {
+    if (!(CORE_INVARIANTS as ReadonlyArray<string>).includes(invariant)) continue;
+    onProgress?.(`Z3 proof of ${invariant} under {${set.join("+")}}`);
+    proofs.set(
+      proofKey(set, invariant),
+      await proveInvariant(z, flagsOf(set), invariant as CoreInvariant, false),
+    );
+  }
+  return proofs;
+};
+
+/** The fleet's matrix with each proved cell that Z3 also proved raised to "proved for all parameters". */
+export const withFleetProofs = (m: Matrix<RemediationName>, proofs: FleetProofs): Matrix<RemediationName> =>
+  raiseProvedCells(m, (set, invariant) => proofPhrase(proofs.get(proofKey(set, invariant))));

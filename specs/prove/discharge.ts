@@ -8,11 +8,14 @@
 import type { Arith, Bool, Model } from "z3-solver";
 import type { Z3 } from "./z3.ts";
 
-/** Concrete values from a Z3 model: the parameters, and the abstract state before and after the operation. */
+/**
+ * Concrete values from a Z3 model: the parameters, and the abstract state before and after the operation (a
+ * value may be a name, as the fleet's map status).
+ */
 export interface Assignment {
   readonly params: Readonly<Record<string, number>>;
-  readonly before: Readonly<Record<string, number | boolean>>;
-  readonly after?: Readonly<Record<string, number | boolean>>;
+  readonly before: Readonly<Record<string, number | boolean | string>>;
+  readonly after?: Readonly<Record<string, number | boolean | string>>;
 }
 
 export type ObligationResult =

@@ -53,6 +53,29 @@ describe("the SMT encoding agrees with step", () => {
     );
   });
 
+  test("requestRouted, whose stale bit is eliminated, is checked too: a routed request whose misroute goes uncounted is caught", async () => {
+    const config = withRemediations(asWas, []);
+    const message = await disagreementOn(
+      z,
+      (c, state, op) => {
+        const result = step(c, state, op);
+        return op.type !== "requestRouted" || E.isLeft(result)
+          ? result
+          : E.right({
+              ...result.right,
+              requests: { ...result.right.requests, misrouted: state.requests.misrouted },
+            });
+      },
+      config,
+      [
+        { type: "shardMoved", shard: 0 },
+        { type: "requestRouted", frontend: 0, shard: 0 },
+      ],
+      { refusals: false },
+    );
+    expect(message).toMatch(/^soundness: at step 2 .* which requestRouted \(through f\) does not allow$/);
+  });
+
   test("on as-was and small with every remediation, the hand-written traces agree", async () => {
     for (const config of [
       withRemediations(asWas, ["cellularization", "largerServers", "preflightGuard"]),
@@ -66,6 +89,9 @@ describe("the SMT encoding agrees with step", () => {
           { type: "frontendRemoved", frontend: 1 },
           { type: "frontendRestarted", frontend: 0 },
           { type: "frontendCrashed", frontend: 0 },
+          { type: "tick" },
+          { type: "shardMoved", shard: 1 },
+          { type: "requestRouted", frontend: 1, shard: 1 },
           { type: "tick" },
         ]),
       ).toBeUndefined();

@@ -1,39 +1,72 @@
 // ---------------------------------------------------------------------------------------------------------
 // specs/fleet/prove: what the encoding claims of each concrete operation, frontend by frontend, for the
-// agreement property (agreement.ts): the formula of the operation f takes part in, or "unchanged".
+// agreement property (agreement.ts): the formula of the operation f takes part in (operations.ts).
 // ---------------------------------------------------------------------------------------------------------
 
 import { match } from "ts-pattern";
 import type { Bool } from "z3-solver";
 import type { Op } from "../../../model/ops.ts";
 import { type Frontend, positionOf, type State } from "../../../model/state.ts";
+import type { Abstract, Enc } from "./encoding.ts";
 import {
-  type Abstract,
+  anotherActs,
   capacityAdded,
-  type Enc,
   frontendCrashed,
   frontendRemoved,
   frontendRestarted,
   peerLearned,
+  requestRouted,
+  shardMoved,
   tick,
-} from "./encoding.ts";
+} from "./operations.ts";
 
 type Relation = (e: Enc, pre: Abstract, post: Abstract) => Bool;
 
-/** The claim for frontend f: the formula of the operation it takes part in, or "nothing f's Inv reads moves". */
+/**
+ * The claim for frontend f: the formula of the operation it takes part in. `internal`: the relation has
+ * variables of its own besides pre and post (the tick's intermediate records), so substitution does not make
+ * it ground; agreement.ts does not check it (docs/prove.md).
+ */
 export interface Claim {
   readonly name: string;
   readonly relation: Relation;
+  readonly internal: boolean;
 }
 
-/** Every field of f's abstract state unchanged: the operations the proofs discharge with no query. */
-const unchanged: Claim = {
-  name: "unchanged (the operation acts on another frontend and moves nothing f's invariant reads)",
-  relation: (e, pre, post) =>
-    e.z.And(...(Object.keys(pre) as Array<keyof Abstract>).map((k) => (pre[k] as Bool).eq(post[k] as Bool))),
-};
+const named = (name: string, relation: Relation, internal = false): Claim => ({ name, relation, internal });
 
-const named = (name: string, relation: Relation): Claim => ({ name, relation });
+/** Another frontend restarts, crashes or learns: nothing f's invariant reads moves (`lastRequest` cleared). */
+const another = named("another frontend restarted, crashed or learned", anotherActs);
+
+/** The request fields of the fleet, which a request routed by another frontend moves. */
+const REQUEST_FIELDS: ReadonlyArray<keyof Abstract> = ["succeeded", "failed", "misrouted", "lastStale"];
+
+/**
+ * A request routed by another frontend: f's own fields, its lag, its group and the fleet unchanged (the
+ * counts move as the requestRouted claim of the frontend that routed it says).
+ */
+const anotherRoutes = named(
+  "requestRouted (through another frontend): f's fields unchanged",
+  (e, pre, post) =>
+    e.z.And(
+      ...(Object.keys(pre) as Array<keyof Abstract>)
+        .filter((k) => !REQUEST_FIELDS.includes(k))
+        .map((k) => (pre[k] as Bool).eq(post[k] as Bool)),
+    ),
+);
+
+/**
+ * requestRouted with its one internal variable, the routed shard's stale bit, eliminated: the relation with the
+ * bit true, or with it false. Ground once pre and post are, so evaluated without a solver.
+ */
+const routedEitherWay: Relation = (e, pre, post) => {
+  const phi = requestRouted(e, pre, post);
+  const bit = e.z.Bool.const("requestRouted.staleBit");
+  return e.z.Or(
+    e.z.substitute(phi, [bit, e.z.Bool.val(true)]) as Bool,
+    e.z.substitute(phi, [bit, e.z.Bool.val(false)]) as Bool,
+  );
+};
 
 /** The id of the frontend an operation's position names in `state`, if it names one. */
 const target = (state: State, position: number): number | undefined =>
@@ -42,7 +75,8 @@ const target = (state: State, position: number): number | undefined =>
 /** The claim for the frontend `id` (a member before, or a newcomer) when `op` is taken in `before`. */
 export const claimFor = (op: Op, before: State, id: number): Claim => {
   const isMember = before.frontends.some((f) => f.id === id);
-  const onIt = (c: Claim, position: number): Claim => (target(before, position) === id ? c : unchanged);
+  const onIt = (c: Claim, position: number, otherwise: Claim = another): Claim =>
+    target(before, position) === id ? c : otherwise;
   return match(op)
     .returnType<Claim>()
     .with({ type: "capacityAdded" }, () =>
@@ -56,8 +90,11 @@ export const claimFor = (op: Op, before: State, id: number): Claim => {
     )
     .with({ type: "frontendCrashed" }, (o) => onIt(named("frontendCrashed (f)", frontendCrashed), o.frontend))
     .with({ type: "peerLearned" }, (o) => onIt(named("peerLearned (f)", peerLearned), o.frontend))
-    .with({ type: "tick" }, () => named("tick (f due or not)", tick))
-    .with({ type: "shardMoved" }, { type: "requestRouted" }, () => unchanged)
+    .with({ type: "tick" }, () => named("tick (f due or not)", tick, true))
+    .with({ type: "shardMoved" }, () => named("shardMoved", shardMoved))
+    .with({ type: "requestRouted" }, (o) =>
+      onIt(named("requestRouted (through f)", routedEitherWay), o.frontend, anotherRoutes),
+    )
     .exhaustive();
 };
 
@@ -72,7 +109,8 @@ export const enablingClaim = (op: Op): Claim | undefined =>
     .with({ type: "frontendRestarted" }, () => named("frontendRestarted (f)", frontendRestarted))
     .with({ type: "frontendCrashed" }, () => named("frontendCrashed (f)", frontendCrashed))
     .with({ type: "peerLearned" }, () => named("peerLearned (f)", peerLearned))
-    .with({ type: "tick" }, { type: "shardMoved" }, { type: "requestRouted" }, () => undefined)
+    .with({ type: "requestRouted" }, () => named("requestRouted (through f)", requestRouted))
+    .with({ type: "tick" }, { type: "shardMoved" }, () => undefined)
     .exhaustive();
 
 /** The frontend the refusal check asks about: the one the operation names, else the first member. */
@@ -83,6 +121,7 @@ export const enablingFrontend = (op: Op, state: State): Frontend | undefined =>
       { type: "frontendRestarted" },
       { type: "frontendCrashed" },
       { type: "peerLearned" },
+      { type: "requestRouted" },
       (o) => state.frontends[positionOf(state, o.frontend)],
     )
     .otherwise(() => state.frontends[0]);

@@ -75,6 +75,8 @@ export const abstractPairs = (z: Z3, abstract: Abstract, values: AbstractValues)
 
 export const paramPairs = (z: Z3, e: Enc, values: ParamValues): ReadonlyArray<Pair> => [
   ...(Object.keys(e.p) as Array<keyof Params>).map((key): Pair => [e.p[key], intVal(z, values[key])]),
+  [e.maxPeers, intVal(z, values.maxPeers)],
+  [e.selfHeals, z.Bool.val(values.selfHeals)],
   // Constants of their own under R1 only; otherwise they are initialSize and maxSize, substituted above.
   ...(e.flags.largerServers
     ? [
@@ -119,17 +121,15 @@ const ground = (z: Z3, c: Check): Bool =>
   z.substitute(c.formula(), ...(c.pairs() as Array<[Bool, Bool]>)) as Bool;
 
 /**
- * The failure of the first false check, in order. The checks not remembered are asked as one conjunction (one
- * evaluation: each call into Z3's WebAssembly builds JS wrapper objects); only when some check is false are
- * they asked one by one, to name the first.
+ * The failure of the first false check, in order. The ground checks not remembered are asked as one
+ * conjunction (one evaluation: each call into Z3's WebAssembly builds JS wrapper objects); only when some
+ * check is false are they asked one by one, to name the first.
  */
 export const firstFailing = (z: Z3, memo: Memo, checks: ReadonlyArray<Check>): string | undefined => {
   const pending = checks.filter((c) => memo.get(c.key) === undefined);
   const allRemembered = checks.every((c) => memo.get(c.key) !== false);
-  if (allRemembered && (pending.length === 0 || holds(z, z.And(...pending.map((c) => ground(z, c)))))) {
+  if (allRemembered && (pending.length === 0 || holds(z, z.And(...pending.map((c) => ground(z, c))))))
     for (const c of pending) memo.set(c.key, true);
-    return undefined;
-  }
   for (const c of checks) {
     const answer = memo.get(c.key) ?? holds(z, ground(z, c));
     memo.set(c.key, answer);

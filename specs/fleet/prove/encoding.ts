@@ -1,31 +1,37 @@
 // ---------------------------------------------------------------------------------------------------------
-// specs/fleet/prove: the fleet's thread accounting as SMT formulas over symbolic parameters, for ThreadBudget.
+// specs/fleet/prove: the fleet's state as SMT formulas over symbolic parameters, for every core invariant.
 //
-// The abstraction. ThreadBudget is a statement about every frontend: a live one needs at most the limit,
-// `baseThreads + threadsPerPeer × knownPeers ≤ threadLimit` (properties/threadBudget.ts). Every invariant below
-// has the same shape, ∀ frontend f: Inv(f), where Inv(f) reads only the parameters, f's own `knownPeers` (k)
-// and liveness, the size of f's group (g: its cell under cellularization, else the whole fleet), and two
-// fleet counts: servers (n = state.frontends.length) and capacity units (U = state.capacityUnits). So the
-// fleet is symmetric and it is enough to reason about ONE ARBITRARY frontend f: the state is (k, live, g, n, U)
-// and the fleet size n is an unbounded integer. An operation either acts on f (it is the one restarted,
-// crashed, learning, caught up by the tick, or a newcomer), or acts on another frontend; then f's k and
-// liveness are unchanged and only g, n, U can move (capacity added, a frontend removed), or nothing f's
-// invariant reads moves at all (another's restart, crash or learning, a shard move, a request), which
-// preserves Inv(f) trivially and needs no query. Each operation below is an over-approximation of the model
-// function named beside it: every successor the model can produce for f satisfies the formula (fewer
-// constraints than the model, never more), so a proof about the formulas is a proof about `step`.
-// What is abstracted away: which other frontends exist, their cells, the shard map, clocks and lags (the tick
-// may or may not catch f up), the placement order of cells (only "no cell grows past cellSize"), and whether
-// the guard refused because of another cell (the guard is assumed only to bound f's own group).
+// The abstraction. Every core invariant is a statement about every frontend, plus (RoutesToCurrentOwner,
+// WellFormed) about the fleet's request counts: ∀ frontend f: Inv(f) ∧ Global. Each Inv(f) reads only the
+// parameters, f's own fields (status, map, known and connected peers, whether it holds a stale entry and how
+// old the oldest such move is, bootstrap work left, its lag behind the membership), the size g of f's group
+// (its cell under cellularization, else the fleet) and two fleet counts: servers (n) and capacity units (U).
+// So the fleet is symmetric and it is enough to reason about ONE ARBITRARY frontend f, with the fleet size an
+// unbounded integer. An operation either acts on f (restart, crash, learning, the tick, a request f routes,
+// a shard move, which acts on every frontend alike), or on another frontend; then f's fields are unchanged
+// and only g, n, U (capacity added, a frontend removed) or its lag's stamp can move, or nothing f's invariant
+// reads moves at all. Each operation (operations.ts) is an over-approximation of the model function named
+// beside it: every successor the model can produce for f satisfies the formula, so a proof about the
+// formulas is a proof about `step`. What is abstracted away: which other frontends exist, their cells, which
+// shards are stale (only "f has a stale entry" and the age of the oldest such move), clocks (only f's lag),
+// the placement order of cells, the bootstrap pacing (a bootstrapping f may or may not progress on a tick),
+// and whether the guard refused because of another cell (it is assumed only to bound f's own group).
+//
+// `abstractIn` is the one function that builds the abstract variables; each field says which concrete value
+// it stands for, so an agreement property can map a concrete (config, state, frontend) onto them.
 // ---------------------------------------------------------------------------------------------------------
 import type { Arith, Bool } from "z3-solver";
+import type { Config } from "../../../model/config.ts";
+import { serversFor } from "../../../model/state.ts";
 import type { Z3 } from "../../prove/z3.ts";
 
-/** Which of the remediations that change thread demand are on (the others do not touch `knownPeers`). */
+/** Which remediations are on. All five are concrete: one proof per combination, cached by the caller. */
 export interface ProofFlags {
   readonly cellularization: boolean;
   readonly preflightGuard: boolean;
   readonly largerServers: boolean;
+  readonly bootstrapFromAuthoritative?: boolean;
+  readonly waitForCompleteMap?: boolean;
 }
 
 /** The symbolic parameters: the decoder's fields (model/configDecoder.ts), as unbounded integers. */
@@ -37,15 +43,38 @@ export interface Params {
   readonly largerServerFactor: Arith;
   readonly initialSize: Arith;
   readonly maxSize: Arith;
+  /** membership.propagationDelayTicks (K6): the deadline D of both time-bounded invariants. */
+  readonly propagationDelayTicks: Arith;
+  /** coldStart.bootstrapTicks (K11). */
+  readonly bootstrapTicks: Arith;
 }
 
-/** One arbitrary frontend f and the counts its invariant reads. */
+/** map: f.map as 0 complete, 1 building, 2 useless (model/state.ts ShardMapStatus). */
+export const COMPLETE = 0;
+export const BUILDING = 1;
+export const USELESS = 2;
+
+/** One arbitrary frontend f, the counts its invariant reads, and the fleet's request counts. */
 export interface Abstract {
   /** f.knownPeers (K6). */
   readonly k: Arith;
+  /** f.connectedPeers (K5/K7). */
+  readonly c: Arith;
   /** f.status !== "stopped". */
   readonly live: Bool;
-  /** Members of f's group: its cell's size (R7), or the fleet's when not cellularized. */
+  /** f.status === "bootstrapping" (so serving is live ∧ ¬booting). */
+  readonly booting: Bool;
+  /** f.map: COMPLETE, BUILDING or USELESS. */
+  readonly map: Arith;
+  /** f.staleShards !== 0 (K4(c): f holds a stale entry). */
+  readonly stale: Bool;
+  /** The largest state.sinceMoved[s] over the shards s stale in f (0 when none): the oldest move f missed. */
+  readonly age: Arith;
+  /** f.bootstrapLeft (K11). */
+  readonly left: Arith;
+  /** behindFor(config, state, f) (model/lag.ts): ticks f has lagged the membership, capped at D + 1. */
+  readonly lag: Arith;
+  /** Members of f's group: state.cellSizes[f.cell] (its cell under R7, the whole fleet otherwise). */
   readonly g: Arith;
   /** Servers in the fleet: state.frontends.length. */
   readonly n: Arith;
@@ -57,13 +86,29 @@ export interface Abstract {
    */
   readonly s: Arith;
   readonly r: Arith;
+  /** state.requests.succeeded, .failed, .misrouted. */
+  readonly succeeded: Arith;
+  readonly failed: Arith;
+  readonly misrouted: Arith;
+  /** succeededThroughStaleEntry(state) (properties/routesToCurrentOwner.ts). */
+  readonly lastStale: Bool;
 }
 
 /** Formulas built over one context. */
 export interface Enc {
   readonly z: Z3;
-  readonly flags: ProofFlags;
+  readonly flags: Required<ProofFlags>;
   readonly p: Params;
+  /** coldStart.cacheSelfHealsAfterTriggerRemoval (K14), a symbolic Boolean. */
+  readonly selfHeals: Bool;
+  /**
+   * model/threadFormula.ts `maxPeerThreads` = ⌊(threadLimit − baseThreads) / threadsPerPeer⌋: the most peers
+   * whose threads fit. As threadsPerPeer ≥ 1, threadsFor(x) ≤ threadLimit exactly when x ≤ maxPeerThreads,
+   * so every thread comparison is linear in it (`fits`). Its definition (`maxPeersDefinition`, non-linear) is
+   * left out of the proofs, which then hold for every value of it, the real one among them, and added only
+   * to check that a counterexample is one for the real quotient.
+   */
+  readonly maxPeers: Arith;
   /** serversFor(initialSize) and serversFor(maxSize). */
   readonly initialServers: Arith;
   readonly planServers: Arith;
@@ -77,58 +122,120 @@ export const paramsIn = (z: Z3): Params => ({
   largerServerFactor: z.Int.const("largerServerFactor"),
   initialSize: z.Int.const("initialSize"),
   maxSize: z.Int.const("maxSize"),
+  propagationDelayTicks: z.Int.const("propagationDelayTicks"),
+  bootstrapTicks: z.Int.const("bootstrapTicks"),
 });
 
+/** The abstract variables of one state (`suffix` tells states apart: "" before, "'" after, ...). */
 export const abstractIn = (z: Z3, suffix: string): Abstract => ({
   k: z.Int.const(`k${suffix}`),
+  c: z.Int.const(`c${suffix}`),
   live: z.Bool.const(`live${suffix}`),
+  booting: z.Bool.const(`booting${suffix}`),
+  map: z.Int.const(`map${suffix}`),
+  stale: z.Bool.const(`stale${suffix}`),
+  age: z.Int.const(`age${suffix}`),
+  left: z.Int.const(`left${suffix}`),
+  lag: z.Int.const(`lag${suffix}`),
   g: z.Int.const(`g${suffix}`),
   n: z.Int.const(`n${suffix}`),
   s: z.Int.const(`s${suffix}`),
   r: z.Int.const(`r${suffix}`),
+  succeeded: z.Int.const(`succeeded${suffix}`),
+  failed: z.Int.const(`failed${suffix}`),
+  misrouted: z.Int.const(`misrouted${suffix}`),
+  lastStale: z.Bool.const(`lastStale${suffix}`),
 });
 
 export const encoding = (z: Z3, flags: ProofFlags): Enc => {
   const p = paramsIn(z);
   return {
     z,
-    flags,
+    flags: { bootstrapFromAuthoritative: false, waitForCompleteMap: false, ...flags },
     p,
+    selfHeals: z.Bool.const("cacheSelfHealsAfterTriggerRemoval"),
+    maxPeers: z.Int.const("maxPeerThreads"),
     initialServers: flags.largerServers ? z.Int.const("initialServers") : p.initialSize,
     planServers: flags.largerServers ? z.Int.const("planServers") : p.maxSize,
   };
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// the functional layer: model/threadFormula.ts and model/state.ts as formulas
+// the functional layer: model/threadFormula.ts, model/state.ts and model/lag.ts as formulas
 // ---------------------------------------------------------------------------------------------------------
 
 /**
  * model/configDecoder.ts: every field an integer within its bound, threadLimit ≥ baseThreads, maxSize ≥
- * initialSize. The decoder's caps (maxSize ≤ 100000, shardCount ≤ 30) are NOT assumed: the proofs hold for
- * every fleet size.
+ * initialSize, propagationDelayTicks ≥ 1, bootstrapTicks ≥ 1. The decoder's caps (maxSize ≤ 100000,
+ * shardCount ≤ 30) are NOT assumed: the proofs hold for every fleet size.
  */
-export const decoderDomain = ({ z, p }: Enc): Bool =>
-  z.And(
+export const decoderDomain = (e: Enc): Bool => {
+  const { z, p } = e;
+  return z.And(
     p.threadLimit.ge(1),
     p.baseThreads.ge(0),
     p.threadsPerPeer.ge(1),
     p.threadLimit.ge(p.baseThreads),
+    e.maxPeers.ge(0),
     p.cellSize.ge(1),
     p.largerServerFactor.ge(1),
     p.initialSize.ge(1),
     p.maxSize.ge(p.initialSize),
+    p.propagationDelayTicks.ge(1),
+    p.bootstrapTicks.ge(1),
+  );
+};
+
+/**
+ * The parameters fixed to a concrete config's numbers (the abstraction of a config): every decoder field the
+ * proofs read, serversFor of the plan's bounds, and maxPeerThreads by its definition.
+ */
+export const paramsAre = (e: Enc, config: Config): Bool => {
+  const { z, p } = e;
+  return z.And(
+    p.threadLimit.eq(config.threads.threadLimit),
+    p.baseThreads.eq(config.threads.baseThreads),
+    p.threadsPerPeer.eq(config.threads.threadsPerPeer),
+    p.cellSize.eq(config.remediationParameters.cellSize),
+    p.largerServerFactor.eq(config.remediationParameters.largerServerFactor),
+    p.initialSize.eq(config.fleet.initialSize),
+    p.maxSize.eq(config.fleet.maxSize),
+    p.propagationDelayTicks.eq(config.membership.propagationDelayTicks),
+    p.bootstrapTicks.eq(config.coldStart.bootstrapTicks),
+    e.selfHeals.eq(z.Bool.val(config.coldStart.cacheSelfHealsAfterTriggerRemoval)),
+    e.initialServers.eq(serversFor(config, config.fleet.initialSize)),
+    e.planServers.eq(serversFor(config, config.fleet.maxSize)),
+    maxPeersDefinition(e),
+  );
+};
+
+/** maxPeerThreads is the quotient: the largest m ≥ 0 with baseThreads + threadsPerPeer × m ≤ threadLimit. */
+export const maxPeersDefinition = (e: Enc): Bool =>
+  e.z.And(
+    e.maxPeers.ge(0),
+    threadsFor(e, e.maxPeers).le(e.p.threadLimit),
+    threadsFor(e, e.maxPeers.add(1)).gt(e.p.threadLimit),
   );
 
 /** model/threadFormula.ts `threadsFor`: baseThreads + threadsPerPeer × peers. */
 export const threadsFor = ({ p }: Enc, peers: Arith | number): Arith =>
   p.baseThreads.add(p.threadsPerPeer.mul(peers));
 
-/** K7: `threadsFor(peers) ≤ threadLimit`. */
-export const fits = (e: Enc, peers: Arith | number): Bool => threadsFor(e, peers).le(e.p.threadLimit);
+/** K7: `threadsFor(peers) ≤ threadLimit`, stated as peers ≤ maxPeerThreads (see `Enc.maxPeers`). */
+export const fits = (e: Enc, peers: Arith | number): Bool => e.maxPeers.ge(peers);
+
+/**
+ * model/threads.ts `connectablePeers`: c = min(peers, maxPeerThreads), where maxPeerThreads =
+ * ⌊(limit − base) / perPeer⌋ is the largest m with threadsFor(m) ≤ limit; stated without division.
+ */
+export const connectable = (e: Enc, peers: Arith, c: Arith): Bool =>
+  e.z.And(c.ge(0), c.le(peers), fits(e, c), e.z.Or(c.eq(peers), e.z.Not(fits(e, c.add(1)))));
+
+export const min = (e: Enc, x: Arith, y: Arith): Arith => e.z.If(x.le(y), x, y) as Arith;
 
 /** Capacity units per server: largerServerFactor under R1, else 1 (model/fleet.ts `frontendRemoved`). */
-const unitsPerServer = (e: Enc): Arith | number => (e.flags.largerServers ? e.p.largerServerFactor : 1);
+export const unitsPerServer = (e: Enc): Arith | number =>
+  e.flags.largerServers ? e.p.largerServerFactor : 1;
 
 /**
  * serversFor(initialSize) and serversFor(maxSize), with facts of ⌈u / factor⌉ for factor ≥ 1: at least 1 and at
@@ -146,16 +253,28 @@ export const paramServers = (e: Enc): Bool => {
   );
 };
 
+/** K8/K11: f takes traffic. */
+export const serving = (e: Enc, a: Abstract): Bool => e.z.And(a.live, e.z.Not(a.booting));
+
+/** model/lag.ts `inStep`: f knows, and holds threads for, exactly its group's other members. */
+export const inStep = (e: Enc, a: Abstract): Bool => e.z.And(a.k.eq(a.g.sub(1)), a.c.eq(a.g.sub(1)));
+
+/** model/lag.ts `behindFor` is positive only for these: live and out of step. */
+export const behind = (e: Enc, a: Abstract): Bool => e.z.And(a.live, e.z.Not(inStep(e, a)));
+
 /**
  * The shape every reachable state has, whatever the remediation: f's group holds it (g ≥ 1) and lies in the
  * fleet (g ≤ n), is the whole fleet without cells and at most cellSize with them (model/state.ts
  * `cellForNewMember` only places into a cell with room), the fleet has no more servers than its units need
  * (n ≤ s = serversFor(u), 1 ≤ r ≤ factor), and its servers stay within the plan's (s ≤ serversFor(maxSize)).
+ * And the ranges of the abstraction: a stopped frontend is not bootstrapping; the map is one of three; the
+ * lag is 0 unless f is behind and at most D + 1 (`behindFor`'s cap); the age of f's oldest missed move is 0
+ * when it has none and at most D + 1 (`moveAgeCap`).
  */
 export const fleetShape = (e: Enc, a: Abstract): Bool => {
   const { z, p } = e;
+  const cap = p.propagationDelayTicks.add(1);
   return z.And(
-    a.k.ge(0),
     a.g.ge(1),
     a.g.le(a.n),
     e.flags.cellularization ? a.g.le(p.cellSize) : a.g.eq(a.n),
@@ -163,17 +282,83 @@ export const fleetShape = (e: Enc, a: Abstract): Bool => {
     a.r.le(unitsPerServer(e)),
     a.n.le(a.s),
     a.s.le(e.planServers),
+    z.Implies(z.Not(a.live), z.Not(a.booting)),
+    a.map.ge(COMPLETE),
+    a.map.le(USELESS),
+    a.lag.ge(0),
+    a.lag.le(cap),
+    z.Implies(z.Not(behind(e, a)), a.lag.eq(0)),
+    a.age.ge(0),
+    a.age.le(cap),
+    z.Implies(z.Not(a.stale), a.age.eq(0)),
+  );
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// invariants: each core invariant's share for f (properties/*.ts), and the fleet's
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * WellFormed (properties/wellFormed.ts) for f and the request counts: peer counts non-negative, no more
+ * threads than known peers, held threads within the limit, bootstrap work exactly while bootstrapping, and
+ * misroutes among the failures. (Its cell conjuncts, every frontend in a cell and the cells adding up to
+ * the fleet, are what g means: the abstraction assumes them, fleetShape, and does not prove them.)
+ */
+export const wellFormedOf = (e: Enc, a: Abstract): Bool => {
+  const { z } = e;
+  return z.And(
+    a.k.ge(0),
+    a.c.ge(0),
+    a.c.le(a.k),
+    fits(e, a.c),
+    z.Implies(a.booting, a.left.ge(1)),
+    z.Implies(serving(e, a), a.left.eq(0)),
+    a.succeeded.ge(0),
+    a.misrouted.ge(0),
+    a.misrouted.le(a.failed),
   );
 };
 
 /** ThreadBudget for f: live ⇒ threadsFor(knownPeers) ≤ threadLimit (properties/threadBudget.ts). */
 export const threadBudgetOf = (e: Enc, a: Abstract): Bool => e.z.Implies(a.live, fits(e, a.k));
 
+/** ServesOnlyWithCompleteMap for f: serving ⇒ map complete. */
+export const servesCompleteOf = (e: Enc, a: Abstract): Bool => e.z.Implies(serving(e, a), a.map.eq(COMPLETE));
+
+/** RoutesToCurrentOwner: no request misrouted, and the one just routed did not succeed through a stale entry. */
+export const routesCurrentOf = (e: Enc, a: Abstract): Bool =>
+  e.z.And(a.misrouted.eq(0), e.z.Not(a.lastStale));
+
+/** PeersLearnedWithin for f: serving ⇒ lag ≤ propagationDelayTicks. */
+export const peersLearnedOf = (e: Enc, a: Abstract): Bool =>
+  e.z.Implies(serving(e, a), a.lag.le(e.p.propagationDelayTicks));
+
+/** ShardMovesAppliedWithin for f: serving with a stale entry ⇒ that move is at most D ticks old. */
+export const shardMovesOf = (e: Enc, a: Abstract): Bool =>
+  e.z.Implies(e.z.And(serving(e, a), a.stale), a.age.le(e.p.propagationDelayTicks));
+
+/** The core invariants' formulas, by registered name (properties/index.ts). */
+export const INVARIANT_FORMULAS = {
+  WellFormed: wellFormedOf,
+  ThreadBudget: threadBudgetOf,
+  ServesOnlyWithCompleteMap: servesCompleteOf,
+  RoutesToCurrentOwner: routesCurrentOf,
+  PeersLearnedWithin: peersLearnedOf,
+  ShardMovesAppliedWithin: shardMovesOf,
+} as const;
+
+export type CoreInvariant = keyof typeof INVARIANT_FORMULAS;
+
+export const CORE_INVARIANTS = Object.keys(INVARIANT_FORMULAS) as ReadonlyArray<CoreInvariant>;
+
 // ---------------------------------------------------------------------------------------------------------
-// the state machine: model/state.ts `initialState` and the operations that change what Inv(f) reads
+// constructors: model/state.ts `initialState`
 // ---------------------------------------------------------------------------------------------------------
 
-/** `initialState`: U = initialSize, n = serversFor(U), f serving and knowing every peer of its group. */
+/**
+ * `initialState`: U = initialSize, n = serversFor(U), f serving with a complete map, knowing every peer of its
+ * group and holding threads for as many as the OS allows, nothing stale, no lag, no request yet.
+ */
 export const initial = (e: Enc, a: Abstract): Bool => {
   const { z, p } = e;
   return z.And(
@@ -182,118 +367,20 @@ export const initial = (e: Enc, a: Abstract): Bool => {
     a.r.le(unitsPerServer(e)),
     a.n.eq(e.initialServers),
     a.live,
+    z.Not(a.booting),
     a.k.eq(a.g.sub(1)),
+    connectable(e, a.g.sub(1), a.c),
     a.g.ge(1),
     a.g.le(a.n),
     e.flags.cellularization ? a.g.le(p.cellSize) : a.g.eq(a.n),
+    a.map.eq(COMPLETE),
+    z.Not(a.stale),
+    a.age.eq(0),
+    a.left.eq(0),
+    a.lag.eq(0),
+    a.succeeded.eq(0),
+    a.failed.eq(0),
+    a.misrouted.eq(0),
+    z.Not(a.lastStale),
   );
 };
-
-/** The group after f's cell may have received members: no cell grows past cellSize (`placeMembers`). */
-const groupAfterAddition = (e: Enc, pre: Abstract, post: Abstract, newcomer: boolean): Bool => {
-  const { z, p } = e;
-  if (!e.flags.cellularization) return post.g.eq(post.n);
-  return newcomer
-    ? z.And(post.g.ge(1), post.g.le(p.cellSize), post.g.le(post.n))
-    : z.And(
-        post.g.ge(pre.g),
-        post.g.sub(pre.g).le(post.n.sub(pre.n)),
-        z.Or(post.g.le(p.cellSize), post.g.eq(pre.g)),
-      );
-};
-
-/**
- * model/fleet.ts `capacityAdded`: `count ≥ 1` units within the plan, serversFor(U + count) − serversFor(U)
- * newcomers; under the preflight guard, enabled only if the largest group after placement fits, so (as the
- * largest is at least f's) f's group fits. f is an existing member (unchanged but for its group) or a
- * newcomer, which knows every member of its group (K4(a): it reads the membership at start).
- */
-export const capacityAdded = (e: Enc, pre: Abstract, post: Abstract, newcomer: boolean): Bool => {
-  const { z } = e;
-  return z.And(
-    // More units (u′ > u, lexicographically on (s, r)), within the plan: ⌈·⌉ is monotone, so s′ ≤ the plan's.
-    z.Or(post.s.gt(pre.s), z.And(post.s.eq(pre.s), post.r.gt(pre.r))),
-    post.r.ge(1),
-    post.r.le(unitsPerServer(e)),
-    post.s.le(e.planServers),
-    post.n.eq(pre.n.add(post.s.sub(pre.s))),
-    groupAfterAddition(e, pre, post, newcomer),
-    e.flags.preflightGuard ? fits(e, post.g.sub(1)) : z.Bool.val(true),
-    newcomer
-      ? z.And(post.n.gt(pre.n), post.live, post.k.eq(post.g.sub(1)))
-      : z.And(post.live.eq(pre.live), post.k.eq(pre.k)),
-  );
-};
-
-/** model/fleet.ts `frontendRemoved` of another member: one server fewer, its units returned (at least 0). */
-export const frontendRemoved = (e: Enc, pre: Abstract, post: Abstract): Bool => {
-  const { z } = e;
-  return z.And(
-    pre.n.ge(2),
-    post.n.eq(pre.n.sub(1)),
-    // u − factor = factor × (s − 2) + r: one server fewer, the same remainder (u > factor as n ≤ s, n ≥ 2).
-    post.s.eq(pre.s.sub(1)),
-    post.r.eq(pre.r),
-    e.flags.cellularization
-      ? z.And(post.g.le(post.n), z.Or(post.g.eq(pre.g), z.And(pre.g.ge(2), post.g.eq(pre.g.sub(1)))))
-      : post.g.eq(post.n),
-    post.live.eq(pre.live),
-    post.k.eq(pre.k),
-  );
-};
-
-/** f's group and the fleet unchanged. */
-const sameFleet = (e: Enc, pre: Abstract, post: Abstract): Bool =>
-  e.z.And(post.g.eq(pre.g), post.n.eq(pre.n), post.s.eq(pre.s), post.r.eq(pre.r));
-
-/** model/fleet.ts `frontendRestarted` of f: it reads its group afresh and knows every peer. */
-export const frontendRestarted = (e: Enc, pre: Abstract, post: Abstract): Bool =>
-  e.z.And(sameFleet(e, pre, post), post.live, post.k.eq(pre.g.sub(1)));
-
-/** model/fleet.ts `frontendCrashed` of f: stopped, its view kept. */
-export const frontendCrashed = (e: Enc, pre: Abstract, post: Abstract): Bool =>
-  e.z.And(sameFleet(e, pre, post), e.z.Not(post.live), post.k.eq(pre.k));
-
-/**
- * model/membership.ts `peerLearned` by f (model/threads.ts `learnOneChange`): enabled while it is live and
- * its view differs from its group; one peer more if it knows fewer, one fewer if more. It stays live
- * (`leaveServiceIfMapIncomplete` makes it bootstrapping at worst).
- */
-export const peerLearned = (e: Enc, pre: Abstract, post: Abstract): Bool => {
-  const { z } = e;
-  const actual = pre.g.sub(1);
-  return z.And(
-    sameFleet(e, pre, post),
-    pre.live,
-    z.Not(pre.k.eq(actual)),
-    post.live,
-    z.Or(z.And(pre.k.lt(actual), post.k.eq(pre.k.add(1))), z.And(pre.k.gt(actual), post.k.eq(pre.k.sub(1)))),
-  );
-};
-
-/**
- * model/clock.ts `tick` for f: a stopped frontend is skipped; a live one either is not due (its view kept) or
- * learns every pending change (`learnAllChanges` ends at its group's size − 1). Bootstrapping ends in serving.
- */
-export const tick = (e: Enc, pre: Abstract, post: Abstract): Bool => {
-  const { z } = e;
-  return z.And(
-    sameFleet(e, pre, post),
-    post.live.eq(pre.live),
-    z.Or(post.k.eq(pre.k), z.And(pre.live, post.k.eq(pre.g.sub(1)))),
-  );
-};
-
-/** The operations, each an obligation of its own (one SMT query each) so a failure names the operation. */
-export const OPERATIONS: ReadonlyArray<{
-  readonly name: string;
-  readonly relation: (e: Enc, pre: Abstract, post: Abstract) => Bool;
-}> = [
-  { name: "capacityAdded (f an existing member)", relation: (e, a, b) => capacityAdded(e, a, b, false) },
-  { name: "capacityAdded (f a newcomer)", relation: (e, a, b) => capacityAdded(e, a, b, true) },
-  { name: "frontendRemoved (another member)", relation: frontendRemoved },
-  { name: "frontendRestarted (f)", relation: frontendRestarted },
-  { name: "frontendCrashed (f)", relation: frontendCrashed },
-  { name: "peerLearned (f)", relation: peerLearned },
-  { name: "tick (f due or not)", relation: tick },
-];

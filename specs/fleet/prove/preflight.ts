@@ -14,7 +14,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Arith, Bool } from "z3-solver";
 import type { Z3 } from "../../prove/z3.ts";
-import { decoderDomain, type Enc, encoding, fits, threadsFor } from "./encoding.ts";
+import { decoderDomain, type Enc, encoding, threadsFor } from "./encoding.ts";
 
 // ---------------------------------------------------------------------------------------------------------
 // the closed form as formulas
@@ -86,7 +86,20 @@ export interface ClosedFormClaim {
   readonly claim: (e: Enc) => { readonly facts: ReadonlyArray<Bool>; readonly goal: Bool };
 }
 
-const NONE = { cellularization: false, preflightGuard: false, largerServers: false } as const;
+// The closed form reads neither R8 nor R6's map: they are off in every claim.
+const NONE = {
+  cellularization: false,
+  preflightGuard: false,
+  largerServers: false,
+  bootstrapFromAuthoritative: false,
+  waitForCompleteMap: false,
+} as const;
+
+/**
+ * K7 in the model's own terms: `threadsFor(peers) ≤ threadLimit`. Not encoding.ts `fits`, which compares with
+ * the unknown maxPeerThreads: the closed form is proved against the accounting itself.
+ */
+const fits = (e: Enc, peers: Arith | number): Bool => threadsFor(e, peers).le(e.p.threadLimit);
 
 /** Every member of a group of `m` fits: the model's accounting (K5, K7) for a caught-up group. */
 const groupFits = (e: Enc, m: Arith): Bool => fits(e, m.sub(1));

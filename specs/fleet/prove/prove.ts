@@ -4,19 +4,15 @@
 // counterexample (parameters and the abstract state before and after), `unknown` proves nothing.
 //   initiation   Init(f) ⇒ Inv(f)
 //   consecution  Inv(f) ∧ Op(f, f′) ⇒ Inv(f′), one query per operation (encoding.ts OPERATIONS)
-//   safety       Inv(f) ⇒ ThreadBudget(f)
-// Necessity of the side condition: domain ∧ ¬sideCondition ∧ witness(f) ∧ ThreadBudget(f) unsat means every
-// parameter value that breaks the side condition has a reachable state (the witness) violating ThreadBudget.
+//   safety       Inv(f) ⇒ the core invariant for f (encoding.ts INVARIANT_FORMULAS)
+// Necessity of the side condition (ThreadBudget's arguments): domain ∧ ¬sideCondition ∧ witness(f) ∧
+// ThreadBudget(f) unsat means every parameter value that breaks the side condition has a reachable state (the
+// witness, an initial state) violating ThreadBudget. For the other invariants a violation needs a trace, so
+// the question asked is whether the ARGUMENT needs it: does some obligation fail without it.
 // ---------------------------------------------------------------------------------------------------------
-import type { Bool, Model } from "z3-solver";
-import {
-  type Assignment,
-  booleanIn,
-  discharge as dischargeWith,
-  numberIn,
-  type ObligationResult,
-  verdictOf,
-} from "../../prove/discharge.ts";
+import type { Arith, Bool, Model } from "z3-solver";
+import type { Config } from "../../../model/config.ts";
+import type { Assignment, ObligationResult } from "../../prove/discharge.ts";
 import type { Z3 } from "../../prove/z3.ts";
 import type { Argument } from "./arguments.ts";
 import {
@@ -25,47 +21,75 @@ import {
   decoderDomain,
   type Enc,
   encoding,
+  INVARIANT_FORMULAS,
   initial,
-  OPERATIONS,
+  maxPeersDefinition,
   type ProofFlags,
   paramServers,
-  threadBudgetOf,
+  paramsAre,
 } from "./encoding.ts";
+import { OPERATIONS } from "./operations.ts";
 
+// The result types are the shared discharge's (specs/prove/discharge.ts).
 export type { Assignment, ObligationResult } from "../../prove/discharge.ts";
 
 export interface ArgumentResult {
+  readonly invariant: string;
   readonly argument: string;
   readonly scope: string;
   readonly sideCondition: string;
   readonly verdict: "PROVED" | "NOT INDUCTIVE" | "UNKNOWN";
   readonly obligations: ReadonlyArray<ObligationResult>;
-  /** Whether Z3 showed the side condition necessary (every violation of it has a reachable violating state). */
-  readonly necessary: "yes" | "no" | "unknown" | "trivial";
+  /**
+   * ThreadBudget: whether Z3 showed the side condition necessary (every violation of it has a reachable
+   * violating state). Other invariants: "needed by the argument" when some obligation fails without it (the
+   * side condition is necessary to THIS proof, not shown necessary to the invariant), "not needed" otherwise.
+   * "unknown" when not PROVED or not asked.
+   */
+  readonly necessary: "yes" | "no" | "unknown" | "trivial" | "needed by the argument" | "not needed";
   readonly ms: number;
 }
 
 export interface ProveOptions {
   /** Extra constraints on the parameters for counterexample search only (e.g. the decoder's maxSize cap). */
   readonly bounds?: (e: Enc) => Bool;
+  /** Whether to ask if the side condition is necessary (default true; the matrix does not print it). */
+  readonly necessity?: boolean;
 }
 
-const num = numberIn;
-const bool = booleanIn;
+const num = (m: Model, x: Arith): number => Number(m.eval(x, true).toString());
+const bool = (m: Model, x: Bool): boolean => m.eval(x, true).toString() === "true";
 
-const valuesOf = (m: Model, e: Enc, a: Abstract): Readonly<Record<string, number | boolean>> => ({
-  knownPeers: num(m, a.k),
+const MAPS = ["complete", "building", "useless"] as const;
+
+const valuesOf = (m: Model, e: Enc, a: Abstract): Readonly<Record<string, number | boolean | string>> => ({
+  status: bool(m, a.live) ? (bool(m, a.booting) ? "bootstrapping" : "serving") : "stopped",
   live: bool(m, a.live),
+  map: MAPS[num(m, a.map)] ?? String(num(m, a.map)),
+  knownPeers: num(m, a.k),
+  connectedPeers: num(m, a.c),
   group: num(m, a.g),
   servers: num(m, a.n),
   units: (e.flags.largerServers ? num(m, e.p.largerServerFactor) : 1) * (num(m, a.s) - 1) + num(m, a.r),
+  lag: num(m, a.lag),
+  stale: bool(m, a.stale),
+  oldestMissedMove: num(m, a.age),
+  bootstrapLeft: num(m, a.left),
+  misrouted: num(m, a.misrouted),
+  lastRequestThroughStaleEntry: bool(m, a.lastStale),
 });
 
-const paramsOf = (m: Model, e: Enc): Readonly<Record<string, number>> =>
-  Object.fromEntries(Object.entries(e.p).map(([name, x]) => [name, num(m, x)]));
+const paramsOf = (m: Model, e: Enc): Readonly<Record<string, number>> => ({
+  ...Object.fromEntries(Object.entries(e.p).map(([name, x]) => [name, num(m, x)])),
+  cacheSelfHealsAfterTriggerRemoval: bool(m, e.selfHeals) ? 1 : 0,
+});
 
-/** Looks for a model of `assumptions` ∧ ¬`goal` (specs/prove/discharge.ts), read back as the fleet's values. */
-const discharge = (
+/**
+ * Looks for a model of `assumptions` ∧ ¬`goal`: none proves the goal. Asked first without the non-linear
+ * definition of maxPeerThreads (a proof then holds for every value of it); a model found is checked again
+ * with the definition, so a counterexample is one for the real quotient, and none then is a proof too.
+ */
+const discharge = async (
   z: Z3,
   e: Enc,
   obligation: string,
@@ -73,20 +97,90 @@ const discharge = (
   goal: Bool,
   pre: Abstract,
   post: Abstract | undefined,
-): Promise<ObligationResult> =>
-  dischargeWith(
-    z,
-    obligation,
-    assumptions,
-    goal,
-    (m): Assignment => ({
-      params: paramsOf(m, e),
-      before: valuesOf(m, e, pre),
-      ...(post === undefined ? {} : { after: valuesOf(m, e, post) }),
-    }),
-  );
+): Promise<ObligationResult> => {
+  const started = performance.now();
+  const solver = new z.Solver();
+  for (const a of assumptions) solver.add(a);
+  solver.add(z.Not(goal));
+  const linear = await solver.check();
+  if (linear === "sat") solver.add(maxPeersDefinition(e));
+  const answer = linear === "sat" ? await solver.check() : linear;
+  const ms = Math.round(performance.now() - started);
+  if (answer === "unsat") return { obligation, status: "proved", ms };
+  if (answer === "unknown") return { obligation, status: "unknown", ms, reason: solver.reasonUnknown() };
+  const m = solver.model();
+  const assignment: Assignment = {
+    params: paramsOf(m, e),
+    before: valuesOf(m, e, pre),
+    ...(post === undefined ? {} : { after: valuesOf(m, e, post) }),
+  };
+  return { obligation, status: "counterexample", ms, assignment };
+};
 
-/** Proves `argument` for ThreadBudget under `flags`: every obligation, then the side condition's necessity. */
+type Obligation = readonly [string, ReadonlyArray<Bool>, Bool, Abstract | undefined];
+
+/**
+ * The obligations of `argument`: initiation, consecution and safety. Consecution is first asked of every
+ * operation at once (one query, Inv(f) ∧ (Op₁ ∨ … ∨ Opₙ) ⇒ Inv(f′)): a proof then needs three queries, not
+ * twelve. Only when it fails is each operation asked on its own, so the report names every one that breaks it.
+ */
+const obligationsOf = (
+  e: Enc,
+  argument: Argument,
+  assumed: ReadonlyArray<Bool>,
+  pre: Abstract,
+  post: Abstract,
+): {
+  readonly initiation: Obligation;
+  readonly consecution: Obligation;
+  readonly perOperation: ReadonlyArray<Obligation>;
+  readonly safety: Obligation;
+} => {
+  const inv = (a: Abstract): Bool => argument.invariantOf(e, a);
+  const step = (relation: Bool): ReadonlyArray<Bool> => [...assumed, inv(pre), relation];
+  return {
+    initiation: ["initiation", [...assumed, initial(e, pre)], inv(pre), undefined],
+    consecution: [
+      "consecution: every operation",
+      step(e.z.Or(...OPERATIONS.map((op) => op.relation(e, pre, post)))),
+      inv(post),
+      post,
+    ],
+    perOperation: OPERATIONS.map(
+      (op) => [`consecution: ${op.name}`, step(op.relation(e, pre, post)), inv(post), post] as const,
+    ),
+    safety: [
+      `implies ${argument.invariant}`,
+      [...assumed, inv(pre)],
+      INVARIANT_FORMULAS[argument.invariant](e, pre),
+      undefined,
+    ],
+  };
+};
+
+/** Discharges the obligations: initiation, consecution (per operation when it fails at once), safety. */
+const dischargeAll = async (
+  z: Z3,
+  e: Enc,
+  o: ReturnType<typeof obligationsOf>,
+  pre: Abstract,
+  firstFailure: boolean,
+): Promise<ReadonlyArray<ObligationResult>> => {
+  const run = ([name, assumptions, goal, after]: Obligation) =>
+    discharge(z, e, name, assumptions, goal, pre, after);
+  const results: ObligationResult[] = [await run(o.initiation)];
+  if (firstFailure && results[0]?.status !== "proved") return results;
+  const all = await run(o.consecution);
+  if (all.status === "proved") results.push(all);
+  else {
+    if (firstFailure) return [...results, all];
+    for (const one of o.perOperation) results.push(await run(one));
+  }
+  results.push(await run(o.safety));
+  return results;
+};
+
+/** Proves `argument` under `flags`: every obligation, then whether its side condition is necessary. */
 export const proveArgument = async (
   z: Z3,
   flags: ProofFlags,
@@ -97,41 +191,27 @@ export const proveArgument = async (
   const e = encoding(z, flags);
   const pre = abstractIn(z, "");
   const post = abstractIn(z, "'");
-  const base = [
-    decoderDomain(e),
-    paramServers(e),
-    argument.sideCondition(e),
-    ...(options.bounds ? [options.bounds(e)] : []),
-  ];
-  const inv = (a: Abstract): Bool => argument.invariant(e, a);
-  const obligations: ObligationResult[] = [];
-  obligations.push(await discharge(z, e, "initiation", [...base, initial(e, pre)], inv(pre), pre, undefined));
-  for (const op of OPERATIONS)
-    obligations.push(
-      await discharge(
-        z,
-        e,
-        `consecution: ${op.name}`,
-        [...base, inv(pre), op.relation(e, pre, post)],
-        inv(post),
-        pre,
-        post,
-      ),
-    );
-  obligations.push(
-    await discharge(
-      z,
-      e,
-      "implies ThreadBudget",
-      [...base, inv(pre)],
-      threadBudgetOf(e, pre),
-      pre,
-      undefined,
-    ),
+  const domain = [decoderDomain(e), paramServers(e), ...(options.bounds ? [options.bounds(e)] : [])];
+  const obligations = await dischargeAll(
+    z,
+    e,
+    obligationsOf(e, argument, [...domain, argument.sideCondition(e)], pre, post),
+    pre,
+    false,
   );
-  const verdict = verdictOf(obligations);
-  const necessary = verdict === "PROVED" ? await necessity(z, e, argument, pre) : "unknown";
+  const verdict = obligations.every((o) => o.status === "proved")
+    ? "PROVED"
+    : obligations.some((o) => o.status === "counterexample")
+      ? "NOT INDUCTIVE"
+      : "UNKNOWN";
+  const necessary =
+    verdict !== "PROVED" || options.necessity === false
+      ? "unknown"
+      : argument.witness !== undefined
+        ? await necessity(z, e, argument, pre)
+        : await neededByArgument(z, e, argument, domain, pre, post);
   return {
+    invariant: argument.invariant,
     argument: argument.name,
     scope: argument.scope,
     sideCondition: argument.sideConditionText,
@@ -142,6 +222,22 @@ export const proveArgument = async (
   };
 };
 
+/** Whether some obligation of `argument` fails once its side condition is dropped. */
+const neededByArgument = async (
+  z: Z3,
+  e: Enc,
+  argument: Argument,
+  domain: ReadonlyArray<Bool>,
+  pre: Abstract,
+  post: Abstract,
+): Promise<ArgumentResult["necessary"]> => {
+  const solver = new z.Solver();
+  solver.add(...domain, maxPeersDefinition(e), z.Not(argument.sideCondition(e)));
+  if ((await solver.check()) === "unsat") return "trivial";
+  const results = await dischargeAll(z, e, obligationsOf(e, argument, domain, pre, post), pre, true);
+  return results.some((r) => r.status === "counterexample") ? "needed by the argument" : "not needed";
+};
+
 /** Whether every parameter value that breaks the side condition has a reachable state breaking ThreadBudget. */
 const necessity = async (
   z: Z3,
@@ -150,9 +246,22 @@ const necessity = async (
   pre: Abstract,
 ): Promise<ArgumentResult["necessary"]> => {
   const solver = new z.Solver();
-  solver.add(decoderDomain(e), paramServers(e), z.Not(argument.sideCondition(e)));
+  solver.add(decoderDomain(e), paramServers(e), maxPeersDefinition(e), z.Not(argument.sideCondition(e)));
   if ((await solver.check()) === "unsat") return "trivial";
-  solver.add(argument.witness(e, pre), threadBudgetOf(e, pre));
+  solver.add(argument.witness?.(e, pre) ?? z.Bool.val(false), INVARIANT_FORMULAS[argument.invariant](e, pre));
   const answer = await solver.check();
   return answer === "unsat" ? "yes" : answer === "sat" ? "no" : "unknown";
+};
+
+/** Whether `config`'s numbers satisfy `argument`'s side condition under `flags` (the config's own flags aside). */
+export const sideConditionHolds = async (
+  z: Z3,
+  flags: ProofFlags,
+  argument: Argument,
+  config: Config,
+): Promise<boolean> => {
+  const e = encoding(z, flags);
+  const solver = new z.Solver();
+  solver.add(paramsAre(e, config), argument.sideCondition(e));
+  return (await solver.check()) === "sat";
 };
