@@ -5,7 +5,7 @@
 // `systemStep` on `small-system`, each invariant over the fleet plus its cone of influence (key.ts); random
 // search over system traces on `as-was`. An invariant's verdict depends only on the remediation flags its cone
 // reads (`coneRemediations`), so the engine runs each search once per distinct projection of a set onto them;
-// that is exact, not an approximation (key.ts). No inductive check is tried for the dependents.
+// that is exact, not an approximation (key.ts). The dependents' matrix asks no SMT proof (three bounds are proved by `prove --spec system`).
 // ---------------------------------------------------------------------------------------------------------
 
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../../checker/defaults.ts";
@@ -43,8 +43,9 @@ const prose =
         "",
         "The services that depend on Kinesis (model/system.ts, properties/dependents/), on the core fleet as it was",
         "(no core remediation: the question is which dependent fix survives a Kinesis outage), against every set of",
-        "dependent remediations (none, each alone, all, all but one). Evidence levels as above; *inductive* is not",
-        "tried for the dependents.",
+        "dependent remediations (none, each alone, all, all but one). Evidence levels as above, except that no cell",
+        "here is raised to *proved for all parameters*: three of the dependents' bounds are proved for all their",
+        "numbers by `npx outage prove --spec system` (docs/prove.md), outside this table.",
         "",
         `- **Exhaustive search** (\`npx outage verify --config small-system --remediation NAME,... --invariant NAME\`): breadth-first over \`systemStep\` on the \`small-system\` checking config (model/configs/smallDependents.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states. Each invariant is explored over the core fleet plus its *cone of influence* (the dependents it reads and those upstream of them; the rest cannot change its verdict), with unbounded counters and the clock abstracted (specs/system/key.ts). "proved" means every reachable state of that cone and the fleet was visited; the state counts are of that product.`,
         `- **Random search** (\`npx outage check --config ${random.name} --invariant NAME\`): fast-check over system traces on \`${random.name}\`${random === asWasSystem ? " (model/configs/asWasDependents.ts)" : ""}, seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per distinct cell (lowered from \`check\`'s default ${DEFAULT_RUNS} runs so \`npm test\` stays fast), counterexamples shrunk and minimized.`,
