@@ -1,7 +1,14 @@
 // `npx outage prove` in this process (proveCommand with a captured Io): the verdicts and the exit codes.
-import { describe, expect, test } from "vitest";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
 import { captureIo } from "./io.ts";
+import { run } from "./main.ts";
 import { proveCommand } from "./prove.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "outage-prove-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Report {
   readonly sets: ReadonlyArray<{
@@ -18,7 +25,7 @@ interface Report {
 describe("npx outage prove", () => {
   test("--remediation all --json: every core invariant PROVED, with its side condition and obligations, exit 0", async () => {
     const io = captureIo();
-    const code = await proveCommand(["--remediation", "all", "--json"], io);
+    const code = await proveCommand(["--remediation", "all", "--json", "--no-save"], io);
     const out = JSON.parse(io.stdout()) as Report;
     expect(out.sets.map((s) => s.remediations)).toEqual(["all"]);
     expect(out.sets[0]?.invariants.map((i) => [i.invariant, i.verdict])).toEqual([
@@ -42,11 +49,22 @@ describe("npx outage prove", () => {
     expect(code).toBe(0);
   });
 
-  test("--remediation none prints ThreadBudget NOT INDUCTIVE and a reachable fleet over the limit, exit 1", async () => {
+  test("--remediation none prints ThreadBudget NOT INDUCTIVE and a reachable fleet over the limit, saved and replayable, exit 1", async () => {
     const io = captureIo();
+    const out = join(dir, "reachable");
     expect(
-      await proveCommand(["--remediation", "none", "--invariant", "ThreadBudget,RoutesToCurrentOwner"], io),
+      await proveCommand(
+        ["--remediation", "none", "--invariant", "ThreadBudget,RoutesToCurrentOwner", "--out", out],
+        io,
+      ),
     ).toBe(1);
+    // Each reachable counterexample to induction is saved like any other, and `replay` reproduces it.
+    const files = readdirSync(out).sort();
+    expect(files.map((f) => f.split("--")[0])).toEqual(["RoutesToCurrentOwner", "ThreadBudget"]);
+    for (const f of files) {
+      expect(io.stdout()).toContain(`saved: ${join(out, f)}`);
+      expect(run(["replay", join(out, f)]).stdout).toMatch(/^REPRODUCES/);
+    }
     expect(io.stdout()).toMatch(/ThreadBudget itself \(every fleet size\): NOT INDUCTIVE/);
     expect(io.stdout()).toMatch(
       /reachable: .* from one frontend \(a fleet of \d+ at the end\), run through step: .*over the OS limit/,
@@ -59,14 +77,17 @@ describe("npx outage prove", () => {
 
   test("prints preflight's closed form PROVED for all parameters on its own line, and in --json", async () => {
     const io = captureIo();
-    expect(await proveCommand(["--remediation", "preflightGuard", "--invariant", "ThreadBudget"], io)).toBe(
-      0,
-    );
+    expect(
+      await proveCommand(["--remediation", "preflightGuard", "--invariant", "ThreadBudget", "--no-save"], io),
+    ).toBe(0);
     expect(io.stdout()).toMatch(
       /^Preflight closed form = model thread accounting: PROVED for all parameters in the decoder's domain \(\d+ claims\)/m,
     );
     const json = captureIo();
-    await proveCommand(["--remediation", "preflightGuard", "--invariant", "ThreadBudget", "--json"], json);
+    await proveCommand(
+      ["--remediation", "preflightGuard", "--invariant", "ThreadBudget", "--json", "--no-save"],
+      json,
+    );
     expect(JSON.parse(json.stdout())).toMatchObject({ preflightClosedForm: { verdict: "PROVED" } });
   }, 120_000);
 

@@ -5,14 +5,58 @@
 // ---------------------------------------------------------------------------------------------------------
 import { parseArgs } from "node:util";
 import { matrixRows } from "../checker/matrix.ts";
+import { minimize } from "../checker/search.ts";
+import { runTrace } from "../checker/trace.ts";
+import { shellWord } from "../explain/markdown.ts";
+import { narrate, savedSteps } from "../explain/narrate.ts";
 import { REMEDIATION_NAMES } from "../model/config.ts";
+import { invariantNamed } from "../properties/index.ts";
 import { CORE_INVARIANTS, type CoreInvariant, type ProofFlags } from "../specs/fleet/prove/encoding.ts";
 import { type ClosedFormVerdict, closedFormVerdict } from "../specs/fleet/prove/preflight.ts";
 import { type Attempt, flagsOf, proveSet, type SetReport } from "../specs/fleet/prove/proveSet.ts";
+import { fleetSpec } from "../specs/fleet.ts";
 import { z3Context } from "../specs/prove/z3.ts";
 import { BadInput, bad } from "./input.ts";
 import type { Io } from "./io.ts";
 import { checkSystemProveValues, proveSystem } from "./proveSystem.ts";
+import { bfsCounterexample, saveOnce } from "./verify.ts";
+
+/** A counterexample to induction found reachable in the model, shrunk and saved like any counterexample. */
+interface SavedReachable {
+  readonly remediations: string;
+  readonly invariant: string;
+  readonly file: string;
+}
+
+/**
+ * Every NOT INDUCTIVE verdict whose counterexample the model reaches (concrete.ts), made 1-minimal and saved in
+ * `outDir` with seed 0 and an empty path (found by Z3, not by a seed), as `verify` saves its traces.
+ */
+const saveReachable = (outDir: string, reports: ReadonlyArray<SetReport>): ReadonlyArray<SavedReachable> =>
+  reports.flatMap((r) =>
+    r.invariants.flatMap((i) =>
+      i.attempts.flatMap((a) => {
+        const inv = invariantNamed(i.invariant);
+        const concrete = a.concrete;
+        if (inv === undefined || concrete === undefined || concrete.violation === undefined) return [];
+        const ops = minimize(fleetSpec, concrete.config, inv, concrete.ops);
+        const trace = runTrace(fleetSpec, concrete.config, ops, [inv]);
+        if (trace.violation === undefined) return [];
+        const steps = savedSteps(narrate(fleetSpec, concrete.config, trace));
+        const c = bfsCounterexample(
+          fleetSpec,
+          concrete.config,
+          inv,
+          ops,
+          trace.violation.violation.message,
+          steps,
+        );
+        return [
+          { remediations: r.remediations, invariant: i.invariant, file: saveOnce(outDir, fleetSpec, c).path },
+        ];
+      }),
+    ),
+  );
 
 /** The remediation sets proved when none is named: as-was, each remediation alone, all. */
 const DEFAULT_SETS: ReadonlyArray<readonly [string, Required<ProofFlags>]> = [
@@ -102,11 +146,14 @@ export const proveArgs = (args: ReadonlyArray<string>) => {
       json: { type: "boolean" },
       matrix: { type: "boolean" },
       spec: { type: "string" },
+      out: { type: "string" },
+      "no-save": { type: "boolean" },
     },
     strict: true,
     allowPositionals: true,
   });
   if (positionals.length > 0) bad(`prove: unexpected argument ${positionals[0]}`);
+  if (values.out !== undefined && values["no-save"]) bad("--out and --no-save cannot be used together");
   // The dependents' bounds are proved apart (cli/proveSystem.ts), with their own names.
   if (values.spec === "system") {
     if (values.matrix) bad("--matrix proves the fleet's matrix rows: not with --spec system");
@@ -145,10 +192,16 @@ export const proveCommand = async (args: ReadonlyArray<string>, io: Io): Promise
     for (const [name, flags] of sets) reports.push(await proveSet(z, name, flags, invariants));
     const closedForm = await closedFormVerdict(z);
     const ms = Math.round(performance.now() - started);
+    const saved = values["no-save"] ? [] : saveReachable(values.out ?? "counterexamples", reports);
     io.out(
       values.json
-        ? `${JSON.stringify({ z3InitMs: initMs, ms, sets: reports, preflightClosedForm: closedForm }, null, 2)}\n`
-        : text(reports, initMs, closedForm),
+        ? `${JSON.stringify({ z3InitMs: initMs, ms, sets: reports, preflightClosedForm: closedForm, saved }, null, 2)}\n`
+        : `${text(reports, initMs, closedForm)}${saved
+            .map(
+              (f) =>
+                `${f.invariant} under ${f.remediations}: reachable counterexample saved: ${f.file}\n  replay: npx outage replay ${shellWord(f.file)}\n`,
+            )
+            .join("")}`,
     );
     return reports.every((r) => r.invariants.every((i) => i.verdict === "PROVED")) &&
       closedForm.verdict === "PROVED"

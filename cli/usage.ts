@@ -74,15 +74,17 @@ Usage:
       Search for a counterexample to induction of each invariant (and of the strengthened invariants of the
       remediations on): a state satisfying it that an operation leads out of it. Small fleets are
       enumerated, larger ones sampled; finding none is not a proof (that is \`prove\`).
-  npx outage prove [--spec fleet|system] [--remediation NAME ...|--matrix] [--invariant NAME ...] [--json]
+  npx outage prove [--spec fleet|system] [--remediation NAME ...|--matrix] [--invariant NAME ...]
+                   [--out DIR | --no-save] [--json]
       Prove every core invariant (or those named) with Z3 for every value of the parameters (fleet size
       unbounded, thread figures, cellSize, largerServerFactor, propagationDelayTicks, bootstrapTicks, ...):
       per remediation set (default: as-was, each remediation alone, and all; or the set named, "none" for
       as-was; or with --matrix every row of docs/remediation-matrix.md) the named inductive invariants are
       tried in order until one is PROVED under its printed side condition over the scope it prints (every
       fleet size, or the fleets within the capacity plan), with whether the condition is necessary, or NOT
-      INDUCTIVE with Z3's counterexample to induction (for ThreadBudget replayed through the model on a
-      concrete fleet). docs/prove.md. Then one line: preflight's closed form proved equal to the model's
+      INDUCTIVE with Z3's counterexample to induction (for ThreadBudget and RoutesToCurrentOwner replayed
+      through the model on a concrete fleet; when the model reaches it, the trace is made 1-minimal and saved
+      in DIR like any counterexample, for replay and explain). docs/prove.md. Then one line: preflight's closed form proved equal to the model's
       thread accounting for all parameters. Exit 0 when every invariant asked is PROVED under every set and
       the closed form is proved, 1 otherwise.
       --spec system proves the dependents' bounds instead (CognitoNeverBlocksOnKinesisBuffer,

@@ -101,7 +101,7 @@ const randomComparison = <C, S, Op>(
 };
 
 /** A breadth-first counterexample: found by exhaustive search, not by a seed, so seed 0 and an empty fast-check path (docs/verify.md). */
-const bfsCounterexample = <C, S, Op>(
+export const bfsCounterexample = <C, S, Op>(
   spec: Spec<C, S, Op>,
   config: C,
   invariant: SpecInvariant<C, S>,
@@ -117,8 +117,8 @@ const bfsCounterexample = <C, S, Op>(
     steps,
   );
 
-/** Saves a BFS counterexample unless the corpus already holds the same one (same invariant, config, ops). */
-const save = <C, S, Op>(
+/** Saves a counterexample unless the corpus already holds the same one (same invariant, config, ops). */
+export const saveOnce = <C, S, Op>(
   outDir: string,
   spec: Spec<C, S, Op>,
   c: Counterexample<C, Op>,
@@ -165,7 +165,7 @@ const verifySection = <C, S, Op>(
         narrate(s.spec, s.config, runTrace(s.spec, s.config, verdict.ops, [invariant])),
       );
       const c = bfsCounterexample(s.spec, s.config, invariant, verdict.ops, verdict.message, trace);
-      const saved = outDir === undefined ? undefined : save(outDir, s.spec, c);
+      const saved = outDir === undefined ? undefined : saveOnce(outDir, s.spec, c);
       const itf = outItf ? itfOut(s.spec, c) : undefined;
       return {
         invariant,

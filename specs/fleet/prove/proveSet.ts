@@ -6,6 +6,8 @@
 // share them.
 // ---------------------------------------------------------------------------------------------------------
 
+import type { Config } from "../../../model/config.ts";
+import type { Op } from "../../../model/ops.ts";
 import type { Z3 } from "../../prove/z3.ts";
 import { type Argument, argumentsFor } from "./arguments.ts";
 import { replayConcretely, replayMisroute, violatingState } from "./concrete.ts";
@@ -17,6 +19,9 @@ export interface ConcreteReport {
   readonly fleet: number;
   readonly operations: string;
   readonly violation: string | undefined;
+  /** The concrete config (Z3's numbers) and operations, for the CLI to save as a counterexample. */
+  readonly config: Config;
+  readonly ops: ReadonlyArray<Op>;
 }
 
 export type Attempt = ArgumentResult & { readonly concrete?: ConcreteReport };
@@ -64,6 +69,8 @@ const replayed = (flags: Required<ProofFlags>, result: ArgumentResult): Concrete
       fleet: 1,
       operations: trace.ops.map((op) => JSON.stringify(op)).join(", "),
       violation: trace.violation,
+      config: trace.config,
+      ops: trace.ops,
     };
   }
   const state = result.invariant === "ThreadBudget" ? violatingState(result) : undefined;
@@ -73,6 +80,8 @@ const replayed = (flags: Required<ProofFlags>, result: ArgumentResult): Concrete
     fleet: state.group,
     operations: trace.ops.map((op) => JSON.stringify(op)).join(", "),
     violation: trace.violation,
+    config: trace.config,
+    ops: trace.ops,
   };
 };
 
