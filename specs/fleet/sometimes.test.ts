@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { sometimesReached } from "../../checker/verify/sometimes.ts";
-import { type Config, withAllRemediations, withRemediations } from "../../model/config.ts";
+import { type Config, REMEDIATION_NAMES, withAllRemediations, withRemediations } from "../../model/config.ts";
 import { asWas } from "../../model/configs/asWas.ts";
 import { small } from "../../model/configs/small.ts";
 import { fleetSpec } from "../fleet.ts";
@@ -8,19 +8,11 @@ import { fleetSpec } from "../fleet.ts";
 /** verify's default bounds. */
 const bounds = { maxDepth: 100, maxStates: 50_000 };
 
-const FLEET_REMEDIATIONS = [
-  "preflightGuard",
-  "largerServers",
-  "cellularization",
-  "bootstrapFromAuthoritative",
-  "waitForCompleteMap",
-] as const;
-
 const runs: ReadonlyArray<readonly [string, Config]> = [
   ["small", small],
   ["as-was (bounded)", asWas],
   ["small+all", withAllRemediations(small)],
-  ...FLEET_REMEDIATIONS.map((r) => [`small+${r}`, withRemediations(small, [r])] as const),
+  ...REMEDIATION_NAMES.map((r) => [`small+${r}`, withRemediations(small, [r])] as const),
 ];
 
 describe("the fleet's non-vacuity properties", () => {
