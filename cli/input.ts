@@ -11,11 +11,10 @@ import {
   withAllRemediations,
   withRemediations,
 } from "../model/config.ts";
-import { decodeConfig } from "../model/configDecoder.ts";
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
 import type { DependentsConfig } from "../model/dependents/config.ts";
-import { decodeDependents } from "../model/dependents/configDecoder.ts";
+import { decodeConfigFile } from "../model/dependents/configDecoder.ts";
 import { oneLine } from "../model/oneLine.ts";
 import { INVARIANTS, type Invariant } from "../properties/index.ts";
 
@@ -114,14 +113,9 @@ export const loadConfigFile = (nameOrPath: string | undefined): LoadedConfig => 
     (e) => `not valid JSON (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
   );
   if (E.isLeft(json)) return bad(`config ${name}: ${json.left}`);
-  const v = json.right;
-  const hasDependents = typeof v === "object" && v !== null && !Array.isArray(v) && "dependents" in v;
-  const { dependents, ...rest } = hasDependents ? (v as Record<string, unknown>) : { dependents: undefined };
-  const core = decodeConfig(hasDependents ? rest : v);
-  if (E.isLeft(core)) return bad(`config ${name}: ${core.left}`);
-  if (!hasDependents) return { core: core.right, dependents: asWasDependents };
-  const deps = decodeDependents(dependents);
-  return E.isLeft(deps) ? bad(`config ${name}: ${deps.left}`) : { core: core.right, dependents: deps.right };
+  const file = decodeConfigFile(json.right);
+  if (E.isLeft(file)) return bad(`config ${name}: ${file.left}`);
+  return { core: file.right.core, dependents: file.right.dependents ?? asWasDependents };
 };
 
 /** The fleet's part of a built-in config or a config file (see `loadConfigFile`). */

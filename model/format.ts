@@ -7,7 +7,7 @@
 // Every message is a template the decoder fills once it knows where the value was: `{path}` (the field's path,
 // `fleet.initialSize`, `ops[3].type`, or the format's root name), `{parent}` and `{key}` (the path of the object
 // and the key an unknown or missing key issue is about), `{value}` (the value, for `(31) is above ...`) and
-// `{got}` (`, got 1.5` where the format says so). One line, naming the field, as the hand-written decoders did.
+// `{got}` (`, got 1.5` where the format says so; `{gotArray}` for an array where an object belongs). One line, naming the field, as the hand-written decoders did.
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as v from "valibot";
@@ -115,9 +115,12 @@ const objectMessage =
   (issue: v.BaseIssue<unknown>): string =>
     issue.path === undefined
       ? mustBe("an object")
-      : issue.expected === "never"
-        ? unknown.replace("{keys}", keys.filter((k) => !k.startsWith("$")).join(", "))
-        : missing;
+      : // valibot takes an array for an object (its keys are then missing): say what it is.
+        Array.isArray(issue.path[0].input)
+        ? "{parent} must be an object{gotArray}"
+        : issue.expected === "never"
+          ? unknown.replace("{keys}", keys.filter((k) => !k.startsWith("$")).join(", "))
+          : missing;
 
 /** Messages for an object's keys, as the config and counterexample files say them. */
 export const KEYED = {
@@ -152,7 +155,8 @@ const keyOf = (item: PathItem): string => String(item.key);
 /** `a.b[3].c` under `at`. */
 const pathText = (at: string, items: ReadonlyArray<PathItem>): string =>
   items.reduce(
-    (p, item) => (typeof item.key === "number" ? `${p}[${item.key}]` : p === "" ? keyOf(item) : `${p}.${keyOf(item)}`),
+    (p, item) =>
+      typeof item.key === "number" ? `${p}[${item.key}]` : p === "" ? keyOf(item) : `${p}.${keyOf(item)}`,
     at,
   );
 
@@ -168,16 +172,46 @@ export const messageOf = (issue: v.BaseIssue<unknown>, input: unknown, where: Wh
     path: path === "" ? where.root : path,
     parent: parent === "" ? where.root : parent,
     key: last === undefined ? "" : keyOf(last),
-    value: String(value),
+    value: describeValue(value),
     got: where.got ? `, got ${describeValue(value)}` : "",
+    gotArray: where.got ? ", got an array" : "",
   };
-  return oneLine(issue.message.replace(/\{(path|parent|key|value|got)\}/g, (_m, k: string) => fill[k] ?? ""));
+  return oneLine(
+    issue.message.replace(/\{(path|parent|key|value|got|gotArray)\}/g, (_m, k: string) => fill[k] ?? ""),
+  );
+};
+
+/** Whether an issue is about an object's keys (an unknown or a missing one), not a value. */
+const isKeyIssue = (issue: v.BaseIssue<unknown>): boolean =>
+  issue.path !== undefined && issue.path[issue.path.length - 1]?.origin === "key";
+
+/** The keys of an issue's path, without the key a key issue is about: the object it is in. */
+const objectOf = (issue: v.BaseIssue<unknown>): ReadonlyArray<unknown> =>
+  (issue.path ?? []).slice(0, isKeyIssue(issue) ? -1 : undefined).map((p) => p.key);
+
+const isPrefix = (a: ReadonlyArray<unknown>, b: ReadonlyArray<unknown>): boolean =>
+  a.length <= b.length && a.every((k, i) => k === b[i]);
+
+/**
+ * The problem to report, in the order a reader fixes them: an object's own keys (an unknown one, as a typo's
+ * `nme` says more than the `name` it left missing, then a missing one) before the values inside it, the outer
+ * object first; otherwise the first problem in the file's order.
+ */
+const firstIssue = (
+  issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]],
+): v.BaseIssue<unknown> => {
+  const first = issues[0];
+  const where = objectOf(first);
+  const enclosing = issues
+    .filter((i) => isKeyIssue(i) && isPrefix(objectOf(i), where))
+    .map((i) => ({ i, rank: objectOf(i).length * 2 + (i.expected === "never" ? 0 : 1) }));
+  return enclosing.reduce((best, x) => (x.rank < best.rank ? x : best), { i: first, rank: Infinity }).i;
 };
 
 /** Decodes an untrusted value with `format`: the value, or the first problem as one line naming the field. */
 export const decodeWith =
   <A>(format: Format<A>, where: Where) =>
   (input: unknown): E.Either<string, A> => {
-    const r = v.safeParse(format, input, { abortEarly: true });
-    return r.success ? E.right(r.output) : E.left(messageOf(r.issues[0], input, where));
+    const r = v.safeParse(format, input);
+    return r.success ? E.right(r.output) : E.left(messageOf(firstIssue(r.issues), input, where));
   };

@@ -1,55 +1,47 @@
 // ---------------------------------------------------------------------------------------------------------
-// model: decoding an untrusted system config (a saved system counterexample's `config`) at the boundary.
-// The core part goes through the core decoder unchanged; the `dependents` section must have exactly the
-// shape of `asWasDependents` (same keys, integers ≥ 0 where it has numbers, booleans where it has flags).
+// model: decoding an untrusted system config (a saved system counterexample's `config`, or a `--config FILE`
+// with a `dependents` section) at the boundary, with the one definition of the format
+// (model/dependents/configFormat.ts), then the core config's cross-field checks (model/configDecoder.ts).
 // Every error is one line naming the field.
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
+import type { Config } from "../config.ts";
 import { decodeConfig } from "../configDecoder.ts";
-import { asWasDependents } from "../configs/asWasDependents.ts";
+import { decodeWith } from "../format.ts";
 import type { DependentsConfig, SystemConfig } from "./config.ts";
+import { ConfigFileFormat, DependentsFormat, SystemConfigFormat } from "./configFormat.ts";
 
 type Decoded<A> = E.Either<string, A>;
 
-const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+/** Decodes the `dependents` section alone. */
+export const decodeDependents: (v: unknown) => Decoded<DependentsConfig> = decodeWith(DependentsFormat, {
+  root: "dependents",
+  at: "dependents",
+  got: true,
+});
 
-/** Checks `v` against the shape of `like`, naming the first field that differs. */
-const sameShape = (path: string, like: unknown, v: unknown): string | undefined => {
-  if (typeof like === "boolean") return typeof v === "boolean" ? undefined : `${path} must be true or false`;
-  if (typeof like === "number")
-    return typeof v === "number" && Number.isSafeInteger(v) && v >= 0
-      ? undefined
-      : `${path} must be an integer ≥ 0`;
-  if (!isRecord(like) || !isRecord(v)) return `${path} must be an object`;
-  const unknown = Object.keys(v).find((k) => !(k in like));
-  if (unknown !== undefined) return `unknown key ${path}.${unknown}`;
-  for (const k of Object.keys(like)) {
-    if (!(k in v)) return `missing key ${path}.${k}`;
-    const e = sameShape(`${path}.${k}`, like[k], v[k]);
-    if (e !== undefined) return e;
-  }
-  return undefined;
-};
-
-/** Decodes the `dependents` section. */
-export const decodeDependents = (v: unknown): Decoded<DependentsConfig> => {
-  const e = sameShape("dependents", asWasDependents, v);
-  return e === undefined ? E.right(v as DependentsConfig) : E.left(e);
-};
+/** The core config of a decoded file, checked field against field by the core decoder. */
+const withCore = <A extends { readonly dependents?: DependentsConfig }>({
+  dependents,
+  ...core
+}: A): Decoded<{ readonly core: Config; readonly dependents: A["dependents"] }> =>
+  pipe(
+    decodeConfig(core),
+    E.map((c) => ({ core: c, dependents })),
+  );
 
 /** Decodes a whole system config: the core config plus `dependents`. */
-export const decodeSystemConfig = (v: unknown): Decoded<SystemConfig> => {
-  if (!isRecord(v)) return E.left("the config must be an object");
-  const { dependents, ...core } = v;
-  return pipe(
-    decodeConfig(core),
-    E.chain((c) =>
-      pipe(
-        decodeDependents(dependents),
-        E.map((d): SystemConfig => ({ ...c, dependents: d })),
-      ),
-    ),
+export const decodeSystemConfig = (v: unknown): Decoded<SystemConfig> =>
+  pipe(
+    v,
+    decodeWith(SystemConfigFormat, { root: "the config", got: true }),
+    E.chain(withCore),
+    E.map(({ core, dependents }): SystemConfig => ({ ...core, dependents })),
   );
-};
+
+/** Decodes a config file as `--config FILE` takes it: the core config, and `dependents` if the file has them. */
+export const decodeConfigFile = (
+  v: unknown,
+): Decoded<{ readonly core: Config; readonly dependents: DependentsConfig | undefined }> =>
+  pipe(v, decodeWith(ConfigFileFormat, { root: "the config", got: true }), E.chain(withCore));

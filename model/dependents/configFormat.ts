@@ -1,0 +1,51 @@
+// ---------------------------------------------------------------------------------------------------------
+// model: the `dependents` section of a config file, defined once (issue 16): a valibot schema with exactly the
+// shape of `asWasDependents` (same keys, integers ≥ 0 where it has numbers, flags where it has flags), so a field
+// added to `DependentsConfig` and `asWasDependents` is in the decoder and the published JSON Schema at once.
+// A system config is the core config (model/configFormat.ts) plus this section.
+// ---------------------------------------------------------------------------------------------------------
+import * as v from "valibot";
+import { CONFIG_ENTRIES, SCHEMA_KEY } from "../configFormat.ts";
+import { asWasDependents } from "../configs/asWasDependents.ts";
+import { atLeast, type Format, flag, section } from "../format.ts";
+import type { DependentsConfig } from "./config.ts";
+
+/** What each section is about, for the JSON Schema's reader. */
+const SECTIONS: Readonly<Record<string, string>> = {
+  kinesis: "what the dependents see of Kinesis (K8)",
+  cognito: "C1–C3",
+  cloudwatch: "W1, R10",
+  autoscaling: "A1",
+  lambda: "L1",
+  eventbridge: "E1, E2",
+  dashboard: "H1, R12",
+  customer: "seed 000",
+  remediations: "the dependents' remediation flags, all false in as-was",
+};
+
+/** The format of a value shaped like `like`: integers ≥ 0 for numbers, flags for flags, objects key by key. */
+const shapeOf = (like: unknown, description?: string): Format<unknown> =>
+  typeof like === "boolean"
+    ? flag()
+    : typeof like === "number"
+      ? atLeast(0)
+      : section(
+          Object.fromEntries(Object.entries(like as object).map(([k, x]) => [k, shapeOf(x, SECTIONS[k])])),
+          description,
+        );
+
+/** The `dependents` section; its type is `asWasDependents`'s, which `DependentsConfig` types. */
+export const DependentsFormat = shapeOf(
+  asWasDependents,
+  "the dependent services' parameters (model/dependents/config.ts; every number illustrative)",
+) as Format<DependentsConfig>;
+
+/** A whole system config (a saved system counterexample's `config`): the core config plus `dependents`. */
+export const SystemConfigFormat = section({ ...SCHEMA_KEY, ...CONFIG_ENTRIES, dependents: DependentsFormat });
+
+/** A config file as `--config FILE` takes it: `dependents` may be left out (as-was's apply). */
+export const ConfigFileFormat = section({
+  ...SCHEMA_KEY,
+  ...CONFIG_ENTRIES,
+  dependents: v.optional(DependentsFormat),
+});
