@@ -135,7 +135,7 @@ describe("decoding a bad system counterexample names what is wrong", () => {
       dependents: { ...config.dependents, cognito: { ...config.dependents.cognito, bufferRecords: -1 } },
     };
     expect(errorOf(systemSpec, { ...v, config: bad })).toBe(
-      "config: dependents.cognito.bufferRecords must be an integer ≥ 0",
+      "config: dependents.cognito.bufferRecords must be an integer ≥ 0, got -1",
     );
   });
 

@@ -100,11 +100,11 @@ export const oneLineText = (description?: string): Format<string> => {
   return description === undefined ? s : v.pipe(s, v.description(description));
 };
 
-/** One of `values`. */
-export const oneOf = <const T extends readonly [string, ...string[]]>(
-  values: T,
+/** One of `values` (strings). */
+export const oneOf = <T extends string>(
+  values: ReadonlyArray<T>,
   said = `one of ${values.join(", ")}`,
-): v.PicklistSchema<T, string> => v.picklist(values, mustBe(said));
+): Format<T> => v.picklist(values as T[], mustBe(said));
 
 /**
  * The message of an object with exactly its keys: a value not an object, an unknown key (the first one), a missing
