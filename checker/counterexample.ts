@@ -2,13 +2,16 @@
 // checker: the saved counterexample, a replayable, narrated file (style habit 14), and its decoder, for any
 // spec. The `spec` field names the spec whose config and operations the file holds. The decoder is the
 // boundary for untrusted files: a bad, truncated or corrupted file gets a one-line error naming the field,
-// never a half-read value. Schema: docs/counterexample.schema.json (explain/schema.ts writes it).
+// never a half-read value. The format is defined once (checker/counterexampleFormat.ts), and the published
+// docs/counterexample.schema.json is generated from it (explain/schema.ts).
 //
 // Files written before the `spec` field (schemaVersion 1) still load: `legacySpecId` says whose they are.
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
+import { decodeWith } from "../model/format.ts";
 import { oneLine } from "../model/oneLine.ts";
+import { loadedFileFormat } from "./counterexampleFormat.ts";
 import type { Spec } from "./spec.ts";
 
 export const SCHEMA_VERSION = 2;
@@ -90,63 +93,22 @@ type Decoded<A> = E.Either<string, A>;
 type Json = Readonly<Record<string, unknown>>;
 
 const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const isNat = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 const isString = (v: unknown): v is string => typeof v === "string";
 
+/** Decodes each of `xs` (found at `path`) with `each`, stopping at the first error. */
 const decodeAll = <A>(
   path: string,
-  v: unknown,
+  xs: ReadonlyArray<unknown>,
   each: (p: string, x: unknown) => Decoded<A>,
 ): Decoded<ReadonlyArray<A>> => {
-  if (!Array.isArray(v)) return E.left(`${path} must be an array`);
   const out: A[] = [];
-  for (const [i, x] of v.entries()) {
+  for (const [i, x] of xs.entries()) {
     const d = each(`${path}[${i}]`, x);
     if (E.isLeft(d)) return d;
     out.push(d.right);
   }
   return E.right(out);
 };
-
-const decodeStep = (path: string, v: unknown): Decoded<SavedStep> =>
-  isRecord(v) && isNat(v.step) && isString(v.label) && Array.isArray(v.changes) && v.changes.every(isString)
-    ? E.right({ step: v.step, label: v.label, changes: v.changes as ReadonlyArray<string> })
-    : E.left(`${path} must be {step, label, changes: string[]}`);
-
-const field = <A>(o: Json, name: string, ok: (v: unknown) => v is A, what: string): Decoded<A> =>
-  ok(o[name]) ? E.right(o[name] as A) : E.left(`${name} must be ${what}`);
-
-/** The optional near-miss mark: absent, or {closeness in 0..1, meaning}. */
-const decodeNearMiss = (v: unknown): Decoded<NearMissMark | undefined> =>
-  v === undefined
-    ? E.right(undefined)
-    : isRecord(v) &&
-        typeof v.closeness === "number" &&
-        v.closeness >= 0 &&
-        v.closeness <= 1 &&
-        isString(v.meaning) &&
-        Object.keys(v).length === 2
-      ? E.right({ closeness: v.closeness, meaning: v.meaning })
-      : E.left("nearMiss must be {closeness: a number from 0 to 1, meaning: a string}");
-
-const KNOWN_KEYS = [
-  "$schema",
-  "spec",
-  "kind",
-  "schemaVersion",
-  "invariant",
-  "message",
-  "source",
-  "seed",
-  "path",
-  "maxSteps",
-  "violationStep",
-  "nearMiss",
-  "ops",
-  "steps",
-  "versions",
-  "config",
-];
 
 /**
  * The spec a parsed file names: its `spec` field; for a file of schemaVersion 1, which had none, `legacy`
@@ -168,76 +130,48 @@ export const decodeCounterexample = <C, S, Op>(
   v: unknown,
 ): Decoded<Counterexample<C, Op>> => {
   if (!isRecord(v)) return E.left("the file must hold a JSON object");
-  const unknown = Object.keys(v).find((k) => !KNOWN_KEYS.includes(k));
-  if (unknown !== undefined) return E.left(`unknown key ${unknown}`);
   // The spec the file names (schemaVersion 1 said it as `kind`, and only for a spec other than the first).
   const named = v.spec ?? v.kind;
   if (named !== undefined && named !== spec.id)
     return E.left(`the file is a counterexample of spec ${JSON.stringify(named)}, not of ${spec.id}`);
-  const names = spec.invariants.map((i) => i.name);
   return pipe(
-    E.Do,
-    E.apS(
-      "invariant",
-      field(
-        v,
-        "invariant",
-        (x): x is string => isString(x) && names.includes(x),
-        `one of ${names.join(", ")}`,
-      ),
-    ),
-    E.apS("message", field(v, "message", isString, "a string")),
-    E.apS("source", field(v, "source", isString, "a string")),
-    E.apS(
-      "seed",
-      field(v, "seed", (x): x is number => typeof x === "number" && Number.isSafeInteger(x), "an integer"),
-    ),
-    E.apS(
-      "path",
-      field(
-        v,
-        "path",
-        (x): x is string => isString(x) && /^(\d+(:\d+)*)?$/.test(x),
-        "a fast-check path like 3:0:1",
-      ),
-    ),
-    E.apS("violationStep", field(v, "violationStep", isNat, "a non-negative integer")),
-    E.apS(
-      "provenance",
-      v.maxSteps !== undefined && !(isNat(v.maxSteps) && v.maxSteps >= 1)
-        ? E.left("maxSteps must be a positive integer")
-        : v.versions !== undefined &&
-            !(
-              isRecord(v.versions) &&
-              isString(v.versions.tool) &&
-              isString(v.versions.fastCheck) &&
-              Object.keys(v.versions).length === 2
-            )
-          ? E.left("versions must be {tool, fastCheck}, two strings")
-          : E.right({
-              ...(v.maxSteps === undefined ? {} : { maxSteps: v.maxSteps as number }),
-              ...(v.versions === undefined
-                ? {}
-                : { versions: v.versions as { readonly tool: string; readonly fastCheck: string } }),
-            }),
-    ),
-    E.apS("nearMiss", decodeNearMiss(v.nearMiss)),
-    E.apS(
-      "ops",
-      decodeAll("ops", v.ops, (p, x) => spec.decodeOp(p, x)),
-    ),
-    E.apS("steps", decodeAll("steps", v.steps, decodeStep)),
-    E.apS(
-      "config",
+    v,
+    decodeWith(loadedFileFormat(spec.invariants.map((i) => i.name)), { root: "the file", got: false }),
+    E.chain((f) =>
       pipe(
-        spec.configs.decode(v.config),
-        E.mapLeft((e) => `config: ${e}`),
+        E.Do,
+        E.apS(
+          "ops",
+          decodeAll("ops", f.ops, (p, x) => spec.decodeOp(p, x)),
+        ),
+        E.apS(
+          "config",
+          pipe(
+            spec.configs.decode(f.config),
+            E.mapLeft((e) => `config: ${e}`),
+          ),
+        ),
+        E.map(({ ops, config }) => ({ ...f, ops, config })),
       ),
     ),
-    E.chain(({ provenance, nearMiss, ...c }) =>
-      c.violationStep > c.ops.length
-        ? E.left(`violationStep (${c.violationStep}) is past the end of ops (${c.ops.length})`)
-        : E.right({ spec: spec.id, ...c, ...provenance, ...(nearMiss === undefined ? {} : { nearMiss }) }),
+    E.chain((f) =>
+      f.violationStep > f.ops.length
+        ? E.left(`violationStep (${f.violationStep}) is past the end of ops (${f.ops.length})`)
+        : E.right({
+            spec: spec.id,
+            invariant: f.invariant,
+            message: f.message,
+            source: f.source,
+            seed: f.seed,
+            path: f.path,
+            violationStep: f.violationStep,
+            ops: f.ops,
+            steps: f.steps,
+            config: f.config,
+            ...(f.maxSteps === undefined ? {} : { maxSteps: f.maxSteps }),
+            ...(f.versions === undefined ? {} : { versions: f.versions }),
+            ...(f.nearMiss === undefined ? {} : { nearMiss: f.nearMiss }),
+          }),
     ),
   );
 };

@@ -1,5 +1,5 @@
 // The layers docs/architecture.md draws, as facts about the imports: the engine (checker/) imports nothing of
-// the domain (model/, properties/, specs/; model/oneLine.ts, a string helper, aside), model/ and properties/
+// the domain (model/, properties/, specs/; model/oneLine.ts and model/format.ts, generic helpers, aside), model/ and properties/
 // import nothing of the rest, and no module reaches itself through its imports (no cycle, type imports too).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
@@ -29,10 +29,13 @@ const graph: ReadonlyMap<string, ReadonlyArray<string>> = new Map(
 const importsOf = (folder: string) =>
   [...graph.entries()].filter(([file]) => file.startsWith(`${folder}/`)).flatMap(([, to]) => to);
 
+/** The model's generic helpers the engine may use: a string helper, and the input-format helpers (no domain word). */
+const GENERIC_HELPERS = ["model/oneLine.ts", "model/format.ts"];
+
 describe("the layers", () => {
   test("the engine imports nothing of the domain", () => {
     const domain = importsOf("checker").filter(
-      (to) => /^(model|properties|specs)\//.test(to) && to !== "model/oneLine.ts",
+      (to) => /^(model|properties|specs)\//.test(to) && !GENERIC_HELPERS.includes(to),
     );
     expect(domain).toEqual([]);
   });

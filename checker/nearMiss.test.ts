@@ -117,14 +117,15 @@ describe("the near miss of a search, as a trace", () => {
         1,
       ),
     ) as Record<string, unknown>;
-    for (const nearMiss of [
-      { closeness: 2, meaning: "x" },
-      { closeness: 0.5 },
-      "close",
-      { closeness: 0.5, meaning: "x", extra: 1 },
-    ])
-      expect(decodeCounterexample(fleetSpec, { ...base, nearMiss })).toEqual(
-        E.left("nearMiss must be {closeness: a number from 0 to 1, meaning: a string}"),
-      );
+    for (const [nearMiss, message] of [
+      [{ closeness: 2, meaning: "x" }, "nearMiss.closeness must be a number from 0 to 1"],
+      [{ closeness: 0.5 }, "missing key nearMiss.meaning"],
+      ["close", "nearMiss must be an object"],
+      [
+        { closeness: 0.5, meaning: "x", extra: 1 },
+        "unknown key nearMiss.extra (expected one of: closeness, meaning)",
+      ],
+    ] as const)
+      expect(decodeCounterexample(fleetSpec, { ...base, nearMiss })).toEqual(E.left(message));
   });
 });

@@ -81,6 +81,27 @@ export const integer = (description?: string): Format<number> => {
   return description === undefined ? n : v.pipe(n, v.description(description));
 };
 
+/** A number from `min` to `max`, fractions allowed. */
+export const fraction = (min: number, max: number, description?: string): Format<number> => {
+  const m = mustBe(`a number from ${min} to ${max}`);
+  const n = v.pipe(v.number(m), v.minValue(min, m), v.maxValue(max, m));
+  return description === undefined ? n : v.pipe(n, v.description(description));
+};
+
+/** A safe integer from `min` to `max`, said as such. */
+export const integerIn = (min: number, max: number, description?: string): Format<number> => {
+  const m = mustBe(`an integer from ${min} to ${max}`);
+  const n = v.pipe(v.number(m), v.safeInteger(m), v.minValue(min, m), v.maxValue(max, m));
+  return description === undefined ? n : v.pipe(n, v.description(description));
+};
+
+/** A string matching `pattern`, said as `what`. */
+export const matching = (pattern: RegExp, what: string, description?: string): Format<string> => {
+  const m = mustBe(what);
+  const s = v.pipe(v.string(m), v.regex(pattern, m));
+  return description === undefined ? s : v.pipe(s, v.description(description));
+};
+
 /** A flag. */
 export const flag = (description?: string): Format<boolean> => {
   const b = v.boolean(mustBe("true or false"));
