@@ -6,7 +6,7 @@
 import * as v from "valibot";
 import { CONTAINER_SERVICES } from "./dependents/eventbridge.ts";
 import { type Format, oneOf } from "./format.ts";
-import { OP_VARIANTS, opMessage, opVariant } from "./opFormat.ts";
+import { OpFormat, opMessage, opVariant } from "./opFormat.ts";
 import { OP_TYPES } from "./ops.ts";
 import { DEPENDENT_OP_TYPES, type DependentOpType, type SystemOp } from "./system.ts";
 
@@ -32,6 +32,7 @@ export const DEPENDENT_OP_VARIANTS = DEPENDENT_OP_TYPES.map((t) =>
 /** A system operation: a fleet operation or a dependent one. */
 export const SystemOpFormat = v.variant(
   "type",
-  [...OP_VARIANTS, ...DEPENDENT_OP_VARIANTS],
+  // The fleet's operations as one nested variant: the published schema refers to the fleet's list.
+  [OpFormat as unknown as (typeof DEPENDENT_OP_VARIANTS)[number], ...DEPENDENT_OP_VARIANTS],
   opMessage([...OP_TYPES, ...DEPENDENT_OP_TYPES]),
 ) as unknown as Format<SystemOp>;
