@@ -1,6 +1,7 @@
 // ---------------------------------------------------------------------------------------------------------
 // cli: `npx outage explain FILE`: a saved counterexample for a design review. Markdown (the default) with a
-// Mermaid diagram, on stdout or in `--out OUT.md` with its SVG chart beside it (OUT.svg, or `--chart`);
+// Mermaid diagram, on stdout or in `--out OUT.md` with its SVG chart beside it (OUT.svg, or `--svg FILE`;
+// `--chart` is its old name, kept);
 // `--html OUT.html` writes the self-contained trace explorer; `--format itf` writes the Informal Trace Format.
 // It writes only what it is asked to, never over its input. Same file, same bytes. Every write is atomic. A
 // system counterexample (counterexamples/system/, `"kind": "system"`) is explained the same way.
@@ -84,6 +85,8 @@ export const explain = (args: ReadonlyArray<string>, io: Io): number => {
     args: [...args],
     options: {
       out: { type: "string" },
+      svg: { type: "string" },
+      // The old name of --svg (issue 16 names it --svg), kept so scripts that use it keep working.
       chart: { type: "string" },
       html: { type: "string" },
       format: { type: "string" },
@@ -98,20 +101,24 @@ export const explain = (args: ReadonlyArray<string>, io: Io): number => {
   const format = values.format ?? "md";
   if (!(EXPLAIN_FORMATS as ReadonlyArray<string>).includes(format))
     bad(`--format ${format}: unknown; expected one of ${EXPLAIN_FORMATS.join(", ")}`);
-  if (format === "itf" && (values.html !== undefined || values.chart !== undefined))
-    bad("--format itf writes only the trace; it cannot be used with --html or --chart");
-  // The chart is written only when asked: by --chart, or beside the page --out writes (OUT.svg), which links it.
+  if (values.svg !== undefined && values.chart !== undefined)
+    bad("--svg and --chart are one option (--chart is its old name); give one");
+  const [chartFlag, chartFile] =
+    values.chart === undefined ? (["--svg", values.svg] as const) : (["--chart", values.chart] as const);
+  if (format === "itf" && (values.html !== undefined || chartFile !== undefined))
+    bad(`--format itf writes only the trace; it cannot be used with --html or ${chartFlag}`);
+  // The chart is written only when asked: by --svg, or beside the page --out writes (OUT.svg), which links it.
   // Markdown on stdout writes nothing (issue 15: it used to leave FILE.svg in the working folder).
   const chart =
     format === "itf"
       ? undefined
-      : (values.chart ?? (values.out === undefined ? undefined : `${values.out.replace(/\.md$/, "")}.svg`));
+      : (chartFile ?? (values.out === undefined ? undefined : `${values.out.replace(/\.md$/, "")}.svg`));
   const outputs: ReadonlyArray<readonly [string, string]> = [
     ...(values.out === undefined ? [] : [["--out", values.out] as const]),
     ...(values.html === undefined ? [] : [["--html", values.html] as const]),
     ...(chart === undefined
       ? []
-      : [[values.chart === undefined ? "the chart beside --out," : "--chart", chart] as const]),
+      : [[chartFile === undefined ? "the chart beside --out," : chartFlag, chart] as const]),
   ];
   refuseClashes(file, outputs);
   const { e, foreign } = loadExplained(file, values.config);
@@ -129,7 +136,7 @@ export const explain = (args: ReadonlyArray<string>, io: Io): number => {
 
   const svg = renderSvg(chartSpec(e));
   const writeChart = (): void => {
-    if (chart !== undefined) write(values.chart === undefined ? "--out" : "--chart", chart, svg);
+    if (chart !== undefined) write(chartFile === undefined ? "--out" : chartFlag, chart, svg);
   };
   if (values.html !== undefined) {
     write("--html", values.html, renderHtml(e, { file, chartSvg: svg }));

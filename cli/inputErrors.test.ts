@@ -85,7 +85,7 @@ describe("output files never overwrite an input; explain writes only what it is 
     return { path, text };
   };
 
-  test.each([["--out"], ["--html"], ["--chart"]])(
+  test.each([["--out"], ["--html"], ["--svg"], ["--chart"]])(
     "explain a.json %s a.json is refused and writes nothing",
     (flag) => {
       const a = input(`same${flag}.json`);
@@ -115,7 +115,17 @@ describe("output files never overwrite an input; explain writes only what it is 
     expect(readFileSync(a.path, "utf8")).toBe(a.text);
     const b = input("two.json");
     const same = join(dir, "two.out");
-    expectOneLineError(run(["explain", b.path, "--html", same, "--chart", same]), /name the same file/);
+    expectOneLineError(run(["explain", b.path, "--html", same, "--svg", same]), /name the same file/);
+  });
+
+  test("--svg and its old name --chart together are refused: one option, given once", () => {
+    const a = input("both.json");
+    const r = run(["explain", a.path, "--svg", join(dir, "x.svg"), "--chart", join(dir, "y.svg")]);
+    expectOneLineError(
+      r,
+      /^outage: --svg and --chart are one option \(--chart is its old name\); give one\n$/,
+    );
+    expect(readdirSync(dir)).not.toContain("x.svg");
   });
 });
 

@@ -32,12 +32,13 @@ Usage:
       With --remediation: does this fix stop this exact trace? The saved operations run under their config
       with the remediations on: STOPPED (the invariant holds; the operation now refused, if one is) or
       NOT STOPPED (where it still fails); exit 0 if the fix stops every trace, 1 otherwise.
-  npx outage explain FILE [--out OUT.md] [--chart OUT.svg] [--html OUT.html] [--format md|itf]
+  npx outage explain FILE [--out OUT.md] [--svg OUT.svg] [--html OUT.html] [--format md|itf]
                      [--config NAME|FILE]
       Explain a saved counterexample for a design review: Markdown (stdout, or --out) with the story step
       by step, a Mermaid diagram and an SVG chart (written only with --out, beside it as OUT.svg, or to
-      --chart); --html writes a self-contained trace explorer; --format itf prints the Informal Trace
-      Format. It writes only what is asked, and refuses (exit 2) an output that is its input file.
+      --svg; --chart is its old name); --html writes a self-contained trace explorer; --format itf prints
+      the Informal Trace Format. It writes only what is asked, and refuses (exit 2) an output that is its
+      input file.
       A near miss that check saved (its near-miss folder) is explained the same way, at its closest step.
   npx outage config [NAME]
       Print a built-in config as a JSON config file, the starting point for your own (default as-was), with

@@ -154,7 +154,7 @@ describe("npx outage explain", () => {
   const file = corpus.find((f) => f.includes("ServesOnlyWithCompleteMap")) ?? (corpus[0] as string);
   test("writes Markdown and an SVG chart drawn by Vega, byte-identical across runs", () => {
     const a = outage("explain", file, "--out", join(dir, "a.md"));
-    const b = outage("explain", file, "--out", join(dir, "b.md"), "--chart", join(dir, "b.svg"));
+    const b = outage("explain", file, "--out", join(dir, "b.md"), "--svg", join(dir, "b.svg"));
     expect(a.stderr).toContain("a.svg");
     expect(a.code).toBe(0);
     expect(b.code).toBe(0);
@@ -167,14 +167,18 @@ describe("npx outage explain", () => {
     expect(mdA.replace("](a.svg)", "](b.svg)")).toBe(readFileSync(join(dir, "b.md"), "utf8"));
   });
 
-  test("prints Markdown on stdout and writes no file; --chart FILE writes the chart it links", () => {
+  test("prints Markdown on stdout and writes no file; --svg FILE (or its old name --chart) writes the chart it links", () => {
     // Run in the temporary folder: explain FILE once wrote FILE.svg into the working folder unasked (issue 15).
     const cwd = mkdtempSync(join(dir, "cwd-"));
     const home = process.cwd();
     process.chdir(cwd);
-    const [plain, charted] = (() => {
+    const [plain, charted, old] = (() => {
       try {
-        return [outage("explain", file), outage("explain", file, "--chart", "c.svg")];
+        return [
+          outage("explain", file),
+          outage("explain", file, "--svg", "c.svg"),
+          outage("explain", file, "--chart", "d.svg"),
+        ];
       } finally {
         process.chdir(home);
       }
@@ -183,8 +187,10 @@ describe("npx outage explain", () => {
     expect(plain.stdout).not.toMatch(/\.svg\)/);
     expect(charted.code).toBe(0);
     expect(charted.stdout).toContain("](c.svg)");
-    expect(readdirSync(cwd)).toEqual(["c.svg"]);
+    expect(old.stdout).toBe(charted.stdout.replace("](c.svg)", "](d.svg)"));
+    expect(readdirSync(cwd).sort()).toEqual(["c.svg", "d.svg"]);
     expect(readFileSync(join(cwd, "c.svg"), "utf8")).toMatch(/^<svg /);
+    expect(readFileSync(join(cwd, "d.svg"), "utf8")).toBe(readFileSync(join(cwd, "c.svg"), "utf8"));
   });
 
   test.each([
