@@ -1,13 +1,14 @@
 // ---------------------------------------------------------------------------------------------------------
 // model: an input format defined once (issue 16), as a valibot schema that is both the decoder (`decodeWith`,
 // an fp-ts `Either` at the boundary, style habit 20) and the source of the published JSON Schema
-// (explain/schemaOf.ts, through @valibot/to-json-schema). Generic: no domain word, so the engine's
-// counterexample file (checker/counterexampleFormat.ts) uses it too.
+// (explain/configSchema.ts, explain/schema.ts, through @valibot/to-json-schema). Generic: no domain word, so
+// the engine's counterexample file (checker/counterexampleFormat.ts) uses it too.
 //
 // Every message is a template the decoder fills once it knows where the value was: `{path}` (the field's path,
 // `fleet.initialSize`, `ops[3].type`, or the format's root name), `{parent}` and `{key}` (the path of the object
 // and the key an unknown or missing key issue is about), `{value}` (the value, for `(31) is above ...`) and
-// `{got}` (`, got 1.5` where the format says so; `{gotArray}` for an array where an object belongs). One line, naming the field, as the hand-written decoders did.
+// `{got}` (`, got 1.5` where the format says so; `{gotArray}` for an array where an object belongs). One line,
+// naming the field, as the hand-written decoders it replaced did.
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as v from "valibot";
