@@ -19,7 +19,7 @@ const margin = (x: number): string => (x < 0 ? "–" : x.toFixed(2));
 /** The coverage as Markdown tables. */
 export const coverageTable = (c: Coverage, minutes: number, threads: number): string =>
   [
-    `${c.configs} configs (${c.exhaustive} searched exhaustively, the rest to ${SOAK_MAX_STATES} states; ${c.states} states in all), ${c.sequences} random sequences, in ${minutes} min on ${threads} worker threads; bounds: fleets up to ${SOAK_BOUNDS.maxFleet}, ${SOAK_BOUNDS.maxShards} shards.`,
+    `${c.configs} configs (${c.exhaustive} searched exhaustively, the rest to ${SOAK_MAX_STATES} states; ${c.states} states in all), ${c.sequences} random sequences, in ${minutes} min on ${threads} worker thread${threads === 1 ? "" : "s"}; bounds: fleets up to ${SOAK_BOUNDS.maxFleet}, ${SOAK_BOUNDS.maxShards} shards.`,
     "",
     row(["operation", "accepted"]),
     row(["---", "---:"]),
