@@ -76,7 +76,25 @@ export const lastRequestCounted = (state: State): boolean => {
  */
 export const routesOnlyThroughServing = (state: State): boolean => {
   const r = state.lastRequest;
-  return r === null || state.frontends.some((f) => f.id === r.frontend && f.status === "serving");
+  return r === null || memberWithId(state, r.frontend)?.status === "serving";
+};
+
+/**
+ * The member with id `id`, if any. Ids grow along the membership list (newcomers are appended with `nextId`,
+ * removals keep the order: model/fleet.ts), so a binary search finds it without a scan of the fleet after
+ * every routed request (the checker re-checks only what a step changed: docs/performance.md).
+ */
+const memberWithId = (state: State, id: number): Frontend | undefined => {
+  let lo = 0;
+  let hi = state.frontends.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const f = state.frontends[mid] as Frontend;
+    if (f.id === id) return f;
+    if (f.id < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 };
 
 /** The first thing wrong with one frontend, if any (its name is built only when there is a problem to name). */
