@@ -24,8 +24,7 @@ import type { Invariant } from "./invariant.ts";
  * fit), K6 (a departed peer's threads are torn down); a crashed process holds no threads.
  */
 export const threadsMatchConnections = (config: Config, f: Frontend): boolean =>
-  f.connectedPeers ===
-  (f.status === "stopped" ? 0 : Math.min(f.knownPeers, maxPeerThreads(config)));
+  f.connectedPeers === (f.status === "stopped" ? 0 : Math.min(f.knownPeers, maxPeerThreads(config)));
 
 /**
  * Whether the initial fleet already has a group over the thread limit. Its maps are taken as built before the
