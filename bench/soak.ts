@@ -2,7 +2,8 @@
 // bench: the soak, `npm run soak -- --minutes N [--seed S] [--threads T]` (issue 18; not in CI, not in
 // `npm test`). Random configs × random operation sequences on every core (worker threads, each with its own
 // seeds), every invariant checked against its expected outcome (analyses/configSearch/expectedOutcome.ts).
-// Progress every 5 seconds; at the end a coverage table (markdown, for docs/trust.md). A mismatch is shrunk
+// Progress every 5 seconds; at the end a coverage table (Markdown, bench/soakCoverage.ts), printed and written
+// to reports/soak/coverage.md (temp file, then rename) to paste into docs/trust.md. A mismatch is shrunk
 // and saved under reports/soak/ (written to a temp file, then renamed) with the command that replays it:
 // `npm run soak -- --round SEED` re-runs the one round that found it. Exit 1 on any mismatch, 2 on bad input.
 // ---------------------------------------------------------------------------------------------------------
@@ -12,16 +13,13 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { labelled } from "../analyses/configSearch/configSearch.ts";
 import {
-  type Coverage,
   emptyCoverage,
   mergeCoverage,
   type RoundResult,
-  SOAK_BOUNDS,
-  SOAK_MAX_STATES,
   soakRound,
 } from "../analyses/configSearch/soakRound.ts";
-import { INVARIANT_NAMES } from "../properties/index.ts";
 import { fleetSpec } from "../specs/fleet.ts";
+import { coverageReport } from "./soakCoverage.ts";
 
 const BOOT = new URL("./workerBoot.mjs", import.meta.url);
 const MODULE = new URL("./soakWorker.ts", import.meta.url).href;
@@ -63,63 +61,28 @@ const parse = (argv: ReadonlyArray<string>): Options => {
   };
 };
 
+/** Writes `text` to `path` through a temp file and a rename, so a reader never sees half a file. */
+const writeWhole = (path: string, text: string): void => {
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+};
+
+/** Where the coverage report is written at the end of a soak. */
+const COVERAGE = join(OUT, "coverage.md");
+
 /** Saves a round's mismatches, each as the config (a file `--config` accepts) and a report; returns the paths. */
 const save = (seed: number, r: RoundResult): ReadonlyArray<string> =>
   r.mismatches.map((m, i) => {
     mkdirSync(OUT, { recursive: true });
     const base = join(OUT, `${m.invariant}--round-${seed}-${i}`);
-    const write = (path: string, text: string): void => {
-      writeFileSync(`${path}.tmp`, text);
-      renameSync(`${path}.tmp`, path);
-    };
-    write(`${base}.config.json`, `${JSON.stringify(m.config, null, 2)}\n`);
+    writeWhole(`${base}.config.json`, `${JSON.stringify(m.config, null, 2)}\n`);
     const labels = labelled(fleetSpec, m.config, m.ops);
-    write(
+    writeWhole(
       `${base}.json`,
       `${JSON.stringify({ round: seed, invariant: m.invariant, mismatch: m.text, ops: m.ops, labels, replay: [`npm run soak -- --round ${seed}`, `node bin/outage.js verify --config ${base}.config.json --invariant ${m.invariant}`] }, null, 2)}\n`,
     );
     return `${base}.json`;
   });
-
-const row = (cells: ReadonlyArray<string | number>): string => `| ${cells.join(" | ")} |`;
-
-/** The coverage as markdown tables. */
-export const coverageTable = (c: Coverage, minutes: number, threads: number): string => {
-  const sorted = (r: Readonly<Record<string, number>>) =>
-    Object.entries(r).sort(([a], [b]) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
-  return [
-    `${c.configs} configs (${c.exhaustive} searched exhaustively, the rest to ${SOAK_MAX_STATES} states; ${c.states} states in all), ${c.sequences} random sequences, in ${minutes} min on ${threads} worker threads; bounds: fleets up to ${SOAK_BOUNDS.maxFleet}, ${SOAK_BOUNDS.maxShards} shards.`,
-    "",
-    row(["operation", "accepted"]),
-    row(["---", "---:"]),
-    ...Object.entries(c.ops).map(([t, n]) => row([t, n])),
-    row(["(refused)", c.refused]),
-    "",
-    row(["fleet size (frontends)", "states reached"]),
-    row(["---:", "---:"]),
-    ...sorted(c.fleetSizes).map(([s, n]) => row([s, n])),
-    "",
-    row(["run length (accepted ops)", "runs"]),
-    row(["---", "---:"]),
-    ...sorted(c.depths).map(([s, n]) => row([s, n])),
-    "",
-    row([
-      "invariant",
-      "expected holds / violated / unknown (configs)",
-      "random runs violating",
-      "highest closeness",
-    ]),
-    row(["---", "---", "---:", "---:"]),
-    ...INVARIANT_NAMES.map((n) =>
-      row([
-        n,
-        `${c.expected[n].holds ?? 0} / ${c.expected[n].violated ?? 0} / ${c.expected[n].unknown ?? 0}`,
-        c.violations[n],
-        c.margins[n].toFixed(2),
-      ]),
-    ),
-  ].join("\n");
-};
 
 const runRound = (seed: number): number => {
   const r = soakRound(seed);
@@ -162,8 +125,18 @@ const soak = (o: Options): Promise<number> =>
         if (running > 0) return;
         clearInterval(progress);
         const minutes = Math.round(((Date.now() - start) / 60_000) * 10) / 10;
+        const report = coverageReport(coverage, {
+          command: `npm run soak -- ${process.argv.slice(2).join(" ")}`.trim(),
+          date: new Date().toISOString().slice(0, 10),
+          seed: o.seed,
+          minutes,
+          threads: o.threads,
+          mismatches,
+        });
+        mkdirSync(OUT, { recursive: true });
+        writeWhole(COVERAGE, report);
         process.stdout.write(
-          `\n${coverageTable(coverage, minutes, o.threads)}\n\n${mismatches} mismatch(es); seed ${o.seed}\n`,
+          `\n${report}\n${mismatches} mismatch(es); seed ${o.seed}; coverage written to ${COVERAGE}\n`,
         );
         resolve(mismatches > 0 ? 1 : 0);
       });

@@ -83,17 +83,6 @@ describe("operator/frontendRemoved", () => {
     const larger = withRemediations(asWas, ["largerServers"]);
     expect(applied(larger, [{ type: "frontendRemoved", frontend: 0 }]).capacityUnits).toBe(4);
   });
-
-  test("never removes the last frontend", () => {
-    const one = applied(
-      asWas,
-      Array.from({ length: 7 }, () => ({ type: "frontendRemoved", frontend: 0 }) as const),
-    );
-    expect(one.frontends).toHaveLength(1);
-    expect(refusal(asWas, one, { type: "frontendRemoved", frontend: 0 })).toBe(
-      "the last frontend is never removed",
-    );
-  });
 });
 
 describe("operator/frontendRestarted and frontend/frontendCrashed", () => {

@@ -80,8 +80,84 @@ describe("WellFormed", () => {
       expect(messageOf({ ...start, requests })).toBeDefined();
   });
 
-  test("a stopped frontend with no work and no threads is well formed", () => {
-    expect(messageOf(withFirst({ status: "stopped", connectedPeers: 0, bootstrapLeft: 0 }))).toBeUndefined();
+  test("a stopped frontend with no work, no threads and no map (as frontendCrashed leaves it) is well formed", () => {
+    expect(
+      messageOf(withFirst({ status: "stopped", connectedPeers: 0, bootstrapLeft: 0, map: "building" })),
+    ).toBeUndefined();
+  });
+
+  test.each<[string, State, RegExp]>([
+    [
+      "a live frontend holding fewer peer threads than fit",
+      withFirst({ connectedPeers: 6, map: "useless" }),
+      /^ThreadsMatchConnections: frontend-0 \(serving\) holds threads for 6 peers, but knows of 7 and the OS allows threads for 7 \(K5, K7\)$/,
+    ],
+    [
+      "a stopped frontend still holding threads",
+      withFirst({ status: "stopped", map: "building" }),
+      /^ThreadsMatchConnections: frontend-0 \(stopped\) holds threads for 7 peers, but knows of 7/,
+    ],
+    [
+      "a complete map without a peer's threads",
+      withFirst({ knownPeers: 8, connectedPeers: 7 }),
+      /^CompleteMapHasEveryPeer: frontend-0 has a complete shard-map with threads for 7 of its 8 peers \(K4\(c\), K8\)$/,
+    ],
+    [
+      "a routed request missing from the counts",
+      { ...start, lastRequest: { frontend: 0, shard: 0, outcome: "succeeded" } },
+      /^LastRequestCounted: the request frontend-0 just routed \(succeeded\) is not in the counts \(0 succeeded, 0 failed, 0 misrouted\)$/,
+    ],
+    [
+      "a misroute counted only as a failure",
+      {
+        ...start,
+        requests: { succeeded: 0, failed: 1, misrouted: 0 },
+        lastRequest: { frontend: 0, shard: 0, outcome: "misrouted" },
+      },
+      /^LastRequestCounted: .*\(misrouted\)/,
+    ],
+    [
+      "a plain failure counted only as a misroute",
+      {
+        ...start,
+        requests: { succeeded: 0, failed: 1, misrouted: 1 },
+        lastRequest: { frontend: 0, shard: 0, outcome: "failed" },
+      },
+      /^LastRequestCounted: .*\(failed\)/,
+    ],
+    [
+      "a request routed through a frontend that is not serving",
+      {
+        ...withFirst({ status: "bootstrapping", map: "building", bootstrapLeft: 1 }),
+        requests: { succeeded: 0, failed: 1, misrouted: 0 },
+        lastRequest: { frontend: 0, shard: 0, outcome: "failed" },
+      },
+      /^RoutesOnlyThroughServing: frontend-0 routed a request but is not a serving member \(K8, K11\)$/,
+    ],
+  ])("names the consistency conjunct broken by %s", (_what, state, message) => {
+    expect(messageOf(state)).toMatch(message);
+  });
+
+  test("under R8 a complete map may lack peer threads (it was read from the authoritative store)", () => {
+    const r8 = withRemediations(asWas, ["bootstrapFromAuthoritative"]);
+    const s = initialState(r8);
+    const lacking: State = {
+      ...s,
+      frontends: s.frontends.map((f, i) => (i === 0 ? { ...f, knownPeers: 8, connectedPeers: 7 } : f)),
+    };
+    expect(messageOf(lacking, r8)).toBeUndefined();
+    expect(messageOf(lacking, asWas)).toMatch(/^CompleteMapHasEveryPeer/);
+  });
+
+  test("a request routed and counted through a serving member is well formed, whatever its outcome", () => {
+    for (const outcome of ["succeeded", "failed", "misrouted"] as const)
+      expect(
+        messageOf({
+          ...start,
+          requests: { succeeded: 1, failed: 2, misrouted: 1 },
+          lastRequest: { frontend: 3, shard: 0, outcome },
+        }),
+      ).toBeUndefined();
   });
 
   test("names a cell over the cell size, only when cellularized", () => {

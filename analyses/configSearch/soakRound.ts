@@ -39,6 +39,11 @@ export interface Coverage {
   readonly depths: Readonly<Record<string, number>>;
   /** Per invariant: the highest closeness a random run reached (1 = on the edge), and how often it was violated. */
   readonly margins: { readonly [K in InvariantName]: number };
+  /**
+   * Per invariant: the highest closeness a random run reached on a config where the invariant is expected to
+   * hold (−1 when no such config was drawn): how near the soak came to breaking an invariant that must hold.
+   */
+  readonly closestWhereHolds: { readonly [K in InvariantName]: number };
   readonly violations: { readonly [K in InvariantName]: number };
   /** Per invariant: expected holds / violated / unknown, over the configs. */
   readonly expected: { readonly [K in InvariantName]: Readonly<Record<string, number>> };
@@ -71,6 +76,7 @@ export const emptyCoverage = (): Coverage => ({
   fleetSizes: {},
   depths: {},
   margins: byName(() => 0),
+  closestWhereHolds: byName(() => -1),
   violations: byName(() => 0),
   expected: byName(() => ({})),
 });
@@ -94,6 +100,7 @@ export const mergeCoverage = (a: Coverage, b: Coverage): Coverage => ({
   fleetSizes: addCounts(a.fleetSizes, b.fleetSizes),
   depths: addCounts(a.depths, b.depths),
   margins: byName((n) => Math.max(a.margins[n], b.margins[n])),
+  closestWhereHolds: byName((n) => Math.max(a.closestWhereHolds[n], b.closestWhereHolds[n])),
   violations: byName((n) => a.violations[n] + b.violations[n]),
   expected: byName((n) => addCounts(a.expected[n], b.expected[n])),
 });
@@ -119,6 +126,8 @@ export const soakRound = (seed: number, sequences = 30, maxSteps = 60, spec = fl
   const fleetSizes: Record<string, number> = {};
   const depths: Record<string, number> = {};
   const margins: Record<string, number> = byName(() => 0);
+  const mustHold = byName((n) => ruleFor(n).expected(config) === "holds");
+  const closestWhereHolds: Record<string, number> = byName(() => -1);
   const violations: Record<string, number> = byName(() => 0);
   let refused = 0;
   const runs = fc.sample(spec.opsArb(config, maxSteps), { seed: seed ^ 0x5eed, numRuns: sequences });
@@ -139,11 +148,13 @@ export const soakRound = (seed: number, sequences = 30, maxSteps = 60, spec = fl
       fleetSizes[size] = (fleetSizes[size] ?? 0) + 1;
       for (const inv of INVARIANTS) {
         const name = inv.name as InvariantName;
-        margins[name] = Math.max(margins[name] ?? 0, inv.closeness(config, state));
+        const closeness = inv.closeness(config, state);
+        margins[name] = Math.max(margins[name] ?? 0, closeness);
+        if (mustHold[name]) closestWhereHolds[name] = Math.max(closestWhereHolds[name] ?? -1, closeness);
         if (broken.has(name) || O.isNone(inv.check(config, state))) continue;
         broken.add(name);
         violations[name] = (violations[name] ?? 0) + 1;
-        if (ruleFor(name).expected(config) === "holds") {
+        if (mustHold[name]) {
           const shrunk = minimize(spec, config, inv, run);
           mismatches.push({
             config,
@@ -168,6 +179,7 @@ export const soakRound = (seed: number, sequences = 30, maxSteps = 60, spec = fl
       fleetSizes,
       depths,
       margins: margins as Coverage["margins"],
+      closestWhereHolds: closestWhereHolds as Coverage["closestWhereHolds"],
       violations: violations as Coverage["violations"],
       expected: byName((n) => ({ [ruleFor(n).expected(config)]: 1 })),
     },

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { withAllRemediations, withRemediations } from "../../model/config.ts";
@@ -9,6 +10,10 @@ import { describeMismatch, mismatchesOf, verdictsOf } from "../configSearch/conf
 import { ABOVE_SMALL_BUGS } from "./aboveSmall.ts";
 import { additionServesPastPace } from "./additionServesPastPace.ts";
 import { specWith } from "./plantedBug.ts";
+import { rowsIn } from "./trustTable.ts";
+
+/** docs/trust.md's planted-bug table (`npm run planted-bugs -- --write`). */
+const documented = rowsIn(readFileSync("docs/trust.md", "utf8"));
 
 /** `small` under each remediation set the expectations table lists (the sets `check` and `verify` are run on). */
 const smallConfigs = EXPECTATIONS.map((e) =>
@@ -43,6 +48,9 @@ describe.each(ABOVE_SMALL_BUGS.map((b) => [b.name, b] as const))("above small: %
       c.mismatches.map((m) => m.invariant),
       c.mismatches.map((m) => describeMismatch(c.config, m)).join("\n"),
     ).toContain(bug.expectedInvariant);
+    expect(documented.get(bug.name)?.within, "docs/trust.md is stale: npm run planted-bugs -- --write").toBe(
+      `${c.configs} configs`,
+    );
     // A config the real model agrees on: the mismatch is the bug's doing.
     expect(mismatchesOf(c.config, verdictsOf(c.config))).toEqual([]);
   });

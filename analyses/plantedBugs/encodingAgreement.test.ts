@@ -27,12 +27,13 @@ beforeAll(async () => {
 /**
  * The agreement property run with `bug`'s step, on drawn configs with the bug's remediations on. Up to 100
  * runs: the rarest catch (preflightGuardSimulatesAtMostEight, which needs a group past 8 whose 8 fit) comes
- * at run 47 with this seed; the others within 34.
+ * at run 47 with this seed; the others within 34, but for `peerThreadRefusedOneEarly` (a frontend exactly one
+ * peer short of the limit learning a join), caught at run 107, which gets 150.
  */
 const agreementWith = (bug: PlantedBug) =>
   encodingAgrees(z, bug.step, {
     seed: 13,
-    runs: 100,
+    runs: bug.name === "peerThreadRefusedOneEarly" ? 150 : 100,
     maxSteps: 25,
     refusals: false,
     configs: agreementConfigArb.map((c) =>

@@ -2,22 +2,28 @@
 // analyses/plantedBugs: the registry. `PLANTED_BUGS` must each be caught by their expected invariant within
 // the default search (plantedBugs.test.ts fails `npm test` if one escapes). docs/trust.md has the table.
 // ---------------------------------------------------------------------------------------------------------
+
 import { bootstrapEndsServingUselessMap } from "./bootstrapEndsServingUselessMap.ts";
+import { bootstrappingFrontendRoutes } from "./bootstrappingFrontendRoutes.ts";
 import { cellAdmitsOneTooMany } from "./cellAdmitsOneTooMany.ts";
 import { cellOccupancyWrapsAtFour } from "./cellOccupancyWrapsAtFour.ts";
 import { cellularizationIgnoredOnAddition } from "./cellularizationIgnoredOnAddition.ts";
+import { crashKeepsPeerThreads } from "./crashKeepsPeerThreads.ts";
 import { crashKeepsServing } from "./crashKeepsServing.ts";
 import { largerServersRoundedDown } from "./largerServersRoundedDown.ts";
 import { membershipViewNeverLearns } from "./membershipViewNeverLearns.ts";
 import { newcomerOpensThreadsPastLimit } from "./newcomerOpensThreadsPastLimit.ts";
 import { newcomerServesBeforeMapComplete } from "./newcomerServesBeforeMapComplete.ts";
+import { peerThreadRefusedOneEarly } from "./peerThreadRefusedOneEarly.ts";
 import { peerThreadsNeverTornDown } from "./peerThreadsNeverTornDown.ts";
 import type { PlantedBug } from "./plantedBug.ts";
 import { preflightCountsFleetBeforeAddition } from "./preflightCountsFleetBeforeAddition.ts";
 import { preflightGuardOffByOne } from "./preflightGuardOffByOne.ts";
 import { preflightGuardSimulatesAtMostEight } from "./preflightGuardSimulatesAtMostEight.ts";
 import { propagationDeadlineOffByOne } from "./propagationDeadlineOffByOne.ts";
+import { refusedPeerKeepsMapComplete } from "./refusedPeerKeepsMapComplete.ts";
 import { removalLeavesCellCount } from "./removalLeavesCellCount.ts";
+import { requestNotCounted } from "./requestNotCounted.ts";
 import { restartKeepsStaleThreads } from "./restartKeepsStaleThreads.ts";
 import { restartServesBeforeMapComplete } from "./restartServesBeforeMapComplete.ts";
 import { routingIgnoresCurrencyCheck } from "./routingIgnoresCurrencyCheck.ts";
@@ -48,6 +54,11 @@ export const PLANTED_BUGS: ReadonlyArray<PlantedBug> = [
   cellAdmitsOneTooMany,
   cellOccupancyWrapsAtFour,
   preflightGuardSimulatesAtMostEight,
+  peerThreadRefusedOneEarly,
+  refusedPeerKeepsMapComplete,
+  crashKeepsPeerThreads,
+  requestNotCounted,
+  bootstrappingFrontendRoutes,
 ];
 
 /**

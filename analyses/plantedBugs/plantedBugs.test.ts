@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../../checker/defaults.ts";
 import { searchInvariant } from "../../checker/search.ts";
@@ -7,6 +8,10 @@ import { invariantNamed } from "../../properties/index.ts";
 import { fleetSpec } from "../../specs/fleet.ts";
 import { PLANTED_BUGS, type PlantedBug } from "./index.ts";
 import { configWith, specWith } from "./plantedBug.ts";
+import { caughtByName, rowsIn, traceCell } from "./trustTable.ts";
+
+/** docs/trust.md's planted-bug table: what it says each search measured (`npm run planted-bugs -- --write`). */
+const documented = rowsIn(readFileSync("docs/trust.md", "utf8"));
 
 const defaults = { seed: DEFAULT_SEED, runs: DEFAULT_RUNS, maxSteps: fleetSpec.defaultMaxSteps };
 
@@ -17,8 +22,8 @@ const realOutcome = (bug: PlantedBug) =>
   ];
 
 describe("the planted bugs", () => {
-  test("there are at least 12, with distinct names", () => {
-    expect(PLANTED_BUGS.length).toBeGreaterThanOrEqual(12);
+  test("there are at least 20, with distinct names", () => {
+    expect(PLANTED_BUGS.length).toBeGreaterThanOrEqual(20);
     const names = PLANTED_BUGS.map((b) => b.name);
     expect(new Set(names).size).toBe(names.length);
   });
@@ -37,6 +42,15 @@ describe("the planted bugs", () => {
       expect(r.runs).toBeLessThanOrEqual(DEFAULT_RUNS);
       expect(runTrace(buggy, config, r.found.ops, [inv]).violation).toBeDefined();
       expect(runTrace(fleetSpec, config, r.found.ops, [inv]).violation).toBeUndefined();
+      // The table in docs/trust.md says what this search measured (regenerate it if not).
+      expect(
+        documented.get(bug.name),
+        "docs/trust.md is stale: npm run planted-bugs -- --write",
+      ).toMatchObject({
+        caughtBy: caughtByName(bug.expectedInvariant, r.found.message),
+        within: `${r.runs} runs`,
+        trace: traceCell(r.found.ops),
+      });
     });
   });
 });

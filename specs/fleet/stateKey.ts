@@ -13,7 +13,11 @@
 //   - request counts are unbounded but only `misrouted > 0` is read (RoutesToCurrentOwner); `succeeded` and
 //     `failed` are read by nothing, and WellFormed's `misrouted ≤ failed` holds on every reachable state;
 //   - `lastRequest` is read by no operation (the next step clears it) and by RoutesToCurrentOwner only as
-//     "counted succeeded through a stale entry": that bit is kept;
+//     "counted succeeded through a stale entry": that bit is kept. WellFormed's LastRequestCounted and
+//     RoutesOnlyThroughServing read the rest of it and the counts, and hold on every reachable state (the
+//     model counts a request only in `requestRouted`, through a serving member, by the outcome it records), so
+//     they are argued like `misrouted ≤ failed`. Against an edited model the search may therefore miss their
+//     violations (docs/trust.md, the planted bug bootstrappingFrontendRoutes); the random search does not;
 //   - `sinceMoved` (each shard's move age, bounded) is kept for the shards some frontend still holds stale, and
 //     set to the cap for the others: only ShardMovesAppliedWithin reads it, and only for stale entries, and an
 //     entry goes stale only by a move of its shard, which resets the age;

@@ -7,11 +7,16 @@
 // The key keeps exactly what the invariants read (stateKey.ts), with one reasoned exception: WellFormed's
 // "the request counts are consistent" reads counts the key drops. It holds on every reachable state (the model
 // only ever adds one to `failed` with each misroute, model/routing.ts `counted`), which is the argument the key
-// itself rests on; the flat predicate takes that conjunct as true.
+// itself rests on; the flat predicate takes that conjunct as true. So it does with LastRequestCounted and
+// RoutesOnlyThroughServing, which read the last request's frontend and outcome (the key keeps only whether it
+// succeeded through a stale entry): the model counts a request only in `requestRouted`, which routes through a
+// serving frontend and counts it by the outcome it records.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../../model/config.ts";
+import { maxPeerThreads } from "../../../model/threadFormula.ts";
 import type { Invariant, InvariantName } from "../../../properties/index.ts";
 import { INVARIANTS } from "../../../properties/index.ts";
+import { initialGroupOverLimit } from "../../../properties/wellFormed.ts";
 import { FLAT, flatLayoutFor } from "./flatState.ts";
 
 const {
@@ -51,6 +56,11 @@ const flatPredicatesFor = (config: Config): { readonly [K in InvariantName]: Fla
     return false;
   };
 
+  const fitting = maxPeerThreads(config);
+  // CompleteMapHasEveryPeer is not asked under R8 or of an initial fleet over the limit (properties/wellFormed.ts).
+  const completeNeedsEveryPeer =
+    !config.remediations.bootstrapFromAuthoritative && !initialGroupOverLimit(config);
+
   /** properties/wellFormed.ts `frontendProblem`, as a yes/no. */
   const frontendIllFormed = (s: Int32Array, f: number): boolean => {
     const known = s[f + F_KNOWN] as number;
@@ -59,6 +69,9 @@ const flatPredicatesFor = (config: Config): { readonly [K in InvariantName]: Fla
     const boot = s[f + F_BOOT] as number;
     const cell = s[f + F_CELL] as number;
     return (
+      // ThreadsMatchConnections and CompleteMapHasEveryPeer.
+      connected !== (status === STOPPED ? 0 : Math.min(known, fitting)) ||
+      (completeNeedsEveryPeer && s[f + F_MAP] === COMPLETE && connected !== known) ||
       connected < 0 ||
       known < 0 ||
       connected > known ||

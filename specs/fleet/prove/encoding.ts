@@ -300,9 +300,13 @@ export const fleetShape = (e: Enc, a: Abstract): Bool => {
 
 /**
  * WellFormed (properties/wellFormed.ts) for f and the request counts: peer counts non-negative, no more
- * threads than known peers, held threads within the limit, bootstrap work exactly while bootstrapping, and
- * misroutes among the failures. (Its cell conjuncts, every frontend in a cell and the cells adding up to
- * the fleet, are what g means: the abstraction assumes them, fleetShape, and does not prove them.)
+ * threads than known peers, held threads within the limit, bootstrap work exactly while bootstrapping,
+ * ThreadsMatchConnections (live: c = min(k, maxPeerThreads), `connectable`; stopped: c = 0),
+ * CompleteMapHasEveryPeer (a complete map has c = k, but under R8 or with the initial fleet over the limit,
+ * `initialGroupOver`), and misroutes among the failures. (Its cell
+ * conjuncts, every frontend in a cell and the cells adding up to the fleet, are what g means: the abstraction
+ * assumes them, fleetShape, and does not prove them. LastRequestCounted and RoutesOnlyThroughServing read the
+ * last request's frontend and outcome, which the abstraction does not keep: not proved either.)
  */
 export const wellFormedOf = (e: Enc, a: Abstract): Bool => {
   const { z } = e;
@@ -313,10 +317,24 @@ export const wellFormedOf = (e: Enc, a: Abstract): Bool => {
     fits(e, a.c),
     z.Implies(a.booting, a.left.ge(1)),
     z.Implies(serving(e, a), a.left.eq(0)),
+    z.Implies(a.live, connectable(e, a.k, a.c)),
+    z.Implies(z.Not(a.live), a.c.eq(0)),
+    e.flags.bootstrapFromAuthoritative
+      ? z.Bool.val(true)
+      : z.Implies(z.And(a.map.eq(COMPLETE), z.Not(initialGroupOver(e))), a.c.eq(a.k)),
     a.succeeded.ge(0),
     a.misrouted.ge(0),
     a.misrouted.le(a.failed),
   );
+};
+
+/**
+ * properties/wellFormed.ts `initialGroupOverLimit`: the initial fleet's largest group (the fleet, or its first
+ * cell, min(cellSize, initial servers)) needs more threads than the limit.
+ */
+export const initialGroupOver = (e: Enc): Bool => {
+  const largest = e.flags.cellularization ? min(e, e.p.cellSize, e.initialServers) : e.initialServers;
+  return e.z.Not(fits(e, largest.sub(1)));
 };
 
 /** ThreadBudget for f: live ⇒ threadsFor(knownPeers) ≤ threadLimit (properties/threadBudget.ts). */

@@ -252,10 +252,10 @@ export const learnAll = (e: Enc, pre: Abstract, post: Abstract, actual: Arith): 
         leaveIfIncomplete(e, pre, z.Int.val(COMPLETE), post),
       ),
     );
+  // Some refused: each change opens its peer's threads while they fit, so the count stops at maxPeerThreads
+  // (or stays, if it was already past it): exact, which WellFormed's ThreadsMatchConnections needs.
   const refused = z.And(
-    post.c.ge(pre.c),
-    post.c.lt(pre.c.add(d)),
-    z.Or(post.c.eq(pre.c), fits(e, post.c)),
+    post.c.eq(z.If(fits(e, pre.c), e.maxPeers, pre.c) as Arith),
     z.Or(z.And(post.stale.eq(pre.stale), post.age.eq(pre.age)), z.And(z.Not(post.stale), post.age.eq(0))),
     e.flags.waitForCompleteMap
       ? z.If(
