@@ -99,10 +99,10 @@ export const scenarioSchema = (): Schema => ({
         {
           not: {
             anyOf: [
-              { required: ["ops", "pacedRestart"] },
-              { required: ["ops", "deploy"] },
-              { required: ["pacedRestart", "deploy"] },
-            ],
+              ["ops", "pacedRestart"],
+              ["ops", "deploy"],
+              ["pacedRestart", "deploy"],
+            ].map((pair) => ({ required: pair, properties: Object.fromEntries(pair.map((k) => [k, true])) })),
           },
         },
       ),
