@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { SCENARIO_SCHEMA_PATH, scenarioSchemaText } from "../explain/scenarioSchema.ts";
 import { NOV25_FILE, NOV25_IN_EVENT_FIXES_FILE } from "../model/scenarios/nov25.ts";
 import type { ScenarioFile } from "../model/scenarios/scenarioFile.ts";
+import { calibrationMarkdown } from "./calibrationDoc.ts";
 
 export interface GeneratedFile {
   /** Relative to the repository root, with forward slashes. */
@@ -48,6 +49,6 @@ export const replayDocs = (root: string): ReadonlyArray<GeneratedFile> => {
   return [
     ...SHIPPED_SCENARIOS.map((f) => ({ path: scenarioPath(f), text: scenarioFileText(f) })),
     { path: SCENARIO_SCHEMA_PATH, text: scenarioSchemaText() },
-    { path: "docs/cascade.md", text: cascade },
+    { path: "docs/cascade.md", text: replaceSection(cascade, "calibration", calibrationMarkdown()) },
   ];
 };

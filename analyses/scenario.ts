@@ -147,7 +147,12 @@ const deploymentService = (d: Deployment): Service =>
  * counted from the `tick` operations; the notes are printed at their tick, before that tick's operations,
  * and the deployments are rolled out then (the config changes from that tick on).
  */
-export const runScenario = (initialConfig: SystemConfig, scenario: Scenario): ScenarioResult => {
+export const runScenario = (
+  initialConfig: SystemConfig,
+  scenario: Scenario,
+  /** Told every state the run reaches (after each applied operation), for measures the timeline does not print. */
+  observe?: (s: SystemState) => void,
+): ScenarioResult => {
   const { name, ops, notes, startMinute } = scenario;
   const deployments = scenario.deployments ?? [];
   let config = initialConfig;
@@ -197,6 +202,7 @@ export const runScenario = (initialConfig: SystemConfig, scenario: Scenario): Sc
     }
     problems = now;
     s = next;
+    observe?.(s);
   }
   for (const n of notes.filter((x) => x.tick > noted)) push(n.tick, "kinesis", `record: ${n.record}`);
   const stillFailing = SERVICES.filter((svc) => problems[svc] !== undefined);
