@@ -12,6 +12,7 @@ import { SCENARIO_SCHEMA_PATH, scenarioSchemaText } from "../explain/scenarioSch
 import { NOV25_FILE, NOV25_IN_EVENT_FIXES_FILE } from "../model/scenarios/nov25.ts";
 import type { ScenarioFile } from "../model/scenarios/scenarioFile.ts";
 import { calibrationMarkdown } from "./calibrationDoc.ts";
+import { METASTABILITY_DOC, metastabilityMarkdown } from "./metastabilityDoc.ts";
 
 export interface GeneratedFile {
   /** Relative to the repository root, with forward slashes. */
@@ -50,5 +51,6 @@ export const replayDocs = (root: string): ReadonlyArray<GeneratedFile> => {
     ...SHIPPED_SCENARIOS.map((f) => ({ path: scenarioPath(f), text: scenarioFileText(f) })),
     { path: SCENARIO_SCHEMA_PATH, text: scenarioSchemaText() },
     { path: "docs/cascade.md", text: replaceSection(cascade, "calibration", calibrationMarkdown()) },
+    { path: METASTABILITY_DOC, text: metastabilityMarkdown() },
   ];
 };
