@@ -6,13 +6,26 @@
 // analyses/replayDocs.test.ts regenerates them in memory and fails when a committed one differs. Each is cheap
 // to compute (a few hundred scenario runs), so `npm test` can afford it. Reads docs/cascade.md; writes nothing.
 // ---------------------------------------------------------------------------------------------------------
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { renderSvg } from "../explain/renderSvg.ts";
 import { SCENARIO_SCHEMA_PATH, scenarioSchemaText } from "../explain/scenarioSchema.ts";
 import { NOV25_FILE, NOV25_IN_EVENT_FIXES_FILE } from "../model/scenarios/nov25.ts";
 import type { ScenarioFile } from "../model/scenarios/scenarioFile.ts";
+import { DAY_SETUP } from "./calibration.ts";
 import { calibrationMarkdown } from "./calibrationDoc.ts";
 import { METASTABILITY_DOC, metastabilityMarkdown } from "./metastabilityDoc.ts";
+import { type OnCell, sweep } from "./sensitivity.ts";
+import {
+  SENSITIVITY_JSON,
+  SENSITIVITY_MD,
+  SENSITIVITY_SVG,
+  type SensitivityJson,
+  sensitivityChartSpec,
+  sensitivityJson,
+  sensitivityMarkdown,
+} from "./sensitivityReport.ts";
+import { type Setup, UNKNOWN_PARAMETERS } from "./unknowns.ts";
 
 export interface GeneratedFile {
   /** Relative to the repository root, with forward slashes. */
@@ -44,10 +57,34 @@ export const replaceSection = (doc: string, id: string, body: string): string =>
   return `${doc.slice(0, i + begin.length)}${body}${doc.slice(j)}`;
 };
 
-/** The generated files, computed now. `root` is the repository root (docs/cascade.md's prose is read there). */
-export const replayDocs = (root: string): ReadonlyArray<GeneratedFile> => {
+/** The sweep docs/sensitivity.json records: every parameter around the as-was day with the in-event fixes. */
+export const docsSensitivity = (base: Setup = DAY_SETUP, onCell?: OnCell): SensitivityJson =>
+  sensitivityJson(sweep(base, onCell === undefined ? {} : { onCell }), {
+    config: base.config.name,
+    scenario: `examples/scenarios/${base.file.name}.json`,
+    values: Object.fromEntries(UNKNOWN_PARAMETERS.map((p) => [p.name, p.get(base)])),
+  });
+
+export const jsonText = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+
+/**
+ * The generated files. `root` is the repository root (docs/cascade.md's prose is read there). The sweep takes
+ * several seconds, so unless `sensitivity` is given (`npm run docs` computes it), the committed
+ * docs/sensitivity.json is read, and its page and chart are generated from it (sensitivity.test.ts checks the
+ * JSON itself on a slice).
+ */
+export const replayDocs = (root: string, sensitivity?: SensitivityJson): ReadonlyArray<GeneratedFile> => {
   const cascade = readFileSync(join(root, "docs/cascade.md"), "utf8");
+  const jsonPath = join(root, SENSITIVITY_JSON);
+  const data =
+    sensitivity ??
+    (existsSync(jsonPath)
+      ? (JSON.parse(readFileSync(jsonPath, "utf8")) as SensitivityJson)
+      : docsSensitivity());
   return [
+    { path: SENSITIVITY_JSON, text: jsonText(data) },
+    { path: SENSITIVITY_MD, text: sensitivityMarkdown(data) },
+    { path: SENSITIVITY_SVG, text: renderSvg(sensitivityChartSpec(data)) },
     ...SHIPPED_SCENARIOS.map((f) => ({ path: scenarioPath(f), text: scenarioFileText(f) })),
     { path: SCENARIO_SCHEMA_PATH, text: scenarioSchemaText() },
     { path: "docs/cascade.md", text: replaceSection(cascade, "calibration", calibrationMarkdown()) },

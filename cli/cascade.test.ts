@@ -118,3 +118,19 @@ describe("npx outage scenario FILE", () => {
     expect(r.stderr).toMatch(/scenario docs\/config.schema.json: unknown key scenario\./);
   });
 });
+
+describe("npx outage sensitivity", () => {
+  test.each([
+    [["sensitivity", "extra"], /Unexpected argument 'extra'|unexpected argument/i],
+    [
+      ["sensitivity", "--chart", "README.md/chart.svg"],
+      /--chart README.md\/chart.svg: cannot write \(not a directory\)/,
+    ],
+    [["sensitivity", "--config", "nope.json"], /--config nope.json: not a built-in config/],
+  ])("bad input %j is one line on stderr and exit 2, before the sweep", (args, message) => {
+    const r = outage(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});

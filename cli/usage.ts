@@ -58,6 +58,13 @@ Usage:
       start, R4+R8, K14 self-healing maps, all): does every service recover within K ticks (default 150) of
       the trigger's removal, with no push and with a paced restart, and the slowest recovery seen. Exit 0 if
       the paced restart recovers within K under every config. Progress (config, runs) goes to stderr.
+  npx outage sensitivity [--config NAME|FILE] [--json] [--chart FILE.svg]
+      Move each unknown parameter of the day's replay (thread-limit margin, fleet size, propagation delay,
+      bootstrap time, Cognito's and Lambda's buffers, restart pace) over its plausible range, one at a time,
+      on the config (as-was unless --config) with the day's in-event fixes, and say which conclusions (the
+      record's order of failures; the trigger metastable; which single fleet remediation keeps every service
+      up) hold over the whole range and where they flip. --chart writes the grid as an SVG (Vega-Lite; for
+      as-was: docs/sensitivity.svg). Takes several seconds; progress goes to stderr.
   npx outage blast-radius SERVICE [--config NAME|FILE] [--remediation NAME ...] [--json]
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
       eventbridge, ecs, eks, dashboard, customer); the dependent remediations on (the config file's and those
