@@ -124,7 +124,7 @@ describe("npx outage sensitivity", () => {
     [["sensitivity", "extra"], /Unexpected argument 'extra'|unexpected argument/i],
     [
       ["sensitivity", "--chart", "README.md/chart.svg"],
-      /--chart README.md\/chart.svg: cannot write \(not a directory\)/,
+      /--chart README.md: cannot write \(not a directory\)/,
     ],
     [["sensitivity", "--config", "nope.json"], /--config nope.json: not a built-in config/],
   ])("bad input %j is one line on stderr and exit 2, before the sweep", (args, message) => {
