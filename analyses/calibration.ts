@@ -222,7 +222,7 @@ export const differenceMinutes = (r: DayRun, e: RecordEvent): number | undefined
  * event's time grows with each fitted parameter (a bigger buffer fills later, a slower bootstrap ends later),
  * so a bisection on the first value at or after the record time, and its predecessor, finds it.
  */
-export const fit = (base: Setup, parameter: string, event: string): number => {
+export const fitParameter = (base: Setup, parameter: string, event: string): number => {
   const p = unknownParameter(parameter);
   const e = recordEvent(event);
   const diff = (v: number) => differenceMinutes(runDay(p.set(base, v)), e) ?? Number.POSITIVE_INFINITY;
@@ -267,7 +267,7 @@ const fitAll = (base: Setup): Calibrated => {
   const fitted: Fitted[] = [];
   for (const c of CALIBRATIONS) {
     const p = unknownParameter(c.parameter);
-    const value = fit(setup, c.parameter, c.event);
+    const value = fitParameter(setup, c.parameter, c.event);
     fitted.push({ ...c, asWas: p.get(base), value });
     setup = p.set(setup, value);
   }

@@ -131,7 +131,7 @@ export interface Verdict {
   readonly flipsAt: ReadonlyArray<number>;
 }
 
-const valueOf = (c: Conclusions, name: ConclusionName): string =>
+const conclusionText = (c: Conclusions, name: ConclusionName): string =>
   name === "order" ? String(c.order) : c[name];
 
 /** Per parameter and conclusion: where (if anywhere) it differs from the base. */
@@ -143,10 +143,11 @@ export const verdicts = (s: Sweep): ReadonlyArray<Verdict> =>
       flipsAt: s.cells
         .filter(
           (c) =>
-            c.parameter === parameter && valueOf(c.conclusions, conclusion) !== valueOf(s.base, conclusion),
+            c.parameter === parameter &&
+            conclusionText(c.conclusions, conclusion) !== conclusionText(s.base, conclusion),
         )
         .map((c) => c.value),
     })),
   );
 
-export const conclusionValue = valueOf;
+export const conclusionValue = conclusionText;
