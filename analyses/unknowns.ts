@@ -44,6 +44,12 @@ const mapOps = (file: ScenarioFile, f: (op: SystemOp) => SystemOp): ScenarioFile
   actions: file.actions.map((a): ScenarioAction => (a.ops === undefined ? a : { ...a, ops: a.ops.map(f) })),
 });
 
+/** The setup with some sections of the dependents' config replaced. */
+const withDependents = (s: Setup, sections: Partial<SystemConfig["dependents"]>): Setup => ({
+  ...s,
+  config: { ...s.config, dependents: { ...s.config.dependents, ...sections } },
+});
+
 const need = (c: SystemConfig, n: number) => c.threads.baseThreads + c.threads.threadsPerPeer * (n - 1);
 
 /** A fleet of `n` with the same margin under the limit; the day's removal and restart follow the new size. */
@@ -115,13 +121,7 @@ export const UNKNOWN_PARAMETERS: ReadonlyArray<UnknownParameter> = [
     source: "C1/C2: size unknown [AWS-p]",
     unit: "records",
     get: (s) => s.config.dependents.cognito.bufferRecords,
-    set: (s, v) => ({
-      ...s,
-      config: {
-        ...s.config,
-        dependents: { ...s.config.dependents, cognito: { ...s.config.dependents.cognito, bufferRecords: v } },
-      },
-    }),
+    set: (s, v) => withDependents(s, { cognito: { ...s.config.dependents.cognito, bufferRecords: v } }),
     range: [6, 40],
     rangeSource: "illustrative: from half an hour to over three hours of records",
   },
@@ -131,16 +131,7 @@ export const UNKNOWN_PARAMETERS: ReadonlyArray<UnknownParameter> = [
     source: 'L1: "for a period of time", unquantified [AWS-p]',
     unit: "units",
     get: (s) => s.config.dependents.lambda.memoryThresholdUnits,
-    set: (s, v) => ({
-      ...s,
-      config: {
-        ...s.config,
-        dependents: {
-          ...s.config.dependents,
-          lambda: { ...s.config.dependents.lambda, memoryThresholdUnits: v },
-        },
-      },
-    }),
+    set: (s, v) => withDependents(s, { lambda: { ...s.config.dependents.lambda, memoryThresholdUnits: v } }),
     range: [6, 40],
     rangeSource: "illustrative: from half an hour to over three hours of metrics",
   },
