@@ -43,13 +43,19 @@ export const everythingHealthy = (config: SystemConfig, s: SystemState): boolean
   s.core.frontends.every((f) => f.status === "serving" && f.map === "complete") &&
   SERVICES.every((svc) => serviceProblems(config, s)[svc] === undefined);
 
-/** Runs one recovery experiment for at most `horizon` ticks after the removal. */
-export const recoveryRun = (
-  config: SystemConfig,
-  trigger: Trigger,
-  response: Response,
-  horizon: number,
-): RecoveryRun => {
+/** A system run in progress: its state, the operations applied, and whether any service has failed. */
+interface Run {
+  readonly state: () => SystemState;
+  readonly apply: (op: SystemOp) => boolean;
+  readonly ops: ReadonlyArray<SystemOp>;
+  readonly failed: () => boolean;
+}
+
+/**
+ * The trigger applied and removed (as at 09:39): the run at the removal, ready to go on. Shared by the
+ * recovery runs below and the metastability boundary (metastability.ts).
+ */
+export const triggeredRun = (config: SystemConfig, trigger: Trigger): Run => {
   const ops: SystemOp[] = [];
   let s = initialSystemState(config);
   const apply = (op: SystemOp): boolean => {
@@ -78,8 +84,21 @@ export const recoveryRun = (
     const index = s.core.frontends.findIndex((f) => !originalIds.has(f.id));
     if (index === -1 || !apply({ type: "frontendRemoved", frontend: index })) break;
   }
-  const removedAt = s.core.tick;
+  return { state: () => s, apply, ops, failed: () => failed };
+};
+
+/** Runs one recovery experiment for at most `horizon` ticks after the removal. */
+export const recoveryRun = (
+  config: SystemConfig,
+  trigger: Trigger,
+  response: Response,
+  horizon: number,
+): RecoveryRun => {
+  const { state, apply, ops, failed: failedBefore } = triggeredRun(config, trigger);
+  const failed = failedBefore();
+  const removedAt = state().core.tick;
   for (let t = 0; t <= horizon; t++) {
+    const s = state();
     if (everythingHealthy(config, s))
       return { failed, removedAt, recoveryTicks: s.core.tick - removedAt, ops };
     if (response === "pacedRestart") {

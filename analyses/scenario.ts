@@ -18,7 +18,8 @@ import {
   routablePercent,
 } from "../model/dependents/kinesisHealth.ts";
 import { memoryContended } from "../model/dependents/lambda.ts";
-import type { Scenario } from "../model/scenarios/scenario.ts";
+import { deployed, deploymentText } from "../model/scenarios/deployment.ts";
+import type { Deployment, Scenario } from "../model/scenarios/scenario.ts";
 import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
 import { threadsNeeded } from "../model/threads.ts";
 
@@ -137,12 +138,24 @@ const opEvent = (op: SystemOp): { readonly service: Service; readonly event: str
   }
 };
 
+/** The service a deployment is about: the dependent whose flag it switches on first, else Kinesis. */
+const deploymentService = (d: Deployment): Service =>
+  SERVICES.find((svc) => svc !== "kinesis" && d.remediations.some((n) => n.startsWith(svc))) ?? "kinesis";
+
 /**
  * Runs the scenario's operations from the initial state under `config` and reads the timeline. Ticks are
- * counted from the `tick` operations; the notes are printed at their tick, before that tick's operations.
+ * counted from the `tick` operations; the notes are printed at their tick, before that tick's operations,
+ * and the deployments are rolled out then (the config changes from that tick on).
  */
-export const runScenario = (config: SystemConfig, scenario: Scenario): ScenarioResult => {
+export const runScenario = (
+  initialConfig: SystemConfig,
+  scenario: Scenario,
+  /** Told every state the run reaches (after each applied operation), for measures the timeline does not print. */
+  observe?: (s: SystemState) => void,
+): ScenarioResult => {
   const { name, ops, notes, startMinute } = scenario;
+  const deployments = scenario.deployments ?? [];
+  let config = initialConfig;
   const time = (t: number) => timeOfDay(startMinute, config.tickMinutes, t);
   const events: ScenarioEvent[] = [];
   const firstFailure: Partial<Record<Service, number>> = {};
@@ -158,6 +171,10 @@ export const runScenario = (config: SystemConfig, scenario: Scenario): ScenarioR
     if (noted < t) {
       for (const n of notes.filter((x) => x.tick > noted && x.tick <= t))
         push(n.tick, "kinesis", `record: ${n.record}`);
+      for (const d of deployments.filter((x) => x.tick > noted && x.tick <= t)) {
+        config = deployed(config, d);
+        push(t, deploymentService(d), `operators deploy a change: ${deploymentText(d)}`);
+      }
       noted = t;
     }
     const r = systemStep(config, s, op);
@@ -185,13 +202,14 @@ export const runScenario = (config: SystemConfig, scenario: Scenario): ScenarioR
     }
     problems = now;
     s = next;
+    observe?.(s);
   }
   for (const n of notes.filter((x) => x.tick > noted)) push(n.tick, "kinesis", `record: ${n.record}`);
   const stillFailing = SERVICES.filter((svc) => problems[svc] !== undefined);
   for (const svc of stillFailing) delete recovered[svc];
   return {
     scenario: name,
-    config: config.name,
+    config: initialConfig.name,
     tickMinutes: config.tickMinutes,
     events,
     firstFailure,

@@ -93,3 +93,44 @@ describe("npx outage scenario and blast-radius", () => {
     expect(r.stdout).toBe("");
   });
 });
+
+describe("npx outage scenario FILE", () => {
+  test("the shipped 2020-11-25 file prints exactly what the built-in day does, text and --json", () => {
+    for (const extra of [[], ["--json"]]) {
+      const file = outage("scenario", "examples/scenarios/2020-11-25.json", ...extra);
+      expect(file.code).toBe(0);
+      expect(file.stdout).toBe(outage("scenario", "2020-11-25", ...extra).stdout);
+    }
+  });
+
+  test("the in-event fixes recover Cognito and Lambda at their deployments (10:15, 10:36), long before Kinesis", () => {
+    const r = outage("scenario", "examples/scenarios/2020-11-25-in-event-fixes.json", "--json");
+    const out = JSON.parse(r.stdout) as { recovered: Record<string, number> };
+    expect(out.recovered.cognito).toBe(92);
+    expect(out.recovered.lambda).toBe(96);
+    expect(out.recovered.kinesis).toBeGreaterThan(150);
+  });
+
+  test("a wrong field in a scenario file is one line naming it, exit 2", () => {
+    const r = outage("scenario", "docs/config.schema.json");
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/scenario docs\/config.schema.json: unknown key scenario\./);
+  });
+});
+
+describe("npx outage sensitivity", () => {
+  test.each([
+    [["sensitivity", "extra"], /Unexpected argument 'extra'|unexpected argument/i],
+    [
+      ["sensitivity", "--chart", "README.md/chart.svg"],
+      /--chart README.md: cannot write \(not a directory\)/,
+    ],
+    [["sensitivity", "--config", "nope.json"], /--config nope.json: not a built-in config/],
+  ])("bad input %j is one line on stderr and exit 2, before the sweep", (args, message) => {
+    const r = outage(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});

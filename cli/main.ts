@@ -41,6 +41,7 @@ import { recoveryCommand } from "./recovery.ts";
 import { replayWithFix } from "./replayFix.ts";
 import { useLoaded } from "./savedFile.ts";
 import { scenarioCommand } from "./scenario.ts";
+import { sensitivityCommand } from "./sensitivity.ts";
 import { splitCheckFlags, systemConfigOf } from "./specFlags.ts";
 import { helpRequest } from "./usage.ts";
 import { verify } from "./verify.ts";
@@ -349,6 +350,8 @@ const dispatchCommand = (command: string, rest: ReadonlyArray<string>, io: Io): 
       return scenarioCommand(rest, io);
     case "recovery":
       return recoveryCommand(rest, io);
+    case "sensitivity":
+      return sensitivityCommand(rest, io);
     case "verify":
       return verify(rest, io);
     case "preflight":

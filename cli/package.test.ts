@@ -20,7 +20,7 @@ const packed = (): ReadonlyArray<string> => {
 };
 
 describe("npm pack", () => {
-  test("holds the compiled CLI, the library's JavaScript and types, the docs and schemas, the example configs, the saved corpus, and no test", () => {
+  test("holds the compiled CLI, the library's JavaScript and types, the docs and schemas, the example configs and scenarios, the saved corpus, and no test", () => {
     const files = packed();
     for (const f of [
       "bin/outage.js",
@@ -34,6 +34,8 @@ describe("npm pack", () => {
       "docs/model.md",
       "docs/counterexample.schema.json",
       "examples/configs/fleet-3000.json",
+      "examples/scenarios/2020-11-25.json",
+      "docs/scenario.schema.json",
       "counterexamples/ThreadBudget--as-was--ebffbf949d.json",
       "package.json",
     ])

@@ -1,16 +1,21 @@
 // ---------------------------------------------------------------------------------------------------------
-// cli: `outage scenario 2020-11-25 [--config NAME|FILE] [--remediation NAME ...] [--json]`: the day replayed
-// on the `as-was` system (model/scenarios/nov25.ts), or on the user's config, printed as a timeline with each
-// service's first failure, recovery and recovery time. With remediations, the same operations run under the
-// remediated config.
+// cli: `outage scenario 2020-11-25|FILE [--config NAME|FILE] [--remediation NAME ...] [--json]`: the day
+// replayed on the `as-was` system (model/scenarios/nov25.ts), or on the user's config, printed as a timeline
+// with each service's first failure, recovery and recovery time. With remediations, the same operations run
+// under the remediated config. FILE is a scenario file (docs/scenario.schema.json;
+// examples/scenarios/2020-11-25.json is the built-in day): the operators' actions a user wants to evaluate.
 // ---------------------------------------------------------------------------------------------------------
 
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import * as E from "fp-ts/lib/Either.js";
 import { runScenario, type ScenarioResult, timeOfDay } from "../analyses/scenario.ts";
 import { writeFileAtomic } from "../checker/corpus.ts";
 import { SERVICES } from "../model/dependencyGraph.ts";
 import { SCENARIOS } from "../model/scenarios/index.ts";
 import type { Scenario } from "../model/scenarios/scenario.ts";
+import { decodeScenarioFile } from "../model/scenarios/scenarioDecoder.ts";
+import { compileScenario } from "../model/scenarios/scenarioFile.ts";
 import { bad, loadConfigFile, writing } from "./input.ts";
 import type { Io } from "./io.ts";
 import { remediatedSystem } from "./specFlags.ts";
@@ -71,6 +76,23 @@ export const scenarioJson = (r: ScenarioResult) => ({
   recovered: r.recovered,
 });
 
+/** A scenario file (model/scenarios/scenarioFile.ts), decoded; a name that is neither built in nor a file is a BadInput. */
+export const loadScenarioFile = (path: string, names: string): Scenario => {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return bad(`scenario ${path}: unknown; expected one of ${names} or a readable scenario file (JSON)`);
+  }
+  const json = E.tryCatch(
+    () => JSON.parse(text) as unknown,
+    (e) => `not valid JSON (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
+  );
+  if (E.isLeft(json)) return bad(`scenario ${path}: ${json.left}`);
+  const decoded = decodeScenarioFile(json.right);
+  return E.isLeft(decoded) ? bad(`scenario ${path}: ${decoded.left}`) : compileScenario(decoded.right);
+};
+
 export const scenarioCommand = (args: ReadonlyArray<string>, io: Io): number => {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -85,9 +107,7 @@ export const scenarioCommand = (args: ReadonlyArray<string>, io: Io): number => 
   });
   const names = Object.keys(SCENARIOS).join(", ");
   if (positionals.length !== 1) bad(`scenario: give one scenario name: ${names}`);
-  const scenario =
-    SCENARIOS[positionals[0] as string] ??
-    bad(`scenario ${positionals[0]}: unknown; expected one of ${names}`);
+  const scenario = SCENARIOS[positionals[0] as string] ?? loadScenarioFile(positionals[0] as string, names);
   if (values["save-corpus"] !== undefined) {
     if (values.remediation !== undefined || values.config !== undefined)
       bad("--save-corpus records the as-was day; it takes no --config or --remediation");

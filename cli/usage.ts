@@ -44,17 +44,28 @@ Usage:
       Print a built-in config as a JSON config file, the starting point for your own (default as-was), with
       the dependent services' numbers in its optional "dependents" section (as-was's, or small-system's own),
       and "$schema" naming docs/config.schema.json (as the package installs it) for editors.
-  npx outage scenario 2020-11-25 [--config NAME|FILE] [--remediation NAME ...] [--json | --save-corpus FILE]
+  npx outage scenario 2020-11-25|SCENARIO.json [--config NAME|FILE] [--remediation NAME ...]
+                      [--json | --save-corpus FILE]
       Replay 25 Nov 2020 on the as-was system, or --config's (5-minute ticks from 02:40 PST): the timeline of
       failures and recoveries per service, each one's first failure and recovery time. --remediation (core or
-      dependent names, or all) runs the same operations under the remediated system. --save-corpus writes the
-      as-was day (config, operations, expected timeline) to FILE (the committed copy:
+      dependent names, or all) runs the same operations under the remediated system. A SCENARIO.json file
+      gives other operator actions (docs/scenario.schema.json: capacity added and removed, restart schedule
+      and pace, flags or a thread limit deployed mid-event); examples/scenarios/2020-11-25.json is the day,
+      and 2020-11-25-in-event-fixes.json adds Cognito's (10:15) and Lambda's (10:36) fixes. --save-corpus
+      writes the as-was day (config, operations, expected timeline) to FILE (the committed copy:
       counterexamples/scenarios/2020-11-25.json, checked by npm test).
   npx outage recovery [--config NAME|FILE] [--remediation NAME ...] [--k K] [--seed N] [--runs N] [--json]
       For each variant of the config (as-was unless --config, with the remediations named: itself, R8, R4 cold
       start, R4+R8, K14 self-healing maps, all): does every service recover within K ticks (default 150) of
       the trigger's removal, with no push and with a paced restart, and the slowest recovery seen. Exit 0 if
       the paced restart recovers within K under every config. Progress (config, runs) goes to stderr.
+  npx outage sensitivity [--config NAME|FILE] [--json] [--chart FILE.svg]
+      Move each unknown parameter of the day's replay (thread-limit margin, fleet size, propagation delay,
+      bootstrap time, Cognito's and Lambda's buffers, restart pace) over its plausible range, one at a time,
+      on the config (as-was unless --config) with the day's in-event fixes, and say which conclusions (the
+      record's order of failures; the trigger metastable; which single fleet remediation keeps every service
+      up) hold over the whole range and where they flip. --chart writes the grid as an SVG (Vega-Lite; for
+      as-was: docs/sensitivity.svg). Takes several seconds; progress goes to stderr.
   npx outage blast-radius SERVICE [--config NAME|FILE] [--remediation NAME ...] [--json]
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
       eventbridge, ecs, eks, dashboard, customer); the dependent remediations on (the config file's and those

@@ -100,10 +100,11 @@ describe("docs/counterexample.schema.json", () => {
           : join(root, SCHEMA_PATH),
       );
     }
-    // The one counterexample schema (the system's own is gone), beside the config file's.
+    // The one counterexample schema (the system's own is gone), beside the config file's and the scenario file's.
     expect(readdirSync(join(root, "docs")).filter((n) => n.endsWith(".schema.json"))).toEqual([
       "config.schema.json",
       "counterexample.schema.json",
+      "scenario.schema.json",
     ]);
   });
 });

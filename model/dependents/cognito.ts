@@ -41,18 +41,25 @@ export const initialCognito = (config: SystemConfig): CognitoState => ({
 /** C1/C2/R9: `records` more usage records arrive while Kinesis is down. */
 const emit = (config: SystemConfig, c: CognitoState, records: number): Stepped<CognitoState> => {
   const room = c.capacity - c.buffered;
+  // R9/C4: with the non-blocking buffer the webservers never wait on it, so webservers blocked before the
+  // change was deployed mid-event (C4, 10:15) are released (from the start, `blocked` is never set).
+  const nonBlocking = config.dependents.remediations.cognitoNonBlockingBuffer;
   if (records <= room)
     return stepped(
-      { ...c, buffered: c.buffered + records },
+      { ...c, buffered: c.buffered + records, blocked: nonBlocking ? false : c.blocked },
       { _tag: "Buffered", service: "cognito", count: records },
     );
   const buffered = { _tag: "Buffered", service: "cognito", count: room } as const;
-  if (config.dependents.remediations.cognitoNonBlockingBuffer)
-    return stepped({ ...c, buffered: c.capacity, dropped: c.dropped + records - room }, buffered, {
-      _tag: "Dropped",
-      service: "cognito",
-      count: records - room,
-    });
+  if (nonBlocking)
+    return stepped(
+      { ...c, buffered: c.capacity, blocked: false, dropped: c.dropped + records - room },
+      buffered,
+      {
+        _tag: "Dropped",
+        service: "cognito",
+        count: records - room,
+      },
+    );
   return stepped({ ...c, buffered: c.capacity, blocked: true }, buffered, {
     _tag: "Blocked",
     service: "cognito",

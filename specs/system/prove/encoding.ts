@@ -205,7 +205,8 @@ const cognitoEmit = (e: BufferEnc, c: CognitoVars, records: Arith): CognitoVars 
     ...c,
     buffered: z.If(fits, c.buffered.add(records), c.capacity),
     dropped: nonBlocking ? z.If(fits, c.dropped, c.dropped.add(records).sub(room)) : c.dropped,
-    blocked: nonBlocking ? c.blocked : z.Or(c.blocked, z.Not(fits)),
+    // R9/C4: the non-blocking buffer releases blocked webservers (a mid-event deployment, cognito.ts).
+    blocked: nonBlocking ? z.Bool.val(false) : z.Or(c.blocked, z.Not(fits)),
   };
 };
 
