@@ -290,6 +290,7 @@ const search = (
   let bound: BfsBound | undefined;
   let tried = 0;
   let complete = false;
+  options.onLevel?.(0, visited.size());
   while (found < invariants.length) {
     if (depth >= options.maxDepth) {
       bound = "max-depth";
@@ -350,6 +351,7 @@ const search = (
       complete = true;
       break;
     }
+    options.onLevel?.(depth + 1, visited.size());
     depth += 1;
     const done = frontier;
     frontier = level;
