@@ -1,21 +1,11 @@
 import { test } from "@fast-check/vitest";
-import * as E from "fp-ts/lib/Either.js";
 import { describe, expect } from "vitest";
 import { type Config, withAllRemediations } from "../../../model/config.ts";
 import { asWas, small, threeToEight } from "../../../model/configs/index.ts";
-import type { Op } from "../../../model/ops.ts";
-import { initialState, moveAgeCap, type State } from "../../../model/state.ts";
-import { step } from "../../../model/step.ts";
-import { opsArb } from "../arbitraries.ts";
+import { moveAgeCap } from "../../../model/state.ts";
+import { reachableStateArb } from "../arbitraries.ts";
 import { flatFrontierFor } from "./flatFrontier.ts";
 import { FLAT, flatKeyFor, flatLayoutFor, toFlat } from "./flatState.ts";
-
-/** The state after `ops` from the initial state (refused ones skipped): a random reachable state. */
-const reach = (config: Config, ops: ReadonlyArray<Op>): State =>
-  ops.reduce((s, op) => {
-    const r = step(config, s, op);
-    return E.isRight(r) ? r.right : s;
-  }, initialState(config));
 
 const oneAtATime: Config = {
   ...small,
@@ -37,10 +27,10 @@ const expected = (config: Config, flat: Int32Array): ReadonlyArray<number> => {
 
 describe("the lean frontier gives back the state pushed", () => {
   for (const config of [small, oneAtATime, asWas, withAllRemediations(asWas), threeToEight])
-    test.prop([opsArb(config, 60)], { numRuns: 60 })(
+    test.prop([reachableStateArb(config, 60)], { numRuns: 60 })(
       `${config.name}: key and fleet order read back to the flat state, in its fleet order`,
-      (ops) => {
-        const flat = toFlat(config, reach(config, ops));
+      (state) => {
+        const flat = toFlat(config, state);
         if (flat === undefined) throw new Error("every reachable state of a built-in config fits its layout");
         const key = flatKeyFor(config);
         const frontier = flatFrontierFor(config, key);
