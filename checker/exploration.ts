@@ -20,6 +20,11 @@ export interface BfsOptions {
    * "budget". The caller holds the clock (a time budget in cli/), so the search stays deterministic.
    */
   readonly stop?: () => boolean;
+  /**
+   * Called as each level is known completely: `depth` its distance from the start (0 for the start) and
+   * `states` the states visited within that distance (the bench's states per depth, for projections).
+   */
+  readonly onLevel?: (depth: number, states: number) => void;
   /** Called once at the end, while the visited set is still held and the frontier dropped (the bench measures memory here). */
   readonly onFinish?: (states: number) => void;
 }

@@ -117,6 +117,7 @@ export const exploreReference = <C, S, Op>(
   let bound: BfsBound | undefined;
   let tried = 0;
   let complete = false;
+  options.onLevel?.(0, visited.size());
   while (found.size < invariants.length) {
     if (depth >= options.maxDepth) {
       bound = "max-depth";
@@ -154,6 +155,7 @@ export const exploreReference = <C, S, Op>(
       complete = true;
       break;
     }
+    options.onLevel?.(depth + 1, visited.size());
     depth += 1;
     frontier = next;
   }

@@ -21,6 +21,11 @@ export interface VisitedSet {
   readonly add: (key: Uint32Array, parent: number, via: number, limit: number) => number;
   /** Stores a state that has no packed key (its caller keys it otherwise), returning its index. */
   readonly addUnkeyed: (parent: number, via: number) => number;
+  /**
+   * The array holding the keys, state i's at `i·words`: for a search that reads a stored key back (its
+   * frontier holding indices, not states). Replaced when the set grows: ask again after an `add`.
+   */
+  readonly keyArray: () => Uint32Array;
   readonly parentOf: (id: number) => number;
   readonly viaOf: (id: number) => number;
   /** Bytes held by the arrays (keys, hash table, parents and operations), slack included. */
@@ -121,6 +126,7 @@ export const visitedSet = (words: number, maxStates = Number.POSITIVE_INFINITY):
       unkeyed.add(id);
       return id;
     },
+    keyArray: () => keys,
     parentOf: (id) => parent[id] as number,
     viaOf: (id) => via[id] as number,
     bytes: () => keys.byteLength + slots.byteLength + parent.byteLength + via.byteLength,

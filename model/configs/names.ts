@@ -4,4 +4,4 @@
 // names.test.ts holds them equal to BUILTIN_CONFIGS' keys.
 // ---------------------------------------------------------------------------------------------------------
 
-export const BUILTIN_CONFIG_NAMES: ReadonlyArray<string> = ["as-was", "small"];
+export const BUILTIN_CONFIG_NAMES: ReadonlyArray<string> = ["as-was", "small", "three-to-eight"];

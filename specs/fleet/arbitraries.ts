@@ -4,8 +4,11 @@
 // Weights favour the operations that move the story on: time passing and peers being learned.
 // ---------------------------------------------------------------------------------------------------------
 import fc from "fast-check";
+import * as E from "fp-ts/lib/Either.js";
 import type { Config } from "../../model/config.ts";
 import type { Op } from "../../model/ops.ts";
+import { initialState, type State } from "../../model/state.ts";
+import { step } from "../../model/step.ts";
 
 const position = fc.nat({ max: 1023 });
 
@@ -50,3 +53,12 @@ export const opArb = (config: Config): fc.Arbitrary<Op> =>
 /** A trace of up to `maxSteps` operations. */
 export const opsArb = (config: Config, maxSteps: number): fc.Arbitrary<ReadonlyArray<Op>> =>
   fc.array(opArb(config), { maxLength: maxSteps, size: "max" });
+
+/** A random reachable state: the state after up to `maxSteps` random operations (refused ones skipped). */
+export const reachableStateArb = (config: Config, maxSteps: number): fc.Arbitrary<State> =>
+  opsArb(config, maxSteps).map((ops) =>
+    ops.reduce((s, op) => {
+      const r = step(config, s, op);
+      return E.isRight(r) ? r.right : s;
+    }, initialState(config)),
+  );

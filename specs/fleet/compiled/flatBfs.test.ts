@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BfsOptions, BfsProgress, BfsResult } from "../../../checker/exploration.ts";
 import { exploreBreadthFirst, exploreReference } from "../../../checker/verify/bfs.ts";
 import { type Config, REMEDIATION_NAMES, withRemediations } from "../../../model/config.ts";
-import { asWas, small } from "../../../model/configs/index.ts";
+import { asWas, small, threeToEight } from "../../../model/configs/index.ts";
 import type { Op } from "../../../model/ops.ts";
 import type { State } from "../../../model/state.ts";
 import { INVARIANTS, type Invariant } from "../../../properties/index.ts";
@@ -26,7 +26,7 @@ const oneAtATime: Config = {
   coldStart: { ...small.coldStart, maxConcurrentBootstraps: 1 },
 };
 
-/** A run of one engine: its result and every progress and finish call it made. */
+/** A run of one engine: its result and every progress, level and finish call it made. */
 const run = (
   engine: (c: Config, i: ReadonlyArray<Invariant>, o: BfsOptions) => unknown,
   config: Config,
@@ -35,12 +35,14 @@ const run = (
 ) => {
   const progress: BfsProgress[] = [];
   const finished: number[] = [];
+  const levels: Array<readonly [number, number]> = [];
   const result = engine(config, invariants, {
     ...bounds,
     onProgress: (p) => progress.push(p),
+    onLevel: (depth, states) => levels.push([depth, states]),
     onFinish: (n) => finished.push(n),
   });
-  return { result, progress, finished };
+  return { result, progress, levels, finished };
 };
 
 const complete = { maxDepth: 1000, maxStates: 1_000_000 };
@@ -51,6 +53,9 @@ const cases: ReadonlyArray<readonly [Config, { readonly maxDepth: number; readon
   [oneAtATime, complete],
   [asWas, asWasFirst],
   [withRemediations(asWas, ["waitForCompleteMap"]), { maxDepth: 6, maxStates: 20_000 }],
+  // Eight frontends, sorted in the key: the frontier keeps each state's fleet order beside its index.
+  [threeToEight, { maxDepth: 1000, maxStates: 20_000 }],
+  [withRemediations(threeToEight, ["preflightGuard"]), { maxDepth: 1000, maxStates: 20_000 }],
 ];
 
 describe("the flat search gives the reference search's result", () => {
@@ -76,6 +81,18 @@ describe("the flat search gives the reference search's result", () => {
       }
     },
   );
+
+  it("reports each level of a complete search once: depths 0 to the diameter, states rising to the total", () => {
+    const { result, levels } = run(exploreFlat, small, INVARIANTS.slice(0, 1), complete);
+    const r = result as BfsResult<Config, State, Op>;
+    const verdict = r.verdicts[0]?.verdict;
+    expect(verdict?.status).toBe("proved");
+    expect(levels.map(([d]) => d)).toEqual(Array.from({ length: (verdict?.depth ?? 0) + 1 }, (_, d) => d));
+    expect(levels[0]).toEqual([0, 1]);
+    expect(levels.at(-1)?.[1]).toBe(r.states);
+    for (let d = 1; d < levels.length; d++)
+      expect(levels[d]?.[1] as number).toBeGreaterThan(levels[d - 1]?.[1] as number);
+  });
 
   it("stops at the state bound where the reference does", () => {
     const bounds = { maxDepth: 1000, maxStates: 1234 };

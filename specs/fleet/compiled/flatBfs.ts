@@ -11,8 +11,9 @@
 // message comes from the model itself: the trace is replayed from `initialState` with the real `step`, the
 // replayed state's packed key is checked against the key found, and the real `inv.check` words the message.
 //
-// Per transition it allocates nothing: the state being expanded is copied into one array, each successor is
-// written into another, packed into a third, and copied into the next level's buffer only when it is new.
+// Per transition it allocates nothing: the state being expanded is read back from its packed key into one array,
+// each successor is written into another and packed into a third; a new one is stored in the visited set, and
+// the next level gets only its index there and its fleet order (flatFrontier.ts: a few bytes, not the state).
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import * as O from "fp-ts/lib/Option.js";
@@ -34,43 +35,13 @@ import { candidateOps } from "../enabledOps.ts";
 import { encodeOp, OP_ARG, OP_KINDS, pathTo } from "../opCode.ts";
 import { packedKeyFor } from "../packedKey.ts";
 import { orderInsensitive } from "../stateKey.ts";
+import { flatFrontierFor } from "./flatFrontier.ts";
 import { type FlatViolated, flatViolatedFor } from "./flatInvariants.ts";
 import { FLAT, flatKeyFor, flatLayoutFor, toFlat } from "./flatState.ts";
 import { FLAT_RESULT, type FlatOperation, FlatOverflow, flatOperationsFor } from "./flatStep.ts";
 
 const { F_WIDTH, H_FLEET, H_UNITS } = FLAT;
 const { DISABLED, UNCHANGED } = FLAT_RESULT;
-
-/** One breadth-first level: `count` flat states of `stride` slots each, and their ids in the visited set. */
-interface Level {
-  states: Int32Array;
-  ids: Int32Array;
-  count: number;
-}
-
-const emptyLevel = (stride: number, capacity: number): Level => ({
-  states: new Int32Array(capacity * stride),
-  ids: new Int32Array(capacity),
-  count: 0,
-});
-
-/** Appends `flat` (its first `length` slots, in a slot of `stride`) with its id, doubling the arrays when full. */
-const push = (level: Level, stride: number, flat: Int32Array, length: number, id: number): void => {
-  if (level.count === level.ids.length) {
-    const states = new Int32Array(level.states.length * 2);
-    states.set(level.states);
-    level.states = states;
-    const ids = new Int32Array(level.ids.length * 2);
-    ids.set(level.ids);
-    level.ids = ids;
-  }
-  // A loop, not `states.set(flat, at)`: for some thirty slots the builtin's call costs more than the copy.
-  const states = level.states;
-  const at = level.count * stride;
-  for (let i = 0; i < length; i++) states[at + i] = flat[i] as number;
-  level.ids[level.count] = id;
-  level.count += 1;
-};
 
 /**
  * A state's candidate operations (enabledOps.ts order) as codes, with, for those that name a frontend, its
@@ -156,6 +127,7 @@ const replay = (config: Config, ops: ReadonlyArray<Op>): State =>
 /** What the flat search compiles for a config: its key, its next-state relation and its layout. */
 interface Compiled {
   readonly key: ReturnType<typeof flatKeyFor>;
+  readonly frontier: ReturnType<typeof flatFrontierFor>;
   readonly operations: ReadonlyArray<FlatOperation>;
   readonly stride: number;
   readonly violated: Map<Invariant, FlatViolated | undefined>;
@@ -172,8 +144,10 @@ const compiled = new WeakMap<Config, Compiled>();
 const compile = (config: Config): Compiled => {
   const hit = compiled.get(config);
   if (hit !== undefined) return hit;
+  const key = flatKeyFor(config);
   const c = {
-    key: flatKeyFor(config),
+    key,
+    frontier: flatFrontierFor(config, key),
     operations: flatOperationsFor(config),
     stride: flatLayoutFor(config).size,
     violated: new Map<Invariant, FlatViolated | undefined>(),
@@ -215,7 +189,7 @@ export const exploreFlat = (
 
 const search = (
   config: Config,
-  { key, operations, stride, candidates }: Compiled,
+  { key, frontier: lean, operations, stride, candidates }: Compiled,
   invariants: ReadonlyArray<Invariant>,
   checks: ReadonlyArray<FlatViolated>,
   start: Int32Array,
@@ -245,7 +219,6 @@ const search = (
   const twin = new Int32Array(Math.max(1, maxFleet));
   /** Whether each candidate of the state being expanded was enabled. */
   let enabled = new Uint8Array(64);
-  const used = (flat: Int32Array): number => frontends + (flat[H_FLEET] as number) * F_WIDTH;
 
   // The cross-check (checker/verify/crossCheck.ts): an expansion reported in full, every candidate applied (no
   // twin shortcut), with its successor's packed key, or undefined when refused. Its own buffers: it runs
@@ -305,8 +278,10 @@ const search = (
   };
   checkAll(start, 0);
 
-  let frontier = emptyLevel(stride, 1);
-  push(frontier, stride, start, stride, 0);
+  // The two levels' buffers, swapped at each level and reused (flatFrontier.ts).
+  let frontier = lean.level();
+  let level = lean.level();
+  lean.push(frontier, 0);
   const current = new Int32Array(stride);
   const successor = new Int32Array(stride);
   let depth = 0;
@@ -315,18 +290,16 @@ const search = (
   let bound: BfsBound | undefined;
   let tried = 0;
   let complete = false;
+  options.onLevel?.(0, visited.size());
   while (found < invariants.length) {
     if (depth >= options.maxDepth) {
       bound = "max-depth";
       break;
     }
-    const level = emptyLevel(stride, Math.max(16, frontier.count));
+    level.count = 0;
     expand: for (let k = 0; k < frontier.count; k++) {
-      const from = frontier.states;
-      const start = k * stride;
-      const length = frontends + (from[start + H_FLEET] as number) * F_WIDTH;
-      for (let i = 0; i < length; i++) current[i] = from[start + i] as number;
       const parent = frontier.ids[k] as number;
+      lean.read(frontier, k, visited.keyArray(), parent * words, current);
       if (audit?.sample(depth, expanded)) report(current, pathTo(visited, parent));
       const { codes, kind, a, b, frontend, back } = candidatesFor(current);
       if (sorted) twinsOf(current, frontends, twin);
@@ -366,7 +339,7 @@ const search = (
           break expand;
         }
         checkAll(successor, id);
-        push(level, stride, successor, used(successor), id);
+        lean.push(level, id);
       }
       expanded += 1;
       if (expanded % 2000 === 0)
@@ -378,11 +351,15 @@ const search = (
       complete = true;
       break;
     }
+    options.onLevel?.(depth + 1, visited.size());
     depth += 1;
+    const done = frontier;
     frontier = level;
+    level = done;
   }
 
-  frontier = emptyLevel(stride, 1);
+  frontier = lean.level();
+  level = lean.level();
   options.onFinish?.(visited.size());
 
   const states = visited.size();

@@ -173,6 +173,34 @@ export interface FlatKey {
    * .pack` writes for that state. False (and `out` unspecified) when a value is outside the key's ranges.
    */
   readonly packFlat: (flat: Int32Array, out: Uint32Array) => boolean;
+  /**
+   * After a `packFlat` that answered true: `order[j]` is the fleet position of the frontend whose code the key
+   * holds in its slot j (the identity when the key keeps fleet order). With the key it gives back the flat
+   * state (flatFrontier.ts), which is how the search's frontier holds a state in a few bytes.
+   */
+  readonly order: Int32Array;
+  /** Where the key's fields are, for reading it back (flatFrontier.ts). */
+  readonly fields: FlatKeyFields;
+}
+
+/** The bit positions and widths of a packed key's fields (packedKey.ts's layout). */
+export interface FlatKeyFields {
+  readonly wUnits: number;
+  readonly posMisrouted: number;
+  readonly posFleet: number;
+  readonly wFleet: number;
+  readonly posCells: number;
+  readonly wCells: number;
+  readonly posCellSizes: number;
+  readonly wCellSize: number;
+  readonly posAges: number;
+  readonly wAge: number;
+  /** The move age the key writes for a shard no frontend holds stale (stateKey.ts `keptMoveAge`). */
+  readonly ageCap: number;
+  readonly headerBits: number;
+  readonly frontendBits: number;
+  /** Each frontend field's width, in key order (status, map, cell, known, connected, stale, behind, bootstrap). */
+  readonly frontendWidths: ReadonlyArray<number>;
 }
 
 /** ORs `value` (< 2^width, width ≤ 31) into `out` at bit `pos` (packedKey.ts `write`, at a given position). */
@@ -233,6 +261,7 @@ export const flatKeyFor = (config: Config): FlatKey => {
   // Integers when a frontend's code fits 31 bits (every built-in config), doubles (exact to 2^53) otherwise.
   const codes =
     frontendBits <= 31 ? new Int32Array(Math.max(1, d.maxFleet)) : new Float64Array(Math.max(1, d.maxFleet));
+  const order = new Int32Array(Math.max(1, d.maxFleet));
   const mMap = 2 ** wMap;
   const mCell = 2 ** wCell;
   const mPeers = 2 ** wPeers;
@@ -316,10 +345,15 @@ export const flatKeyFor = (config: Config): FlatKey => {
         let j = i;
         while (j > 0 && (codes[j - 1] as number) > code) {
           codes[j] = codes[j - 1] as number;
+          order[j] = order[j - 1] as number;
           j -= 1;
         }
         codes[j] = code;
-      } else codes[i] = code;
+        order[j] = i;
+      } else {
+        codes[i] = code;
+        order[i] = i;
+      }
     }
     for (let w = 0; w < words; w++) out[w] = 0;
     putNarrow(out, 0, units, wUnits);
@@ -341,5 +375,21 @@ export const flatKeyFor = (config: Config): FlatKey => {
     for (let i = 0; i < n; i++) put(out, headerBits + i * frontendBits, codes[i] as number, frontendBits);
     return true;
   };
-  return { words, packable, packFlat };
+  const fields: FlatKeyFields = {
+    wUnits,
+    posMisrouted,
+    posFleet,
+    wFleet,
+    posCells,
+    wCells,
+    posCellSizes,
+    wCellSize,
+    posAges,
+    wAge,
+    ageCap: cap,
+    headerBits,
+    frontendBits,
+    frontendWidths: widths,
+  };
+  return { words, packable, packFlat, order, fields };
 };

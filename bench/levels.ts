@@ -1,0 +1,84 @@
+// ---------------------------------------------------------------------------------------------------------
+// bench: states per breadth-first level, for the projections in docs/verify.md and docs/performance.md
+// (issue 17: "the measured states per depth and a projection of what it would take").
+//
+//   npm run -s bench:levels -- CONFIG [REMEDIATION,...|all] [CPU_SECONDS]
+//
+// Explores the built-in CONFIG (with the remediations named, or every one) breadth-first over every invariant,
+// as `npx outage verify` does (the same engine, so the compiled search where it applies), until the search
+// ends or CPU_SECONDS (default 600) of the process's CPU time are spent. Per level it prints the depth, the
+// states within that depth, the level's own new states, the growth factor over the previous level, and the
+// CPU seconds and peak RSS when the level was known; at the end, the states per CPU second and bytes of
+// peak RSS per state. Not a test: nothing passes or fails.
+// ---------------------------------------------------------------------------------------------------------
+import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
+import {
+  type Config,
+  REMEDIATION_NAMES,
+  type RemediationName,
+  withAllRemediations,
+  withRemediations,
+} from "../model/config.ts";
+import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
+import { INVARIANTS } from "../properties/index.ts";
+import { fleetSpec } from "../specs/fleet.ts";
+
+const fail = (message: string): never => {
+  process.stderr.write(`bench:levels: ${message}\n`);
+  process.exit(2);
+};
+
+const [name = "", remediations = "", seconds = "600"] = process.argv.slice(2);
+const base =
+  BUILTIN_CONFIGS[name] ??
+  fail(`not a built-in config: ${JSON.stringify(name)} (${Object.keys(BUILTIN_CONFIGS).join(", ")})`);
+const isRemediation = (r: string): r is RemediationName =>
+  (REMEDIATION_NAMES as ReadonlyArray<string>).includes(r);
+const config: Config =
+  remediations === "all"
+    ? withAllRemediations(base)
+    : withRemediations(
+        base,
+        remediations
+          .split(",")
+          .filter((r) => r !== "")
+          .map((r) => (isRemediation(r) ? r : fail(`not a remediation: ${r}`))),
+      );
+const budget = Number(seconds);
+if (!(budget > 0)) fail(`CPU_SECONDS must be a positive number, not ${seconds}`);
+
+const cpu = (): number => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+};
+const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
+const mib = (b: number): string => `${Math.round(b / 2 ** 20)} MiB`;
+
+process.stdout.write(
+  `${config.name}: states per breadth-first level, every invariant, CPU budget ${budget} s\n`,
+);
+process.stdout.write("depth      states within       new at depth  growth   CPU s   peak RSS\n");
+const start = cpu();
+let previous = 0;
+let previousNew = 0;
+const r = exploreBreadthFirst(fleetSpec, config, INVARIANTS, {
+  maxDepth: 1_000_000,
+  maxStates: 2 ** 31 - 1,
+  stop: () => cpu() - start > budget,
+  onLevel: (depth, states) => {
+    const fresh = states - previous;
+    const growth = previousNew > 0 ? (fresh / previousNew).toFixed(2) : "";
+    process.stdout.write(
+      `${String(depth).padStart(5)} ${states.toLocaleString("en").padStart(18)} ${fresh.toLocaleString("en").padStart(18)} ${growth.padStart(7)} ${(cpu() - start).toFixed(1).padStart(7)} ${mib(peakRss()).padStart(10)}\n`,
+    );
+    previous = states;
+    previousNew = fresh;
+  },
+});
+const spent = cpu() - start;
+const verdicts = r.verdicts.map(
+  ({ invariant, verdict }) => `${invariant.name} ${verdict.status} (depth ${verdict.depth})`,
+);
+process.stdout.write(
+  `${r.complete ? "complete" : "stopped"}: ${r.states.toLocaleString("en")} states, ${r.transitions.toLocaleString("en")} transitions, ${spent.toFixed(1)} CPU s (${Math.round(r.states / spent).toLocaleString("en")} states per CPU second), peak RSS ${mib(peakRss())} (${Math.round(peakRss() / r.states)} B/state)\n${verdicts.join("; ")}\n`,
+);
