@@ -1,11 +1,22 @@
 // ---------------------------------------------------------------------------------------------------------
 // explain: the published JSON Schema of a scenario file (`npx outage scenario FILE`), docs/scenario.schema.json,
-// so an editor checks a user's scenario as they type. The operations come from the counterexample schema's
-// parts (explain/specSchemas.ts), so they cannot drift from the op decoders; the rest mirrors
+// so an editor checks a user's scenario as they type. The operations come from the op formats
+// (model/opFormat.ts, model/systemOpFormat.ts), so they cannot drift from the op decoders; the rest mirrors
 // model/scenarios/scenarioDecoder.ts, and explain/scenarioSchema.test.ts checks both accept and reject alike.
 // ---------------------------------------------------------------------------------------------------------
+import { type JsonSchema, toJsonSchema } from "@valibot/to-json-schema";
+import * as v from "valibot";
+import { OP_VARIANTS } from "../model/opFormat.ts";
+import { OP_TYPES } from "../model/ops.ts";
 import { DEPLOYABLE, MAX_END_TICK } from "../model/scenarios/scenarioDecoder.ts";
-import { fleet, type Schema, system } from "./specSchemas.ts";
+import { DEPENDENT_OP_VARIANTS } from "../model/systemOpFormat.ts";
+import type { Schema } from "./schema.ts";
+
+/** A scenario's operation: any system operation but the clock (time passes by itself), from the op formats. */
+const ScenarioOpFormat = v.variant("type", [
+  ...OP_VARIANTS.filter((_, i) => OP_TYPES[i] !== "tick"),
+  ...DEPENDENT_OP_VARIANTS,
+]);
 
 export const SCENARIO_SCHEMA_PATH = "docs/scenario.schema.json";
 
@@ -34,6 +45,9 @@ const ops: Schema = {
   description:
     "operations, applied in order at the action's tick (the clock is not one: time passes by itself)",
 };
+
+/** A schema without its `$schema` key, to sit under `$defs` (the dialect is said once, at the top). */
+const withoutDialect = ({ $schema: _dialect, ...rest }: JsonSchema): Schema => rest;
 
 /** The schema, as the object written to docs/scenario.schema.json. */
 export const scenarioSchema = (): Schema => ({
@@ -110,11 +124,8 @@ export const scenarioSchema = (): Schema => ({
   },
   $defs: {
     op: {
+      ...withoutDialect(toJsonSchema(ScenarioOpFormat, { target: "draft-2020-12" })),
       description: "a system operation other than the clock: a fleet operation or a dependent's event",
-      oneOf: [
-        ...fleet.ops.filter((o) => (o.properties as Record<string, Schema>).type?.const !== "tick"),
-        ...system.ops.slice(1),
-      ],
     },
   },
 });
