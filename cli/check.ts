@@ -398,13 +398,17 @@ export const runCheck = (req: CheckRequest, io: Io): number => {
   const flush = (): number => {
     if (req.json) return printed;
     const lines = knownLines(req, search.seed, search.runs, soFar);
-    if (lines.length > printed)
+    if (lines.length > printed) {
+      // On a terminal the progress line is cleared first, so the report does not start after it on its line;
+      // the next update draws it again below.
+      bar.done();
       io.out(
         lines
           .slice(printed)
           .map((line) => `${line}\n`)
           .join(""),
       );
+    }
     printed = lines.length;
     return printed;
   };

@@ -62,4 +62,15 @@ describe("a note among the progress lines (a result known early)", () => {
     bar.note("check: ThreadBudget VIOLATED");
     expect(err).toEqual(["\r\x1b[K… run 3 of 300 (1.5 s)", "\r\x1b[Kcheck: ThreadBudget VIOLATED\n"]);
   });
+
+  test("done clears the progress line once, so check's report can be printed below it as it comes", () => {
+    let now = 0;
+    const { io, err } = logged(true);
+    const bar = progress(true, io, () => now);
+    now = 1500;
+    bar.update("run 3 of 300");
+    bar.done();
+    bar.done();
+    expect(err).toEqual(["\r\x1b[K… run 3 of 300 (1.5 s)", "\r\x1b[K"]);
+  });
 });

@@ -37,8 +37,10 @@ export const progress = (enabled: boolean, io: Io, clock: () => number = Date.no
       if (!enabled || now - started < 1000) return;
       io.err(tty ? `\r\x1b[K${text}\n` : `${text}\n`);
     },
+    /** Clears the progress line (on a terminal); a later update draws it again. */
     done: () => {
       if (shown && tty) io.err("\r\x1b[K");
+      shown = false;
     },
   };
 };
