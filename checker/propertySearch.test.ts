@@ -155,14 +155,22 @@ describe("the pass hands out each result the moment it is final (issue 15)", () 
       counter,
       [below(1000), below(3)],
       { seed: 7, runs: 30, onRun: (n) => events.push(`run ${n} done`) },
-      { onSearched: (j, searched) => events.push(`result ${j} after ${searched.runs} runs`) },
+      {
+        onSearched: (j, searched) => events.push(`result ${j} after ${searched.runs} runs`),
+        onBroken: (j, runs) => events.push(`broken ${j} at run ${runs}`),
+      },
     );
     const failedAt = results[1]?.runs ?? 0;
     expect(results[1]?.failing?.ops).toEqual([1, 1, 1]);
     expect(failedAt).toBeLessThan(30);
     expect(
-      events.slice(events.indexOf(`run ${failedAt} done`), events.indexOf(`run ${failedAt} done`) + 3),
-    ).toEqual([`run ${failedAt} done`, `result 1 after ${failedAt} runs`, `run ${failedAt + 1} done`]);
+      events.slice(events.indexOf(`run ${failedAt} done`), events.indexOf(`run ${failedAt} done`) + 4),
+    ).toEqual([
+      `run ${failedAt} done`,
+      `broken 1 at run ${failedAt}`,
+      `result 1 after ${failedAt} runs`,
+      `run ${failedAt + 1} done`,
+    ]);
     expect(events.slice(-2)).toEqual(["run 30 done", "result 0 after 30 runs"]);
   });
 

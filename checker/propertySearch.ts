@@ -76,6 +76,11 @@ export interface PassHooks<S, O> {
    */
   readonly onSearched?: (index: number, searched: Searched<O>) => void;
   /**
+   * Told that a check broke, at the end of its first failing run (1-based `runs`), before any shrink of that
+   * run: when every check has broken, no result can be a HOLDS, which a caller may want to know first.
+   */
+  readonly onBroken?: (index: number, runs: number) => void;
+  /**
    * Shown every state of every generated run, the whole run (not only while a check holds), until it says it is
    * done: the search's non-vacuity (checker/sometimes.ts) taken in the same pass instead of a replay of the runs.
    */
@@ -264,6 +269,8 @@ export const searchRunsTogether = <S, O>(
       }
       options.onRun?.(runsDone);
       tell("searching", 0);
+      for (let j = 0; j < checks.length; j++)
+        if ((tallies[j] as Tally).failedAt === index) hooks.onBroken?.(j, runsDone);
       // Shrunk now, in the checks' order: the shrink replays this run alone, so it does not wait for later runs.
       for (let j = 0; j < checks.length; j++)
         if ((tallies[j] as Tally).failedAt === index) settle(j, failed(j));

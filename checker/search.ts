@@ -153,6 +153,8 @@ export interface SearchHooks<S, Op> {
    * shrunk and made 1-minimal, during the pass; a HOLDS at its end.
    */
   readonly onResult?: (index: number, result: SearchResult<S, Op>) => void;
+  /** Told that an invariant broke, at the end of its first failing run, before it is shrunk (PassHooks). */
+  readonly onBroken?: (index: number, runs: number) => void;
   /** Shown every state of every generated run, until done: the non-vacuity tracker, in the same pass. */
   readonly visitor?: RunVisitor<S, Op>;
 }
@@ -191,6 +193,7 @@ export const searchInvariants = <C, S, Op>(
         hooks.onResult?.(j, result);
       },
       ...(hooks.visitor === undefined ? {} : { visitor: hooks.visitor }),
+      ...(hooks.onBroken === undefined ? {} : { onBroken: hooks.onBroken }),
     },
   );
   return results;

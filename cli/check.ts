@@ -99,6 +99,11 @@ interface SectionWatch {
   readonly onProgress: (searched: string, p: SearchProgress) => void;
   /** A violated invariant's result (never vacuous), told the moment it is shrunk, during the pass. */
   readonly onViolated: (index: number, checked: Checked) => void;
+  /**
+   * Every invariant of the section has broken (told before the last ones are shrunk): none HOLDS, so the
+   * section has no non-vacuity lines, and its results can be printed as each is shrunk.
+   */
+  readonly onAllBroken: () => void;
   /** The section once its pass is over: every result, and what its runs reached. */
   readonly onDone: (report: SectionReport) => void;
 }
@@ -131,6 +136,7 @@ const runSection = <C, S, Op>(
   tracker.mark(s.spec.init(s.config), undefined);
   const name = searchedName(s.invariants);
   const found: Array<Omit<Checked, "vacuous">> = [];
+  let broken = 0;
   if (s.invariants.length > 0)
     searchInvariants(
       s.spec,
@@ -142,6 +148,10 @@ const runSection = <C, S, Op>(
           const c = checkedOf(s, s.invariants[j] as SpecInvariant<C, S>, result, outDir, nearMissDir, outItf);
           found[j] = c;
           if (result.status === "violated") watch.onViolated(j, { ...c, vacuous: false });
+        },
+        onBroken: () => {
+          broken += 1;
+          if (broken === s.invariants.length) watch.onAllBroken();
         },
         ...(tracker.count === 0 ? {} : { visitor: tracker }),
       },
@@ -325,10 +335,11 @@ interface SectionSoFar extends Omit<SectionReport, "checked" | "sometimes"> {
 /**
  * The report's lines, up to the first that is not known yet: the same lines, in the same order, whether the
  * sections are done or not, so that printing them as they become known gives the bytes of the whole report.
- * A section's non-vacuity lines come before its results and are known only at the end of its pass (they are
- * printed only if an invariant HOLDS, which no run before the last can tell), so its results reach stdout
- * when its pass ends, or, for a spec without non-vacuity properties, each as soon as it and every result
- * before it are known. A violation known earlier is told on stderr at once (runCheck).
+ * A section's non-vacuity lines come before its results, and are printed only if an invariant HOLDS, which
+ * only the end of the pass can tell, unless every invariant has broken by then (no lines) or no property
+ * applies (no lines). So a section's results reach stdout when its pass ends, or, once every invariant has
+ * broken or for a spec without non-vacuity properties, each as soon as it and every result before it are
+ * known. A violation known before it can be printed is told on stderr at once (runCheck).
  */
 const knownLines = (
   req: CheckRequest,
@@ -425,6 +436,10 @@ export const runCheck = (req: CheckRequest, io: Io): number => {
           // told on stderr now, under the progress line's rules.
           if (flush() === before && c.result.status === "violated")
             bar.note(violationNote(c.invariant.name, c.result));
+        },
+        onAllBroken: () => {
+          soFar[i] = { ...(soFar[i] as SectionSoFar), sometimes: [] };
+          flush();
         },
         onDone: (report) => {
           soFar[i] = report;

@@ -120,6 +120,27 @@ describe("check prints each result as soon as it is known (issue 15)", () => {
     expect(first(log, "err check: ")).toBe(-1);
   });
 
+  test("once every invariant of a section has broken, each block is printed as soon as it is shrunk", () => {
+    // Both break in the same run (seed 1): no HOLDS, so no non-vacuity lines; the second is shrunk after the
+    // first is printed.
+    const log: string[] = [];
+    runCheck(
+      request([
+        section({
+          spec: logged(fleetSpec, log),
+          config: asWas,
+          invariants: named(fleetSpec, "ThreadBudget", "ServesOnlyWithCompleteMap"),
+          search: { seed: 1, runs: 60, maxSteps: 80 },
+        }),
+      ]),
+      logIo(log),
+    );
+    const firstBlock = first(log, "out ", "ThreadBudget");
+    const secondBlock = first(log, "out ", "ServesOnlyWithCompleteMap");
+    expect(firstBlock).toBeGreaterThan(-1);
+    expect(log.slice(firstBlock, secondBlock).filter((e) => e === "step fleet").length).toBeGreaterThan(0);
+  });
+
   test("a violation whose block must wait (its section's non-vacuity lines come first) is told on stderr at once", () => {
     const log: string[] = [];
     let t = 0;

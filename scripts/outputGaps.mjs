@@ -1,7 +1,8 @@
 // How long a user waits between two lines of a command's output: runs `node bin/outage.js ARGS` (or the
 // bundle named by OUTAGE_BUNDLE), timestamps every line of stdout and stderr (a progress line redrawn with \r
 // counts as a line), and prints one JSON line: wall seconds, exit code, the largest gap between two lines
-// (the start and the end included) and where it was, and when stdout's first line came. Used for
+// (the start and the end included) and where it was, when stdout's first line came, and when stdout's
+// lines came (seconds and how many lines at once: one batch at the end, or as they became known). Used for
 // docs/performance.md's "Every command at 3,000 frontends" table:
 //   nice -n 10 node scripts/outputGaps.mjs check --config examples/configs/fleet-3000.json --no-save
 import { spawn } from "node:child_process";
@@ -32,6 +33,12 @@ child.on("close", (code) => {
     if (g > gap.seconds) gap = { seconds: g, before: `${events[i].stream}: ${events[i].text.slice(0, 80)}` };
   }
   const firstOut = events.find((e) => e.stream === "stdout");
+  const batches = [];
+  for (const e of events.filter((e) => e.stream === "stdout")) {
+    const last = batches[batches.length - 1];
+    if (last !== undefined && last.at === e.at) last.lines += 1;
+    else batches.push({ at: e.at, lines: 1 });
+  }
   const r = (x) => Number(x.toFixed(2));
   console.log(
     JSON.stringify({
@@ -42,6 +49,7 @@ child.on("close", (code) => {
       largestGapSeconds: r(gap.seconds),
       largestGapBefore: gap.before,
       firstStdoutSeconds: firstOut === undefined ? null : r(firstOut.at),
+      stdoutBatches: batches.map((b) => `${b.lines} at ${r(b.at)} s`).join(", "),
     }),
   );
 });
