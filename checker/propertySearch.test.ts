@@ -139,3 +139,68 @@ describe("offsetPath moves fast-check's path on by whole runs, as its RunExecuti
     expect(offsetPath(path, offset)).toBe(expected);
   });
 });
+
+describe("the pass hands out each result the moment it is final (issue 15)", () => {
+  /** Runs of 0–9 additions of 1 to a counter; "below 3" breaks in some runs, "below 1000" never. */
+  const counter: RunSpace<number, number> = {
+    ops: fc.array(fc.constant(1), { maxLength: 9 }),
+    initial: 0,
+    step: (state, op) => E.right(state + op),
+  };
+  const below = (n: number): RunCheck<number> => ({ holds: (s) => s < n, closeness: (s) => s / n });
+
+  test("a failure is shrunk and told before the next run is generated; a HOLDS at the end of the pass", () => {
+    const events: string[] = [];
+    const results = searchRunsTogether(
+      counter,
+      [below(1000), below(3)],
+      { seed: 7, runs: 30, onRun: (n) => events.push(`run ${n} done`) },
+      {
+        onSearched: (j, searched) => events.push(`result ${j} after ${searched.runs} runs`),
+        onBroken: (j, runs) => events.push(`broken ${j} at run ${runs}`),
+      },
+    );
+    const failedAt = results[1]?.runs ?? 0;
+    expect(results[1]?.failing?.ops).toEqual([1, 1, 1]);
+    expect(failedAt).toBeLessThan(30);
+    expect(
+      events.slice(events.indexOf(`run ${failedAt} done`), events.indexOf(`run ${failedAt} done`) + 4),
+    ).toEqual([
+      `run ${failedAt} done`,
+      `broken 1 at run ${failedAt}`,
+      `result 1 after ${failedAt} runs`,
+      `run ${failedAt + 1} done`,
+    ]);
+    expect(events.slice(-2)).toEqual(["run 30 done", "result 0 after 30 runs"]);
+  });
+
+  test("a visitor sees every state of every run, also after every check broke, until it is done", () => {
+    const seen: number[] = [];
+    searchRunsTogether(
+      counter,
+      [below(1)],
+      { seed: 3, runs: 5 },
+      {
+        visitor: { mark: (state) => seen.push(state), done: () => seen.includes(5) },
+      },
+    );
+    // "below 1" breaks at the first step of the first non-empty run; the visitor still sees it up to 5.
+    expect(seen).toContain(5);
+  });
+
+  test("an error thrown while a result is told stops the pass and is thrown as it was", () => {
+    const boom = new Error("disk full");
+    expect(() =>
+      searchRunsTogether(
+        counter,
+        [below(2), below(1000)],
+        { seed: 1, runs: 20 },
+        {
+          onSearched: (j) => {
+            if (j === 0) throw boom;
+          },
+        },
+      ),
+    ).toThrow(boom);
+  });
+});

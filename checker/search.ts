@@ -5,7 +5,13 @@
 // Deterministic for a seed.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
-import { type RunCheck, type RunOptions, type Searched, searchRunsTogether } from "./propertySearch.ts";
+import {
+  type RunCheck,
+  type RunOptions,
+  type RunVisitor,
+  type Searched,
+  searchRunsTogether,
+} from "./propertySearch.ts";
 import type { Spec } from "./spec.ts";
 import type { SpecInvariant } from "./specInvariant.ts";
 import { acceptedUntilViolation, runTrace, type TraceResult } from "./trace.ts";
@@ -140,6 +146,19 @@ const resultOf = <C, S, Op>(
   };
 };
 
+/** What a caller of `searchInvariants` may watch, besides progress. */
+export interface SearchHooks<S, Op> {
+  /**
+   * Told each invariant's result the moment it is final (propertySearch.ts PassHooks): a violation once it is
+   * shrunk and made 1-minimal, during the pass; a HOLDS at its end.
+   */
+  readonly onResult?: (index: number, result: SearchResult<S, Op>) => void;
+  /** Told that an invariant broke, at the end of its first failing run, before it is shrunk (PassHooks). */
+  readonly onBroken?: (index: number, runs: number) => void;
+  /** Shown every state of every generated run, until done: the non-vacuity tracker, in the same pass. */
+  readonly visitor?: RunVisitor<S, Op>;
+}
+
 /**
  * Searches for a violation of each of `invs` under `config`, in one pass over the generated runs; each result
  * is the one `searchInvariant` gives for that invariant alone (propertySearch.ts says why).
@@ -149,8 +168,10 @@ export const searchInvariants = <C, S, Op>(
   config: C,
   invs: ReadonlyArray<SpecInvariant<C, S>>,
   options: SearchOptions,
+  hooks: SearchHooks<S, Op> = {},
 ): ReadonlyArray<SearchResult<S, Op>> => {
-  const searched = searchRunsTogether(
+  const results: Array<SearchResult<S, Op>> = [];
+  searchRunsTogether(
     {
       ops: spec.opsArb(config, options.maxSteps),
       initial: spec.init(config),
@@ -158,10 +179,24 @@ export const searchInvariants = <C, S, Op>(
     },
     invs.map((inv) => runCheckOf(spec, config, inv)),
     options,
+    {
+      onSearched: (j, searched) => {
+        const result = resultOf(
+          spec,
+          config,
+          invs[j] as SpecInvariant<C, S>,
+          options.seed,
+          searched,
+          options.onProgress,
+        );
+        results[j] = result;
+        hooks.onResult?.(j, result);
+      },
+      ...(hooks.visitor === undefined ? {} : { visitor: hooks.visitor }),
+      ...(hooks.onBroken === undefined ? {} : { onBroken: hooks.onBroken }),
+    },
   );
-  return invs.map((inv, j) =>
-    resultOf(spec, config, inv, options.seed, searched[j] as Searched<Op>, options.onProgress),
-  );
+  return results;
 };
 
 /** Searches for a violation of `inv` under `config`. */

@@ -6,6 +6,7 @@ import { asWas } from "../model/configs/index.ts";
 import { invariantNamed } from "../properties/index.ts";
 import { fleetSpec } from "../specs/index.ts";
 import { progressText } from "./check.ts";
+import { progress } from "./progress.ts";
 
 describe("check's progress", () => {
   test("the search reports its runs and steps, then shrinking and minimizing a violation, with counts", () => {
@@ -32,5 +33,44 @@ describe("check's progress", () => {
     expect(progressText("6 invariants", 300, { phase: "shrinking", runs: 3, steps: 120, attempts: 41 })).toBe(
       "6 invariants: shrinking a counterexample, 41 attempts",
     );
+  });
+});
+
+describe("a note among the progress lines (a result known early)", () => {
+  const logged = (tty: boolean) => {
+    const err: string[] = [];
+    return { io: { out: () => undefined, err: (t: string) => void err.push(t), errIsTty: tty }, err };
+  };
+
+  test("is a line of its own once the first second has passed, and nothing before", () => {
+    let now = 0;
+    const { io, err } = logged(false);
+    const bar = progress(true, io, () => now);
+    bar.note("check: too early");
+    now = 1000;
+    bar.note("check: ThreadBudget VIOLATED");
+    bar.note("check: not throttled");
+    expect(err).toEqual(["check: ThreadBudget VIOLATED\n", "check: not throttled\n"]);
+  });
+
+  test("on a terminal it clears the progress line it replaces, which is redrawn below it", () => {
+    let now = 0;
+    const { io, err } = logged(true);
+    const bar = progress(true, io, () => now);
+    now = 1500;
+    bar.update("run 3 of 300");
+    bar.note("check: ThreadBudget VIOLATED");
+    expect(err).toEqual(["\r\x1b[K… run 3 of 300 (1.5 s)", "\r\x1b[Kcheck: ThreadBudget VIOLATED\n"]);
+  });
+
+  test("done clears the progress line once, so check's report can be printed below it as it comes", () => {
+    let now = 0;
+    const { io, err } = logged(true);
+    const bar = progress(true, io, () => now);
+    now = 1500;
+    bar.update("run 3 of 300");
+    bar.done();
+    bar.done();
+    expect(err).toEqual(["\r\x1b[K… run 3 of 300 (1.5 s)", "\r\x1b[K"]);
   });
 });

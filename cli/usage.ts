@@ -21,8 +21,9 @@ Usage:
       trace and saved in DIR (default counterexamples/). Exit 0 if all hold, 1 if one is violated.
       With --near-miss DIR, the run that came closest to breaking each invariant that holds is saved in
       DIR as a trace (ending at its closest state) that replay reproduces and explain opens.
-      Each invariant's result is printed as soon as it is known; progress (runs of total, steps, then
-      shrinking with its attempts) goes to stderr at least every 2 s.
+      Results are printed as they are known: a spec's report when its search ends, a violation found
+      before that on stderr at once; progress (runs of total, steps, then shrinking with its attempts)
+      goes to stderr at least every 2 s.
       With --expect, each verdict is judged against the outcome recorded for its config (as-was's
       violations are expected) and a last line says whether all matched: exit 1 only if one did not.
   npx outage replay FILE ... [--config NAME|FILE] [--remediation NAME ...]

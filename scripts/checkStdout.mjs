@@ -1,0 +1,19 @@
+// Writes cli/checkStdout/NAME.txt: the stdout and exit code of `node bin/outage.js ARGS` (or of the bundle
+// OUTAGE_BUNDLE names, such as an older build's dist/bundle/outage.js) for each case in
+// cli/checkStdout/cases.json. Run before a change to `check`'s printing to record what it printed, and after
+// it to see (git diff) that nothing moved; cli/checkStream.test.ts compares the in-process stdout with them.
+import { spawnSync } from "node:child_process";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+
+const dir = new URL("../cli/checkStdout/", import.meta.url);
+const { cases } = JSON.parse(readFileSync(new URL("cases.json", dir), "utf8"));
+for (const { name, args } of cases) {
+  const r = spawnSync("node", [process.env.OUTAGE_BUNDLE ?? "bin/outage.js", ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  const file = new URL(`${name}.txt`, dir);
+  writeFileSync(`${file.pathname}.tmp`, `exit ${r.status}\n${r.stdout}`);
+  renameSync(`${file.pathname}.tmp`, file);
+  console.log(`${name}: exit ${r.status}, ${r.stdout.length} bytes`);
+}
