@@ -49,7 +49,11 @@ const configArb = (max: { readonly limit: number; readonly cell: number }): fc.A
           cellularization: p.cellularization,
           preflightGuard: p.preflightGuard,
         },
-        remediationParameters: { largerServerFactor: p.largerServerFactor, cellSize: p.cellSize },
+        remediationParameters: {
+          ...asWas.remediationParameters,
+          largerServerFactor: p.largerServerFactor,
+          cellSize: p.cellSize,
+        },
       }),
     );
 

@@ -66,6 +66,20 @@ export interface Config {
     readonly largerServerFactor: number;
     /** R7: the most frontends in one cell; peers are limited to the cell. */
     readonly cellSize: number;
+    /**
+     * R1's own limit (seed 001: the remediations "may … surface other limits"): the memory of one larger
+     * server, in MiB. Not in the public record: illustrative (docs/remediation-limits.md).
+     */
+    readonly largerServerMemoryMiB: number;
+    /** R1: the memory one thread's stack takes, in MiB (K5: threads per peer). Illustrative. */
+    readonly threadStackMiB: number;
+    /** R1: request buffers a server holds per 2020-size unit of capacity it serves, in MiB. Illustrative. */
+    readonly bufferMiBPerUnit: number;
+    /**
+     * R8's own limit: frontends the authoritative metadata store can bootstrap at once before it throttles.
+     * Not in the public record: illustrative (docs/remediation-limits.md).
+     */
+    readonly metadataStoreBootstraps: number;
   };
 }
 

@@ -162,6 +162,10 @@ export const decodeConfig = (v: unknown): Decoded<Config> =>
           section("remediationParameters", o.remediationParameters, {
             largerServerFactor: atLeast(1),
             cellSize: atLeast(1),
+            largerServerMemoryMiB: atLeast(1),
+            threadStackMiB: atLeast(0),
+            bufferMiBPerUnit: atLeast(0),
+            metadataStoreBootstraps: atLeast(1),
           }),
         ),
       ),

@@ -423,6 +423,27 @@ export const referenceMessage = (name: InvariantName, config: Config, state: Ref
             return `${frontendName(f)} still routes shard ${sh} by a stale entry more than ${deadline} ticks (${deadline * config.tickMinutes} min) after the shard moved: it holds threads for ${f.connectedPeers} of ${f.knownPeers} known peers, so the peer messages that carry the move go unprocessed`;
       return undefined;
     })
+    .with("MemoryBudget", () => {
+      const p = config.remediationParameters;
+      const used = (f: RefFrontend): number =>
+        (config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers) * p.threadStackMiB +
+        p.largerServerFactor * p.bufferMiBPerUnit;
+      const over = config.remediations.largerServers
+        ? state.frontends.find((f) => f.status !== "stopped" && used(f) > p.largerServerMemoryMiB)
+        : undefined;
+      return over === undefined
+        ? undefined
+        : `${frontendName(over)}, a larger server of ${p.largerServerFactor} units, holds ${config.threads.baseThreads + config.threads.threadsPerPeer * over.connectedPeers} threads × ${p.threadStackMiB} MiB + ${p.largerServerFactor} × ${p.bufferMiBPerUnit} MiB of buffers = ${used(over)} MiB, over its ${p.largerServerMemoryMiB} MiB`;
+    })
+    .with("MetadataStoreWithinCapacity", () => {
+      const n = config.remediations.bootstrapFromAuthoritative
+        ? state.frontends.filter((f) => f.status === "bootstrapping").length
+        : 0;
+      const cap = config.remediationParameters.metadataStoreBootstraps;
+      return n > cap
+        ? `${n} frontends bootstrap from the authoritative metadata store at once, over the ${cap} it serves without throttling`
+        : undefined;
+    })
     .exhaustive();
 
 /** The closeness the original invariant gave in `state`, by invariant name. */
@@ -455,6 +476,25 @@ export const referenceCloseness = (name: InvariantName, config: Config, state: R
             .filter((f) => f.status === "serving")
             .flatMap((f) => state.sinceMoved.filter((_, sh) => (f.staleShards & (1 << sh)) !== 0)),
         ) / config.membership.propagationDelayTicks,
+    )
+    .with("MemoryBudget", () => {
+      const p = config.remediationParameters;
+      if (!config.remediations.largerServers) return 0;
+      const used = state.frontends
+        .filter((f) => f.status !== "stopped")
+        .map(
+          (f) =>
+            (config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers) * p.threadStackMiB +
+            p.largerServerFactor * p.bufferMiBPerUnit,
+        );
+      return Math.max(0, ...used) / p.largerServerMemoryMiB;
+    })
+    .with(
+      "MetadataStoreWithinCapacity",
+      () =>
+        (config.remediations.bootstrapFromAuthoritative
+          ? state.frontends.filter((f) => f.status === "bootstrapping").length
+          : 0) / config.remediationParameters.metadataStoreBootstraps,
     )
     .exhaustive();
 

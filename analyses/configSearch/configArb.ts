@@ -74,6 +74,10 @@ const rawConfigArb = ({ maxFleet, maxShards }: ConfigBounds) =>
     remediationParameters: fc.record({
       largerServerFactor: fc.integer({ min: 1, max: 3 }),
       cellSize: fc.integer({ min: 1, max: maxFleet }),
+      largerServerMemoryMiB: fc.integer({ min: 1, max: 24 }),
+      threadStackMiB: fc.integer({ min: 0, max: 3 }),
+      bufferMiBPerUnit: fc.integer({ min: 0, max: 3 }),
+      metadataStoreBootstraps: fc.integer({ min: 1, max: maxFleet }),
     }),
   });
 
@@ -86,6 +90,7 @@ const nameOf = (c: Omit<Config, "name" | "description" | "tickMinutes">): string
     `s${c.shards.shardCount}c${c.shards.backendClusters}`,
     `d${c.membership.propagationDelayTicks}b${c.coldStart.bootstrapTicks}x${c.coldStart.maxConcurrentBootstraps}${c.coldStart.cacheSelfHealsAfterTriggerRemoval ? "h" : ""}`,
     `f${c.remediationParameters.largerServerFactor}cell${c.remediationParameters.cellSize}`,
+    `mem${c.remediationParameters.largerServerMemoryMiB}=${c.remediationParameters.threadStackMiB}t+${c.remediationParameters.bufferMiBPerUnit}u,store${c.remediationParameters.metadataStoreBootstraps}`,
     ...(on.length === 0 ? [] : [on.join("+")]),
   ].join(",");
 };

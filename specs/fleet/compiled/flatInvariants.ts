@@ -114,6 +114,28 @@ const flatPredicatesFor = (config: Config): { readonly [K in InvariantName]: Fla
     );
   };
 
+  /** properties/memoryBudget.ts: a live larger server's thread stacks and buffers exceed its memory. */
+  const rp = config.remediationParameters;
+  const buffersMiB = rp.largerServerFactor * rp.bufferMiBPerUnit;
+  const memoryBudget: FlatViolated = (s) =>
+    config.remediations.largerServers &&
+    some(
+      s,
+      (t, f) =>
+        t[f + F_STATUS] !== STOPPED &&
+        (baseThreads + threadsPerPeer * (t[f + F_CONNECTED] as number)) * rp.threadStackMiB + buffersMiB >
+          rp.largerServerMemoryMiB,
+    );
+
+  /** properties/metadataStoreWithinCapacity.ts: more frontends bootstrap from the store than it serves at once. */
+  const metadataStoreWithinCapacity: FlatViolated = (s) => {
+    if (!config.remediations.bootstrapFromAuthoritative) return false;
+    const n = s[H_FLEET] as number;
+    let booting = 0;
+    for (let i = 0; i < n; i++) if (s[at(i) + F_STATUS] === BOOTSTRAPPING) booting++;
+    return booting > rp.metadataStoreBootstraps;
+  };
+
   return {
     WellFormed: wellFormed,
     ThreadBudget: threadBudget,
@@ -121,6 +143,8 @@ const flatPredicatesFor = (config: Config): { readonly [K in InvariantName]: Fla
     RoutesToCurrentOwner: routesToCurrentOwner,
     PeersLearnedWithin: peersLearnedWithin,
     ShardMovesAppliedWithin: shardMovesAppliedWithin,
+    MemoryBudget: memoryBudget,
+    MetadataStoreWithinCapacity: metadataStoreWithinCapacity,
   };
 };
 

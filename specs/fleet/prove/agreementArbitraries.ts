@@ -55,6 +55,10 @@ export const agreementConfigArb: fc.Arbitrary<Config> = fc
         cacheSelfHealsAfterTriggerRemoval: p.cacheSelfHealsAfterTriggerRemoval,
       },
       remediations: { ...NO_REMEDIATIONS, ...p.remediations },
-      remediationParameters: { largerServerFactor: p.largerServerFactor, cellSize: p.cellSize },
+      remediationParameters: {
+        ...asWas.remediationParameters,
+        largerServerFactor: p.largerServerFactor,
+        cellSize: p.cellSize,
+      },
     };
   });
