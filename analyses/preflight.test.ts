@@ -49,11 +49,7 @@ const configArb = (max: { readonly limit: number; readonly cell: number }): fc.A
           cellularization: p.cellularization,
           preflightGuard: p.preflightGuard,
         },
-        remediationParameters: {
-          ...asWas.remediationParameters,
-          largerServerFactor: p.largerServerFactor,
-          cellSize: p.cellSize,
-        },
+        remediationParameters: { largerServerFactor: p.largerServerFactor, cellSize: p.cellSize },
       }),
     );
 

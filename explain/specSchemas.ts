@@ -46,11 +46,16 @@ const atLeast = (minimum: number, description?: string, maximum?: number): Schem
   ...(maximum !== undefined ? { maximum } : {}),
   ...(description ? { description } : {}),
 });
-export const object = (properties: Readonly<Record<string, Schema>>, description?: string): Schema => ({
+/** An object schema; every property is required except those named in `optional`. */
+export const object = (
+  properties: Readonly<Record<string, Schema>>,
+  description?: string,
+  optional: ReadonlyArray<string> = [],
+): Schema => ({
   type: "object",
   ...(description ? { description } : {}),
   additionalProperties: false,
-  required: Object.keys(properties),
+  required: Object.keys(properties).filter((k) => !optional.includes(k)),
   properties,
 });
 const oneLine: Schema = { type: "string", minLength: 1, maxLength: 200, pattern: "^[^\\r\\n]*$" };
@@ -127,8 +132,18 @@ const fleetConfig = object(
       "remediation flags, all false in as-was",
     ),
     remediationParameters: object({ largerServerFactor: atLeast(1, "R1"), cellSize: atLeast(1, "R7") }),
+    remediationLimits: object(
+      {
+        largerServerMemoryMiB: atLeast(1, "R1's limit: memory of one larger server, MiB"),
+        threadStackMiB: nat("R1's limit: memory of one thread stack, MiB"),
+        bufferMiBPerUnit: nat("R1's limit: request buffers per 2020-size capacity unit, MiB"),
+        metadataStoreBootstraps: atLeast(1, "R8's limit: bootstraps the metadata store serves at once"),
+      },
+      "each remediation's own limit, illustrative (docs/remediation-limits.md); optional: without it none is modelled",
+    ),
   },
   "the config the counterexample was found under (model/config.ts), in the same format as --config FILE",
+  ["remediationLimits"],
 );
 
 /** A spec's part of the schema: its own invariants and corpus folder, and the schemas of its operations and config. */

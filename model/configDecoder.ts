@@ -5,7 +5,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import { type Config, REMEDIATION_NAMES, type Remediations } from "./config.ts";
+import { type Config, REMEDIATION_NAMES, type RemediationLimits, type Remediations } from "./config.ts";
 import { oneLine } from "./oneLine.ts";
 
 type Decoded<A> = E.Either<string, A>;
@@ -16,12 +16,18 @@ const describe = (v: unknown): string =>
 
 const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** An object with exactly `keys`: a missing or an unknown key is an error naming it. */
-const object = (path: string, v: unknown, keys: ReadonlyArray<string>): Decoded<Json> => {
+/** An object with exactly `keys` (and any of `optional`): a missing or an unknown key is an error naming it. */
+const object = (
+  path: string,
+  v: unknown,
+  keys: ReadonlyArray<string>,
+  optional: ReadonlyArray<string> = [],
+): Decoded<Json> => {
   if (!isRecord(v)) return E.left(`${path || "the config"} must be an object, got ${describe(v)}`);
-  const unknown = Object.keys(v).find((k) => !keys.includes(k));
+  const allowed = [...keys, ...optional];
+  const unknown = Object.keys(v).find((k) => !allowed.includes(k));
   if (unknown !== undefined)
-    return E.left(`unknown key ${path ? `${path}.` : ""}${unknown} (expected one of: ${keys.join(", ")})`);
+    return E.left(`unknown key ${path ? `${path}.` : ""}${unknown} (expected one of: ${allowed.join(", ")})`);
   const missing = keys.find((k) => !(k in v));
   return missing === undefined ? E.right(v) : E.left(`missing key ${path ? `${path}.` : ""}${missing}`);
 };
@@ -113,6 +119,13 @@ const withoutSchemaKey = (v: unknown): Decoded<unknown> => {
     : E.left(`$schema must be a string, got ${describe($schema)}`);
 };
 
+/** A config without `remediationLimits` has no such key (not one set to undefined), so it prints as it was read. */
+const withoutUndefinedLimits = (c: Config): Config => {
+  if (c.remediationLimits !== undefined) return c;
+  const { remediationLimits: _absent, ...rest } = c;
+  return rest;
+};
+
 /** Decodes an untrusted value (parsed JSON) into a Config, or a one-line error naming the field. */
 export const decodeConfig = (v: unknown): Decoded<Config> =>
   pipe(
@@ -129,7 +142,7 @@ export const decodeConfig = (v: unknown): Decoded<Config> =>
         "coldStart",
         "remediations",
         "remediationParameters",
-      ]),
+      ], ["remediationLimits"]),
     ),
     E.chain((o) =>
       pipe(
@@ -162,14 +175,20 @@ export const decodeConfig = (v: unknown): Decoded<Config> =>
           section("remediationParameters", o.remediationParameters, {
             largerServerFactor: atLeast(1),
             cellSize: atLeast(1),
-            largerServerMemoryMiB: atLeast(1),
-            threadStackMiB: atLeast(0),
-            bufferMiBPerUnit: atLeast(0),
-            metadataStoreBootstraps: atLeast(1),
           }),
         ),
+        // Optional (model/config.ts): absent in files saved before issue 14, which model no such limit.
+        E.apS("remediationLimits", (o.remediationLimits === undefined
+          ? E.right(undefined)
+          : section("remediationLimits", o.remediationLimits, {
+              largerServerMemoryMiB: atLeast(1),
+              threadStackMiB: atLeast(0),
+              bufferMiBPerUnit: atLeast(0),
+              metadataStoreBootstraps: atLeast(1),
+            })) as Decoded<RemediationLimits | undefined>),
       ),
     ),
+    E.map(withoutUndefinedLimits),
     E.chain(consistent),
     E.mapLeft(oneLine),
   );

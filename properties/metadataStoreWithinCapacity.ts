@@ -19,6 +19,10 @@ const bootstrapping = (f: Frontend): boolean => f.status === "bootstrapping";
 export const storeBootstraps = (config: Config, state: State): number =>
   config.remediations.bootstrapFromAuthoritative ? countWhere(state.frontends, bootstrapping) : 0;
 
+/** The store's capacity, or +∞ when the config models no such limit (model/config.ts `remediationLimits`). */
+const storeCapacity = (config: Config): number =>
+  config.remediationLimits?.metadataStoreBootstraps ?? Number.POSITIVE_INFINITY;
+
 export const metadataStoreWithinCapacity: Invariant = {
   name: "MetadataStoreWithinCapacity",
   sentence:
@@ -27,7 +31,7 @@ export const metadataStoreWithinCapacity: Invariant = {
     'domain.md R8, K13, K11; seed 001 "may trigger future outages or surface other limits"; capacity illustrative',
   check: (config, state) => {
     const n = storeBootstraps(config, state);
-    const cap = config.remediationParameters.metadataStoreBootstraps;
+    const cap = storeCapacity(config);
     return n > cap
       ? O.some({
           invariant: "MetadataStoreWithinCapacity",
@@ -36,7 +40,7 @@ export const metadataStoreWithinCapacity: Invariant = {
         })
       : O.none;
   },
-  closeness: (config, state) =>
-    storeBootstraps(config, state) / config.remediationParameters.metadataStoreBootstraps,
-  closenessMeaning: "frontends bootstrapping from the metadata store, as a fraction of its capacity (0 without R8)",
+  closeness: (config, state) => storeBootstraps(config, state) / storeCapacity(config),
+  closenessMeaning:
+    "frontends bootstrapping from the metadata store, as a fraction of its capacity (0 without R8 or without remediationLimits)",
 };

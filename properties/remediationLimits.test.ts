@@ -1,7 +1,7 @@
 // The remediations' own limits (seed 001: the remediations "may … surface other limits";
 // docs/remediation-limits.md): MemoryBudget (R1) and MetadataStoreWithinCapacity (R8), on as-was's numbers.
 import * as O from "fp-ts/lib/Option.js";
-import { describe, expect, test } from "vitest";
+import { assert, describe, expect, test } from "vitest";
 import { withRemediations } from "../model/config.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import type { Op } from "../model/ops.ts";
@@ -11,6 +11,7 @@ import { memoryBudget, memoryUsedMiB } from "./memoryBudget.ts";
 import { metadataStoreWithinCapacity } from "./metadataStoreWithinCapacity.ts";
 
 const larger = withRemediations(asWas, ["largerServers"]);
+const limits = asWas.remediationLimits ?? assert.fail("as-was models the remediations' limits");
 const fromStore = withRemediations(asWas, ["bootstrapFromAuthoritative"]);
 const restarts = (n: number): ReadonlyArray<Op> =>
   Array.from({ length: n }, (_, i) => ({ type: "frontendRestarted", frontend: i }));
@@ -18,7 +19,7 @@ const restarts = (n: number): ReadonlyArray<Op> =>
 describe("MemoryBudget (R1's own limit)", () => {
   test("the planned fleet of two larger servers fits its memory exactly: 5 threads × 8 MiB + 4 × 16 MiB = 104 MiB", () => {
     const s = initialState(larger);
-    expect(s.frontends.map((f) => memoryUsedMiB(larger, f))).toEqual([104, 104]);
+    expect(s.frontends.map((f) => memoryUsedMiB(larger, limits, f))).toEqual([104, 104]);
     expect(O.isNone(memoryBudget.check(larger, s))).toBe(true);
     expect(memoryBudget.closeness(larger, s)).toBe(1);
   });
@@ -44,6 +45,20 @@ describe("MemoryBudget (R1's own limit)", () => {
       { type: "frontendCrashed", frontend: 2 },
     ]);
     expect(O.isNone(memoryBudget.check(larger, s))).toBe(true);
+  });
+});
+
+describe("a config without remediationLimits (every file saved before issue 14) models no such limit", () => {
+  const { remediationLimits: _, ...unlimited } = withRemediations(asWas, [
+    "largerServers",
+    "bootstrapFromAuthoritative",
+  ]);
+  test("MemoryBudget and MetadataStoreWithinCapacity hold, with closeness 0", () => {
+    const s = applied(unlimited, [{ type: "capacityAdded", count: 4 }, ...restarts(3)]);
+    for (const inv of [memoryBudget, metadataStoreWithinCapacity]) {
+      expect(O.isNone(inv.check(unlimited, s))).toBe(true);
+      expect(inv.closeness(unlimited, s)).toBe(0);
+    }
   });
 });
 

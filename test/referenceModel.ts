@@ -424,22 +424,25 @@ export const referenceMessage = (name: InvariantName, config: Config, state: Ref
       return undefined;
     })
     .with("MemoryBudget", () => {
-      const p = config.remediationParameters;
+      const p = config.remediationLimits;
+      const factor = config.remediationParameters.largerServerFactor;
+      const held = (f: RefFrontend): number =>
+        config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers;
       const used = (f: RefFrontend): number =>
-        (config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers) * p.threadStackMiB +
-        p.largerServerFactor * p.bufferMiBPerUnit;
-      const over = config.remediations.largerServers
-        ? state.frontends.find((f) => f.status !== "stopped" && used(f) > p.largerServerMemoryMiB)
-        : undefined;
-      return over === undefined
+        p === undefined ? 0 : held(f) * p.threadStackMiB + factor * p.bufferMiBPerUnit;
+      const over =
+        config.remediations.largerServers && p !== undefined
+          ? state.frontends.find((f) => f.status !== "stopped" && used(f) > p.largerServerMemoryMiB)
+          : undefined;
+      return over === undefined || p === undefined
         ? undefined
-        : `${frontendName(over)}, a larger server of ${p.largerServerFactor} units, holds ${config.threads.baseThreads + config.threads.threadsPerPeer * over.connectedPeers} threads × ${p.threadStackMiB} MiB + ${p.largerServerFactor} × ${p.bufferMiBPerUnit} MiB of buffers = ${used(over)} MiB, over its ${p.largerServerMemoryMiB} MiB`;
+        : `${frontendName(over)}, a larger server of ${factor} units, holds ${held(over)} threads × ${p.threadStackMiB} MiB + ${factor} × ${p.bufferMiBPerUnit} MiB of buffers = ${used(over)} MiB, over its ${p.largerServerMemoryMiB} MiB`;
     })
     .with("MetadataStoreWithinCapacity", () => {
       const n = config.remediations.bootstrapFromAuthoritative
         ? state.frontends.filter((f) => f.status === "bootstrapping").length
         : 0;
-      const cap = config.remediationParameters.metadataStoreBootstraps;
+      const cap = config.remediationLimits?.metadataStoreBootstraps ?? Number.POSITIVE_INFINITY;
       return n > cap
         ? `${n} frontends bootstrap from the authoritative metadata store at once, over the ${cap} it serves without throttling`
         : undefined;
@@ -478,14 +481,14 @@ export const referenceCloseness = (name: InvariantName, config: Config, state: R
         ) / config.membership.propagationDelayTicks,
     )
     .with("MemoryBudget", () => {
-      const p = config.remediationParameters;
-      if (!config.remediations.largerServers) return 0;
+      const p = config.remediationLimits;
+      if (!config.remediations.largerServers || p === undefined) return 0;
       const used = state.frontends
         .filter((f) => f.status !== "stopped")
         .map(
           (f) =>
             (config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers) * p.threadStackMiB +
-            p.largerServerFactor * p.bufferMiBPerUnit,
+            config.remediationParameters.largerServerFactor * p.bufferMiBPerUnit,
         );
       return Math.max(0, ...used) / p.largerServerMemoryMiB;
     })
@@ -494,7 +497,7 @@ export const referenceCloseness = (name: InvariantName, config: Config, state: R
       () =>
         (config.remediations.bootstrapFromAuthoritative
           ? state.frontends.filter((f) => f.status === "bootstrapping").length
-          : 0) / config.remediationParameters.metadataStoreBootstraps,
+          : 0) / (config.remediationLimits?.metadataStoreBootstraps ?? Number.POSITIVE_INFINITY),
     )
     .exhaustive();
 

@@ -86,16 +86,17 @@ export const maxUnitsReachable = (config: Config): number => {
  */
 const largerServerOverMemory = (config: Config): boolean => {
   const { baseThreads, threadsPerPeer, threadLimit } = config.threads;
-  const p = config.remediationParameters;
+  const m = config.remediationLimits;
+  if (!config.remediations.largerServers || m === undefined) return false;
   const group = Math.max(
     largestGroup(config, config.fleet.initialSize),
     largestGroup(config, maxUnitsReachable(config)),
   );
   const peers = Math.min(group - 1, Math.floor((threadLimit - baseThreads) / threadsPerPeer));
   return (
-    config.remediations.largerServers &&
-    (baseThreads + threadsPerPeer * peers) * p.threadStackMiB + p.largerServerFactor * p.bufferMiBPerUnit >
-      p.largerServerMemoryMiB
+    (baseThreads + threadsPerPeer * peers) * m.threadStackMiB +
+      config.remediationParameters.largerServerFactor * m.bufferMiBPerUnit >
+    m.largerServerMemoryMiB
   );
 };
 
@@ -166,19 +167,20 @@ export const OUTCOME_RULES: ReadonlyArray<OutcomeRule> = [
   {
     invariant: "MemoryBudget",
     sentence:
-      "Violated iff R1 is on and a larger server in the largest reachable group, holding threads for min(g − 1, ⌊(limit − base)/perPeer⌋) peers, needs threads × stack + factor × buffer > its memory.",
+      "Violated iff R1 is on, the config models remediationLimits, and a larger server in the largest reachable group, holding threads for min(g − 1, ⌊(limit − base)/perPeer⌋) peers, needs threads × stack + factor × buffer > its memory.",
     source: "R1, K5, K7; seed 001 (other limits); properties/memoryBudget.ts",
     expected: (c) => outcome(largerServerOverMemory(c)),
   },
   {
     invariant: "MetadataStoreWithinCapacity",
     sentence:
-      "Violated iff R8 is on and the largest reachable fleet, in servers, exceeds the store's capacity: operators may restart every frontend before a tick passes.",
+      "Violated iff R8 is on, the config models remediationLimits, and the largest reachable fleet, in servers, exceeds the store's capacity: operators may restart every frontend before a tick passes.",
     source: "R8, K12, K13; seed 001 (other limits); properties/metadataStoreWithinCapacity.ts",
     expected: (c) =>
       outcome(
         c.remediations.bootstrapFromAuthoritative &&
-          serversForUnits(c, maxUnitsReachable(c)) > c.remediationParameters.metadataStoreBootstraps,
+          c.remediationLimits !== undefined &&
+          serversForUnits(c, maxUnitsReachable(c)) > c.remediationLimits.metadataStoreBootstraps,
       ),
   },
 ];

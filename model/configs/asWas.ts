@@ -38,9 +38,8 @@ export const asWas: Config = {
   remediations: NO_REMEDIATIONS,
   // R1: a server four times larger serves what four 2020 servers did. R7: cells of 4 keep the per-peer threads
   // inside a tested range (4 + 1·3 = 7 threads, under the limit of 11).
-  remediationParameters: {
-    largerServerFactor: 4,
-    cellSize: 4,
+  remediationParameters: { largerServerFactor: 4, cellSize: 4 },
+  remediationLimits: {
     largerServerMemoryMiB: 104,
     threadStackMiB: 8,
     bufferMiBPerUnit: 16,

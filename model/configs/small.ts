@@ -31,9 +31,8 @@ export const small: Config = {
   membership: { propagationDelayTicks: 1 },
   coldStart: { bootstrapTicks: 1, maxConcurrentBootstraps: 3, cacheSelfHealsAfterTriggerRemoval: false },
   remediations: NO_REMEDIATIONS,
-  remediationParameters: {
-    largerServerFactor: 2,
-    cellSize: 2,
+  remediationParameters: { largerServerFactor: 2, cellSize: 2 },
+  remediationLimits: {
     largerServerMemoryMiB: 48,
     threadStackMiB: 8,
     bufferMiBPerUnit: 16,

@@ -55,10 +55,6 @@ export const agreementConfigArb: fc.Arbitrary<Config> = fc
         cacheSelfHealsAfterTriggerRemoval: p.cacheSelfHealsAfterTriggerRemoval,
       },
       remediations: { ...NO_REMEDIATIONS, ...p.remediations },
-      remediationParameters: {
-        ...asWas.remediationParameters,
-        largerServerFactor: p.largerServerFactor,
-        cellSize: p.cellSize,
-      },
+      remediationParameters: { largerServerFactor: p.largerServerFactor, cellSize: p.cellSize },
     };
   });
