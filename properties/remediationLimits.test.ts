@@ -49,16 +49,17 @@ describe("MemoryBudget (R1's own limit)", () => {
 });
 
 describe("a config without remediationLimits (every file saved before issue 14) models no such limit", () => {
-  const { remediationLimits: _, ...unlimited } = withRemediations(asWas, [
-    "largerServers",
-    "bootstrapFromAuthoritative",
-  ]);
-  test("MemoryBudget and MetadataStoreWithinCapacity hold, with closeness 0", () => {
-    const s = applied(unlimited, [{ type: "capacityAdded", count: 4 }, ...restarts(3)]);
-    for (const inv of [memoryBudget, metadataStoreWithinCapacity]) {
-      expect(O.isNone(inv.check(unlimited, s))).toBe(true);
-      expect(inv.closeness(unlimited, s)).toBe(0);
-    }
+  const { remediationLimits: _r1, ...largerUnlimited } = larger;
+  const { remediationLimits: _r8, ...storeUnlimited } = fromStore;
+  test("MemoryBudget holds, closeness 0, where as-was's limits break it (a third larger server)", () => {
+    const s = applied(largerUnlimited, [{ type: "capacityAdded", count: 4 }]);
+    expect(O.isNone(memoryBudget.check(largerUnlimited, s))).toBe(true);
+    expect(memoryBudget.closeness(largerUnlimited, s)).toBe(0);
+  });
+  test("MetadataStoreWithinCapacity holds, closeness 0, where as-was's limits break it (five restarts)", () => {
+    const s = applied(storeUnlimited, restarts(5));
+    expect(O.isNone(metadataStoreWithinCapacity.check(storeUnlimited, s))).toBe(true);
+    expect(metadataStoreWithinCapacity.closeness(storeUnlimited, s)).toBe(0);
   });
 });
 
