@@ -131,18 +131,23 @@ export const decodeConfig = (v: unknown): Decoded<Config> =>
   pipe(
     withoutSchemaKey(v),
     E.chain((w) =>
-      object("", w, [
-        "name",
-        "description",
-        "tickMinutes",
-        "fleet",
-        "threads",
-        "shards",
-        "membership",
-        "coldStart",
-        "remediations",
-        "remediationParameters",
-      ], ["remediationLimits"]),
+      object(
+        "",
+        w,
+        [
+          "name",
+          "description",
+          "tickMinutes",
+          "fleet",
+          "threads",
+          "shards",
+          "membership",
+          "coldStart",
+          "remediations",
+          "remediationParameters",
+        ],
+        ["remediationLimits"],
+      ),
     ),
     E.chain((o) =>
       pipe(
@@ -178,14 +183,17 @@ export const decodeConfig = (v: unknown): Decoded<Config> =>
           }),
         ),
         // Optional (model/config.ts): absent in files saved before issue 14, which model no such limit.
-        E.apS("remediationLimits", (o.remediationLimits === undefined
-          ? E.right(undefined)
-          : section("remediationLimits", o.remediationLimits, {
-              largerServerMemoryMiB: atLeast(1),
-              threadStackMiB: atLeast(0),
-              bufferMiBPerUnit: atLeast(0),
-              metadataStoreBootstraps: atLeast(1),
-            })) as Decoded<RemediationLimits | undefined>),
+        E.apS(
+          "remediationLimits",
+          (o.remediationLimits === undefined
+            ? E.right(undefined)
+            : section("remediationLimits", o.remediationLimits, {
+                largerServerMemoryMiB: atLeast(1),
+                threadStackMiB: atLeast(0),
+                bufferMiBPerUnit: atLeast(0),
+                metadataStoreBootstraps: atLeast(1),
+              })) as Decoded<RemediationLimits | undefined>,
+        ),
       ),
     ),
     E.map(withoutUndefinedLimits),

@@ -487,7 +487,8 @@ export const referenceCloseness = (name: InvariantName, config: Config, state: R
         .filter((f) => f.status !== "stopped")
         .map(
           (f) =>
-            (config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers) * p.threadStackMiB +
+            (config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers) *
+              p.threadStackMiB +
             config.remediationParameters.largerServerFactor * p.bufferMiBPerUnit,
         );
       return Math.max(0, ...used) / p.largerServerMemoryMiB;

@@ -41,16 +41,17 @@ describe("the fleet's remediation matrix", () => {
 
   it("with every remediation on, every core invariant is proved for all parameters by Z3", () => {
     const all = matrix.rows.find((r) => r.label === "all");
-    for (const inv of CORE_INVARIANTS)
-      expect(all?.cells[inv]?.level, inv).toBe("proved for all parameters");
+    for (const inv of CORE_INVARIANTS) expect(all?.cells[inv]?.level, inv).toBe("proved for all parameters");
   });
 
   it("each remediation's own limit shows as a trade: R1 breaks MemoryBudget and R8 MetadataStoreWithinCapacity, which hold without them", () => {
-    const level = (label: string, inv: string) => matrix.rows.find((r) => r.label === label)?.cells[inv]?.level;
+    const level = (label: string, inv: string) =>
+      matrix.rows.find((r) => r.label === label)?.cells[inv]?.level;
     expect(level("largerServers", "ThreadBudget")).toBe("proved for all parameters");
     expect(level("largerServers", "MemoryBudget")).toBe("violated");
     expect(level("bootstrapFromAuthoritative", "MetadataStoreWithinCapacity")).toBe("violated");
     expect(level("all", "MemoryBudget")).toBe("violated");
-    for (const inv of ["MemoryBudget", "MetadataStoreWithinCapacity"]) expect(level("none (as-was)", inv)).toBe("proved");
+    for (const inv of ["MemoryBudget", "MetadataStoreWithinCapacity"])
+      expect(level("none (as-was)", inv)).toBe("proved");
   });
 });

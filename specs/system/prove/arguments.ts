@@ -115,7 +115,7 @@ export const cognitoBlocksWithoutR9: WitnessRun = {
 // ---------------------------------------------------------------------------------------------------------
 
 /** properties/dependents/cloudwatchLosesNoDatapoint.ts: no datapoint lost, past R10's horizon included. */
-const cloudwatchSafety = (e: BufferEnc, a: BufferVars): Bool => a.cloudwatch.lost.eq(0);
+const cloudwatchSafety = (_e: BufferEnc, a: BufferVars): Bool => a.cloudwatch.lost.eq(0);
 
 /**
  * R10's bound, strengthened with what the local store holds: a tick's datapoints for every tick of the
@@ -168,10 +168,7 @@ export const cloudwatchLosesPastHorizon: WitnessRun = {
     );
   },
   end: (e, a) =>
-    e.z.And(
-      e.z.Not(cloudwatchSafety(e, a)),
-      a.cloudwatch.longestImpairment.eq(e.p.localBufferTicks.add(1)),
-    ),
+    e.z.And(e.z.Not(cloudwatchSafety(e, a)), a.cloudwatch.longestImpairment.eq(e.p.localBufferTicks.add(1))),
   appliesTo: (flags) => flags.cloudwatchLocalBuffer && !flags.cloudwatchPartitionedFleet,
 };
 
