@@ -41,7 +41,7 @@ describe("the scaling workloads", () => {
 });
 
 describe("simulateOnce", () => {
-  test("counts what runTrace counts, and sees violations exactly where the expectations say there are some", () => {
+  test("counts what runTrace counts, and sees violations exactly where the expectations say there are some (none under every remediation once their own limits are left out)", () => {
     const traces = tracesFor(asWas, 30);
     const r = simulateOnce(asWas, initialState(asWas), traces);
     const traced = traces.map((ops) => runTrace(fleetSpec, asWas, ops, []));
@@ -50,7 +50,8 @@ describe("simulateOnce", () => {
       traced.reduce((n, t) => n + t.steps.filter((s) => s.refused === undefined).length, 0),
     );
     expect(r.violations).toBeGreaterThan(0);
-    const all = withAllRemediations(asWas);
+    // Every remediation on, without their own limits modelled (R1's memory breaks under all: properties/expectations.ts).
+    const { remediationLimits: _, ...all } = withAllRemediations(asWas);
     expect(simulateOnce(all, initialState(all), tracesFor(all, 30)).violations).toBe(0);
   });
 

@@ -25,11 +25,13 @@ describe("npx outage", () => {
     expect(out.results[0].counterexample.trace).toHaveLength(1);
   });
 
-  test("check --remediation all holds for the core invariants and exits 0", () => {
+  test("check --remediation all holds for every invariant but R1's own limit, MemoryBudget, and exits 1 for it", () => {
     const r = run(["check", "--remediation", "all", "--json", "--no-save", "--runs", "100"]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.results.map((x: { status: string }) => x.status)).toEqual(out.results.map(() => "holds"));
+    expect(out.results.map((x: { status: string }) => x.status)).toEqual(
+      out.results.map((x: { invariant: string }) => (x.invariant === "MemoryBudget" ? "violated" : "holds")),
+    );
     expect(out.results[1].nearMiss.closeness).toBeGreaterThan(0);
   });
 

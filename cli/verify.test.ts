@@ -56,12 +56,14 @@ describe("npx outage verify / preflight", () => {
     expect(r.counterexample.randomSearch.length).toBe(r.counterexample.length);
   });
 
-  it("verify --config small --remediation all proves every invariant and exits 0", () => {
+  it("verify --config small --remediation all proves every invariant but R1's own limit, MemoryBudget, and exits 1 for it", () => {
     const r = outage("verify", "--config", "small", "--remediation", "all", "--json", "--no-save");
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.complete).toBe(true);
-    expect(out.results.map((x: { status: string }) => x.status)).toEqual(out.results.map(() => "proved"));
+    expect(out.results.map((x: { status: string }) => x.status)).toEqual(
+      out.results.map((x: { invariant: string }) => (x.invariant === "MemoryBudget" ? "violated" : "proved")),
+    );
   });
 
   it("verify saves a shortest counterexample that replay reproduces", () => {

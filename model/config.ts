@@ -67,6 +67,24 @@ export interface Config {
     /** R7: the most frontends in one cell; peers are limited to the cell. */
     readonly cellSize: number;
   };
+  /**
+   * Each remediation's own new limit (seed 001: the remediations "may … surface other limits";
+   * docs/remediation-limits.md). Optional: a config without it (every file saved before issue 14) models no
+   * such limit, and MemoryBudget and MetadataStoreWithinCapacity hold on it trivially.
+   */
+  readonly remediationLimits?: RemediationLimits;
+}
+
+/** The numbers of each remediation's own limit. None is in the public record: all are illustrative. */
+export interface RemediationLimits {
+  /** R1: the memory of one larger server, in MiB. */
+  readonly largerServerMemoryMiB: number;
+  /** R1: the memory one thread's stack takes, in MiB (K5: threads per peer). */
+  readonly threadStackMiB: number;
+  /** R1: request buffers a server holds per 2020-size unit of capacity it serves, in MiB. */
+  readonly bufferMiBPerUnit: number;
+  /** R8: frontends the authoritative metadata store bootstraps at once before it throttles. */
+  readonly metadataStoreBootstraps: number;
 }
 
 /** Every remediation off: the configuration as it was on 25 Nov 2020. */

@@ -83,7 +83,7 @@ describe("the config decoder's messages", () => {
       (c: Json) => {
         c.extra = 1;
       },
-      "unknown key extra (expected one of: name, description, tickMinutes, fleet, threads, shards, membership, coldStart, remediations, remediationParameters)",
+      "unknown key extra (expected one of: name, description, tickMinutes, fleet, threads, shards, membership, coldStart, remediations, remediationParameters, remediationLimits)",
     ],
     [
       "a missing top-level key",

@@ -62,6 +62,18 @@ export const CONFIG_ENTRIES = {
   ),
   remediations,
   remediationParameters: section({ largerServerFactor: atLeast(1, "R1"), cellSize: atLeast(1, "R7") }),
+  // Optional (model/config.ts): absent in files saved before issue 14, which model no such limit.
+  remediationLimits: v.optional(
+    section(
+      {
+        largerServerMemoryMiB: atLeast(1, "R1: the memory of one larger server, in MiB"),
+        threadStackMiB: atLeast(0, "R1: the memory one thread's stack takes, in MiB"),
+        bufferMiBPerUnit: atLeast(0, "R1: request buffers per 2020-size unit of capacity served, in MiB"),
+        metadataStoreBootstraps: atLeast(1, "R8: bootstraps the metadata store serves at once"),
+      },
+      "each remediation's own new limit (seed 001; docs/remediation-limits.md); illustrative numbers",
+    ),
+  ),
 };
 
 /** Where a config file names its JSON Schema, for editors (`npx outage config` prints it); dropped when decoded. */

@@ -3,6 +3,8 @@
 // report names the broken one (style habit 12).
 // ---------------------------------------------------------------------------------------------------------
 import type { Invariant } from "./invariant.ts";
+import { memoryBudget } from "./memoryBudget.ts";
+import { metadataStoreWithinCapacity } from "./metadataStoreWithinCapacity.ts";
 import { peersLearnedWithin } from "./peersLearnedWithin.ts";
 import { routesToCurrentOwner } from "./routesToCurrentOwner.ts";
 import { servesOnlyWithCompleteMap } from "./servesOnlyWithCompleteMap.ts";
@@ -17,6 +19,10 @@ export const INVARIANTS: ReadonlyArray<Invariant> = [
   routesToCurrentOwner,
   peersLearnedWithin,
   shardMovesAppliedWithin,
+  // Each remediation's own new limit (seed 001; docs/remediation-limits.md): they hold trivially with the
+  // remediation off. Checked by search and BFS on given configs; the prover (specs/fleet/prove) does not claim them.
+  memoryBudget,
+  metadataStoreWithinCapacity,
 ];
 
 export { INVARIANT_NAMES } from "./names.ts";

@@ -13,7 +13,9 @@ export type InvariantName =
   | "ServesOnlyWithCompleteMap"
   | "RoutesToCurrentOwner"
   | "PeersLearnedWithin"
-  | "ShardMovesAppliedWithin";
+  | "ShardMovesAppliedWithin"
+  | "MemoryBudget"
+  | "MetadataStoreWithinCapacity";
 
 export interface Violation {
   readonly invariant: InvariantName;

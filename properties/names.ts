@@ -14,6 +14,8 @@ export const INVARIANT_NAMES: ReadonlyArray<InvariantName> = [
   "RoutesToCurrentOwner",
   "PeersLearnedWithin",
   "ShardMovesAppliedWithin",
+  "MemoryBudget",
+  "MetadataStoreWithinCapacity",
 ];
 
 export const SYSTEM_INVARIANT_NAMES: ReadonlyArray<SystemInvariantName> = [

@@ -423,6 +423,30 @@ export const referenceMessage = (name: InvariantName, config: Config, state: Ref
             return `${frontendName(f)} still routes shard ${sh} by a stale entry more than ${deadline} ticks (${deadline * config.tickMinutes} min) after the shard moved: it holds threads for ${f.connectedPeers} of ${f.knownPeers} known peers, so the peer messages that carry the move go unprocessed`;
       return undefined;
     })
+    .with("MemoryBudget", () => {
+      const p = config.remediationLimits;
+      const factor = config.remediationParameters.largerServerFactor;
+      const held = (f: RefFrontend): number =>
+        config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers;
+      const used = (f: RefFrontend): number =>
+        p === undefined ? 0 : held(f) * p.threadStackMiB + factor * p.bufferMiBPerUnit;
+      const over =
+        config.remediations.largerServers && p !== undefined
+          ? state.frontends.find((f) => f.status !== "stopped" && used(f) > p.largerServerMemoryMiB)
+          : undefined;
+      return over === undefined || p === undefined
+        ? undefined
+        : `${frontendName(over)}, a larger server of ${factor} units, holds ${held(over)} threads × ${p.threadStackMiB} MiB + ${factor} × ${p.bufferMiBPerUnit} MiB of buffers = ${used(over)} MiB, over its ${p.largerServerMemoryMiB} MiB`;
+    })
+    .with("MetadataStoreWithinCapacity", () => {
+      const n = config.remediations.bootstrapFromAuthoritative
+        ? state.frontends.filter((f) => f.status === "bootstrapping").length
+        : 0;
+      const cap = config.remediationLimits?.metadataStoreBootstraps ?? Number.POSITIVE_INFINITY;
+      return n > cap
+        ? `${n} frontends bootstrap from the authoritative metadata store at once, over the ${cap} it serves without throttling`
+        : undefined;
+    })
     .exhaustive();
 
 /** The closeness the original invariant gave in `state`, by invariant name. */
@@ -455,6 +479,26 @@ export const referenceCloseness = (name: InvariantName, config: Config, state: R
             .filter((f) => f.status === "serving")
             .flatMap((f) => state.sinceMoved.filter((_, sh) => (f.staleShards & (1 << sh)) !== 0)),
         ) / config.membership.propagationDelayTicks,
+    )
+    .with("MemoryBudget", () => {
+      const p = config.remediationLimits;
+      if (!config.remediations.largerServers || p === undefined) return 0;
+      const used = state.frontends
+        .filter((f) => f.status !== "stopped")
+        .map(
+          (f) =>
+            (config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers) *
+              p.threadStackMiB +
+            config.remediationParameters.largerServerFactor * p.bufferMiBPerUnit,
+        );
+      return Math.max(0, ...used) / p.largerServerMemoryMiB;
+    })
+    .with(
+      "MetadataStoreWithinCapacity",
+      () =>
+        (config.remediations.bootstrapFromAuthoritative
+          ? state.frontends.filter((f) => f.status === "bootstrapping").length
+          : 0) / (config.remediationLimits?.metadataStoreBootstraps ?? Number.POSITIVE_INFINITY),
     )
     .exhaustive();
 

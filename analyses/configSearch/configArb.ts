@@ -75,6 +75,12 @@ const rawConfigArb = ({ maxFleet, maxShards }: ConfigBounds) =>
       largerServerFactor: fc.integer({ min: 1, max: 3 }),
       cellSize: fc.integer({ min: 1, max: maxFleet }),
     }),
+    remediationLimits: fc.record({
+      largerServerMemoryMiB: fc.integer({ min: 1, max: 24 }),
+      threadStackMiB: fc.integer({ min: 0, max: 3 }),
+      bufferMiBPerUnit: fc.integer({ min: 0, max: 3 }),
+      metadataStoreBootstraps: fc.integer({ min: 1, max: maxFleet }),
+    }),
   });
 
 /** A short name that says the numbers, so a shrunk counterexample reads as its config. */
@@ -86,6 +92,11 @@ const nameOf = (c: Omit<Config, "name" | "description" | "tickMinutes">): string
     `s${c.shards.shardCount}c${c.shards.backendClusters}`,
     `d${c.membership.propagationDelayTicks}b${c.coldStart.bootstrapTicks}x${c.coldStart.maxConcurrentBootstraps}${c.coldStart.cacheSelfHealsAfterTriggerRemoval ? "h" : ""}`,
     `f${c.remediationParameters.largerServerFactor}cell${c.remediationParameters.cellSize}`,
+    ...(c.remediationLimits === undefined
+      ? []
+      : [
+          `mem${c.remediationLimits.largerServerMemoryMiB}=${c.remediationLimits.threadStackMiB}t+${c.remediationLimits.bufferMiBPerUnit}u,store${c.remediationLimits.metadataStoreBootstraps}`,
+        ]),
     ...(on.length === 0 ? [] : [on.join("+")]),
   ].join(",");
 };

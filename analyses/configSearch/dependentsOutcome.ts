@@ -32,14 +32,13 @@ export const DEPENDENTS_RULES: ReadonlyArray<DependentsRule> = [
   {
     invariant: "CloudWatchLosesNoDatapoint",
     sentence:
-      "Violated iff Kinesis can be down, neither R10 (local store) nor R6 (partitioned fleet), and a one-tick impairment loses a datapoint inside the horizon: datapointsPerTick ≥ 1 and localBufferTicks ≥ 1.",
-    source: "W1, R6, R10; docs/prove.md (PROVED under R10 or R6; the one-tick witness run's side condition)",
+      "Violated iff Kinesis can be down, no R6 (partitioned fleet), and datapointsPerTick ≥ 1: without R10 one tick down loses a tick's datapoints; with R10 localBufferTicks + 1 ticks down lose what falls past the horizon (R10's own limit).",
+    source:
+      "W1, R6, R10; docs/prove.md (PROVED under R6; the one-tick and past-the-horizon witness runs' side conditions)",
     expected: (c) =>
       kinesisCanBeDown(c) &&
-      !c.dependents.remediations.cloudwatchLocalBuffer &&
       !c.dependents.remediations.cloudwatchPartitionedFleet &&
-      c.dependents.cloudwatch.datapointsPerTick >= 1 &&
-      c.dependents.cloudwatch.localBufferTicks >= 1
+      c.dependents.cloudwatch.datapointsPerTick >= 1
         ? "violated"
         : "holds",
   },

@@ -69,6 +69,38 @@ export const someGroupOver = (config: Config): boolean =>
 const outcome = (violated: boolean): ExpectedOutcome => (violated ? "violated" : "holds");
 
 /**
+ * The most capacity units the fleet can reach: the plan's `maxSize`; with the preflight guard, the largest
+ * `u ≤ maxSize` whose largest group fits the thread limit (groups only grow with units, so the guard stops the
+ * growth at the first addition over it), or the initial fleet if that is larger.
+ */
+export const maxUnitsReachable = (config: Config): number => {
+  if (!config.remediations.preflightGuard) return config.fleet.maxSize;
+  let u = config.fleet.initialSize;
+  while (u < config.fleet.maxSize && !groupOverLimit(config, largestGroup(config, u + 1))) u++;
+  return u;
+};
+
+/**
+ * R1's memory (properties/memoryBudget.ts): a live larger server in the largest reachable group holds threads
+ * for its peers up to what the OS allows (K7: `⌊(limit − base)/perPeer⌋`), plus `factor` units of buffers.
+ */
+const largerServerOverMemory = (config: Config): boolean => {
+  const { baseThreads, threadsPerPeer, threadLimit } = config.threads;
+  const m = config.remediationLimits;
+  if (!config.remediations.largerServers || m === undefined) return false;
+  const group = Math.max(
+    largestGroup(config, config.fleet.initialSize),
+    largestGroup(config, maxUnitsReachable(config)),
+  );
+  const peers = Math.min(group - 1, Math.floor((threadLimit - baseThreads) / threadsPerPeer));
+  return (
+    (baseThreads + threadsPerPeer * peers) * m.threadStackMiB +
+      config.remediationParameters.largerServerFactor * m.bufferMiBPerUnit >
+    m.largerServerMemoryMiB
+  );
+};
+
+/**
  * A frontend over the limit can be serving out of step with the membership: always without waitForCompleteMap
  * (it keeps serving whatever it built, K8); with it, a frontend of the initial fleet (it starts serving with a
  * complete map, K14/02:44), or one restarted that R8 gives a complete map without the peer threads.
@@ -131,6 +163,25 @@ export const OUTCOME_RULES: ReadonlyArray<OutcomeRule> = [
       "Violated iff a shard can move (at least 2 clusters) and a frontend over the limit can serve: without every peer's thread it never processes the move.",
     source: "K1, K4(c), K5, K7; deadline K6",
     expected: (c) => outcome(c.shards.backendClusters >= 2 && overFrontendCanServeBehind(c)),
+  },
+  {
+    invariant: "MemoryBudget",
+    sentence:
+      "Violated iff R1 is on, the config models remediationLimits, and a larger server in the largest reachable group, holding threads for min(g − 1, ⌊(limit − base)/perPeer⌋) peers, needs threads × stack + factor × buffer > its memory.",
+    source: "R1, K5, K7; seed 001 (other limits); properties/memoryBudget.ts",
+    expected: (c) => outcome(largerServerOverMemory(c)),
+  },
+  {
+    invariant: "MetadataStoreWithinCapacity",
+    sentence:
+      "Violated iff R8 is on, the config models remediationLimits, and the largest reachable fleet, in servers, exceeds the store's capacity: operators may restart every frontend before a tick passes.",
+    source: "R8, K12, K13; seed 001 (other limits); properties/metadataStoreWithinCapacity.ts",
+    expected: (c) =>
+      outcome(
+        c.remediations.bootstrapFromAuthoritative &&
+          c.remediationLimits !== undefined &&
+          serversForUnits(c, maxUnitsReachable(c)) > c.remediationLimits.metadataStoreBootstraps,
+      ),
   },
 ];
 

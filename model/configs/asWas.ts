@@ -18,6 +18,11 @@ import { type Config, NO_REMEDIATIONS } from "../config.ts";
  * restart ran 10:07 → 22:23, about 12 h, at "a few hundred servers an hour" (K15): with 8 frontends restarted
  * one at a time, 90 minutes (18 ticks) of bootstrap each gives the same 12 hours.
  *
+ * Each remediation's own limit (docs/remediation-limits.md), illustrative too: a larger server (R1) holds four
+ * 2020 servers' request buffers (4 × 16 MiB) and 8 MiB per thread stack in 104 MiB, exactly what the two larger
+ * servers of the planned fleet need (4 + 1·1 threads): no headroom, the shape the record implies for the thread
+ * limit; the authoritative metadata store (R8) bootstraps 4 frontends at once, half the fleet.
+ *
  * Override any of it with your own config file: `npx outage config as-was > mine.json`, edit, `--config mine.json`.
  */
 export const asWas: Config = {
@@ -34,4 +39,10 @@ export const asWas: Config = {
   // R1: a server four times larger serves what four 2020 servers did. R7: cells of 4 keep the per-peer threads
   // inside a tested range (4 + 1·3 = 7 threads, under the limit of 11).
   remediationParameters: { largerServerFactor: 4, cellSize: 4 },
+  remediationLimits: {
+    largerServerMemoryMiB: 104,
+    threadStackMiB: 8,
+    bufferMiBPerUnit: 16,
+    metadataStoreBootstraps: 4,
+  },
 };

@@ -16,7 +16,9 @@ import { type Config, NO_REMEDIATIONS } from "../config.ts";
  *     drops K11/K15's pacing, which no core invariant is about, and it makes frontend order irrelevant, so the
  *     verifier may sort frontends (full symmetry reduction, specs/fleet/stateKey.ts): 3,646 states instead of
  *     12,350 with one bootstrap at a time (both verify the same verdicts; try it with a config file);
- *   - R1: a larger server holds 2 of today's; R7: cells of 2 (2 + 1·1 = 3 threads, within the limit).
+ *   - R1: a larger server holds 2 of today's; R7: cells of 2 (2 + 1·1 = 3 threads, within the limit);
+ *   - R1's memory: 48 MiB holds one larger server's 2 × 16 MiB of buffers and 2 thread stacks of 8 MiB (the
+ *     fleet of one), not the 3 stacks of a fleet of two; R8's store bootstraps 2 frontends at once.
  */
 export const small: Config = {
   name: "small",
@@ -30,4 +32,10 @@ export const small: Config = {
   coldStart: { bootstrapTicks: 1, maxConcurrentBootstraps: 3, cacheSelfHealsAfterTriggerRemoval: false },
   remediations: NO_REMEDIATIONS,
   remediationParameters: { largerServerFactor: 2, cellSize: 2 },
+  remediationLimits: {
+    largerServerMemoryMiB: 48,
+    threadStackMiB: 8,
+    bufferMiBPerUnit: 16,
+    metadataStoreBootstraps: 2,
+  },
 };

@@ -1,5 +1,6 @@
 // CloudWatchLosesNoDatapoint (W1, R10) on CloudWatch's own tick (cloudwatchTick) from the as-was numbers: the
-// horizon is inclusive, the local store keeps it, and the near miss is the current impairment's length.
+// horizon is inclusive, the local store keeps it, what falls past it is lost (R10's own limit), and the near miss
+// is the current impairment's length.
 import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, test } from "vitest";
 import { asWasSystem } from "../../model/configs/asWasDependents.ts";
@@ -18,7 +19,7 @@ describe("CloudWatchLosesNoDatapoint (W1, R10)", () => {
     expect(O.toUndefined(v)?.invariant).toBe("CloudWatchLosesNoDatapoint");
   });
 
-  test("with the local store (R10), the same impairment loses nothing; one tick longer is outside what R10 promises", () => {
+  test("with the local store (R10), the same impairment loses nothing; one tick longer loses what falls past the horizon, a violation (R10's own limit)", () => {
     const fixed = withDependentRemediations(asWasSystem, ["cloudwatchLocalBuffer"]);
     const atHorizon = cloudwatchAfter(fixed, downFor(horizon));
     expect(atHorizon.lost).toBe(0);
@@ -26,9 +27,10 @@ describe("CloudWatchLosesNoDatapoint (W1, R10)", () => {
       O.none,
     );
     const longer = cloudwatchAfter(fixed, downFor(horizon + 1));
-    expect(longer.lost).toBeGreaterThan(0);
-    expect(cloudwatchLosesNoDatapoint.check(fixed, systemWith(fixed, { cloudwatch: longer }))).toEqual(
-      O.none,
+    expect(longer.lost).toBe(asWasSystem.dependents.cloudwatch.datapointsPerTick);
+    const v = cloudwatchLosesNoDatapoint.check(fixed, systemWith(fixed, { cloudwatch: longer }));
+    expect(O.toUndefined(v)?.message).toBe(
+      "1 CloudWatch datapoint(s) lost in an impairment of 37 tick(s), past the 36-tick horizon of the local store (R10's own limit)",
     );
   });
 

@@ -30,6 +30,11 @@ import { z3Context } from "../prove/z3.ts";
 import { CORE_INVARIANTS, type CoreInvariant } from "./prove/encoding.ts";
 import { flagsOf, type InvariantReport, proveInvariant } from "./prove/proveSet.ts";
 
+/** The fleet invariants that are a remediation's own new limit (seed 001), not encoded for Z3. */
+const REMEDIATION_LIMIT_INVARIANTS = fleetSpec.invariants
+  .map((i) => i.name)
+  .filter((n) => !(CORE_INVARIANTS as ReadonlyArray<string>).includes(n));
+
 /** The bounds and budgets the committed matrix is generated with (kept modest so `npm test` stays fast). */
 export const FLEET_MATRIX_SETTINGS = {
   bfs: { maxDepth: 1000, maxStates: 200_000 },
@@ -92,6 +97,7 @@ const prose = (random: Config, options: ReadonlyArray<RemediationName>) => (m: M
       `- **Exhaustive search** (\`npx outage verify --config small\`): breadth-first over every reachable state of the \`small\` checking config (model/configs/small.ts), bounds ${s.bfs.maxDepth} levels / ${s.bfs.maxStates} states (${reached}). "shortest on small" is the length of a shortest counterexample.`,
       `- **Random search** (\`npx outage check --config ${random.name}\`): fast-check on the \`${random.name}\` config, seed ${s.random.seed}, ${s.random.runs} runs of up to ${s.random.maxSteps} steps per cell, counterexamples shrunk and minimized.`,
       '- **Proved for all parameters** (`npx outage prove --remediation SET --invariant NAME`): Z3 discharges initiation, consecution under every operation and the invariant\'s implication for the named inductive invariant over symbolic parameters (specs/fleet/prove/, docs/prove.md); "SMT: via X, when C" names the inductive invariant X and the side condition C. Asked of every cell exhaustive search proved.',
+      `- **Each remediation's own limit** (${REMEDIATION_LIMIT_INVARIANTS.join(", ")}; docs/remediation-limits.md): checked by both searches like the rest, with the illustrative numbers of each config; Z3 does not encode them, so their cells stop at *proved* (on small). A remediation that trades one failure for another shows here as a cell it breaks.`,
       "",
       "A counterexample from either search makes the verdict **violated**, whichever config it was found on.",
     ],

@@ -127,6 +127,29 @@ const flatPredicatesFor = (config: Config): { readonly [K in InvariantName]: Fla
     );
   };
 
+  /** properties/memoryBudget.ts: a live larger server's thread stacks and buffers exceed its memory. */
+  const limits = config.remediationLimits;
+  const r1 = config.remediations.largerServers ? limits : undefined;
+  const buffersMiB = (r1?.bufferMiBPerUnit ?? 0) * config.remediationParameters.largerServerFactor;
+  const memoryBudget: FlatViolated = (s) =>
+    r1 !== undefined &&
+    some(
+      s,
+      (t, f) =>
+        t[f + F_STATUS] !== STOPPED &&
+        (baseThreads + threadsPerPeer * (t[f + F_CONNECTED] as number)) * r1.threadStackMiB + buffersMiB >
+          r1.largerServerMemoryMiB,
+    );
+
+  /** properties/metadataStoreWithinCapacity.ts: more frontends bootstrap from the store than it serves at once. */
+  const metadataStoreWithinCapacity: FlatViolated = (s) => {
+    if (!config.remediations.bootstrapFromAuthoritative || limits === undefined) return false;
+    const n = s[H_FLEET] as number;
+    let booting = 0;
+    for (let i = 0; i < n; i++) if (s[at(i) + F_STATUS] === BOOTSTRAPPING) booting++;
+    return booting > limits.metadataStoreBootstraps;
+  };
+
   return {
     WellFormed: wellFormed,
     ThreadBudget: threadBudget,
@@ -134,6 +157,8 @@ const flatPredicatesFor = (config: Config): { readonly [K in InvariantName]: Fla
     RoutesToCurrentOwner: routesToCurrentOwner,
     PeersLearnedWithin: peersLearnedWithin,
     ShardMovesAppliedWithin: shardMovesAppliedWithin,
+    MemoryBudget: memoryBudget,
+    MetadataStoreWithinCapacity: metadataStoreWithinCapacity,
   };
 };
 

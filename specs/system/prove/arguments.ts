@@ -114,9 +114,8 @@ export const cognitoBlocksWithoutR9: WitnessRun = {
 // CloudWatch (W1, R6, R10)
 // ---------------------------------------------------------------------------------------------------------
 
-/** properties/dependents/cloudwatchLosesNoDatapoint.ts: a loss only in an impairment longer than the horizon. */
-const cloudwatchSafety = (e: BufferEnc, a: BufferVars): Bool =>
-  e.z.Implies(a.cloudwatch.lost.gt(0), a.cloudwatch.longestImpairment.gt(e.p.localBufferTicks));
+/** properties/dependents/cloudwatchLosesNoDatapoint.ts: no datapoint lost, past R10's horizon included. */
+const cloudwatchSafety = (_e: BufferEnc, a: BufferVars): Bool => a.cloudwatch.lost.eq(0);
 
 /**
  * R10's bound, strengthened with what the local store holds: a tick's datapoints for every tick of the
@@ -129,7 +128,7 @@ export const cloudwatchLosesNoDatapoint: BufferArgument = {
   source: "domain.md W1, R6, R10; model/dependents/cloudwatch.ts",
   reads: ["cloudwatch"],
   sideConditionText:
-    "none on the numbers: no datapoint is lost while every impairment lasts at most localBufferTicks ticks (the invariant's premise), for every horizon and rate",
+    "none on the numbers: on the partitioned fleet (R6) CloudWatch's path to Kinesis never fails, for every horizon and rate",
   sideCondition: (e) => e.z.Bool.val(true),
   invariant: (e, a) => {
     const { z, p } = e;
@@ -143,12 +142,14 @@ export const cloudwatchLosesNoDatapoint: BufferArgument = {
     );
   },
   safety: cloudwatchSafety,
-  remediedBy: [["cloudwatchLocalBuffer"], ["cloudwatchPartitionedFleet"]],
+  // Not R10 alone: its horizon is its own limit (cloudwatchLosesPastHorizon below is the witness).
+  remediedBy: [["cloudwatchPartitionedFleet"]],
 };
 
 /**
- * The other direction of R10: the horizon is tight. localBufferTicks + 1 ticks with Kinesis down lose
- * datapointsPerTick datapoints, in an impairment one tick longer than the horizon.
+ * R10's own limit (docs/remediation-limits.md): the horizon is tight. localBufferTicks + 1 ticks with Kinesis
+ * down lose datapointsPerTick datapoints, in an impairment one tick longer than the horizon, which breaks
+ * CloudWatchLosesNoDatapoint under R10 without R6.
  */
 export const cloudwatchLosesPastHorizon: WitnessRun = {
   claim:
@@ -167,16 +168,15 @@ export const cloudwatchLosesPastHorizon: WitnessRun = {
     );
   },
   end: (e, a) =>
-    e.z.And(a.cloudwatch.lost.gt(0), a.cloudwatch.longestImpairment.eq(e.p.localBufferTicks.add(1))),
+    e.z.And(e.z.Not(cloudwatchSafety(e, a)), a.cloudwatch.longestImpairment.eq(e.p.localBufferTicks.add(1))),
   appliesTo: (flags) => flags.cloudwatchLocalBuffer && !flags.cloudwatchPartitionedFleet,
 };
 
 /** Without R10 or R6, one tick with Kinesis down loses datapoints in a one-tick impairment (W1). */
 export const cloudwatchLosesWithoutR10: WitnessRun = {
   claim: "one tick with Kinesis down, from the initial state, loses datapoints in a one-tick impairment",
-  sideConditionText:
-    "datapointsPerTick ≥ 1 and localBufferTicks ≥ 1 (with a horizon of 0 the claim is empty)",
-  sideCondition: (e) => e.z.And(e.p.datapointsPerTick.ge(1), e.p.localBufferTicks.ge(1)),
+  sideConditionText: "datapointsPerTick ≥ 1 (else nothing is produced to lose)",
+  sideCondition: (e) => e.p.datapointsPerTick.ge(1),
   event: "tick",
   length: (e) => e.z.Int.val(1),
   at: (e, a) =>
