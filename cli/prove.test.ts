@@ -39,7 +39,7 @@ describe("npx outage prove", () => {
     expect(out.sets[0]?.invariants[1]?.proof).toMatchObject({
       argument: "CellsBoundThreads",
       sideCondition: "baseThreads + threadsPerPeer × (cellSize − 1) ≤ threadLimit",
-      necessary: "yes",
+      necessary: "necessary",
     });
     expect(out.sets[0]?.invariants[0]?.attempts[0]?.obligations.map((o) => o.obligation)).toEqual([
       "initiation",

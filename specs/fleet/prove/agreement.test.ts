@@ -7,10 +7,10 @@
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { beforeAll, describe, expect, test } from "vitest";
+import type { Config } from "../../../model/config.ts";
 import { withRemediations } from "../../../model/config.ts";
 import { asWas } from "../../../model/configs/asWas.ts";
 import { small } from "../../../model/configs/small.ts";
-import type { Config } from "../../../model/config.ts";
 import type { Op } from "../../../model/ops.ts";
 import { initialState } from "../../../model/state.ts";
 import { step } from "../../../model/step.ts";
