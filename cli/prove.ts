@@ -87,7 +87,8 @@ const necessityText = (a: Attempt): string =>
     .returnType<string>()
     .with(
       "necessary",
-      () => "necessary (Z3: every parameter value breaking it has a reachable state violating the invariant)",
+      () =>
+        `necessary (Z3: every parameter value breaking it has a reachable violation: ${a.necessaryBy ?? "a state"})`,
     )
     .with(
       "sufficient only",

@@ -8,7 +8,8 @@
 // Necessity of the side condition, asked of every PROVED argument that has one, strongest answer first:
 //   necessary        domain ∧ ¬sideCondition ∧ witness(f) ∧ Invariant(f) unsat: every parameter value that
 //                    breaks it has a reachable state (the witness, an initial state) violating the invariant
-//                    (ThreadBudget's arguments have a witness);
+//                    (ThreadBudget's arguments have a witness); or, for the time bounds, a witness run of
+//                    ticks from such an initial state to a violation is proved (witnessRuns.ts);
 //   sufficient only  every obligation holds without it: the invariant holds for every parameter value;
 //   reachable without it   an obligation fails without it, and the model's breadth-first search finds a
 //                    violation at a small parameter value breaking it (necessity.ts): it cannot be dropped;
@@ -34,7 +35,7 @@ import {
   paramsAre,
 } from "./encoding.ts";
 import { type ReachableViolation, reachableWithout } from "./necessity.ts";
-import { OPERATIONS } from "./operations.ts";
+import { OPERATIONS, tick } from "./operations.ts";
 
 // The result types are the shared discharge's (specs/prove/discharge.ts).
 export type { Assignment, ObligationResult } from "../../prove/discharge.ts";
@@ -48,6 +49,8 @@ export interface ArgumentResult {
   readonly obligations: ReadonlyArray<ObligationResult>;
   /** Whether the side condition is also needed (the header above); "unknown" when not PROVED or not asked. */
   readonly necessary: Necessity;
+  /** With "necessary": the reachable violation Z3 showed for every value breaking it (a state, or a run). */
+  readonly necessaryBy?: string;
   /** With "reachable without it": the parameter value breaking it and the model's shortest trace to a violation. */
   readonly reachableWithout?: ReachableViolation;
   readonly ms: number;
@@ -248,6 +251,32 @@ const timedSolver = (z: Z3, assertions: ReadonlyArray<Bool>) => {
   return solver;
 };
 
+/**
+ * Whether `argument`'s witness run (witnessRuns.ts) is proved for every parameter value breaking its side
+ * condition (`broken`): its start, its step for every successor the tick's relation allows, its end.
+ */
+const runProved = async (
+  z: Z3,
+  e: Enc,
+  argument: Argument,
+  broken: ReadonlyArray<Bool>,
+  pre: Abstract,
+  post: Abstract,
+): Promise<boolean> => {
+  const witness = argument.run;
+  if (witness === undefined) return false;
+  const { from, run } = witness;
+  const j = z.Int.const("run.j");
+  const obligations: ReadonlyArray<readonly [ReadonlyArray<Bool>, Bool]> = [
+    [[from(e, pre), run.start(e, pre, post)], run.at(e, post, z.Int.val(0))],
+    [[j.ge(0), j.lt(run.length(e)), run.at(e, pre, j), tick(e, pre, post)], run.at(e, post, j.add(1))],
+    [[run.at(e, pre, run.length(e))], z.Not(INVARIANT_FORMULAS[argument.invariant](e, pre))],
+  ];
+  for (const [assumptions, goal] of obligations)
+    if ((await timedSolver(z, [...broken, ...assumptions, z.Not(goal)]).check()) !== "unsat") return false;
+  return true;
+};
+
 /** Whether `argument`'s side condition is also needed, strongest answer first (the header). */
 const necessityOf = async (
   z: Z3,
@@ -257,7 +286,7 @@ const necessityOf = async (
   domain: ReadonlyArray<Bool>,
   pre: Abstract,
   post: Abstract,
-): Promise<Pick<ArgumentResult, "necessary" | "reachableWithout">> => {
+): Promise<Pick<ArgumentResult, "necessary" | "necessaryBy" | "reachableWithout">> => {
   const broken = [...domain, maxPeersDefinition(e), z.Not(argument.sideCondition(e))];
   const breaks = await timedSolver(z, broken).check();
   if (breaks === "unsat") return { necessary: "trivial" };
@@ -268,8 +297,10 @@ const necessityOf = async (
       argument.witness(e, pre),
       INVARIANT_FORMULAS[argument.invariant](e, pre),
     ]).check();
-    if (witnessed === "unsat") return { necessary: "necessary" };
+    if (witnessed === "unsat") return { necessary: "necessary", necessaryBy: "an initial state" };
   }
+  if (argument.run !== undefined && (await runProved(z, e, argument, broken, pre, post)))
+    return { necessary: "necessary", necessaryBy: argument.run.run.text };
   const without = await dischargeAll(
     z,
     e,
