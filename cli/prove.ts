@@ -12,6 +12,7 @@ import { shellWord } from "../explain/markdown.ts";
 import { narrate, savedSteps } from "../explain/narrate.ts";
 import { type Config, REMEDIATION_NAMES } from "../model/config.ts";
 import { invariantNamed } from "../properties/index.ts";
+import { FLEET_PROOF_ASSUMPTIONS } from "../specs/fleet/prove/assumptions.ts";
 import { CORE_INVARIANTS, type CoreInvariant, type ProofFlags } from "../specs/fleet/prove/encoding.ts";
 import { type ClosedFormVerdict, closedFormVerdict } from "../specs/fleet/prove/preflight.ts";
 import { type Attempt, flagsOf, proveSet, type SetReport } from "../specs/fleet/prove/proveSet.ts";
@@ -155,6 +156,10 @@ const text = (reports: ReadonlyArray<SetReport>, initMs: number, closedForm: Clo
     ]),
     "",
     ...closedFormLines(closedForm),
+    ...FLEET_PROOF_ASSUMPTIONS.map(
+      (a) =>
+        `Assumed, not proved: ${a.name}: ${a.sentence} (${a.source}). Used as ${a.usedAs}. Checked instead by ${a.checkedBy}.`,
+    ),
     "",
   ].join("\n");
 
@@ -217,7 +222,7 @@ export const proveCommand = async (args: ReadonlyArray<string>, io: Io): Promise
     const saved = values["no-save"] ? [] : saveReachable(values.out ?? "counterexamples", reports);
     io.out(
       values.json
-        ? `${JSON.stringify({ z3InitMs: initMs, ms, sets: reports, preflightClosedForm: closedForm, saved }, null, 2)}\n`
+        ? `${JSON.stringify({ z3InitMs: initMs, ms, sets: reports, preflightClosedForm: closedForm, assumptions: FLEET_PROOF_ASSUMPTIONS, saved }, null, 2)}\n`
         : `${text(reports, initMs, closedForm)}${saved
             .map(
               (f) =>
