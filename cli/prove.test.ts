@@ -39,7 +39,7 @@ describe("npx outage prove", () => {
     expect(out.sets[0]?.invariants[1]?.proof).toMatchObject({
       argument: "CellsBoundThreads",
       sideCondition: "baseThreads + threadsPerPeer × (cellSize − 1) ≤ threadLimit",
-      necessary: "yes",
+      necessary: "necessary",
     });
     expect(out.sets[0]?.invariants[0]?.attempts[0]?.obligations.map((o) => o.obligation)).toEqual([
       "initiation",
@@ -75,7 +75,7 @@ describe("npx outage prove", () => {
     expect(io.stdout()).toMatch(/RoutesToCurrentOwner itself \(every fleet size\): NOT INDUCTIVE/);
   });
 
-  test("prints preflight's closed form PROVED for all parameters on its own line, and in --json", async () => {
+  test("prints preflight's closed form PROVED for all parameters on its own line, the proofs' named assumption (CellBookkeeping) and each side condition's necessity, and all in --json", async () => {
     const io = captureIo();
     expect(
       await proveCommand(["--remediation", "preflightGuard", "--invariant", "ThreadBudget", "--no-save"], io),
@@ -88,7 +88,17 @@ describe("npx outage prove", () => {
       ["--remediation", "preflightGuard", "--invariant", "ThreadBudget", "--json", "--no-save"],
       json,
     );
-    expect(JSON.parse(json.stdout())).toMatchObject({ preflightClosedForm: { verdict: "PROVED" } });
+    expect(io.stdout()).toMatch(
+      /^Assumed, not proved: CellBookkeeping: Every frontend belongs to a cell, and the cells' sizes add up to the fleet\. \(domain\.md R7; /m,
+    );
+    expect(io.stdout()).toMatch(
+      /^ {4}side condition necessary: necessary \(Z3: every parameter value breaking it has a reachable violation: an initial state\)$/m,
+    );
+    expect(JSON.parse(json.stdout())).toMatchObject({
+      preflightClosedForm: { verdict: "PROVED" },
+      assumptions: [{ name: "CellBookkeeping" }],
+      sets: [{ invariants: [{ proof: { necessary: "necessary", necessaryBy: "an initial state" } }] }],
+    });
   }, 120_000);
 
   test("an unknown invariant is bad input (exit 2)", async () => {

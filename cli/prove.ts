@@ -4,13 +4,15 @@
 // (Z3 answers through promises), so cli/outage.ts runs it apart from the synchronous `main`.
 // ---------------------------------------------------------------------------------------------------------
 import { parseArgs } from "node:util";
+import { match } from "ts-pattern";
 import { matrixRows } from "../checker/matrix.ts";
 import { minimize } from "../checker/search.ts";
 import { runTrace } from "../checker/trace.ts";
 import { shellWord } from "../explain/markdown.ts";
 import { narrate, savedSteps } from "../explain/narrate.ts";
-import { REMEDIATION_NAMES } from "../model/config.ts";
+import { type Config, REMEDIATION_NAMES } from "../model/config.ts";
 import { invariantNamed } from "../properties/index.ts";
+import { FLEET_PROOF_ASSUMPTIONS } from "../specs/fleet/prove/assumptions.ts";
 import { CORE_INVARIANTS, type CoreInvariant, type ProofFlags } from "../specs/fleet/prove/encoding.ts";
 import { type ClosedFormVerdict, closedFormVerdict } from "../specs/fleet/prove/preflight.ts";
 import { type Attempt, flagsOf, proveSet, type SetReport } from "../specs/fleet/prove/proveSet.ts";
@@ -82,13 +84,34 @@ const setOf = (names: ReadonlyArray<string>): readonly [string, Required<ProofFl
 };
 
 const necessityText = (a: Attempt): string =>
-  a.necessary === "yes"
-    ? "yes (Z3: every parameter value breaking it has a reachable state violating the invariant)"
-    : a.necessary === "needed by the argument"
-      ? "needed by this argument (without it an obligation fails); not shown necessary to the invariant"
-      : a.necessary === "trivial"
-        ? "nothing to ask (no parameter value breaks it)"
-        : a.necessary;
+  match(a.necessary)
+    .returnType<string>()
+    .with(
+      "necessary",
+      () =>
+        `necessary (Z3: every parameter value breaking it has a reachable violation: ${a.necessaryBy ?? "a state"})`,
+    )
+    .with(
+      "sufficient only",
+      () => "sufficient only (Z3: the argument holds without it, for every parameter value)",
+    )
+    .with("reachable without it", () => {
+      const r = a.reachableWithout;
+      return r === undefined
+        ? "reachable without it"
+        : `cannot be dropped (Z3 finds the argument fails without it; at ${pointText(r.config)}, which breaks it, breadth-first search of the model reaches a violation in ${r.ops.length} steps: ${r.message}); not shown necessary for every value`;
+    })
+    .with(
+      "needed by the argument",
+      () =>
+        "needed by this argument (without it an obligation fails); no violation found at a small value breaking it, not shown necessary to the invariant",
+    )
+    .with("trivial", () => "nothing to ask (no parameter value breaks it)")
+    .otherwise((n) => n);
+
+/** A point's numbers, as `prove` names them. */
+const pointText = (c: Config): string =>
+  `threadLimit ${c.threads.threadLimit}, baseThreads ${c.threads.baseThreads}, threadsPerPeer ${c.threads.threadsPerPeer}, cellSize ${c.remediationParameters.cellSize}, largerServerFactor ${c.remediationParameters.largerServerFactor}, initialSize ${c.fleet.initialSize}, maxSize ${c.fleet.maxSize}, propagationDelayTicks ${c.membership.propagationDelayTicks}, bootstrapTicks ${c.coldStart.bootstrapTicks}`;
 
 const attemptLines = (invariant: string, a: Attempt): ReadonlyArray<string> => [
   `  ${invariant} ${a.argument === invariant ? "itself" : `via ${a.argument}`} (${a.scope}): ${a.verdict}${a.verdict === "PROVED" ? (a.sideCondition === "none" ? ", no side condition" : ` when ${a.sideCondition}`) : ""}  [${a.ms} ms]`,
@@ -133,6 +156,10 @@ const text = (reports: ReadonlyArray<SetReport>, initMs: number, closedForm: Clo
     ]),
     "",
     ...closedFormLines(closedForm),
+    ...FLEET_PROOF_ASSUMPTIONS.map(
+      (a) =>
+        `Assumed, not proved: ${a.name}: ${a.sentence} (${a.source}). Used as ${a.usedAs}. Checked instead by ${a.checkedBy}.`,
+    ),
     "",
   ].join("\n");
 
@@ -195,7 +222,7 @@ export const proveCommand = async (args: ReadonlyArray<string>, io: Io): Promise
     const saved = values["no-save"] ? [] : saveReachable(values.out ?? "counterexamples", reports);
     io.out(
       values.json
-        ? `${JSON.stringify({ z3InitMs: initMs, ms, sets: reports, preflightClosedForm: closedForm, saved }, null, 2)}\n`
+        ? `${JSON.stringify({ z3InitMs: initMs, ms, sets: reports, preflightClosedForm: closedForm, assumptions: FLEET_PROOF_ASSUMPTIONS, saved }, null, 2)}\n`
         : `${text(reports, initMs, closedForm)}${saved
             .map(
               (f) =>

@@ -94,11 +94,13 @@ Usage:
       per remediation set (default: as-was, each remediation alone, and all; or the set named, "none" for
       as-was; or with --matrix every row of docs/remediation-matrix.md) the named inductive invariants are
       tried in order until one is PROVED under its printed side condition over the scope it prints (every
-      fleet size, or the fleets within the capacity plan), with whether the condition is necessary, or NOT
+      fleet size, or the fleets within the capacity plan), with whether the condition is also needed
+      (necessary: a reachable violation for every value breaking it; sufficient only; reachable without it:
+      the model's search finds a violation at one value breaking it; or unknown within 20 s), or NOT
       INDUCTIVE with Z3's counterexample to induction (for ThreadBudget and RoutesToCurrentOwner replayed
       through the model on a concrete fleet; when the model reaches it, the trace is made 1-minimal and saved
       in DIR like any counterexample, for replay and explain). docs/prove.md. Then one line: preflight's closed form proved equal to the model's
-      thread accounting for all parameters. Exit 0 when every invariant asked is PROVED under every set and
+      thread accounting for all parameters; then the proofs' named assumption (CellBookkeeping), not proved. Exit 0 when every invariant asked is PROVED under every set and
       the closed form is proved, 1 otherwise.
       --spec system proves the dependents' bounds instead (CognitoNeverBlocksOnKinesisBuffer,
       CloudWatchLosesNoDatapoint, LambdaUnaffectedByCloudWatch) for every buffer size, rate, horizon and

@@ -16,18 +16,27 @@ import { finishBootstrap, processOwnershipChanges } from "./shardMap.ts";
 import { actualPeers, type Frontend, frontendWith, moveAgeCap, type State, stateWith } from "./state.ts";
 import { learnAllChanges } from "./threads.ts";
 
+/** Step 1 for one frontend: a live one applies the pending shard moves it can (K4(c)). */
+export const applyPendingMoves = (f: Frontend): Frontend =>
+  f.status === "stopped" ? f : processOwnershipChanges(f);
+
 /**
- * Steps 1–2 for one live frontend. A frontend with nothing due (no shard move it can apply, its lag short of
- * the deadline) is returned as it was: the same record. One that learns every pending change and still lags
- * (the OS refused the threads) keeps the tick it fell behind at, so its lag keeps growing to the cap.
+ * Step 2 for one frontend: a live one whose lag is at the deadline learns every pending change (K6), whether
+ * or not the threads for them can be created. One that learns and still lags (the OS refused the threads)
+ * keeps the tick it fell behind at, so its lag keeps growing to the cap.
  */
-const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend => {
-  if (f.status === "stopped") return f;
-  const processed = processOwnershipChanges(f);
-  return behindFor(config, state, processed) >= config.membership.propagationDelayTicks
-    ? learnAllChanges(config, processed, actualPeers(state, processed))
-    : processed;
-};
+export const learnIfDue = (config: Config, state: State, f: Frontend): Frontend =>
+  f.status !== "stopped" && behindFor(config, state, f) >= config.membership.propagationDelayTicks
+    ? learnAllChanges(config, f, actualPeers(state, f))
+    : f;
+
+/**
+ * Steps 1–2 for one frontend. A frontend with nothing due (no shard move it can apply, its lag short of the
+ * deadline) is returned as it was: the same record. Exported one step at a time for the encoding-agreement
+ * property (specs/fleet/prove/agreementTick.ts), which checks the SMT tick's intermediate records against them.
+ */
+const ageMembershipView = (config: Config, state: State, f: Frontend): Frontend =>
+  learnIfDue(config, state, applyPendingMoves(f));
 
 /**
  * Whether this tick leaves `f` as it is, read off the record without building anything: a serving frontend
@@ -46,7 +55,7 @@ const ageShardMoves = (config: Config, sinceMoved: ReadonlyArray<number>): Reado
 };
 
 /** Step 4 for one bootstrapping frontend: one tick of shard-map construction, finishing it at zero. */
-const bootstrapOneTick = (config: Config, f: Frontend): Frontend => {
+export const bootstrapOneTick = (config: Config, f: Frontend): Frontend => {
   const left = f.bootstrapLeft - 1;
   return left > 0
     ? frontendWith(f, { bootstrapLeft: left })

@@ -4,8 +4,8 @@
 // concrete values: it maps a config, a state and one frontend f to the encoding's constants (the parameters,
 // and every field of f's abstract values: its own fields, its lag, its group, the fleet's servers, units and
 // request counts), substitutes them into the formulas and lets Z3 evaluate the ground result to true or
-// false (a routed request's stale bit eliminated as "true or false"). The tick is NOT checked: its relation's
-// intermediate records would need a satisfiability query per case, and thousands of those hung Z3 (docs/prove.md).
+// false (a routed request's stale bit eliminated as "true or false"; the tick's intermediate records given the
+// values of model/clock.ts's own sub-steps, agreementTick.ts, with Z3's solver asked only when they miss).
 // `encodingAgrees` draws configs and operation sequences (fast-check), runs them through a step function (the model's, or a planted bug's) and asserts, for every step and every
 // frontend:
 //   domain      the parameters satisfy `decoderDomain` and `paramServers`;
@@ -39,7 +39,9 @@ import {
   frameFor,
   type Memo,
   paramPairs,
+  type Stats,
 } from "./agreementEvaluation.ts";
+import { tickWitnesses } from "./agreementTick.ts";
 import { abstractValues, flagsOf, paramValues, type StepFn } from "./agreementValues.ts";
 import { decoderDomain, fleetShape, initial, paramServers } from "./encoding.ts";
 
@@ -53,7 +55,7 @@ export const disagreementOn = async (
   stepFn: StepFn,
   config: Config,
   ops: ReadonlyArray<Op>,
-  options: { readonly refusals: boolean; readonly memo?: Memo } = { refusals: true },
+  options: { readonly refusals: boolean; readonly memo?: Memo; readonly stats?: Stats } = { refusals: true },
 ): Promise<string | undefined> => {
   const flags = flagsOf(config);
   const frame = frameFor(z, flags);
@@ -104,26 +106,22 @@ export const disagreementOn = async (
     const after = result.right;
     for (const f of after.frontends) {
       const claim = claimFor(op, state, f.id);
-      // The tick's relation has intermediate records of its own: evaluating it needs a satisfiability query
-      // per case, and thousands of those in one process were seen to hang Z3 (docs/prove.md). Not checked;
-      // the shape check below still runs after every tick.
-      const sound = !claim.internal;
       const was = state.frontends.find((b) => b.id === f.id) ?? f;
       const from = abstractValues(config, state, was);
       const to = abstractValues(config, after, f);
       const pairs = () => [...params, ...abstractPairs(z, pre, from), ...abstractPairs(z, post, to)];
       const key = `${caseKey}${JSON.stringify([from, to])}`;
+      const before = state;
       checks.push(
-        ...(sound
-          ? [
-              {
-                key: `${claim.name}${key}`,
-                failure: `soundness: at ${where} frontend-${f.id} goes from ${JSON.stringify(from)} to ${JSON.stringify(to)}, which ${claim.name} does not allow`,
-                formula: () => formulaOf(frame, claim.name, () => claim.relation(e, pre, post)),
-                pairs,
-              },
-            ]
-          : []),
+        {
+          key: `${claim.name}${key}`,
+          failure: `soundness: at ${where} frontend-${f.id} goes from ${JSON.stringify(from)} to ${JSON.stringify(to)}, which ${claim.name} does not allow`,
+          formula: () => formulaOf(frame, claim.name, () => claim.relation(e, pre, post)),
+          pairs,
+          ...(claim.intermediate
+            ? { witnesses: () => tickWitnesses(z, frame.middles, config, before, was) }
+            : {}),
+        },
         {
           key: `shape${key}`,
           failure: `shape: after ${where} frontend-${f.id} ${JSON.stringify(to)} is outside fleetShape`,
@@ -134,14 +132,20 @@ export const disagreementOn = async (
     }
     state = after;
   }
-  return firstFailing(z, memo, checks);
+  return firstFailing(z, memo, checks, options.stats);
 };
 
 export type Agreement =
-  | { readonly agrees: true; readonly runs: number }
+  | {
+      readonly agrees: true;
+      readonly runs: number;
+      /** How many tick cases no model sub-step witnessed, so Z3's solver was asked (agreementTick.ts). */
+      readonly solverQueries: number;
+    }
   | {
       readonly agrees: false;
       readonly runs: number;
+      readonly solverQueries: number;
       /** The disagreement, in one sentence. */
       readonly message: string;
       /** fast-check's replay recipe: `{ seed, path }`. */
@@ -173,19 +177,21 @@ export const encodingAgrees = async (
   const cases = configs.chain((config) => opsArb(config, options.maxSteps).map((ops) => ({ config, ops })));
   const refusals = options.refusals ?? true;
   const memo: Memo = new Map();
+  const stats: Stats = { solverQueries: 0 };
   const details = await fc.check(
     fc.asyncProperty(cases, async ({ config, ops }) => {
-      const message = await disagreementOn(z, stepFn, config, ops, { refusals, memo });
+      const message = await disagreementOn(z, stepFn, config, ops, { refusals, memo, stats });
       if (message !== undefined) throw new Error(message);
     }),
     { seed: options.seed, numRuns: options.runs },
   );
-  if (!details.failed) return { agrees: true, runs: details.numRuns };
+  if (!details.failed) return { agrees: true, runs: details.numRuns, solverQueries: stats.solverQueries };
   const found = details.counterexample?.[0];
   const error = details.errorInstance;
   return {
     agrees: false,
     runs: details.numRuns,
+    solverQueries: stats.solverQueries,
     message: error instanceof Error ? error.message : String(error),
     seed: details.seed,
     path: details.counterexamplePath ?? "",

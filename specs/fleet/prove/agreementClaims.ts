@@ -23,17 +23,21 @@ import {
 type Relation = (e: Enc, pre: Abstract, post: Abstract) => Bool;
 
 /**
- * The claim for frontend f: the formula of the operation it takes part in. `internal`: the relation has
- * variables of its own besides pre and post (the tick's intermediate records), so substitution does not make
- * it ground; agreement.ts does not check it (docs/prove.md).
+ * The claim for frontend f: the formula of the operation it takes part in. `intermediate`: the relation has
+ * variables of its own besides pre and post (the tick's intermediate records), which agreement.ts gives the
+ * values of the model's own sub-steps (agreementTick.ts) to make it ground.
  */
 export interface Claim {
   readonly name: string;
   readonly relation: Relation;
-  readonly internal: boolean;
+  readonly intermediate: boolean;
 }
 
-const named = (name: string, relation: Relation, internal = false): Claim => ({ name, relation, internal });
+const named = (name: string, relation: Relation, intermediate = false): Claim => ({
+  name,
+  relation,
+  intermediate,
+});
 
 /** Another frontend restarts, crashes or learns: nothing f's invariant reads moves (`lastRequest` cleared). */
 const another = named("another frontend restarted, crashed or learned", anotherActs);

@@ -1,18 +1,23 @@
 // ---------------------------------------------------------------------------------------------------------
 // specs/fleet/prove: evaluating the encoding's formulas on concrete values, for the agreement property
 // (agreement.ts): substitute each constant's value and let Z3 evaluate the ground formula; remember answers.
+// A relation with intermediate constants of its own (the tick's records) is made ground by witnesses, and Z3's
+// solver is asked its existential only when no witness makes it true (agreementTick.ts).
 // ---------------------------------------------------------------------------------------------------------
 import type { Bool } from "z3-solver";
 import type { Z3 } from "../../prove/z3.ts";
 import type { AbstractValues, ParamValues } from "./agreementValues.ts";
 import type { Abstract, Enc, Params, ProofFlags } from "./encoding.ts";
 import { abstractIn, encoding } from "./encoding.ts";
+import { tickMiddles } from "./operations.ts";
 
 /** The encoding for one set of flags, with f before ("") and after ("'"), built once per flags. */
 export interface Frame {
   readonly e: Enc;
   readonly pre: Abstract;
   readonly post: Abstract;
+  /** The tick relation's intermediate records (operations.ts `tickMiddles`), built once. */
+  readonly middles: ReturnType<typeof tickMiddles>;
   /** Each claim's formula over pre and post, built once (building Z3 terms costs JS wrapper objects). */
   readonly formulas: Map<string, Bool>;
 }
@@ -25,10 +30,12 @@ export const frameFor = (z: Z3, flags: ProofFlags): Frame => {
   const key = JSON.stringify(flags);
   const known = byFlags.get(key);
   if (known !== undefined) return known;
+  const e = encoding(z, flags);
   const frame = {
-    e: encoding(z, flags),
+    e,
     pre: abstractIn(z, ""),
     post: abstractIn(z, "'"),
+    middles: tickMiddles(e),
     formulas: new Map(),
   };
   byFlags.set(key, frame);
@@ -93,12 +100,23 @@ export const paramPairs = (z: Z3, e: Enc, values: ParamValues): ReadonlyArray<Pa
  */
 export type Memo = Map<string, boolean>;
 
-/** One ground claim to evaluate: its formula, the constants' values, and the sentence if it is false. */
+/** One claim to evaluate: its formula, the constants' values, and the sentence if it is false. */
 export interface Check {
   readonly key: string;
   readonly failure: string;
   readonly formula: () => Bool;
   readonly pairs: () => ReadonlyArray<Pair>;
+  /**
+   * For a formula with constants of its own besides the pairs' (the tick's intermediate records): substitutions
+   * of them, one per witness. The check holds when one witness makes it true, or else when Z3 finds values
+   * for them (the existential, asked of the solver only then).
+   */
+  readonly witnesses?: () => ReadonlyArray<ReadonlyArray<Pair>>;
+}
+
+/** How often the existential of a check with witnesses had to be asked of the solver (no witness held). */
+export interface Stats {
+  solverQueries: number;
 }
 
 const emptyModels = new WeakMap<Z3, InstanceType<Z3["Model"]>>();
@@ -117,23 +135,42 @@ const holds = (z: Z3, phi: Bool): boolean => {
   throw new Error(`agreement: the formula is not ground after substitution: ${ground.sexpr()}`);
 };
 
-const ground = (z: Z3, c: Check): Bool =>
-  z.substitute(c.formula(), ...(c.pairs() as Array<[Bool, Bool]>)) as Bool;
+const substituted = (z: Z3, phi: Bool, pairs: ReadonlyArray<Pair>): Bool =>
+  z.substitute(phi, ...(pairs as Array<[Bool, Bool]>)) as Bool;
+
+/** The check made ground: by its pairs, and (with witnesses) true when one witness makes it true. */
+const ground = (z: Z3, c: Check): Bool => {
+  const phi = substituted(z, c.formula(), c.pairs());
+  return c.witnesses === undefined ? phi : z.Or(...c.witnesses().map((w) => substituted(z, phi, w)));
+};
+
+/** One check's answer: its ground value, or (with witnesses, none true) whether Z3 finds the records. */
+const answer = async (z: Z3, c: Check, stats: Stats | undefined): Promise<boolean> => {
+  if (holds(z, ground(z, c))) return true;
+  if (c.witnesses === undefined) return false;
+  if (stats !== undefined) stats.solverQueries += 1;
+  return !(await claimsDisabled(z, c.formula(), c.pairs()));
+};
 
 /**
  * The failure of the first false check, in order. The ground checks not remembered are asked as one
  * conjunction (one evaluation: each call into Z3's WebAssembly builds JS wrapper objects); only when some
  * check is false are they asked one by one, to name the first.
  */
-export const firstFailing = (z: Z3, memo: Memo, checks: ReadonlyArray<Check>): string | undefined => {
+export const firstFailing = async (
+  z: Z3,
+  memo: Memo,
+  checks: ReadonlyArray<Check>,
+  stats?: Stats,
+): Promise<string | undefined> => {
   const pending = checks.filter((c) => memo.get(c.key) === undefined);
   const allRemembered = checks.every((c) => memo.get(c.key) !== false);
   if (allRemembered && (pending.length === 0 || holds(z, z.And(...pending.map((c) => ground(z, c))))))
     for (const c of pending) memo.set(c.key, true);
   for (const c of checks) {
-    const answer = memo.get(c.key) ?? holds(z, ground(z, c));
-    memo.set(c.key, answer);
-    if (!answer) return c.failure;
+    const known = memo.get(c.key) ?? (await answer(z, c, stats));
+    memo.set(c.key, known);
+    if (!known) return c.failure;
   }
   return undefined;
 };
@@ -141,6 +178,6 @@ export const firstFailing = (z: Z3, memo: Memo, checks: ReadonlyArray<Check>): s
 /** Whether no successor satisfies `relation` from f's concrete `pre`: the encoding says it is disabled for f. */
 export const claimsDisabled = async (z: Z3, phi: Bool, pairs: ReadonlyArray<Pair>): Promise<boolean> => {
   const solver = new z.Solver();
-  solver.add(z.substitute(phi, ...(pairs as Array<[Bool, Bool]>)) as Bool);
+  solver.add(substituted(z, phi, pairs));
   return (await solver.check()) === "unsat";
 };

@@ -14,12 +14,14 @@ import {
   fleetShape,
   INVARIANT_FORMULAS,
   initial,
+  min,
   type ProofFlags,
   servesCompleteOf,
   serving,
   threadBudgetOf,
   wellFormedOf,
 } from "./encoding.ts";
+import { type WitnessRun, witnessRunFor } from "./witnessRuns.ts";
 
 /** A candidate inductive invariant for one core invariant, with the side condition it is proved under. */
 export interface Argument {
@@ -43,6 +45,11 @@ export interface Argument {
    * so their violations need a trace, which this query cannot show reachable.
    */
   readonly witness?: (e: Enc, a: Abstract) => Bool;
+  /**
+   * For an invariant whose violation needs a trace: an initial state (for parameters violating the side
+   * condition) and a run from it to a violation (witnessRuns.ts), proved for every such parameter value.
+   */
+  readonly run?: { readonly from: (e: Enc, a: Abstract) => Bool; readonly run: WitnessRun };
   /** Whether the argument applies under these remediations. */
   readonly appliesTo: (flags: Required<ProofFlags>) => boolean;
 }
@@ -192,8 +199,15 @@ const viaThreads = (
   sideConditionText: t.sideConditionText,
   sideCondition: t.sideCondition,
   invariantOf: conj(base, t.bound, threadsGranted, ...extra.map((x) => x.of), target(invariant)),
+  ...runFrom(invariant, t.witness),
   appliesTo: t.appliesTo,
 });
+
+/** `invariant`'s witness run (witnessRuns.ts) from the initial state `from`, where it has one. */
+const runFrom = (invariant: CoreInvariant, from: (e: Enc, a: Abstract) => Bool): Pick<Argument, "run"> => {
+  const run = witnessRunFor(invariant);
+  return run === undefined ? {} : { run: { from, run } };
+};
 
 const completeMaps = { name: "ServesOnlyWithCompleteMap", of: servesCompleteOf };
 const connectedServing = { name: "ServingMeansConnected", of: servingMeansConnected };
@@ -209,6 +223,12 @@ const initialGroupsFit = {
     e.flags.cellularization
       ? e.z.Or(fits(e, e.initialServers.sub(1)), fits(e, e.p.cellSize.sub(1)))
       : fits(e, e.initialServers.sub(1)),
+  /** A frontend of the initial fleet's first group, full: all of it without cells, min(servers, cellSize) with. */
+  witness: (e: Enc, a: Abstract): Bool =>
+    e.z.And(
+      initial(e, a),
+      e.flags.cellularization ? a.g.eq(min(e, e.initialServers, e.p.cellSize)) : e.z.Bool.val(true),
+    ),
 };
 
 /** Under waitForCompleteMap (and, for the time bounds, without R8 and with the initial groups fitting). */
@@ -226,6 +246,7 @@ const viaWaiting = (
   sideConditionText: withoutAuthoritative ? initialGroupsFit.text : NONE,
   sideCondition: withoutAuthoritative ? initialGroupsFit.of : always,
   invariantOf: conj(base, ...extra.map((x) => x.of), target(invariant)),
+  ...(withoutAuthoritative ? runFrom(invariant, initialGroupsFit.witness) : {}),
   appliesTo: (flags) =>
     flags.waitForCompleteMap && (!withoutAuthoritative || !flags.bootstrapFromAuthoritative),
 });

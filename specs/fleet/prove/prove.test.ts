@@ -56,7 +56,7 @@ describe("prove ThreadBudget with Z3", () => {
     const r = await proveArgument(z, flags, argument);
     expect(r.obligations.filter((o) => o.status !== "proved")).toEqual([]);
     expect(r.verdict).toBe("PROVED");
-    expect(r.necessary).toBe("yes");
+    expect(r.necessary).toBe("necessary");
   });
 
   test("as-was: ThreadBudget alone is not inductive for every fleet size", async () => {
@@ -111,11 +111,12 @@ describe("prove every core invariant with Z3", () => {
     },
   );
 
-  test("under all remediations the time bounds need the cells' side condition (R8 lets a frontend short of threads serve)", async () => {
+  test("under all remediations the time bounds need the cells' side condition, necessarily: a witness run of ticks reaches a violation for every value breaking it (R8 lets a frontend short of threads serve)", async () => {
     for (const invariant of ["PeersLearnedWithin", "ShardMovesAppliedWithin"] as const) {
       const r = await proveInvariant(z, ALL, invariant);
       expect(r.proof?.sideCondition).toBe("baseThreads + threadsPerPeer × (cellSize − 1) ≤ threadLimit");
-      expect(r.proof?.necessary).toBe("needed by the argument");
+      expect(r.proof?.necessary).toBe("necessary");
+      expect(r.proof?.necessaryBy).toMatch(/propagationDelayTicks \+ 1 ticks/);
     }
   });
 

@@ -5,10 +5,16 @@
 //   initiation   Init(f) ⇒ Inv(f)
 //   consecution  Inv(f) ∧ Op(f, f′) ⇒ Inv(f′), one query per operation (encoding.ts OPERATIONS)
 //   safety       Inv(f) ⇒ the core invariant for f (encoding.ts INVARIANT_FORMULAS)
-// Necessity of the side condition (ThreadBudget's arguments): domain ∧ ¬sideCondition ∧ witness(f) ∧
-// ThreadBudget(f) unsat means every parameter value that breaks the side condition has a reachable state (the
-// witness, an initial state) violating ThreadBudget. For the other invariants a violation needs a trace, so
-// the question asked is whether the ARGUMENT needs it: does some obligation fail without it.
+// Necessity of the side condition, asked of every PROVED argument that has one, strongest answer first:
+//   necessary        domain ∧ ¬sideCondition ∧ witness(f) ∧ Invariant(f) unsat: every parameter value that
+//                    breaks it has a reachable state (the witness, an initial state) violating the invariant
+//                    (ThreadBudget's arguments have a witness); or, for the time bounds, a witness run of
+//                    ticks from such an initial state to a violation is proved (witnessRuns.ts);
+//   sufficient only  every obligation holds without it: the invariant holds for every parameter value;
+//   reachable without it   an obligation fails without it, and the model's breadth-first search finds a
+//                    violation at a small parameter value breaking it (necessity.ts): it cannot be dropped;
+//   needed by the argument  an obligation fails without it, no violation found: not shown needed by the invariant;
+//   unknown within T s     a query ran out of time (each is given NECESSITY_TIMEOUT_MS).
 // ---------------------------------------------------------------------------------------------------------
 import type { Arith, Bool, Model } from "z3-solver";
 import type { Config } from "../../../model/config.ts";
@@ -28,7 +34,8 @@ import {
   paramServers,
   paramsAre,
 } from "./encoding.ts";
-import { OPERATIONS } from "./operations.ts";
+import { type ReachableViolation, reachableWithout } from "./necessity.ts";
+import { OPERATIONS, tick } from "./operations.ts";
 
 // The result types are the shared discharge's (specs/prove/discharge.ts).
 export type { Assignment, ObligationResult } from "../../prove/discharge.ts";
@@ -40,15 +47,28 @@ export interface ArgumentResult {
   readonly sideCondition: string;
   readonly verdict: "PROVED" | "NOT INDUCTIVE" | "UNKNOWN";
   readonly obligations: ReadonlyArray<ObligationResult>;
-  /**
-   * ThreadBudget: whether Z3 showed the side condition necessary (every violation of it has a reachable
-   * violating state). Other invariants: "needed by the argument" when some obligation fails without it (the
-   * side condition is necessary to THIS proof, not shown necessary to the invariant), "not needed" otherwise.
-   * "unknown" when not PROVED or not asked.
-   */
-  readonly necessary: "yes" | "no" | "unknown" | "trivial" | "needed by the argument" | "not needed";
+  /** Whether the side condition is also needed (the header above); "unknown" when not PROVED or not asked. */
+  readonly necessary: Necessity;
+  /** With "necessary": the reachable violation Z3 showed for every value breaking it (a state, or a run). */
+  readonly necessaryBy?: string;
+  /** With "reachable without it": the parameter value breaking it and the model's shortest trace to a violation. */
+  readonly reachableWithout?: ReachableViolation;
   readonly ms: number;
 }
+
+/** How long each query about necessity may take before it is "unknown within T s". */
+export const NECESSITY_TIMEOUT_MS = 20_000;
+
+export type Necessity =
+  | "necessary"
+  | "sufficient only"
+  | "reachable without it"
+  | "needed by the argument"
+  | "trivial"
+  | "unknown"
+  | `unknown within ${number} s`;
+
+const TIMED_OUT: Necessity = `unknown within ${NECESSITY_TIMEOUT_MS / 1000} s`;
 
 export interface ProveOptions {
   /** Extra constraints on the parameters for counterexample search only (e.g. the decoder's maxSize cap). */
@@ -97,9 +117,11 @@ const discharge = async (
   goal: Bool,
   pre: Abstract,
   post: Abstract | undefined,
+  timeoutMs?: number,
 ): Promise<ObligationResult> => {
   const started = performance.now();
   const solver = new z.Solver();
+  if (timeoutMs !== undefined) solver.set("timeout", timeoutMs);
   for (const a of assumptions) solver.add(a);
   solver.add(z.Not(goal));
   const linear = await solver.check();
@@ -165,9 +187,10 @@ const dischargeAll = async (
   o: ReturnType<typeof obligationsOf>,
   pre: Abstract,
   firstFailure: boolean,
+  timeoutMs?: number,
 ): Promise<ReadonlyArray<ObligationResult>> => {
   const run = ([name, assumptions, goal, after]: Obligation) =>
-    discharge(z, e, name, assumptions, goal, pre, after);
+    discharge(z, e, name, assumptions, goal, pre, after, timeoutMs);
   const results: ObligationResult[] = [await run(o.initiation)];
   if (firstFailure && results[0]?.status !== "proved") return results;
   const all = await run(o.consecution);
@@ -204,12 +227,10 @@ export const proveArgument = async (
     : obligations.some((o) => o.status === "counterexample")
       ? "NOT INDUCTIVE"
       : "UNKNOWN";
-  const necessary =
+  const necessity =
     verdict !== "PROVED" || options.necessity === false
-      ? "unknown"
-      : argument.witness !== undefined
-        ? await necessity(z, e, argument, pre)
-        : await neededByArgument(z, e, argument, domain, pre, post);
+      ? { necessary: "unknown" as const }
+      : await necessityOf(z, flags, e, argument, domain, pre, post);
   return {
     invariant: argument.invariant,
     argument: argument.name,
@@ -217,40 +238,83 @@ export const proveArgument = async (
     sideCondition: argument.sideConditionText,
     verdict,
     obligations,
-    necessary,
+    ...necessity,
     ms: Math.round(performance.now() - started),
   };
 };
 
-/** Whether some obligation of `argument` fails once its side condition is dropped. */
-const neededByArgument = async (
+/** A solver for a necessity query: the timeout set, the assertions added. */
+const timedSolver = (z: Z3, assertions: ReadonlyArray<Bool>) => {
+  const solver = new z.Solver();
+  solver.set("timeout", NECESSITY_TIMEOUT_MS);
+  solver.add(...assertions);
+  return solver;
+};
+
+/**
+ * Whether `argument`'s witness run (witnessRuns.ts) is proved for every parameter value breaking its side
+ * condition (`broken`): its start, its step for every successor the tick's relation allows, its end.
+ */
+const runProved = async (
   z: Z3,
+  e: Enc,
+  argument: Argument,
+  broken: ReadonlyArray<Bool>,
+  pre: Abstract,
+  post: Abstract,
+): Promise<boolean> => {
+  const witness = argument.run;
+  if (witness === undefined) return false;
+  const { from, run } = witness;
+  const j = z.Int.const("run.j");
+  const obligations: ReadonlyArray<readonly [ReadonlyArray<Bool>, Bool]> = [
+    [[from(e, pre), run.start(e, pre, post)], run.at(e, post, z.Int.val(0))],
+    [[j.ge(0), j.lt(run.length(e)), run.at(e, pre, j), tick(e, pre, post)], run.at(e, post, j.add(1))],
+    [[run.at(e, pre, run.length(e))], z.Not(INVARIANT_FORMULAS[argument.invariant](e, pre))],
+  ];
+  for (const [assumptions, goal] of obligations)
+    if ((await timedSolver(z, [...broken, ...assumptions, z.Not(goal)]).check()) !== "unsat") return false;
+  return true;
+};
+
+/** Whether `argument`'s side condition is also needed, strongest answer first (the header). */
+const necessityOf = async (
+  z: Z3,
+  flags: ProofFlags,
   e: Enc,
   argument: Argument,
   domain: ReadonlyArray<Bool>,
   pre: Abstract,
   post: Abstract,
-): Promise<ArgumentResult["necessary"]> => {
-  const solver = new z.Solver();
-  solver.add(...domain, maxPeersDefinition(e), z.Not(argument.sideCondition(e)));
-  if ((await solver.check()) === "unsat") return "trivial";
-  const results = await dischargeAll(z, e, obligationsOf(e, argument, domain, pre, post), pre, true);
-  return results.some((r) => r.status === "counterexample") ? "needed by the argument" : "not needed";
-};
-
-/** Whether every parameter value that breaks the side condition has a reachable state breaking ThreadBudget. */
-const necessity = async (
-  z: Z3,
-  e: Enc,
-  argument: Argument,
-  pre: Abstract,
-): Promise<ArgumentResult["necessary"]> => {
-  const solver = new z.Solver();
-  solver.add(decoderDomain(e), paramServers(e), maxPeersDefinition(e), z.Not(argument.sideCondition(e)));
-  if ((await solver.check()) === "unsat") return "trivial";
-  solver.add(argument.witness?.(e, pre) ?? z.Bool.val(false), INVARIANT_FORMULAS[argument.invariant](e, pre));
-  const answer = await solver.check();
-  return answer === "unsat" ? "yes" : answer === "sat" ? "no" : "unknown";
+): Promise<Pick<ArgumentResult, "necessary" | "necessaryBy" | "reachableWithout">> => {
+  const broken = [...domain, maxPeersDefinition(e), z.Not(argument.sideCondition(e))];
+  const breaks = await timedSolver(z, broken).check();
+  if (breaks === "unsat") return { necessary: "trivial" };
+  if (breaks === "unknown") return { necessary: TIMED_OUT };
+  if (argument.witness !== undefined) {
+    const witnessed = await timedSolver(z, [
+      ...broken,
+      argument.witness(e, pre),
+      INVARIANT_FORMULAS[argument.invariant](e, pre),
+    ]).check();
+    if (witnessed === "unsat") return { necessary: "necessary", necessaryBy: "an initial state" };
+  }
+  if (argument.run !== undefined && (await runProved(z, e, argument, broken, pre, post)))
+    return { necessary: "necessary", necessaryBy: argument.run.run.text };
+  const without = await dischargeAll(
+    z,
+    e,
+    obligationsOf(e, argument, domain, pre, post),
+    pre,
+    true,
+    NECESSITY_TIMEOUT_MS,
+  );
+  if (without.every((r) => r.status === "proved")) return { necessary: "sufficient only" };
+  if (!without.some((r) => r.status === "counterexample")) return { necessary: TIMED_OUT };
+  const reachable = await reachableWithout(z, flags, argument, NECESSITY_TIMEOUT_MS);
+  return reachable === undefined
+    ? { necessary: "needed by the argument" }
+    : { necessary: "reachable without it", reachableWithout: reachable };
 };
 
 /** Whether `config`'s numbers satisfy `argument`'s side condition under `flags` (the config's own flags aside). */
