@@ -13,6 +13,7 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { SERVICES } from "../model/dependencyGraph.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
+import { deliversAllOffered } from "../model/load.ts";
 import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
 import { serviceProblems } from "./scenario.ts";
 
@@ -38,9 +39,13 @@ export interface RecoveryRun {
   readonly ops: ReadonlyArray<SystemOp>;
 }
 
-/** Every frontend serving with a complete map, and no dependent failing. */
+/**
+ * The fleet delivers every offered request (goodput against offered load, model/load.ts; not a head count), no
+ * frontend is still bootstrapping (its fill would still take capacity, K11), and no dependent is failing.
+ */
 export const everythingHealthy = (config: SystemConfig, s: SystemState): boolean =>
-  s.core.frontends.every((f) => f.status === "serving" && f.map === "complete") &&
+  deliversAllOffered(config, s.core) &&
+  s.core.frontends.every((f) => f.status !== "bootstrapping") &&
   SERVICES.every((svc) => serviceProblems(config, s)[svc] === undefined);
 
 /** Runs one recovery experiment for at most `horizon` ticks after the removal. */

@@ -164,6 +164,7 @@ const DEPENDENT_OPS: { readonly [K in DependentOpType]: string } = {
 
 const SECTIONS: Readonly<Record<string, string>> = {
   kinesis: "what the dependents see of Kinesis (K8)",
+  load: "K2/K11/R7: the fleet's load and capacity in requests per tick (model/load.ts; illustrative; as-was's when absent)",
   cognito: "C1–C3",
   cloudwatch: "W1, R10",
   autoscaling: "A1",

@@ -18,6 +18,15 @@ import { small } from "./small.ts";
  */
 export const smallDependents: DependentsConfig = {
   kinesis: { minHealthyPercent: 50 },
+  // Load light enough that one frontend serves all of it even beside two bootstrapping (8 ≤ 10 · 80 %): no
+  // state of the small fleet is overloaded, so its exhaustive verdicts are about the dependents alone.
+  load: {
+    offeredRequestsPerTick: 8,
+    capacityPerFrontend: 10,
+    bootstrapCostPercent: 10,
+    healthCheckPercent: 100,
+    firstCellLoadPercent: 50,
+  },
   cognito: { recordsPerTick: 1, bufferRecords: 1, addedCapacityRecords: 1 },
   cloudwatch: { datapointsPerTick: 1, localBufferTicks: 2, alarmMissingTicks: 1 },
   autoscaling: { reactWithinTicks: 1 },

@@ -7,8 +7,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { decodeConfig } from "../configDecoder.ts";
-import { asWasDependents } from "../configs/asWasDependents.ts";
-import type { DependentsConfig, SystemConfig } from "./config.ts";
+import { asWasDependents, asWasLoad } from "../configs/asWasDependents.ts";
+import type { DependentsConfig, LoadConfig, SystemConfig } from "./config.ts";
 
 type Decoded<A> = E.Either<string, A>;
 
@@ -33,10 +33,27 @@ const sameShape = (path: string, like: unknown, v: unknown): string | undefined 
   return undefined;
 };
 
-/** Decodes the `dependents` section. */
+/**
+ * The `load` section's ranges, one check per field (model/load.ts), after `sameShape` has made each an integer ≥ 0.
+ * A file written before the section existed has none: it gets as-was's (`asWasLoad`), so saved counterexamples
+ * and config files stay valid.
+ */
+const loadRangeError = (load: LoadConfig): string | undefined => {
+  if (load.capacityPerFrontend < 1) return "dependents.load.capacityPerFrontend must be at least 1";
+  if (load.bootstrapCostPercent > 100) return "dependents.load.bootstrapCostPercent must be at most 100";
+  if (load.healthCheckPercent < 1) return "dependents.load.healthCheckPercent must be at least 1";
+  if (load.firstCellLoadPercent > 100) return "dependents.load.firstCellLoadPercent must be at most 100";
+  return undefined;
+};
+
+/** Decodes the `dependents` section (`load` defaults to as-was's when absent). */
 export const decodeDependents = (v: unknown): Decoded<DependentsConfig> => {
-  const e = sameShape("dependents", asWasDependents, v);
-  return e === undefined ? E.right(v as DependentsConfig) : E.left(e);
+  const withLoad = isRecord(v) && !("load" in v) ? { ...v, load: asWasLoad } : v;
+  const e = sameShape("dependents", asWasDependents, withLoad);
+  if (e !== undefined) return E.left(e);
+  const d = withLoad as DependentsConfig;
+  const range = loadRangeError(d.load);
+  return range === undefined ? E.right(d) : E.left(range);
 };
 
 /** Decodes a whole system config: the core config plus `dependents`. */
