@@ -31,6 +31,16 @@ export const DEPENDENT_PARAMETERS: ReadonlyArray<Parameter<SystemConfig>> = [
     "requests per tick a frontend with a complete map serves (K2; illustrative)",
   ),
   d(
+    "load.healthCheckPercent",
+    (x) => x.load.healthCheckPercent,
+    "% of its capacity a frontend may be sent before the health check removes it (K11; illustrative)",
+  ),
+  d(
+    "load.firstCellLoadPercent",
+    (x) => x.load.firstCellLoadPercent,
+    "% of the load on cell 0 when cellularized (R7; illustrative)",
+  ),
+  d(
     "load.bootstrapCostPercent",
     (x) => x.load.bootstrapCostPercent,
     "% of each serving peer's capacity one bootstrapping frontend takes (K11; illustrative)",
@@ -160,6 +170,11 @@ const RELEVANT: { readonly [K in SystemInvariantName]: ReadonlyArray<string> } =
     "dependents.customer.changeFreeze",
     "dependents.customer.approvalTicks",
     "dependents.customer.resumeWithinTicks",
+  ],
+  NoRecoverySetback: [
+    "coldStart.bootstrapTicks",
+    "dependents.load.healthCheckPercent",
+    "dependents.load.firstCellLoadPercent",
   ],
 };
 

@@ -160,6 +160,8 @@ const DEPENDENT_OPS: { readonly [K in DependentOpType]: string } = {
   functionInvoked: "L1: a Lambda function is invoked",
   clusterRequested: "E2: a customer asks ECS or EKS (`service`) to provision or scale a cluster",
   statusPostStarted: "H1: support operators start posting a status update to the Service Health Dashboard",
+  frontendJudgedUnhealthy:
+    "K11: the health check judges the slow frontend at position `frontend` (modulo the fleet) unhealthy; it restarts",
 };
 
 const SECTIONS: Readonly<Record<string, string>> = {
@@ -172,6 +174,7 @@ const SECTIONS: Readonly<Record<string, string>> = {
   eventbridge: "E1, E2",
   dashboard: "H1, R12",
   customer: "seed 000",
+  healthCheck: "K11",
   remediations: "the dependents' remediation flags, all false in as-was",
 };
 

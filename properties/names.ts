@@ -25,4 +25,5 @@ export const SYSTEM_INVARIANT_NAMES: ReadonlyArray<SystemInvariantName> = [
   "ProvisioningCompletesWithin",
   "StatusPostedWithin",
   "CustomerIngestionSurvivesRegionalImpairment",
+  "NoRecoverySetback",
 ];

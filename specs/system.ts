@@ -71,8 +71,9 @@ export const systemSpec: Spec<SystemConfig, SystemState, SystemOp> = {
     },
     advice: (name) => {
       const inv = systemInvariantNamed(name);
-      return inv === undefined
-        ? undefined
+      if (inv === undefined) return undefined;
+      return inv.remediedBy.length === 0
+        ? "fixed by no remediation flag: restart and add capacity no faster than the safe pace (npx outage recovery --pace; docs/load.md)"
         : `fixed by: ${inv.remediedBy.map((set) => `--remediation ${set.join(",")}`).join(" or ")}`;
     },
   },

@@ -7,6 +7,7 @@ import { cloudwatchLosesNoDatapoint } from "./cloudwatchLosesNoDatapoint.ts";
 import { cognitoNeverBlocks } from "./cognitoNeverBlocks.ts";
 import { customerSurvives } from "./customerSurvives.ts";
 import { lambdaUnaffected } from "./lambdaUnaffected.ts";
+import { noRecoverySetback } from "./noRecoverySetback.ts";
 import { provisioningCompletesWithin } from "./provisioningCompletesWithin.ts";
 import { statusPostedWithin } from "./statusPostedWithin.ts";
 import type { SystemInvariant } from "./systemInvariant.ts";
@@ -20,6 +21,7 @@ export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
   provisioningCompletesWithin,
   statusPostedWithin,
   customerSurvives,
+  noRecoverySetback,
 ];
 
 export { SYSTEM_INVARIANT_NAMES } from "../names.ts";

@@ -14,7 +14,8 @@ export type SystemInvariantName =
   | "LambdaUnaffectedByCloudWatch"
   | "ProvisioningCompletesWithin"
   | "StatusPostedWithin"
-  | "CustomerIngestionSurvivesRegionalImpairment";
+  | "CustomerIngestionSurvivesRegionalImpairment"
+  | "NoRecoverySetback";
 
 export interface SystemViolation {
   readonly invariant: SystemInvariantName;

@@ -19,6 +19,8 @@ const DEPENDENT_GENERATORS: { readonly [K in DependentOpType]: ReadonlyArray<Dep
   functionInvoked: [{ type: "functionInvoked" }],
   clusterRequested: CONTAINER_SERVICES.map((service): DependentOp => ({ type: "clusterRequested", service })),
   statusPostStarted: [{ type: "statusPostStarted" }],
+  // A template: `systemCandidateOps` tries it at every position of the fleet in the state at hand.
+  frontendJudgedUnhealthy: [{ type: "frontendJudgedUnhealthy", frontend: 0 }],
 };
 
 /** The dependent events on the cone, in a fixed order. */
@@ -38,5 +40,9 @@ export const systemCandidateOps = (
   dependentOps: ReadonlyArray<DependentOp>,
 ): ReadonlyArray<SystemOp> => [
   ...candidateOps(config, s.core).filter((op) => !INVISIBLE_TO_DEPENDENTS.has(op.type)),
-  ...dependentOps,
+  ...dependentOps.flatMap((op) =>
+    op.type === "frontendJudgedUnhealthy"
+      ? s.core.frontends.map((_, frontend): DependentOp => ({ type: "frontendJudgedUnhealthy", frontend }))
+      : [op],
+  ),
 ];

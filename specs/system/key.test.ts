@@ -149,6 +149,8 @@ const disguised = (config: SystemConfig, s: SystemState): SystemState => {
         ),
         approvalAskedAt: at(d.customer.approvalAskedAt, p.customer.approvalTicks),
       },
+      // Read only as "> 0".
+      healthCheck: { removedUnhealthy: up(d.healthCheck.removedUnhealthy) },
     },
   };
 };
