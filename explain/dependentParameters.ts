@@ -171,6 +171,10 @@ const RELEVANT: { readonly [K in SystemInvariantName]: ReadonlyArray<string> } =
     "dependents.customer.approvalTicks",
     "dependents.customer.resumeWithinTicks",
   ],
+  CellLoadWithinCapacity: [
+    "dependents.load.healthCheckPercent",
+    "dependents.load.firstCellLoadPercent",
+  ],
   NoRecoverySetback: [
     "coldStart.bootstrapTicks",
     "dependents.load.healthCheckPercent",

@@ -21,7 +21,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "./config.ts";
 import type { LoadConfig } from "./dependents/config.ts";
-import type { Frontend, State } from "./state.ts";
+import { type Frontend, type State, serversFor } from "./state.ts";
 
 /** A config with a load section (every SystemConfig is one). */
 export type LoadedConfig = Config & { readonly dependents: { readonly load: LoadConfig } };
@@ -33,8 +33,22 @@ const EPSILON = 1e-9;
 // per cell
 // ---------------------------------------------------------------------------------------------------------
 
-/** R7: the share (0..1) of the offered load that goes to cell `cell` of `cells`. */
+/**
+ * R7: the cells the streams live in: those of the fleet the config starts with (cells fill in order, state.ts
+ * `placeMembers`). A cell opened by a later addition takes no streams until operators move some to it, which this
+ * model does not do, so it is offered nothing.
+ */
+export const loadedCells = (config: LoadedConfig): number =>
+  config.remediations.cellularization
+    ? Math.max(
+        1,
+        Math.ceil(serversFor(config, config.fleet.initialSize) / config.remediationParameters.cellSize),
+      )
+    : 1;
+
+/** R7: the share (0..1) of the offered load that goes to cell `cell` of the `cells` that take streams. */
 export const cellLoadShare = (config: LoadedConfig, cell: number, cells: number): number => {
+  if (cell >= cells) return 0;
   if (cells <= 1) return 1;
   const first = Math.min(100, config.dependents.load.firstCellLoadPercent) / 100;
   return cell === 0 ? first : (1 - first) / (cells - 1);
@@ -92,9 +106,10 @@ const countCell = (frontends: ReadonlyArray<Frontend>, cell: number) => {
 /** The load, capacity and goodput of every cell of the fleet (one cell when not cellularized). */
 export const cellLoads = (config: LoadedConfig, core: State): ReadonlyArray<CellLoad> => {
   const cells = Math.max(1, core.cellSizes.length);
+  const loaded = loadedCells(config);
   return Array.from({ length: cells }, (_, cell): CellLoad => {
     const n = countCell(core.frontends, cell);
-    const offered = config.dependents.load.offeredRequestsPerTick * cellLoadShare(config, cell, cells);
+    const offered = config.dependents.load.offeredRequestsPerTick * cellLoadShare(config, cell, loaded);
     const perFrontend = n.serving === 0 ? 0 : offered / n.serving;
     const capacityEach = contendedCapacity(config, n.bootstrapping);
     return {

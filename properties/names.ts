@@ -26,4 +26,5 @@ export const SYSTEM_INVARIANT_NAMES: ReadonlyArray<SystemInvariantName> = [
   "StatusPostedWithin",
   "CustomerIngestionSurvivesRegionalImpairment",
   "NoRecoverySetback",
+  "CellLoadWithinCapacity",
 ];

@@ -73,7 +73,7 @@ export const systemSpec: Spec<SystemConfig, SystemState, SystemOp> = {
       const inv = systemInvariantNamed(name);
       if (inv === undefined) return undefined;
       return inv.remediedBy.length === 0
-        ? "fixed by no remediation flag: restart and add capacity no faster than the safe pace (npx outage recovery --pace; docs/load.md)"
+        ? `fixed by no dependent remediation flag${inv.advice === undefined ? "" : `: ${inv.advice}`}`
         : `fixed by: ${inv.remediedBy.map((set) => `--remediation ${set.join(",")}`).join(" or ")}`;
     },
   },

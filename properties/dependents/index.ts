@@ -3,6 +3,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import { alarmsHaveData } from "./alarmsHaveData.ts";
 import { autoscalingReactsWithin } from "./autoscalingReactsWithin.ts";
+import { cellLoadWithinCapacity } from "./cellLoadWithinCapacity.ts";
 import { cloudwatchLosesNoDatapoint } from "./cloudwatchLosesNoDatapoint.ts";
 import { cognitoNeverBlocks } from "./cognitoNeverBlocks.ts";
 import { customerSurvives } from "./customerSurvives.ts";
@@ -22,6 +23,7 @@ export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
   statusPostedWithin,
   customerSurvives,
   noRecoverySetback,
+  cellLoadWithinCapacity,
 ];
 
 export { SYSTEM_INVARIANT_NAMES } from "../names.ts";

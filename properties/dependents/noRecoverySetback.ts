@@ -12,6 +12,8 @@ export const noRecoverySetback: SystemInvariant = {
   source: "domain.md K11, K15 (MP8); [AWS-p] 'to avoid servers being judged as unhealthy during startup'",
   // No dependent remediation bounds the load on a frontend; the pace is the operators' (recovery --pace).
   remediedBy: [],
+  advice:
+    "restart (and add capacity) no faster than the safe pace r_safe (npx outage recovery --pace N/D; docs/load.md)",
   check: (_config, s) => {
     const n = s.dependents.healthCheck.removedUnhealthy;
     return n > 0

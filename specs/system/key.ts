@@ -69,6 +69,8 @@ export const READS: { readonly [K in SystemInvariantName]: ReadonlyArray<Compone
   StatusPostedWithin: ["dashboard"],
   CustomerIngestionSurvivesRegionalImpairment: ["customer"],
   NoRecoverySetback: ["healthCheck"],
+  // Reads the core fleet only.
+  CellLoadWithinCapacity: [],
 };
 
 /**
@@ -89,6 +91,7 @@ export const WATCHES: { readonly [K in SystemInvariantName]: ReadonlyArray<Compo
   StatusPostedWithin: [],
   CustomerIngestionSurvivesRegionalImpairment: ["customer"],
   NoRecoverySetback: ["healthCheck"],
+  CellLoadWithinCapacity: [],
 };
 
 /** The dependent each remediation flag is read by (model/dependents/*.ts). */
