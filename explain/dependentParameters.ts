@@ -171,10 +171,7 @@ const RELEVANT: { readonly [K in SystemInvariantName]: ReadonlyArray<string> } =
     "dependents.customer.approvalTicks",
     "dependents.customer.resumeWithinTicks",
   ],
-  CellLoadWithinCapacity: [
-    "dependents.load.healthCheckPercent",
-    "dependents.load.firstCellLoadPercent",
-  ],
+  CellLoadWithinCapacity: ["dependents.load.healthCheckPercent", "dependents.load.firstCellLoadPercent"],
   NoRecoverySetback: [
     "coldStart.bootstrapTicks",
     "dependents.load.healthCheckPercent",
