@@ -33,6 +33,17 @@ export const coneDependentOps = (cone: ReadonlyArray<Component>): ReadonlyArray<
  */
 export const INVISIBLE_TO_DEPENDENTS: ReadonlySet<OpType> = new Set<OpType>(["shardMoved", "requestRouted"]);
 
+/** The cone's dependent events in `s`: the health check's template tried at every position of the fleet. */
+export const dependentCandidates = (
+  s: SystemState,
+  dependentOps: ReadonlyArray<DependentOp>,
+): ReadonlyArray<DependentOp> =>
+  dependentOps.flatMap((op) =>
+    op.type === "frontendJudgedUnhealthy"
+      ? s.core.frontends.map((_, frontend): DependentOp => ({ type: "frontendJudgedUnhealthy", frontend }))
+      : [op],
+  );
+
 /** The candidate operations in `s`: the core's over their finite domains, then the cone's dependent events. */
 export const systemCandidateOps = (
   config: SystemConfig,
@@ -40,9 +51,5 @@ export const systemCandidateOps = (
   dependentOps: ReadonlyArray<DependentOp>,
 ): ReadonlyArray<SystemOp> => [
   ...candidateOps(config, s.core).filter((op) => !INVISIBLE_TO_DEPENDENTS.has(op.type)),
-  ...dependentOps.flatMap((op) =>
-    op.type === "frontendJudgedUnhealthy"
-      ? s.core.frontends.map((_, frontend): DependentOp => ({ type: "frontendJudgedUnhealthy", frontend }))
-      : [op],
-  ),
+  ...dependentCandidates(s, dependentOps),
 ];
