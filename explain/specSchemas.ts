@@ -199,6 +199,12 @@ const dependentOps: ReadonlyArray<Schema> = Object.entries(DEPENDENT_OPS).map(([
   ),
 );
 
+/** `dependents.load` may be left out (the decoder gives as-was's): files written before it existed stay valid. */
+const withOptionalLoad = (dependents: Schema): Schema => {
+  const d = dependents as { readonly required: ReadonlyArray<string> };
+  return { ...dependents, required: d.required.filter((k) => k !== "load") };
+};
+
 const systemConfig = (): Schema => {
   const core = fleetConfig as {
     required: ReadonlyArray<string>;
@@ -211,7 +217,7 @@ const systemConfig = (): Schema => {
     required: [...core.required, "dependents"],
     properties: {
       ...core.properties,
-      dependents: shapeOf(asWasDependents, "the dependent services' parameters"),
+      dependents: withOptionalLoad(shapeOf(asWasDependents, "the dependent services' parameters")),
     },
   };
 };
