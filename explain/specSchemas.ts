@@ -194,6 +194,7 @@ const dependentOps: ReadonlyArray<Schema> = Object.entries(DEPENDENT_OPS).map(([
     {
       type: { const: type },
       ...(type === "clusterRequested" ? { service: { enum: [...CONTAINER_SERVICES] } } : {}),
+      ...(type === "frontendJudgedUnhealthy" ? { frontend: nat() } : {}),
     },
     description,
   ),
