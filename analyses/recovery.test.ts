@@ -3,7 +3,15 @@ import { DEFAULT_SEED } from "../checker/defaults.ts";
 import { withAllRemediations, withRemediations } from "../model/config.ts";
 import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
-import { checkRecoversWithin, recoveryRun, withImprovedColdStart, withSelfHealingCache } from "./recovery.ts";
+import {
+  checkRecoversWithin,
+  type Pace,
+  pacedRestartBound,
+  recoveryRun,
+  safePace,
+  withImprovedColdStart,
+  withSelfHealingCache,
+} from "./recovery.ts";
 
 const options = { seed: DEFAULT_SEED, runs: 40 };
 /** 10:07 → 22:23 [AWS-p]: first restarted servers take traffic → Kinesis fully normal: 12 h 16 min. */
@@ -69,5 +77,59 @@ describe("recovery after the trigger is removed", () => {
     const r = recoveryRun(all, { added: 4, earlyLearners: [0, 1, 2], ticksBeforeRemoval: 30 }, "none", 10);
     expect(r.failed).toBe(false);
     expect(r.recoveryTicks).toBe(0);
+  });
+});
+
+describe("MP8: the restart pace against r_safe (K11, K15; model/load.ts)", () => {
+  // A trigger that leaves every frontend with a useless map, so the whole fleet must be restarted.
+  const whole = {
+    added: 1,
+    earlyLearners: [],
+    ticksBeforeRemoval: asWasSystem.membership.propagationDelayTicks + 1,
+  };
+  const servers = asWasSystem.fleet.initialSize;
+  const safe = safePace(asWasSystem);
+  if (safe === undefined) throw new Error("as-was has a safe pace");
+  const bound = pacedRestartBound(safe, servers);
+  /** ε: the paced restart ends when its last bootstrap does; no dependent is still failing after that. */
+  const EPSILON_TICKS = 0;
+  /** Long enough for four paced restarts: a run that has not recovered by then is stuck, not slow. */
+  const horizon = 4 * bound;
+
+  test("at r_safe the in-service count never falls and the restart ends within ⌈N/r⌉ + ε ticks", () => {
+    const r = recoveryRun(asWasSystem, whole, "pacedRestart", horizon, safe);
+    expect(r.setbacks).toBe(0);
+    expect(r.inService.every((n, i) => i === 0 || n >= (r.inService[i - 1] ?? 0))).toBe(true);
+    expect(r.recoveryTicks).toBeDefined();
+    expect(r.recoveryTicks ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(bound + EPSILON_TICKS);
+  });
+
+  test.each<[string, Pace]>([
+    [
+      "one more frontend per bootstrap than r_safe",
+      { frontends: safe.frontends + 1, perTicks: safe.perTicks },
+    ],
+    ["one frontend a tick", { frontends: 1, perTicks: 1 }],
+  ])(
+    "above r_safe (%s): a setback, the in-service count falls, and no recovery by the time the paced one is done",
+    (_n, pace) => {
+      const fast = recoveryRun(asWasSystem, whole, "pacedRestart", horizon, pace);
+      expect(fast.setbacks).toBeGreaterThan(0);
+      expect(fast.inService.some((n, i) => i > 0 && n < (fast.inService[i - 1] ?? 0))).toBe(true);
+      // Later than the paced one: in this model not at all within four paced restarts (the K11 loop sustains
+      // itself: each frontend that finishes is slow beside the queued bootstraps and is sent back).
+      expect(fast.recoveryTicks).toBeUndefined();
+    },
+  );
+
+  test("r_safe is B_safe frontends per bootstrap, and B_safe + 1 at once makes the serving frontends slow", () => {
+    const b = safe.frontends;
+    const p = asWasSystem.dependents.load;
+    const perFrontend = (bootstrapping: number) => p.offeredRequestsPerTick / (servers - bootstrapping);
+    const capacity = (bootstrapping: number) =>
+      (p.capacityPerFrontend * (100 - p.bootstrapCostPercent * bootstrapping)) / 100;
+    expect(safe.perTicks).toBe(asWasSystem.coldStart.bootstrapTicks);
+    expect(perFrontend(b)).toBeLessThanOrEqual(capacity(b));
+    expect(perFrontend(b + 1)).toBeGreaterThan(capacity(b + 1));
   });
 });

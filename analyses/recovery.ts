@@ -6,17 +6,42 @@
 // operators' response, then time. Two responses: `none` (no corrective push: MP1, does the system heal by
 // itself?) and `pacedRestart` (K12/K15: restart frontends that cannot serve, never more at once than can
 // bootstrap, as AWS did). The run reports how many ticks after the removal every service is healthy again:
-// every frontend serving with a complete map and no dependent failing. "Recovers within K ticks" is then a
+// the fleet delivering every offered request (goodput, model/load.ts) and no dependent failing. "Recovers within K ticks" is then a
 // property over generated triggers, with K as a parameter.
 // ---------------------------------------------------------------------------------------------------------
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { SERVICES } from "../model/dependencyGraph.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
+import { deliversAllOffered, inServiceCount, judgedSlow, safeConcurrentBootstraps } from "../model/load.ts";
+import { serversFor } from "../model/state.ts";
 import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
 import { serviceProblems } from "./scenario.ts";
 
 export type Response = "none" | "pacedRestart";
+
+/**
+ * K15/MP8: the operators' restart pace: `frontends` restarted every `perTicks` ticks (the first batch at the
+ * removal). Without one, the paced restart keeps `coldStart.maxConcurrentBootstraps` bootstrapping at once.
+ */
+export interface Pace {
+  readonly frontends: number;
+  readonly perTicks: number;
+}
+
+/** How many restarts a pace allows in total by `t` ticks after the removal. */
+export const restartsAllowedBy = (pace: Pace, t: number): number =>
+  pace.frontends * (Math.floor(t / pace.perTicks) + 1);
+
+/** MP8: the safe pace (model/load.ts): B_safe frontends per bootstrap; undefined when none is safe. */
+export const safePace = (config: SystemConfig): Pace | undefined => {
+  const b = safeConcurrentBootstraps(config, serversFor(config, config.fleet.initialSize));
+  return b < 1 ? undefined : { frontends: b, perTicks: config.coldStart.bootstrapTicks };
+};
+
+/** MP8's bound on a paced restart of `servers` frontends: ⌈N/r⌉ ticks, r = frontends / perTicks. */
+export const pacedRestartBound = (pace: Pace, servers: number): number =>
+  Math.ceil((servers * pace.perTicks) / pace.frontends);
 
 export interface Trigger {
   /** Servers' worth of capacity added (K16). */
@@ -34,13 +59,21 @@ export interface RecoveryRun {
   readonly removedAt: number;
   /** Ticks from the removal until every service is healthy, or undefined if not within the horizon. */
   readonly recoveryTicks: number | undefined;
+  /** K11/MP8: frontends the health check judged unhealthy and set back after the removal. */
+  readonly setbacks: number;
+  /** The in-service count (frontends serving with a complete map) at each tick after the removal. */
+  readonly inService: ReadonlyArray<number>;
   /** The operations that were applied, for replay. */
   readonly ops: ReadonlyArray<SystemOp>;
 }
 
-/** Every frontend serving with a complete map, and no dependent failing. */
+/**
+ * The fleet delivers every offered request (goodput against offered load, model/load.ts; not a head count), no
+ * frontend is still bootstrapping (its fill would still take capacity, K11), and no dependent is failing.
+ */
 export const everythingHealthy = (config: SystemConfig, s: SystemState): boolean =>
-  s.core.frontends.every((f) => f.status === "serving" && f.map === "complete") &&
+  deliversAllOffered(config, s.core) &&
+  s.core.frontends.every((f) => f.status !== "bootstrapping") &&
   SERVICES.every((svc) => serviceProblems(config, s)[svc] === undefined);
 
 /** A system run in progress: its state, the operations applied, and whether any service has failed. */
@@ -93,28 +126,46 @@ export const recoveryRun = (
   trigger: Trigger,
   response: Response,
   horizon: number,
+  pace?: Pace,
 ): RecoveryRun => {
   const { state, apply, ops, failed: failedBefore } = triggeredRun(config, trigger);
   const failed = failedBefore();
   const removedAt = state().core.tick;
+  const setbacksBefore = state().dependents.healthCheck.removedUnhealthy;
+  const inService: number[] = [];
+  let restarts = 0;
+  const result = (recoveryTicks: number | undefined): RecoveryRun => ({
+    failed,
+    removedAt,
+    recoveryTicks,
+    setbacks: state().dependents.healthCheck.removedUnhealthy - setbacksBefore,
+    inService,
+    ops,
+  });
   for (let t = 0; t <= horizon; t++) {
-    const s = state();
-    if (everythingHealthy(config, s))
-      return { failed, removedAt, recoveryTicks: s.core.tick - removedAt, ops };
+    inService.push(inServiceCount(state().core));
+    if (everythingHealthy(config, state())) return result(state().core.tick - removedAt);
+    // K11: the health check runs by itself: every slow frontend is judged unhealthy and restarts.
+    for (;;) {
+      const slow = state().core.frontends.findIndex((f) => judgedSlow(config, state().core, f));
+      if (slow === -1 || !apply({ type: "frontendJudgedUnhealthy", frontend: slow })) break;
+    }
     if (response === "pacedRestart") {
+      const s = state();
       const bootstrapping = s.core.frontends.filter((f) => f.status === "bootstrapping").length;
       const broken = s.core.frontends
         .map((f, i) => ({ f, i }))
         .filter(({ f }) => f.status !== "bootstrapping" && !(f.status === "serving" && f.map === "complete"));
-      for (const { i } of broken.slice(
-        0,
-        Math.max(0, config.coldStart.maxConcurrentBootstraps - bootstrapping),
-      ))
-        apply({ type: "frontendRestarted", frontend: i });
+      const room =
+        pace === undefined
+          ? config.coldStart.maxConcurrentBootstraps - bootstrapping
+          : restartsAllowedBy(pace, t) - restarts;
+      for (const { i } of broken.slice(0, Math.max(0, room)))
+        if (apply({ type: "frontendRestarted", frontend: i })) restarts += 1;
     }
     apply({ type: "tick" });
   }
-  return { failed, removedAt, recoveryTicks: undefined, ops };
+  return result(undefined);
 };
 
 /** Triggers over the config's capacity plan. */
@@ -134,6 +185,8 @@ export interface RecoveryCheck {
   /** The shrunk trigger that misses K, when violated. */
   readonly counterexample?: { readonly trigger: Trigger; readonly run: RecoveryRun };
   readonly runs: number;
+  /** K11/MP8: the most setbacks (frontends judged unhealthy after the removal) in one generated run. */
+  readonly setbacks: number;
 }
 
 /**
@@ -149,6 +202,8 @@ export const checkRecoversWithin = (
     readonly seed: number;
     readonly runs: number;
     readonly horizon?: number;
+    /** The operators' restart pace (K15/MP8); default: `maxConcurrentBootstraps` at once. */
+    readonly pace?: Pace;
     /** Told after each run (generated or shrinking), for a progress line. */
     readonly onRun?: (runs: number, shrinking: boolean) => void;
   },
@@ -157,9 +212,11 @@ export const checkRecoversWithin = (
   let worst: number | undefined = 0;
   let shrinking = false;
   let done = 0;
+  let setbacks = 0;
   const property = fc.property(triggerArb(config), (trigger) => {
-    const run = recoveryRun(config, trigger, response, horizon);
+    const run = recoveryRun(config, trigger, response, horizon, options.pace);
     options.onRun?.(++done, shrinking);
+    if (!shrinking) setbacks = Math.max(setbacks, run.setbacks);
     if (!shrinking)
       worst =
         worst === undefined || run.recoveryTicks === undefined
@@ -171,26 +228,37 @@ export const checkRecoversWithin = (
   });
   const details = fc.check(property, { seed: options.seed, numRuns: options.runs });
   if (!details.failed || details.counterexample === null)
-    return { k, response, status: "holds", worstTicks: worst, runs: details.numRuns };
+    return { k, response, status: "holds", worstTicks: worst, runs: details.numRuns, setbacks };
   const trigger = details.counterexample[0];
   return {
     k,
     response,
     status: "violated",
     worstTicks: worst,
-    counterexample: { trigger, run: recoveryRun(config, trigger, response, horizon) },
+    counterexample: { trigger, run: recoveryRun(config, trigger, response, horizon, options.pace) },
     runs: details.numRuns,
+    setbacks,
   };
 };
 
 /**
  * R4 ("radically improve the cold-start time"): the illustrative improved cold start: a frontend bootstraps
- * in 6 ticks (30 min) instead of 18, and two can bootstrap at once without starving request serving.
+ * in 6 ticks (30 min) instead of 18, and two can bootstrap at once without starving request serving: its fill
+ * asks the peers for about a third of the work (bootstrapCostPercent 3 instead of as-was's 10), so with two
+ * bootstrapping the six serving can still carry as-was's load (56/6 ≤ 10 · 94 %; model/load.ts). R4's own
+ * invariant (domain.md §(c)): health checks never remove a bootstrapping server at the new rate.
  */
 export const withImprovedColdStart = (config: SystemConfig): SystemConfig => ({
   ...config,
   name: `${config.name}+coldStart(R4)`,
   coldStart: { ...config.coldStart, bootstrapTicks: 6, maxConcurrentBootstraps: 2 },
+  dependents: {
+    ...config.dependents,
+    load: {
+      ...config.dependents.load,
+      bootstrapCostPercent: Math.min(config.dependents.load.bootstrapCostPercent, 3),
+    },
+  },
 });
 
 /** K14 (unknown in the record): useless maps rebuild by themselves once threads fit again. */

@@ -114,3 +114,29 @@ describe("the committed scenario corpus file", () => {
     expect(text).toBe(scenarioCorpusText(NOV25));
   });
 });
+
+describe("the replay under waitForCompleteMap: availability is goodput, not a head count (K11, issue 14)", () => {
+  const day = runScenario(scenarioConfig(["waitForCompleteMap"]), NOV25);
+  const firstServing = day.events.find((e) => e.event === "all 8 frontends serve with a complete shard-map");
+  const kinesisDown = day.events.find((e) => e.service === "kinesis" && e.event.startsWith("FAILED"));
+
+  test("Kinesis's failure line gives the requests delivered against those offered", () => {
+    expect(kinesisDown?.event).toMatch(/the fleet delivers \d+(\.\d)? of 56 requests a tick/);
+  });
+
+  test("Kinesis is not reported recovered while most of the fleet still bootstraps: only once half the load is delivered", () => {
+    const config = scenarioConfig(["waitForCompleteMap"]);
+    const recovered = day.recovered.kinesis;
+    expect(recovered).toBeDefined();
+    // Frontends come back one per bootstrap (18 ticks); half of 56 requests needs 4 of 8 serving at 7 each, so
+    // at least 3 full bootstraps after the first one serves.
+    const restart = day.events.find((e) => e.event.startsWith("operators restart a frontend"));
+    expect((recovered ?? 0) - (restart?.tick ?? 0)).toBeGreaterThanOrEqual(
+      4 * config.coldStart.bootstrapTicks,
+    );
+    // And every dependent that reads Kinesis recovers no earlier than Kinesis.
+    for (const s of ["cloudwatch", "eventbridge"] as const)
+      expect(day.recovered[s] ?? Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(recovered ?? 0);
+    expect(firstServing === undefined || firstServing.tick >= (recovered ?? 0)).toBe(true);
+  });
+});

@@ -12,12 +12,9 @@ import { cognitoFailing } from "../model/dependents/cognito.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import { postDelay } from "../model/dependents/dashboard.ts";
 import { provisioningDelay } from "../model/dependents/eventbridge.ts";
-import {
-  eventbridgeKinesisAvailable,
-  mainFleetAvailable,
-  routablePercent,
-} from "../model/dependents/kinesisHealth.ts";
+import { eventbridgeKinesisAvailable, mainFleetAvailable } from "../model/dependents/kinesisHealth.ts";
 import { memoryContended } from "../model/dependents/lambda.ts";
+import { goodputWords } from "../model/load.ts";
 import { deployed, deploymentText } from "../model/scenarios/deployment.ts";
 import type { Deployment, Scenario } from "../model/scenarios/scenario.ts";
 import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
@@ -57,7 +54,7 @@ export const serviceProblems = (
   return {
     kinesis: mainFleetAvailable(config, s.core)
       ? undefined
-      : `API errors: only ${routablePercent(s.core).toFixed(0)}% of serving frontends can route (useless shard-maps, K8)`,
+      : `API errors: the fleet ${goodputWords(config, s.core)} (useless shard-maps K8, bootstrap contention K11)`,
     cognito: cognitoFailing(d.cognito)
       ? `webservers blocked on the full Kinesis buffer (${d.cognito.buffered}/${d.cognito.capacity}): sign-ins fail (C2)`
       : undefined,

@@ -79,7 +79,22 @@ describe("npx outage scenario and blast-radius", () => {
     );
   });
 
+  test("recovery --pace above r_safe (MP8): as-was's row shows setbacks and never recovers; the paced row still does", () => {
+    const r = outage("recovery", "--runs", "3", "--pace", "2/18");
+    expect(r.code).toBe(1);
+    const asWas = r.stdout.split("\n\n")[1]?.split("\nas-was+")[0] ?? "";
+    expect(asWas).toContain("paced restart:      HOLDS    slowest recovery 144 ticks (12.0 h)");
+    expect(asWas).toMatch(
+      /restart at --pace: {2}VIOLATED slowest recovery not within the horizon; up to \d+ frontend\(s\) judged unhealthy and set back \(K11\)/,
+    );
+    expect(asWas).toContain(
+      "safe pace r_safe = 1 frontend per 18 ticks (0.67 an hour), ⌈N/r⌉ = 144 ticks for 8 frontends (MP8)",
+    );
+  });
+
   test.each([
+    [["recovery", "--pace", "0"], /--pace 0: must be N or N\/D/],
+    [["recovery", "--pace", "fast"], /--pace fast: must be N or N\/D/],
     [["recovery", "--k", "soon"], /--k soon: must be an integer/],
     [["scenario", "2021-12-07"], /scenario 2021-12-07: unknown/],
     [["blast-radius", "s3"], /blast-radius s3: unknown service/],

@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { INVARIANT_NAMES } from "../properties/names.ts";
 import { outageAsync } from "../test/spawnOutage.ts";
 import { run } from "./main.ts";
 
@@ -15,7 +16,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("npx outage as a process", () => {
   test("the same check in two processes at once: exit 1, byte-identical reports, identical files under identical names, no temp file left; they replay with exit 0", async () => {
-    const args = ["check", "--remediation", "preflightGuard", "--seed", "7", "--runs", "60"];
+    // The fleet's invariants: under preflightGuard the system's load invariants (K11, R7) would add a system/ folder.
+    const fleetOnly = ["--invariant", INVARIANT_NAMES.join(",")];
+    const args = ["check", "--remediation", "preflightGuard", "--seed", "7", "--runs", "60", ...fleetOnly];
     const [a, b] = await Promise.all([
       outageAsync([...args, "--out", "A"], dir),
       outageAsync([...args, "--out", "B"], dir),

@@ -1,15 +1,19 @@
 // ---------------------------------------------------------------------------------------------------------
-// cli: `outage recovery [--config NAME|FILE] [--remediation NAME ...] [--k K] [--seed N] [--runs N] [--json]`:
-// for each variant of the config (as-was unless --config; with the remediations asked for), whether every
-// service recovers within K ticks of the trigger's removal over generated triggers, with no corrective push
-// and with a paced restart, and the slowest recovery time seen (analyses/recovery.ts).
+// cli: `outage recovery [--config NAME|FILE] [--remediation NAME ...] [--k K] [--pace N[/D]] [--seed N] [--runs N]
+// [--json]`: for each variant of the config (as-was unless --config; with the remediations asked for), whether
+// every service recovers within K ticks of the trigger's removal over generated triggers, with no corrective push
+// and with a paced restart, and the slowest recovery time seen (analyses/recovery.ts). With --pace, also a restart
+// at that pace (K15), against the safe pace r_safe (MP8, model/load.ts), with the setbacks it caused (K11).
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
 import {
   checkRecoversWithin,
+  type Pace,
+  pacedRestartBound,
   type RecoveryCheck,
   type Response,
+  safePace,
   withImprovedColdStart,
   withSelfHealingCache,
 } from "../analyses/recovery.ts";
@@ -20,7 +24,8 @@ import {
   type SystemConfig,
   withDependentRemediations,
 } from "../model/dependents/config.ts";
-import { intFlag, loadConfigFile } from "./input.ts";
+import { serversFor } from "../model/state.ts";
+import { bad, intFlag, loadConfigFile } from "./input.ts";
 import type { Io } from "./io.ts";
 import { progress } from "./progress.ts";
 import { remediatedSystem } from "./specFlags.ts";
@@ -59,6 +64,23 @@ export const recoveryConfigs = (
 /** The 2020 system's rows. */
 export const RECOVERY_CONFIGS = recoveryConfigs(remediatedSystem([]));
 
+/** `--pace N` (N frontends a tick) or `N/D` (N frontends every D ticks). */
+export const paceFlag = (value: string | undefined): Pace | undefined => {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)(?:\/(\d+))?$/.exec(value.trim());
+  const frontends = Number(m?.[1]);
+  const perTicks = Number(m?.[2] ?? 1);
+  return m !== null && frontends >= 1 && frontends <= 10_000 && perTicks >= 1 && perTicks <= 10_000
+    ? { frontends, perTicks }
+    : bad(
+        `--pace ${value}: must be N or N/D (N frontends restarted every D ticks), integers from 1 to 10000`,
+      );
+};
+
+/** A pace in words: "1 frontend per 18 ticks (0.67 an hour)". */
+export const paceWords = (pace: Pace, tickMinutes: number): string =>
+  `${pace.frontends} frontend${pace.frontends === 1 ? "" : "s"} per ${pace.perTicks} tick${pace.perTicks === 1 ? "" : "s"} (${((pace.frontends * 60) / (pace.perTicks * tickMinutes)).toFixed(2)} an hour)`;
+
 const hours = (ticks: number | undefined, tickMinutes: number): string =>
   ticks === undefined
     ? "not within the horizon"
@@ -73,6 +95,7 @@ export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => 
       k: { type: "string" },
       seed: { type: "string" },
       runs: { type: "string" },
+      pace: { type: "string" },
       json: { type: "boolean" },
     },
     strict: true,
@@ -81,6 +104,7 @@ export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => 
   const k = intFlag("--k", values.k, DEFAULT_RECOVERY_K, 0, 10_000);
   const seed = intFlag("--seed", values.seed, DEFAULT_SEED, -2147483648, 2147483647);
   const runs = intFlag("--runs", values.runs, DEFAULT_RECOVERY_RUNS, 1, 100_000);
+  const pace = paceFlag(values.pace);
   const configs = recoveryConfigs(remediatedSystem(values.remediation ?? [], loadConfigFile(values.config)));
   const bar = progress(true, io);
   const rows = configs.map(({ config, why }, i) => {
@@ -98,6 +122,18 @@ export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => 
       why,
       none: check("none", "no corrective push"),
       paced: check("pacedRestart", "paced restart"),
+      atPace:
+        pace === undefined
+          ? undefined
+          : checkRecoversWithin(config, k, "pacedRestart", {
+              seed,
+              runs,
+              pace,
+              onRun: (n, shrinking) =>
+                bar.update(
+                  `recovery, config ${i + 1} of ${configs.length} (${config.name}), restart at --pace: ${shrinking ? `shrinking, ${n} runs` : `run ${n} of ${runs}`}`,
+                ),
+            }),
     };
   });
   bar.done();
@@ -114,10 +150,20 @@ export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => 
       k,
       seed,
       runs,
+      ...(pace === undefined ? {} : { pace }),
       results: rows.map((r) => ({
         config: r.config.name,
         noPush: view(r.none),
         pacedRestart: view(r.paced),
+        ...(r.atPace === undefined
+          ? {}
+          : {
+              atPace: {
+                ...view(r.atPace),
+                setbacks: r.atPace.setbacks,
+                safePace: safePace(r.config) ?? null,
+              },
+            }),
       })),
     };
     io.out(`${JSON.stringify(out, null, 2)}\n`);
@@ -135,10 +181,23 @@ export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => 
       lines.push(
         `  paced restart:      ${r.paced.status.toUpperCase().padEnd(8)} slowest recovery ${hours(r.paced.worstTicks, t)}`,
       );
-      for (const c of [r.none, r.paced])
+      if (r.atPace !== undefined && pace !== undefined) {
+        const safe = safePace(r.config);
+        const servers = serversFor(r.config, r.config.fleet.initialSize);
+        lines.push(
+          `  restart at --pace:  ${r.atPace.status.toUpperCase().padEnd(8)} slowest recovery ${hours(r.atPace.worstTicks, t)}; ${r.atPace.setbacks === 0 ? "no frontend set back" : `up to ${r.atPace.setbacks} frontend(s) judged unhealthy and set back (K11)`}`,
+          `    pace ${paceWords(pace, t)}; safe pace r_safe = ${safe === undefined ? "none (the fleet cannot carry its load with any frontend bootstrapping)" : `${paceWords(safe, t)}, ⌈N/r⌉ = ${pacedRestartBound(safe, servers)} ticks for ${servers} frontends`} (MP8)`,
+        );
+      }
+      const checks: ReadonlyArray<readonly [string, RecoveryCheck]> = [
+        [r.none.response, r.none],
+        [r.paced.response, r.paced],
+        ...(r.atPace === undefined ? [] : [["--pace", r.atPace] as const]),
+      ];
+      for (const [label, c] of checks)
         if (c.counterexample !== undefined)
           lines.push(
-            `    shrunk trigger (${c.response}): ${JSON.stringify(c.counterexample.trigger)} → recovery ${hours(c.counterexample.run.recoveryTicks, t)}`,
+            `    shrunk trigger (${label}): ${JSON.stringify(c.counterexample.trigger)} → recovery ${hours(c.counterexample.run.recoveryTicks, t)}${label === "--pace" ? `, ${c.counterexample.run.setbacks} setback(s)` : ""}`,
           );
     }
     lines.push(
@@ -147,5 +206,9 @@ export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => 
     );
     io.out(`${lines.join("\n")}\n`);
   }
-  return rows.every((r) => r.paced.status === "holds") ? 0 : 1;
+  return rows.every(
+    (r) => r.paced.status === "holds" && (r.atPace === undefined || r.atPace.status === "holds"),
+  )
+    ? 0
+    : 1;
 };

@@ -55,11 +55,13 @@ Usage:
       and 2020-11-25-in-event-fixes.json adds Cognito's (10:15) and Lambda's (10:36) fixes. --save-corpus
       writes the as-was day (config, operations, expected timeline) to FILE (the committed copy:
       counterexamples/scenarios/2020-11-25.json, checked by npm test).
-  npx outage recovery [--config NAME|FILE] [--remediation NAME ...] [--k K] [--seed N] [--runs N] [--json]
+  npx outage recovery [--config NAME|FILE] [--remediation NAME ...] [--k K] [--pace N[/D]] [--seed N] [--runs N] [--json]
       For each variant of the config (as-was unless --config, with the remediations named: itself, R8, R4 cold
       start, R4+R8, K14 self-healing maps, all): does every service recover within K ticks (default 150) of
-      the trigger's removal, with no push and with a paced restart, and the slowest recovery seen. Exit 0 if
-      the paced restart recovers within K under every config. Progress (config, runs) goes to stderr.
+      the trigger's removal, with no push and with a paced restart, and the slowest recovery seen. --pace N/D
+      also restarts N frontends every D ticks (N alone: every tick), with the health check removing slow
+      frontends (K11), and prints the setbacks and the safe pace r_safe (MP8, docs/load.md). Exit 0 if the
+      paced restart (and the --pace one) recovers within K under every config. Progress goes to stderr.
   npx outage sensitivity [--config NAME|FILE] [--json] [--chart FILE.svg]
       Move each unknown parameter of the day's replay (thread-limit margin, fleet size, propagation delay,
       bootstrap time, Cognito's and Lambda's buffers, restart pace) over its plausible range, one at a time,

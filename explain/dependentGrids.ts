@@ -10,6 +10,7 @@ import type { SystemConfig } from "../model/dependents/config.ts";
 import { postDelay } from "../model/dependents/dashboard.ts";
 import { provisioningDelay } from "../model/dependents/eventbridge.ts";
 import { memoryContended } from "../model/dependents/lambda.ts";
+import { goodput, goodputWords } from "../model/load.ts";
 import type { SystemState } from "../model/system.ts";
 import { type SystemInvariantName, systemInvariantNamed } from "../properties/dependents/index.ts";
 import type { Card, Gauge, Grid } from "./grids.ts";
@@ -133,6 +134,21 @@ export const dependentCards = (config: SystemConfig, s: SystemState): ReadonlyAr
           max: p.customer.producerBufferRecords,
         },
         { label: "ingestion down (ticks)", value: d.customer.failingFor, max: p.customer.resumeWithinTicks },
+      ],
+    ),
+    card(
+      config,
+      s,
+      "front-end load (K11, R7)",
+      ["NoRecoverySetback", "CellLoadWithinCapacity"],
+      `${goodputWords(config, s.core)}${d.healthCheck.removedUnhealthy > 0 ? `, ${plural(d.healthCheck.removedUnhealthy, "frontend")} set back by the health check` : ""}`,
+      [
+        {
+          label: "requests not delivered (a tick)",
+          value: Math.round(10 * (p.load.offeredRequestsPerTick - goodput(config, s.core))) / 10,
+          max: 0,
+        },
+        { label: "frontends set back (health check)", value: d.healthCheck.removedUnhealthy, max: 0 },
       ],
     ),
   ];

@@ -9,6 +9,7 @@ import type { SystemConfig } from "../model/dependents/config.ts";
 import { postDelay } from "../model/dependents/dashboard.ts";
 import { provisioningDelay } from "../model/dependents/eventbridge.ts";
 import { routablePercent } from "../model/dependents/kinesisHealth.ts";
+import { goodputPercent } from "../model/load.ts";
 import type { SystemState } from "../model/system.ts";
 import type { Panel } from "./panels.ts";
 
@@ -17,13 +18,20 @@ export type DependentPanel = Panel<SystemConfig, SystemState>;
 const percent = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((1000 * part) / whole) / 10;
 
-/** K2/K8 → C1, W1, E1: the share of serving frontends that can route, against the dependents' threshold. */
+/**
+ * K2/K8/K11 → C1, W1, E1: the goodput as a share of the offered requests, against the dependents' threshold, and
+ * the head count it replaced (the share of serving frontends that can route).
+ */
 export const kinesisPanel: DependentPanel = {
   id: "kinesis",
-  title: "Kinesis as its dependents see it (K2, K8)",
+  title: "Kinesis as its dependents see it (K2, K8, K11)",
   yTitle: "percent",
   domain: [0, 100],
   series: [
+    {
+      name: "goodput, % of offered requests",
+      value: (config, s) => Math.round(10 * goodputPercent(config, s.core)) / 10,
+    },
     {
       name: "% of serving frontends that can route",
       value: (_config, s) => Math.round(10 * routablePercent(s.core)) / 10,

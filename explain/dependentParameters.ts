@@ -18,7 +18,32 @@ export const DEPENDENT_PARAMETERS: ReadonlyArray<Parameter<SystemConfig>> = [
   d(
     "kinesis.minHealthyPercent",
     (x) => x.kinesis.minHealthyPercent,
-    "Kinesis is available to a dependent while this % of serving frontends can route (K8; illustrative)",
+    "Kinesis is available to a dependent while it delivers this % of the offered requests (goodput, K8/K11; illustrative)",
+  ),
+  d(
+    "load.offeredRequestsPerTick",
+    (x) => x.load.offeredRequestsPerTick,
+    "requests per tick offered to the fleet (K2; illustrative)",
+  ),
+  d(
+    "load.capacityPerFrontend",
+    (x) => x.load.capacityPerFrontend,
+    "requests per tick a frontend with a complete map serves (K2; illustrative)",
+  ),
+  d(
+    "load.healthCheckPercent",
+    (x) => x.load.healthCheckPercent,
+    "% of its capacity a frontend may be sent before the health check removes it (K11; illustrative)",
+  ),
+  d(
+    "load.firstCellLoadPercent",
+    (x) => x.load.firstCellLoadPercent,
+    "% of the load on cell 0 when cellularized (R7; illustrative)",
+  ),
+  d(
+    "load.bootstrapCostPercent",
+    (x) => x.load.bootstrapCostPercent,
+    "% of each serving peer's capacity one bootstrapping frontend takes (K11; illustrative)",
   ),
   d("cognito.recordsPerTick", (x) => x.cognito.recordsPerTick, "usage records Cognito emits per tick (C1)"),
   d("cognito.bufferRecords", (x) => x.cognito.bufferRecords, "Cognito's buffer, in records (C1/C2; unknown)"),
@@ -108,6 +133,9 @@ const FLEET = [
   "threads.threadsPerPeer",
   "tickMinutes",
   "dependents.kinesis.minHealthyPercent",
+  "dependents.load.offeredRequestsPerTick",
+  "dependents.load.capacityPerFrontend",
+  "dependents.load.bootstrapCostPercent",
 ];
 
 const RELEVANT: { readonly [K in SystemInvariantName]: ReadonlyArray<string> } = {
@@ -142,6 +170,12 @@ const RELEVANT: { readonly [K in SystemInvariantName]: ReadonlyArray<string> } =
     "dependents.customer.changeFreeze",
     "dependents.customer.approvalTicks",
     "dependents.customer.resumeWithinTicks",
+  ],
+  CellLoadWithinCapacity: ["dependents.load.healthCheckPercent", "dependents.load.firstCellLoadPercent"],
+  NoRecoverySetback: [
+    "coldStart.bootstrapTicks",
+    "dependents.load.healthCheckPercent",
+    "dependents.load.firstCellLoadPercent",
   ],
 };
 

@@ -6,7 +6,8 @@
 import { match } from "ts-pattern";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import type { BufferingService, DependentEffect } from "../model/dependents/effects.ts";
-import { mainFleetAvailable, routablePercent } from "../model/dependents/kinesisHealth.ts";
+import { mainFleetAvailable } from "../model/dependents/kinesisHealth.ts";
+import { goodputWords } from "../model/load.ts";
 import type { SystemState } from "../model/system.ts";
 import { changesBetween } from "./fleetChanges.ts";
 
@@ -23,7 +24,7 @@ export const dependentChanges = (
   return [
     ...when(
       mainFleetAvailable(config, a.core) !== up,
-      `Kinesis is ${up ? "available again" : "unavailable"} to its dependents (${routablePercent(b.core).toFixed(0)}% of serving frontends can route)`,
+      `Kinesis is ${up ? "available again" : "unavailable"} to its dependents (the fleet ${goodputWords(config, b.core)})`,
     ),
     ...when(
       x.cognito.buffered !== y.cognito.buffered,

@@ -25,7 +25,7 @@ interface OpEntry<K extends Op["type"]> {
 }
 
 /** A position, taken modulo the size of what it indexes (style habit 16). */
-const position = nat();
+export const position = nat();
 
 /** Each operation's meaning (model/ops.ts) and fields, keyed by type. */
 const OPS: { readonly [K in Op["type"]]: OpEntry<K> } = {

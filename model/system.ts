@@ -45,6 +45,11 @@ import {
   initialEventBridge,
 } from "./dependents/eventbridge.ts";
 import {
+  frontendJudgedUnhealthy,
+  type HealthCheckState,
+  initialHealthCheck,
+} from "./dependents/healthCheck.ts";
+import {
   cloudwatchKinesisAvailable,
   eventbridgeKinesisAvailable,
   mainFleetAvailable,
@@ -74,6 +79,8 @@ export interface Dependents {
   readonly dashboard: DashboardState;
   /** Seed 000: a customer's telemetry pipeline. */
   readonly customer: CustomerState;
+  /** K11: the front-end fleet's health check and the setbacks it caused (model/dependents/healthCheck.ts). */
+  readonly healthCheck: HealthCheckState;
 }
 
 export interface SystemState {
@@ -95,7 +102,9 @@ export type DependentOp =
   /** E2: a customer asks ECS or EKS to provision or scale a cluster. */
   | { readonly type: "clusterRequested"; readonly service: ContainerService }
   /** H1: support operators start posting a status update to the dashboard. */
-  | { readonly type: "statusPostStarted" };
+  | { readonly type: "statusPostStarted" }
+  /** K11: the health check judges a slow frontend (position modulo the fleet) unhealthy; it restarts. */
+  | { readonly type: "frontendJudgedUnhealthy"; readonly frontend: number };
 
 export type SystemOp = Op | DependentOp;
 
@@ -108,6 +117,7 @@ export const DEPENDENT_ACTOR: { readonly [K in DependentOpType]: string } = {
   functionInvoked: "client",
   clusterRequested: "customer",
   statusPostStarted: "operator",
+  frontendJudgedUnhealthy: "healthCheck",
 };
 
 export const DEPENDENT_OP_TYPES: ReadonlyArray<DependentOpType> = Object.keys(
@@ -137,6 +147,7 @@ export const initialSystemState = (config: SystemConfig): SystemState => ({
     eventbridge: initialEventBridge,
     dashboard: initialDashboard,
     customer: initialCustomer,
+    healthCheck: initialHealthCheck,
   },
 });
 
@@ -163,6 +174,8 @@ export const dependentsTick = (config: SystemConfig, core: State, d: Dependents)
       eventbridge: eventbridgeTick(d.eventbridge, eventbridgeKinesisAvailable(config, core)),
       dashboard: dashboardTick(config, d.dashboard, !cognitoFailing(cognito.next), core.tick),
       customer: customer.next,
+      // The health check has nothing to do with time passing: it acts through its own operation.
+      healthCheck: d.healthCheck,
     },
     effects: [...cognito.effects, ...cloudwatch.effects, ...lambda.effects, ...customer.effects],
   };
@@ -228,6 +241,15 @@ export const systemStepWithEffects = (config: SystemConfig, s: SystemState, op: 
     )
     .with({ type: "statusPostStarted" }, () =>
       dependentEvent(s, "dashboard", statusPostStarted(d.dashboard, now)),
+    )
+    .with({ type: "frontendJudgedUnhealthy" }, (o) =>
+      pipe(
+        frontendJudgedUnhealthy(config, s.core, d.healthCheck, o.frontend),
+        E.map(({ core, healthCheck }) => ({
+          state: { core, dependents: { ...d, healthCheck } },
+          effects: [],
+        })),
+      ),
     )
     .exhaustive();
 };

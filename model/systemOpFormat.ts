@@ -6,7 +6,7 @@
 import * as v from "valibot";
 import { CONTAINER_SERVICES } from "./dependents/eventbridge.ts";
 import { type Format, oneOf } from "./format.ts";
-import { OpFormat, opMessage, opVariant } from "./opFormat.ts";
+import { OpFormat, opMessage, opVariant, position } from "./opFormat.ts";
 import { OP_TYPES } from "./ops.ts";
 import { DEPENDENT_OP_TYPES, type DependentOpType, type SystemOp } from "./system.ts";
 
@@ -18,6 +18,8 @@ const DEPENDENT_OPS: { readonly [K in DependentOpType]: string } = {
   functionInvoked: "L1: a Lambda function is invoked",
   clusterRequested: "E2: a customer asks ECS or EKS (`service`) to provision or scale a cluster",
   statusPostStarted: "H1: support operators start posting a status update to the Service Health Dashboard",
+  frontendJudgedUnhealthy:
+    "K11: the health check judges the slow frontend at position `frontend` (modulo the fleet) unhealthy; it restarts",
 };
 
 /** The dependents' operations, one branch per type. */
@@ -25,7 +27,11 @@ export const DEPENDENT_OP_VARIANTS = DEPENDENT_OP_TYPES.map((t) =>
   opVariant(
     t,
     DEPENDENT_OPS[t],
-    t === "clusterRequested" ? { service: oneOf(CONTAINER_SERVICES, CONTAINER_SERVICES.join(" or ")) } : {},
+    t === "clusterRequested"
+      ? { service: oneOf(CONTAINER_SERVICES, CONTAINER_SERVICES.join(" or ")) }
+      : t === "frontendJudgedUnhealthy"
+        ? { frontend: position }
+        : {},
   ),
 );
 

@@ -4,6 +4,7 @@
 import { match } from "ts-pattern";
 import type { SystemConfig } from "./dependents/config.ts";
 import { opLabel } from "./opLabel.ts";
+import { frontendName, positionOf } from "./state.ts";
 import { DEPENDENT_ACTOR, type DependentOp, type SystemOp, type SystemState } from "./system.ts";
 
 const isDependentOp = (op: SystemOp): op is DependentOp => op.type in DEPENDENT_ACTOR;
@@ -22,5 +23,9 @@ export const systemOpLabel = (config: SystemConfig, s: SystemState, op: SystemOp
         .with({ type: "functionInvoked" }, () => " on a Lambda host")
         .with({ type: "clusterRequested" }, (o) => ` on ${o.service.toUpperCase()}`)
         .with({ type: "statusPostStarted" }, () => " to the Service Health Dashboard")
+        .with({ type: "frontendJudgedUnhealthy" }, (o) => {
+          const f = s.core.frontends[positionOf(s.core, o.frontend)];
+          return ` ${f === undefined ? "(no frontend)" : frontendName(f)} (slow: sent more than it can serve, K11)`;
+        })
         .exhaustive()}`
     : opLabel(config, s.core, op);

@@ -27,4 +27,6 @@ export const SYSTEM_INVARIANT_NAMES: ReadonlyArray<SystemInvariantName> = [
   "ProvisioningCompletesWithin",
   "StatusPostedWithin",
   "CustomerIngestionSurvivesRegionalImpairment",
+  "NoRecoverySetback",
+  "CellLoadWithinCapacity",
 ];

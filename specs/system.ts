@@ -71,8 +71,9 @@ export const systemSpec: Spec<SystemConfig, SystemState, SystemOp> = {
     },
     advice: (name) => {
       const inv = systemInvariantNamed(name);
-      return inv === undefined
-        ? undefined
+      if (inv === undefined) return undefined;
+      return inv.remediedBy.length === 0
+        ? `fixed by no dependent remediation flag${inv.advice === undefined ? "" : `: ${inv.advice}`}`
         : `fixed by: ${inv.remediedBy.map((set) => `--remediation ${set.join(",")}`).join(" or ")}`;
     },
   },

@@ -1,4 +1,9 @@
-import { type DependentsConfig, NO_DEPENDENT_REMEDIATIONS, type SystemConfig } from "../dependents/config.ts";
+import {
+  type DependentsConfig,
+  type LoadConfig,
+  NO_DEPENDENT_REMEDIATIONS,
+  type SystemConfig,
+} from "../dependents/config.ts";
 import { asWas } from "./asWas.ts";
 
 /**
@@ -15,10 +20,30 @@ import { asWas } from "./asWas.ts";
  *   - AutoScaling must act within 3 ticks (15 min) and ECS/EKS provisioning complete within 6 ticks (30 min);
  *   - the customer's producer holds 6 ticks of records, detects an impairment after 2 ticks, and a human approval
  *     takes 12 ticks outside a freeze; the freeze is on (Thanksgiving week, seed 000).
- *   - Kinesis is available to a dependent while at least half the serving frontends can route.
+ *   - Kinesis is available to a dependent while it delivers at least half the offered requests (goodput, model/load.ts).
  */
+/**
+ * The load on the `as-was` fleet (model/load.ts). ILLUSTRATIVE NUMBERS, chosen so that the 2020 paced restart
+ * (one frontend bootstrapping at a time, K15) is exactly the fastest safe pace and the built-in replay is
+ * unchanged:
+ *   - 8 frontends serve 10 requests a tick each with a complete map; clients offer 56 (70 % of the fleet);
+ *   - one bootstrapping frontend takes 10 % of every serving peer's capacity (K11);
+ *   - the health check removes a frontend sent more than it can serve (100 %).
+ * With one frontend bootstrapping, the 7 serving get 8 requests each against 9 they can serve; with two, 6 get
+ * 9.3 against 8: slow, judged unhealthy, restarted (the setback). So r_safe = 1 per 18-tick bootstrap.
+ *   - R7: cell 0 takes 60 % of the load (cells of 4 would share 50/50): one restart in it overloads it.
+ */
+export const asWasLoad: LoadConfig = {
+  offeredRequestsPerTick: 56,
+  capacityPerFrontend: 10,
+  bootstrapCostPercent: 10,
+  healthCheckPercent: 100,
+  firstCellLoadPercent: 60,
+};
+
 export const asWasDependents: DependentsConfig = {
   kinesis: { minHealthyPercent: 50 },
+  load: asWasLoad,
   cognito: { recordsPerTick: 1, bufferRecords: 12, addedCapacityRecords: 9 },
   cloudwatch: { datapointsPerTick: 1, localBufferTicks: 36, alarmMissingTicks: 1 },
   autoscaling: { reactWithinTicks: 3 },

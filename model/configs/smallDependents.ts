@@ -18,6 +18,16 @@ import { small } from "./small.ts";
  */
 export const smallDependents: DependentsConfig = {
   kinesis: { minHealthyPercent: 50 },
+  // K11: 10 requests over 2 frontends of 10: at rest 5 each; with one bootstrapping the other is sent all 10 and
+  // can serve 9, so the health check can act (NoRecoverySetback is exercised). Goodput against load gives the
+  // same availability as the head count did in every state of this fleet (at most 3 frontends).
+  load: {
+    offeredRequestsPerTick: 10,
+    capacityPerFrontend: 10,
+    bootstrapCostPercent: 10,
+    healthCheckPercent: 100,
+    firstCellLoadPercent: 50,
+  },
   cognito: { recordsPerTick: 1, bufferRecords: 1, addedCapacityRecords: 1 },
   cloudwatch: { datapointsPerTick: 1, localBufferTicks: 2, alarmMissingTicks: 1 },
   autoscaling: { reactWithinTicks: 1 },

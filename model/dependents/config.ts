@@ -33,6 +33,31 @@ export type DependentRemediationName = (typeof DEPENDENT_REMEDIATION_NAMES)[numb
 
 export type DependentRemediations = { readonly [K in DependentRemediationName]: boolean };
 
+/** The `load` section (model/load.ts). Integers; percents are of 100. */
+export interface LoadConfig {
+  /** K2: requests per tick clients offer the whole front-end fleet. */
+  readonly offeredRequestsPerTick: number;
+  /** K2: requests per tick one 2020-size frontend serving with a complete map can handle (R1: ×largerServerFactor). */
+  readonly capacityPerFrontend: number;
+  /**
+   * K11: percent of a serving peer's capacity that one bootstrapping frontend's shard-map fill takes (K4(c): a
+   * new map is filled from every peer's messages, so every peer works for every bootstrapping frontend). R8
+   * (bootstrap from the authoritative store) takes nothing from the peers.
+   */
+  readonly bootstrapCostPercent: number;
+  /**
+   * K11: the health check judges a frontend serving with a complete map unhealthy (slow) when the requests sent
+   * to it exceed this percent of what it can serve; it is then removed and restarted, and bootstraps again.
+   */
+  readonly healthCheckPercent: number;
+  /**
+   * R7: percent of the offered load that goes to cell 0 when the fleet is cellularized; the rest is spread evenly
+   * over the other cells (100 / cells is balanced). A stream's shards live in one cell, so a few busy streams make a
+   * hot cell. Ignored with a single cell.
+   */
+  readonly firstCellLoadPercent: number;
+}
+
 /** All numbers are in ticks or in abstract units per tick; every one is ILLUSTRATIVE unless its comment cites a value. */
 export interface DependentsConfig {
   readonly kinesis: {
@@ -43,6 +68,13 @@ export interface DependentsConfig {
      */
     readonly minHealthyPercent: number;
   };
+  /**
+   * K2/K11/R7: the load on the front-end fleet and what it can serve (model/load.ts). Requests are abstract
+   * units per tick. Every number is ILLUSTRATIVE: the record gives no request rate, no per-server capacity, no
+   * cost of a shard-map fill and no health-check threshold (domain.md §(e): "Health-check thresholds that
+   * remove slow servers: unknown").
+   */
+  readonly load: LoadConfig;
   readonly cognito: {
     /** C1: usage records the webservers emit per tick into the buffer drained to Kinesis. */
     readonly recordsPerTick: number;

@@ -6,8 +6,8 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as v from "valibot";
 import { CONFIG_ENTRIES, SCHEMA_KEY } from "../configFormat.ts";
-import { asWasDependents } from "../configs/asWasDependents.ts";
-import { atLeast, type Format, flag, section } from "../format.ts";
+import { asWasDependents, asWasLoad } from "../configs/asWasDependents.ts";
+import { atLeast, between, type Format, flag, section } from "../format.ts";
 import type { DependentsConfig } from "./config.ts";
 
 /** What each section is about, for the JSON Schema's reader. */
@@ -34,11 +34,42 @@ const shapeOf = (like: unknown, description?: string): Format<unknown> =>
           description,
         );
 
+/**
+ * K2/K11/R7: the `load` section (model/load.ts), each field with its own range. A file written before the
+ * section existed has none and gets as-was's (`asWasLoad`), so saved counterexamples and config files stay valid.
+ */
+const LoadFormat = v.optional(
+  section(
+    {
+      offeredRequestsPerTick: atLeast(0, "K2: requests per tick clients offer the whole front-end fleet"),
+      capacityPerFrontend: atLeast(
+        1,
+        "K2: requests per tick one 2020-size frontend with a complete map serves",
+      ),
+      bootstrapCostPercent: between(
+        0,
+        100,
+        " (a percent)",
+        "K11: percent of a serving peer's capacity one bootstrap takes",
+      ),
+      healthCheckPercent: atLeast(
+        1,
+        "K11: a frontend sent more than this percent of its capacity is judged slow",
+      ),
+      firstCellLoadPercent: between(0, 100, " (a percent)", "R7: percent of the offered load on cell 0"),
+    },
+    "K2, K11, R7: load and capacity (model/load.ts); every number illustrative",
+  ),
+  asWasLoad,
+);
+
 /** The `dependents` section; its type is `asWasDependents`'s, which `DependentsConfig` types. */
-export const DependentsFormat = shapeOf(
-  asWasDependents,
+export const DependentsFormat = section(
+  Object.fromEntries(
+    Object.entries(asWasDependents).map(([k, x]) => [k, k === "load" ? LoadFormat : shapeOf(x, SECTIONS[k])]),
+  ),
   "the dependent services' parameters (model/dependents/config.ts; every number illustrative)",
-) as Format<DependentsConfig>;
+) as unknown as Format<DependentsConfig>;
 
 /** A whole system config (a saved system counterexample's `config`): the core config plus `dependents`. */
 export const SystemConfigFormat = section({ ...SCHEMA_KEY, ...CONFIG_ENTRIES, dependents: DependentsFormat });

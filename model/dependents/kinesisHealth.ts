@@ -1,22 +1,28 @@
 // ---------------------------------------------------------------------------------------------------------
 // model: what the dependents see of Kinesis, derived from the core state (the core model is not changed).
-// A dependent's calls are spread over the serving frontends; one that lands on a frontend without a complete
-// shard-map fails (K2/K8). So Kinesis is available to a dependent when enough of the serving frontends can
-// route. R6: a service on a separate, partitioned front-end fleet does not see the main fleet at all.
+// A dependent's calls are part of the load spread over the serving frontends; one that lands on a frontend
+// without a complete shard-map fails (K2/K8), and one beyond what the frontends can serve while others bootstrap
+// fails too (K11). So Kinesis is available to a dependent when the fleet delivers enough of the offered requests:
+// goodput against offered load (model/load.ts), not a head count. R6: a service on a separate, partitioned
+// front-end fleet does not see the main fleet at all.
 // ---------------------------------------------------------------------------------------------------------
+import { goodputPercent } from "../load.ts";
 import type { State } from "../state.ts";
 import type { SystemConfig } from "./config.ts";
 
-/** K2/K8: the share, in percent, of serving frontends that can route (0 when none serves). */
+/** K2/K8: the share, in percent, of serving frontends that can route (0 when none serves): a head count. */
 export const routablePercent = (core: State): number => {
   const serving = core.frontends.filter((f) => f.status === "serving");
   if (serving.length === 0) return 0;
   return (100 * serving.filter((f) => f.map === "complete").length) / serving.length;
 };
 
-/** Whether the main front-end fleet serves the dependents' calls (C1, W1, E1: "kdsRouteOk"). */
+/**
+ * Whether the main front-end fleet serves the dependents' calls (C1, W1, E1: "kdsRouteOk"): it delivers at
+ * least `minHealthyPercent` of the offered requests.
+ */
 export const mainFleetAvailable = (config: SystemConfig, core: State): boolean =>
-  routablePercent(core) >= config.dependents.kinesis.minHealthyPercent;
+  goodputPercent(config, core) + 1e-9 >= config.dependents.kinesis.minHealthyPercent;
 
 /**
  * R6: whether the fleet CloudWatch's calls go to is available. The partitioned fleet is sized inside its tested

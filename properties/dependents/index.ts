@@ -3,10 +3,12 @@
 // ---------------------------------------------------------------------------------------------------------
 import { alarmsHaveData } from "./alarmsHaveData.ts";
 import { autoscalingReactsWithin } from "./autoscalingReactsWithin.ts";
+import { cellLoadWithinCapacity } from "./cellLoadWithinCapacity.ts";
 import { cloudwatchLosesNoDatapoint } from "./cloudwatchLosesNoDatapoint.ts";
 import { cognitoNeverBlocks } from "./cognitoNeverBlocks.ts";
 import { customerSurvives } from "./customerSurvives.ts";
 import { lambdaUnaffected } from "./lambdaUnaffected.ts";
+import { noRecoverySetback } from "./noRecoverySetback.ts";
 import { provisioningCompletesWithin } from "./provisioningCompletesWithin.ts";
 import { statusPostedWithin } from "./statusPostedWithin.ts";
 import type { SystemInvariant } from "./systemInvariant.ts";
@@ -20,6 +22,8 @@ export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
   provisioningCompletesWithin,
   statusPostedWithin,
   customerSurvives,
+  noRecoverySetback,
+  cellLoadWithinCapacity,
 ];
 
 export { SYSTEM_INVARIANT_NAMES } from "../names.ts";

@@ -14,7 +14,9 @@ export type SystemInvariantName =
   | "LambdaUnaffectedByCloudWatch"
   | "ProvisioningCompletesWithin"
   | "StatusPostedWithin"
-  | "CustomerIngestionSurvivesRegionalImpairment";
+  | "CustomerIngestionSurvivesRegionalImpairment"
+  | "NoRecoverySetback"
+  | "CellLoadWithinCapacity";
 
 export interface SystemViolation {
   readonly invariant: SystemInvariantName;
@@ -31,6 +33,8 @@ export interface SystemInvariant {
   readonly source: string;
   /** Sets of dependent remediations, each of which on its own makes it hold on the failing `as-was` fleet. */
   readonly remediedBy: ReadonlyArray<ReadonlyArray<DependentRemediationName>>;
+  /** What fixes it when no dependent remediation does (`remediedBy` empty), for the advice after a violation. */
+  readonly advice?: string;
   readonly check: (config: SystemConfig, s: SystemState) => O.Option<SystemViolation>;
   /** 0 = far from breaking, 1 = at the edge; above 1 only in a violating state. */
   readonly closeness: (config: SystemConfig, s: SystemState) => number;

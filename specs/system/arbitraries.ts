@@ -21,6 +21,13 @@ export const dependentOpArb: fc.Arbitrary<SystemOp> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.constant({ type: "statusPostStarted" as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant("frontendJudgedUnhealthy" as const),
+      frontend: fc.nat({ max: 63 }),
+    }),
+  },
 );
 
 /** One system operation: core (including ticks) or dependent, with extra weight on time passing. */

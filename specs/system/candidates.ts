@@ -19,6 +19,8 @@ const DEPENDENT_GENERATORS: { readonly [K in DependentOpType]: ReadonlyArray<Dep
   functionInvoked: [{ type: "functionInvoked" }],
   clusterRequested: CONTAINER_SERVICES.map((service): DependentOp => ({ type: "clusterRequested", service })),
   statusPostStarted: [{ type: "statusPostStarted" }],
+  // A template: `systemCandidateOps` tries it at every position of the fleet in the state at hand.
+  frontendJudgedUnhealthy: [{ type: "frontendJudgedUnhealthy", frontend: 0 }],
 };
 
 /** The dependent events on the cone, in a fixed order. */
@@ -31,6 +33,17 @@ export const coneDependentOps = (cone: ReadonlyArray<Component>): ReadonlyArray<
  */
 export const INVISIBLE_TO_DEPENDENTS: ReadonlySet<OpType> = new Set<OpType>(["shardMoved", "requestRouted"]);
 
+/** The cone's dependent events in `s`: the health check's template tried at every position of the fleet. */
+export const dependentCandidates = (
+  s: SystemState,
+  dependentOps: ReadonlyArray<DependentOp>,
+): ReadonlyArray<DependentOp> =>
+  dependentOps.flatMap((op) =>
+    op.type === "frontendJudgedUnhealthy"
+      ? s.core.frontends.map((_, frontend): DependentOp => ({ type: "frontendJudgedUnhealthy", frontend }))
+      : [op],
+  );
+
 /** The candidate operations in `s`: the core's over their finite domains, then the cone's dependent events. */
 export const systemCandidateOps = (
   config: SystemConfig,
@@ -38,5 +51,5 @@ export const systemCandidateOps = (
   dependentOps: ReadonlyArray<DependentOp>,
 ): ReadonlyArray<SystemOp> => [
   ...candidateOps(config, s.core).filter((op) => !INVISIBLE_TO_DEPENDENTS.has(op.type)),
-  ...dependentOps,
+  ...dependentCandidates(s, dependentOps),
 ];

@@ -15,7 +15,7 @@ import { SYSTEM_INVARIANTS } from "../../properties/dependents/index.ts";
 import { candidateOps } from "../fleet/enabledOps.ts";
 import { systemSpec } from "../system.ts";
 import { systemOpsArb } from "./arbitraries.ts";
-import { coneDependentOps, INVISIBLE_TO_DEPENDENTS } from "./candidates.ts";
+import { coneDependentOps, dependentCandidates, INVISIBLE_TO_DEPENDENTS } from "./candidates.ts";
 import {
   COMPONENTS,
   type Component,
@@ -40,7 +40,7 @@ const configWith = (set: ReadonlyArray<DependentRemediationName>): SystemConfig 
 /** Every operation worth trying in `s` (the invisible core ones included), as BFS would over the whole system. */
 const allOps = (config: SystemConfig, s: SystemState): ReadonlyArray<SystemOp> => [
   ...candidateOps(config, s.core),
-  ...coneDependentOps(COMPONENTS),
+  ...dependentCandidates(s, coneDependentOps(COMPONENTS)),
 ];
 
 const successorKeys = (
@@ -149,6 +149,8 @@ const disguised = (config: SystemConfig, s: SystemState): SystemState => {
         ),
         approvalAskedAt: at(d.customer.approvalAskedAt, p.customer.approvalTicks),
       },
+      // Read only as "> 0".
+      healthCheck: { removedUnhealthy: up(d.healthCheck.removedUnhealthy) },
     },
   };
 };

@@ -43,6 +43,7 @@ export const COMPONENTS: ReadonlyArray<Component> = [
   "eventbridge",
   "dashboard",
   "customer",
+  "healthCheck",
 ];
 
 /** What each dependent reads besides the core fleet (model/system.ts `dependentsTick`; domain.md's graph). */
@@ -54,6 +55,7 @@ export const UPSTREAM: { readonly [K in Component]: ReadonlyArray<Component> } =
   eventbridge: [],
   dashboard: ["cognito"],
   customer: [],
+  healthCheck: [],
 };
 
 /** The dependents each invariant's check reads (properties/dependents/*.ts). */
@@ -66,6 +68,9 @@ export const READS: { readonly [K in SystemInvariantName]: ReadonlyArray<Compone
   ProvisioningCompletesWithin: ["eventbridge"],
   StatusPostedWithin: ["dashboard"],
   CustomerIngestionSurvivesRegionalImpairment: ["customer"],
+  NoRecoverySetback: ["healthCheck"],
+  // Reads the core fleet only.
+  CellLoadWithinCapacity: [],
 };
 
 /**
@@ -85,6 +90,8 @@ export const WATCHES: { readonly [K in SystemInvariantName]: ReadonlyArray<Compo
   ProvisioningCompletesWithin: [],
   StatusPostedWithin: [],
   CustomerIngestionSurvivesRegionalImpairment: ["customer"],
+  NoRecoverySetback: ["healthCheck"],
+  CellLoadWithinCapacity: [],
 };
 
 /** The dependent each remediation flag is read by (model/dependents/*.ts). */
@@ -107,6 +114,7 @@ export const OP_COMPONENT: { readonly [K in DependentOpType]: Component } = {
   functionInvoked: "lambda",
   clusterRequested: "eventbridge",
   statusPostStarted: "dashboard",
+  frontendJudgedUnhealthy: "healthCheck",
 };
 
 /** The invariant's cone of influence: what it reads and everything upstream of that, in `COMPONENTS` order. */
@@ -217,6 +225,9 @@ const PARTS: { readonly [K in Component]: Part } = {
       p.approvalTicks,
     )},${+c.onStandby}${rest(c, ["buffered", "lost", "delivered", "failingFor", "approvalAskedAt", "onStandby"])}`;
   },
+  // K11: the setbacks are read only by NoRecoverySetback, as "> 0"; no step reads them.
+  healthCheck: (_config, { healthCheck: h }, _now, watched) =>
+    `${only(watched, bit(h.removedUnhealthy))}${rest(h, ["removedUnhealthy"])}`,
 };
 
 /**
