@@ -5,7 +5,8 @@
 // complete), and each name's doc comment is in the file it comes from. Deeper imports:
 // "kinesis-outage-model/model/*", "/properties/*", "/checker/*", "/specs/*" (package.json `exports`); the
 // vitest entry is "kinesis-outage-model/vitest" (testing/vitest.ts). docs/architecture.md explains how the
-// pieces fit.
+// pieces fit. The input formats (`ConfigFormat`, `OpFormat`, `ScenarioFormat`, ...) are valibot schemas, each
+// defined once, sorted in among the rest by the file they come from.
 // ---------------------------------------------------------------------------------------------------------
 
 // The engine: one for every spec.
@@ -18,6 +19,11 @@ export {
   parseJson,
   specIdOf,
 } from "./checker/counterexample.ts";
+export {
+  counterexampleFormat,
+  type FileParts,
+  type SpecFileParts,
+} from "./checker/counterexampleFormat.ts";
 export { DEFAULT_RUNS, DEFAULT_SEED } from "./checker/defaults.ts";
 export type { BfsOptions, BfsResult, BfsVerdict, Exploration } from "./checker/exploration.ts";
 export {
@@ -51,6 +57,7 @@ export {
 export { acceptedOps, runTrace, statesOf, type TraceResult, type TraceStep } from "./checker/trace.ts";
 export { exploreBreadthFirst } from "./checker/verify/bfs.ts";
 export { narrate } from "./explain/narrate.ts";
+export { COUNTEREXAMPLE_FORMATS } from "./explain/specSchemas.ts";
 // The model: the fleet's state machine, the whole system's, and the configurations they are checked with.
 export {
   type Config,
@@ -61,14 +68,20 @@ export {
   withRemediations,
 } from "./model/config.ts";
 export { parseConfig } from "./model/configDecoder.ts";
+export { ConfigFormat } from "./model/configFormat.ts";
 export { asWas, BUILTIN_CONFIGS, small } from "./model/configs/index.ts";
 export type { SystemConfig } from "./model/dependents/config.ts";
 export { decodeSystemConfig } from "./model/dependents/configDecoder.ts";
+export { ConfigFileFormat, SystemConfigFormat } from "./model/dependents/configFormat.ts";
+export { decodeWith, type Format, type Where } from "./model/format.ts";
+export { OpFormat } from "./model/opFormat.ts";
 export type { Op, OpType } from "./model/ops.ts";
 export type { Refusal, StepResult } from "./model/refusal.ts";
+export { ScenarioFormat } from "./model/scenarios/scenarioFormat.ts";
 export { type Frontend, initialState, type State } from "./model/state.ts";
 export { step } from "./model/step.ts";
 export { initialSystemState, type SystemOp, type SystemState, systemStep } from "./model/system.ts";
+export { SystemOpFormat } from "./model/systemOpFormat.ts";
 // The properties: the invariants, by name.
 export { SYSTEM_INVARIANTS, type SystemInvariant } from "./properties/dependents/index.ts";
 export {

@@ -11,10 +11,10 @@ import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { decodeWith } from "../model/format.ts";
 import { oneLine } from "../model/oneLine.ts";
-import { loadedFileFormat } from "./counterexampleFormat.ts";
+import { loadedFileFormat, SCHEMA_VERSION } from "./counterexampleFormat.ts";
 import type { Spec } from "./spec.ts";
 
-export const SCHEMA_VERSION = 2;
+export { SCHEMA_VERSION } from "./counterexampleFormat.ts";
 
 export interface SavedStep {
   readonly step: number;

@@ -18,6 +18,9 @@ import {
   text,
 } from "../model/format.ts";
 
+/** The version of the file format written today (2: the file names its spec in `spec`). */
+export const SCHEMA_VERSION = 2;
+
 /** What the format needs of a spec: its invariants' names, where they are, its operation and config formats. */
 export interface FileParts<C, O> {
   readonly invariants: ReadonlyArray<string>;
@@ -76,6 +79,29 @@ export const PROVENANCE = {
 export const schemaKey = (at: string) => ({
   $schema: v.optional(text(`where a schema is, relative to the file (${at})`)),
 });
+
+/** What the format of a spec's files needs besides: the spec's id and the corpus folder its files are saved in. */
+export interface SpecFileParts<C, O> extends FileParts<C, O> {
+  readonly id: string;
+  readonly folder: string;
+}
+
+/**
+ * A file of spec `s` as written today, whole (its operations and config included): what a library user
+ * validates a file with, and a branch of docs/counterexample.schema.json (explain/schema.ts). `schemaRef` is
+ * where the file's `$schema` points.
+ */
+export const counterexampleFormat = <C, O>(s: SpecFileParts<C, O>, schemaRef: string) =>
+  section(
+    {
+      ...schemaKey(schemaRef),
+      spec: v.pipe(v.literal(s.id), v.description("the spec whose config and operations the file holds")),
+      schemaVersion: v.literal(SCHEMA_VERSION),
+      ...commonEntries(s),
+      ...PROVENANCE,
+    },
+    `a counterexample of the ${s.id} spec (saved in ${s.folder}/)`,
+  );
 
 /**
  * The format the decoder reads any file of a spec with: the marker fields (`spec`, `kind`, `schemaVersion`)

@@ -1,6 +1,7 @@
-// docs/scenario.schema.json, the published schema of a scenario file: generated from the code
-// (analyses/replayDocs.test.ts compares the committed file); it accepts the shipped scenario files and
-// rejects what the decoder rejects, on a sample of wrong files.
+// docs/scenario.schema.json, the published schema of a scenario file: generated from the scenario format
+// (model/scenarios/scenarioFormat.ts; analyses/replayDocs.test.ts compares the committed file); it accepts
+// what the decoder accepts and rejects what it rejects, on a sample of files, the rules between an object's
+// keys (one kind per action, a deployment that changes something) included.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -27,6 +28,16 @@ describe("docs/scenario.schema.json", () => {
       expect(E.isRight(decodeScenarioFile(f))).toBe(true);
     },
   );
+
+  test.each([
+    withAction({ tick: 3, deploy: { threadLimit: 12 } }),
+    withAction({ tick: 3, pacedRestart: { frontends: 4, everyTicks: 2 } }),
+    withAction({ tick: 3, record: "a note alone" }),
+    { ...day, $schema: "anywhere", background: [] },
+  ])("accepts %j, as the decoder does", (v) => {
+    expect(validate(v), JSON.stringify(validate.errors)).toBe(true);
+    expect(E.isRight(decodeScenarioFile(v))).toBe(true);
+  });
 
   test.each([
     { ...day, endTick: 0 },

@@ -1,8 +1,9 @@
 // ---------------------------------------------------------------------------------------------------------
 // explain: the one published JSON Schema of counterexample files (docs/counterexample.schema.json), for every
 // spec, generated (@valibot/to-json-schema) from the formats the decoder reads files with: the file's fields
-// (checker/counterexampleFormat.ts) and each spec's operations and config (explain/specSchemas.ts), so it
-// cannot drift: `npm test` regenerates it and compares it with the committed file. A file of schemaVersion 2
+// (checker/counterexampleFormat.ts, `counterexampleFormat`) and each spec's operations and config
+// (explain/specSchemas.ts), so it cannot drift: `npm test` regenerates it and compares it with the committed
+// file. A file of schemaVersion 2
 // names its spec in `spec`, and the schema has one branch per spec. Files written before the `spec` field
 // (schemaVersion 1: the fleet's with no marker, the system's with `"kind": "system"`) have a branch each,
 // since the committed corpus holds them and the decoder still loads them (specs/saved.ts). The decoder also
@@ -10,30 +11,13 @@
 // ---------------------------------------------------------------------------------------------------------
 import { toJsonSchemaDefs } from "@valibot/to-json-schema";
 import * as v from "valibot";
-import { SCHEMA_VERSION } from "../checker/counterexample.ts";
-import { commonEntries, PROVENANCE, StepFormat, schemaKey } from "../checker/counterexampleFormat.ts";
+import { commonEntries, StepFormat, schemaKey } from "../checker/counterexampleFormat.ts";
 import { section } from "../model/format.ts";
-import { fleet, SPECS, type SpecSchema, system } from "./specSchemas.ts";
+import { fileFormatOf, fleet, SPECS, schemaFrom, system } from "./specSchemas.ts";
+
+export { SCHEMA_PATH } from "./specSchemas.ts";
 
 export type Schema = Readonly<Record<string, unknown>>;
-
-export const SCHEMA_PATH = "docs/counterexample.schema.json";
-
-/** Where the schema is from a spec's corpus folder, as the encoder writes it. */
-const schemaFrom = (s: SpecSchema): string => `${"../".repeat(s.folder.split("/").length)}${SCHEMA_PATH}`;
-
-/** The file of spec `s` as written today. */
-const current = (s: SpecSchema) =>
-  section(
-    {
-      ...schemaKey(schemaFrom(s)),
-      spec: v.pipe(v.literal(s.id), v.description("the spec whose config and operations the file holds")),
-      schemaVersion: v.literal(SCHEMA_VERSION),
-      ...commonEntries(s),
-      ...PROVENANCE,
-    },
-    `a counterexample of the ${s.id} spec (saved in ${s.folder}/)`,
-  );
 
 /** The files written before the `spec` field: the fleet's had no marker, the system's `"kind": "system"`. */
 const LEGACY = {
@@ -61,7 +45,7 @@ export const counterexampleSchema = (): Schema => ({
   oneOf: [...SPECS.map((s) => s.id), ...Object.keys(LEGACY)].map((name) => ({ $ref: `#/$defs/${name}` })),
   $defs: toJsonSchemaDefs(
     {
-      ...Object.fromEntries(SPECS.map((s) => [s.id, current(s)])),
+      ...Object.fromEntries(SPECS.map((s) => [s.id, fileFormatOf(s)])),
       ...LEGACY,
       ...Object.fromEntries(SPECS.map((s) => [`${s.id}Op`, s.op])),
       ...Object.fromEntries(SPECS.map((s) => [`${s.id}Config`, s.config])),

@@ -72,7 +72,7 @@ describe("scenario files", () => {
     ],
     [
       { ...minimal, actions: [{ tick: 1, ops: [{ type: "capacityAdded", count: 0 }] }] },
-      "scenario.actions[0].ops[0].count must be a non-negative integer",
+      "scenario.actions[0].ops[0].count must be an integer ≥ 1",
     ],
     [
       { ...minimal, actions: [{ tick: 1, ops: [], deploy: { threadLimit: 3 } }] },
@@ -81,6 +81,14 @@ describe("scenario files", () => {
     [
       { ...minimal, actions: [{ tick: 1, deploy: {} }] },
       "scenario.actions[0].deploy must switch on a remediation or set threadLimit",
+    ],
+    [
+      { ...minimal, actions: [{ tick: 1, ops: [{ type: "tock" }] }] },
+      "scenario.actions[0].ops[0].type must be one of capacityAdded, frontendRemoved, frontendRestarted, frontendCrashed, peerLearned, shardMoved, requestRouted, authRequested,",
+    ],
+    [
+      { ...minimal, actions: [{ tick: 1, deploy: { remediations: [] } }] },
+      "scenario.actions[0].deploy.remediations must not be empty",
     ],
     [
       { ...minimal, actions: [{ tick: 1, deploy: { remediations: ["faster"] } }] },
