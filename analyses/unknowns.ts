@@ -145,6 +145,37 @@ export const UNKNOWN_PARAMETERS: ReadonlyArray<UnknownParameter> = [
     range: [1, 4],
     rangeSource: "illustrative: one at a time (as-was) to half the fleet at once",
   },
+  {
+    name: "offeredLoad",
+    what: "requests per tick clients offer the whole front-end fleet (L; 8 as-was frontends serve 80)",
+    source: "K2/K11: Kinesis's request rate on the day is not in the record; docs/load.md",
+    unit: "requests/tick",
+    get: (s) => s.config.dependents.load.offeredRequestsPerTick,
+    set: (s, v) => withDependents(s, { load: { ...s.config.dependents.load, offeredRequestsPerTick: v } }),
+    range: [40, 72],
+    rangeSource: "illustrative: half to nine tenths of the as-was fleet's capacity",
+  },
+  {
+    name: "bootstrapCostPercent",
+    what: "percent of each serving peer's capacity one bootstrapping frontend's shard-map fill takes (β)",
+    source: 'K11: the fill "competes with" request serving [AWS-p]; by how much is not published',
+    unit: "percent",
+    get: (s) => s.config.dependents.load.bootstrapCostPercent,
+    set: (s, v) => withDependents(s, { load: { ...s.config.dependents.load, bootstrapCostPercent: v } }),
+    range: [0, 20],
+    rangeSource: "illustrative: no contention (as R8) to twice as-was's",
+  },
+  {
+    name: "healthCheckPercent",
+    what: "a frontend sent more than this percent of what it can serve is judged unhealthy (h)",
+    source:
+      'K11: slow servers "judged unhealthy and removed"; "health-check thresholds: unknown" (domain.md §(e))',
+    unit: "percent",
+    get: (s) => s.config.dependents.load.healthCheckPercent,
+    set: (s, v) => withDependents(s, { load: { ...s.config.dependents.load, healthCheckPercent: v } }),
+    range: [80, 160],
+    rangeSource: "illustrative: a strict check to one tolerating 60 % overload",
+  },
 ];
 
 export const unknownParameter = (name: string): UnknownParameter => {

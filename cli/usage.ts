@@ -65,7 +65,8 @@ Usage:
       paced restart (and the --pace one) recovers within K under every config. Progress goes to stderr.
   npx outage sensitivity [--config NAME|FILE] [--json] [--chart FILE.svg]
       Move each unknown parameter of the day's replay (thread-limit margin, fleet size, propagation delay,
-      bootstrap time, Cognito's and Lambda's buffers, restart pace) over its plausible range, one at a time,
+      bootstrap time, Cognito's and Lambda's buffers, restart pace, offered load, bootstrap cost, health-check
+      threshold) over its plausible range, one at a time,
       on the config (as-was unless --config) with the day's in-event fixes, and say which conclusions (the
       record's order of failures; the trigger metastable; which single fleet remediation keeps every service
       up) hold over the whole range and where they flip. --chart writes the grid as an SVG (Vega-Lite; for
