@@ -33,9 +33,17 @@ export interface Pace {
 export const restartsAllowedBy = (pace: Pace, t: number): number =>
   pace.frontends * (Math.floor(t / pace.perTicks) + 1);
 
-/** MP8: the safe pace (model/load.ts): B_safe frontends per bootstrap; undefined when none is safe. */
+/**
+ * MP8: the safe pace (model/load.ts): min(B_safe, maxConcurrentBootstraps) frontends per bootstrap; undefined
+ * when none is safe. The cap matters: the core fills at most `maxConcurrentBootstraps` maps at once and the others
+ * wait, still bootstrapping (K11), so restarting B_safe per bootstrap time with fewer filling at once grows the
+ * queue past B_safe.
+ */
 export const safePace = (config: SystemConfig): Pace | undefined => {
-  const b = safeConcurrentBootstraps(config, serversFor(config, config.fleet.initialSize));
+  const b = Math.min(
+    config.coldStart.maxConcurrentBootstraps,
+    safeConcurrentBootstraps(config, serversFor(config, config.fleet.initialSize)),
+  );
   return b < 1 ? undefined : { frontends: b, perTicks: config.coldStart.bootstrapTicks };
 };
 
@@ -149,6 +157,10 @@ export const recoveryRun = (
     for (;;) {
       const slow = state().core.frontends.findIndex((f) => judgedSlow(config, state().core, f));
       if (slow === -1 || !apply({ type: "frontendJudgedUnhealthy", frontend: slow })) break;
+      // The operators' response to a setback at their chosen pace (K11: a slow server is "removed from the
+      // fleet"): they hold it out (stopped: no requests, no peers' attention) and it joins their restart queue.
+      if (response === "pacedRestart" && pace !== undefined)
+        apply({ type: "frontendCrashed", frontend: slow });
     }
     if (response === "pacedRestart") {
       const s = state();
@@ -156,10 +168,15 @@ export const recoveryRun = (
       const broken = s.core.frontends
         .map((f, i) => ({ f, i }))
         .filter(({ f }) => f.status !== "bootstrapping" && !(f.status === "serving" && f.map === "complete"));
+      // K15: after the first setback the operators fall back to the safe pace, never more bootstrapping at once
+      // than r_safe allows ("a few hundred per hour" was chosen *because of* K11; MP8).
+      const fellBack = pace !== undefined && s.dependents.healthCheck.removedUnhealthy > setbacksBefore;
       const room =
         pace === undefined
           ? config.coldStart.maxConcurrentBootstraps - bootstrapping
-          : restartsAllowedBy(pace, t) - restarts;
+          : fellBack
+            ? (safePace(config)?.frontends ?? 0) - bootstrapping
+            : restartsAllowedBy(pace, t) - restarts;
       for (const { i } of broken.slice(0, Math.max(0, room)))
         if (apply({ type: "frontendRestarted", frontend: i })) restarts += 1;
     }

@@ -22,12 +22,13 @@ describe("sensitivity sweep", () => {
     );
   });
 
-  test("a slice recomputes to the committed conclusions: the base, both ends of the thread-limit margin, the fastest restart pace", () => {
+  test("a slice recomputes to the committed conclusions: the base, both ends of the thread-limit margin, the fastest restart pace, the heaviest load", () => {
     expect(conclusionsOf(DAY_SETUP)).toEqual(committed.base.conclusions);
     for (const [name, value] of [
       ["threadLimitMargin", 0],
       ["threadLimitMargin", 3],
       ["restartPace", 4],
+      ["offeredLoad", 72],
     ] as const) {
       const cell = committed.cells.find((c) => c.parameter === name && c.value === value);
       expect(conclusionsOf(unknownParameter(name).set(DAY_SETUP, value)), `${name} = ${value}`).toEqual(
@@ -66,5 +67,8 @@ describe("sensitivity sweep", () => {
     expect(lines).toHaveLength(UNKNOWN_PARAMETERS.length * 3);
     expect(lines).toContain("threadLimitMargin 0–3 threads: outcome FLIPS at 1, 2, 3 (base 0)");
     expect(lines).toContain("bootstrapTime 6–30 ticks: outcome holds over the whole range");
+    // docs/load.md: from L = 64 (h = 80) no pace is safe (B_safe = 0), so even the paced restart never recovers.
+    expect(lines).toContain("offeredLoad 40–72 requests/tick: outcome FLIPS at 64, 72 (base 56)");
+    expect(lines).toContain("healthCheckPercent 80–160 percent: outcome FLIPS at 80 (base 100)");
   });
 });

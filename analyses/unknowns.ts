@@ -50,6 +50,12 @@ const withDependents = (s: Setup, sections: Partial<SystemConfig["dependents"]>)
   config: { ...s.config, dependents: { ...s.config.dependents, ...sections } },
 });
 
+/** K11/docs/load.md: read and set one number of the `dependents.load` section. */
+const loadField = (key: "offeredRequestsPerTick" | "bootstrapCostPercent" | "healthCheckPercent") => ({
+  get: (s: Setup): number => s.config.dependents.load[key],
+  set: (s: Setup, v: number): Setup => withDependents(s, { load: { ...s.config.dependents.load, [key]: v } }),
+});
+
 const need = (c: SystemConfig, n: number) => c.threads.baseThreads + c.threads.threadsPerPeer * (n - 1);
 
 /** A fleet of `n` with the same margin under the limit; the day's removal and restart follow the new size. */
@@ -144,6 +150,34 @@ export const UNKNOWN_PARAMETERS: ReadonlyArray<UnknownParameter> = [
     set: (s, v) => ({ ...s, file: mapRestarts(s.file, (r) => ({ ...r, perStep: v })) }),
     range: [1, 4],
     rangeSource: "illustrative: one at a time (as-was) to half the fleet at once",
+  },
+  {
+    name: "offeredLoad",
+    what: "requests per tick clients offer the whole front-end fleet (L; 8 as-was frontends serve 80)",
+    source: "K2/K11: Kinesis's request rate on the day is not in the record; docs/load.md",
+    unit: "requests/tick",
+    ...loadField("offeredRequestsPerTick"),
+    range: [40, 72],
+    rangeSource: "illustrative: half to nine tenths of the as-was fleet's capacity",
+  },
+  {
+    name: "bootstrapCostPercent",
+    what: "percent of each serving peer's capacity one bootstrapping frontend's shard-map fill takes (β)",
+    source: 'K11: the fill "competes with" request serving [AWS-p]; by how much is not published',
+    unit: "percent",
+    ...loadField("bootstrapCostPercent"),
+    range: [0, 20],
+    rangeSource: "illustrative: no contention (as R8) to twice as-was's",
+  },
+  {
+    name: "healthCheckPercent",
+    what: "a frontend sent more than this percent of what it can serve is judged unhealthy (h)",
+    source:
+      'K11: slow servers "judged unhealthy and removed"; "health-check thresholds: unknown" (domain.md §(e))',
+    unit: "percent",
+    ...loadField("healthCheckPercent"),
+    range: [80, 160],
+    rangeSource: "illustrative: a strict check to one tolerating 60 % overload",
   },
 ];
 

@@ -1,4 +1,7 @@
 // `npx outage` scenario, blast-radius and recovery, run in this process (`run` in cli/main.ts).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { run } from "./main.ts";
 
@@ -83,13 +86,32 @@ describe("npx outage scenario and blast-radius", () => {
     const r = outage("recovery", "--runs", "3", "--pace", "2/18");
     expect(r.code).toBe(1);
     const asWas = r.stdout.split("\n\n")[1]?.split("\nas-was+")[0] ?? "";
-    expect(asWas).toContain("paced restart:      HOLDS    slowest recovery 144 ticks (12.0 h)");
+    expect(asWas).toContain(
+      "paced restart:      HOLDS    slowest recovery 144 ticks (12.0 h); no frontend set back",
+    );
     expect(asWas).toMatch(
       /restart at --pace: {2}VIOLATED slowest recovery not within the horizon; up to \d+ frontend\(s\) judged unhealthy and set back \(K11\)/,
     );
     expect(asWas).toContain(
       "safe pace r_safe = 1 frontend per 18 ticks (0.67 an hour), ⌈N/r⌉ = 144 ticks for 8 frontends (MP8)",
     );
+  });
+
+  test("recovery --pace with headroom (load 40 of 80): the fast restart sets back and recovers later than the paced one", () => {
+    const printed = JSON.parse(outage("config", "as-was").stdout);
+    const dir = mkdtempSync(join(tmpdir(), "outage-recovery-"));
+    const file = join(dir, "light.json");
+    const load = { ...printed.dependents.load, offeredRequestsPerTick: 40 };
+    writeFileSync(
+      file,
+      JSON.stringify({ ...printed, name: "light", dependents: { ...printed.dependents, load } }),
+    );
+    const r = outage("recovery", "--config", file, "--runs", "3", "--pace", "2/18", "--json");
+    rmSync(dir, { recursive: true });
+    const light = JSON.parse(r.stdout).results.find((x: { config: string }) => x.config === "light");
+    expect(light.pacedRestart.setbacks).toBe(0);
+    expect(light.atPace.setbacks).toBeGreaterThanOrEqual(1);
+    expect(light.atPace.worstTicks).toBeGreaterThan(light.pacedRestart.worstTicks);
   });
 
   test.each([

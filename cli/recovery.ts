@@ -3,7 +3,7 @@
 // [--json]`: for each variant of the config (as-was unless --config; with the remediations asked for), whether
 // every service recovers within K ticks of the trigger's removal over generated triggers, with no corrective push
 // and with a paced restart, and the slowest recovery time seen (analyses/recovery.ts). With --pace, also a restart
-// at that pace (K15), against the safe pace r_safe (MP8, model/load.ts), with the setbacks it caused (K11).
+// at that pace (K15), against the safe pace r_safe (MP8, model/load.ts), with the setbacks each caused (K11).
 // ---------------------------------------------------------------------------------------------------------
 
 import { parseArgs } from "node:util";
@@ -86,6 +86,12 @@ const hours = (ticks: number | undefined, tickMinutes: number): string =>
     ? "not within the horizon"
     : `${ticks} ticks (${((ticks * tickMinutes) / 60).toFixed(1)} h)`;
 
+/** K11: the most frontends the health check set back in one run, in words. */
+const setbackWords = (setbacks: number): string =>
+  setbacks === 0
+    ? "no frontend set back"
+    : `up to ${setbacks} frontend(s) judged unhealthy and set back (K11)`;
+
 export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => {
   const { values } = parseArgs({
     args: [...args],
@@ -154,7 +160,8 @@ export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => 
       results: rows.map((r) => ({
         config: r.config.name,
         noPush: view(r.none),
-        pacedRestart: view(r.paced),
+        pacedRestart:
+          r.atPace === undefined ? view(r.paced) : { ...view(r.paced), setbacks: r.paced.setbacks },
         ...(r.atPace === undefined
           ? {}
           : {
@@ -178,14 +185,15 @@ export const recoveryCommand = (args: ReadonlyArray<string>, io: Io): number => 
       lines.push(
         `  no corrective push: ${r.none.status.toUpperCase().padEnd(8)} slowest recovery ${hours(r.none.worstTicks, t)}`,
       );
+      // With --pace the paced row says its setbacks too, so the two restarts compare side by side (MP8).
       lines.push(
-        `  paced restart:      ${r.paced.status.toUpperCase().padEnd(8)} slowest recovery ${hours(r.paced.worstTicks, t)}`,
+        `  paced restart:      ${r.paced.status.toUpperCase().padEnd(8)} slowest recovery ${hours(r.paced.worstTicks, t)}${r.atPace === undefined ? "" : `; ${setbackWords(r.paced.setbacks)}`}`,
       );
       if (r.atPace !== undefined && pace !== undefined) {
         const safe = safePace(r.config);
         const servers = serversFor(r.config, r.config.fleet.initialSize);
         lines.push(
-          `  restart at --pace:  ${r.atPace.status.toUpperCase().padEnd(8)} slowest recovery ${hours(r.atPace.worstTicks, t)}; ${r.atPace.setbacks === 0 ? "no frontend set back" : `up to ${r.atPace.setbacks} frontend(s) judged unhealthy and set back (K11)`}`,
+          `  restart at --pace:  ${r.atPace.status.toUpperCase().padEnd(8)} slowest recovery ${hours(r.atPace.worstTicks, t)}; ${setbackWords(r.atPace.setbacks)}`,
           `    pace ${paceWords(pace, t)}; safe pace r_safe = ${safe === undefined ? "none (the fleet cannot carry its load with any frontend bootstrapping)" : `${paceWords(safe, t)}, ⌈N/r⌉ = ${pacedRestartBound(safe, servers)} ticks for ${servers} frontends`} (MP8)`,
         );
       }

@@ -60,11 +60,13 @@ Usage:
       start, R4+R8, K14 self-healing maps, all): does every service recover within K ticks (default 150) of
       the trigger's removal, with no push and with a paced restart, and the slowest recovery seen. --pace N/D
       also restarts N frontends every D ticks (N alone: every tick), with the health check removing slow
-      frontends (K11), and prints the setbacks and the safe pace r_safe (MP8, docs/load.md). Exit 0 if the
+      frontends (K11; after the first setback the operators hold removed frontends and fall back to r_safe),
+      and prints both restarts' setbacks and the safe pace r_safe (MP8, docs/load.md). Exit 0 if the
       paced restart (and the --pace one) recovers within K under every config. Progress goes to stderr.
   npx outage sensitivity [--config NAME|FILE] [--json] [--chart FILE.svg]
       Move each unknown parameter of the day's replay (thread-limit margin, fleet size, propagation delay,
-      bootstrap time, Cognito's and Lambda's buffers, restart pace) over its plausible range, one at a time,
+      bootstrap time, Cognito's and Lambda's buffers, restart pace, offered load, bootstrap cost, health-check
+      threshold) over its plausible range, one at a time,
       on the config (as-was unless --config) with the day's in-event fixes, and say which conclusions (the
       record's order of failures; the trigger metastable; which single fleet remediation keeps every service
       up) hold over the whole range and where they flip. --chart writes the grid as an SVG (Vega-Lite; for

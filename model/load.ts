@@ -197,9 +197,17 @@ export const safeConcurrentBootstraps = (config: LoadedConfig, servers: number):
   return b;
 };
 
-/** MP8: the safe pace in frontends restarted per tick: B_safe frontends per bootstrap (−1 frontends: none). */
-export const safeRestartPerTick = (config: LoadedConfig, servers: number): number =>
-  safeConcurrentBootstraps(config, servers) / config.coldStart.bootstrapTicks;
+/**
+ * MP8: the safe pace in frontends restarted per tick: min(B_safe, maxConcurrentBootstraps) per bootstrap (−1
+ * frontends: none). The core fills at most maxConcurrentBootstraps maps at once; a faster pace queues the rest,
+ * still bootstrapping (K11), and the queue grows past B_safe.
+ */
+export const safeRestartPerTick = (config: LoadedConfig, servers: number): number => {
+  const b = safeConcurrentBootstraps(config, servers);
+  return (
+    (b < 0 ? b : Math.min(b, config.coldStart.maxConcurrentBootstraps)) / config.coldStart.bootstrapTicks
+  );
+};
 
 /** The goodput in words, for reports: "delivers 8 of 56 requests a tick (14%)". */
 export const goodputWords = (config: LoadedConfig, core: State): string => {
