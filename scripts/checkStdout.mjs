@@ -2,6 +2,8 @@
 // OUTAGE_BUNDLE names, such as an older build's dist/bundle/outage.js) for each case in
 // cli/checkStdout/cases.json. Run before a change to `check`'s printing to record what it printed, and after
 // it to see (git diff) that nothing moved; cli/checkStream.test.ts compares the in-process stdout with them.
+// Recorded first from the code before streaming (87683a4); re-recorded after issue 14 added invariants (5 Dec
+// 2026), since when they pin the streaming code's own output.
 import { spawnSync } from "node:child_process";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 
