@@ -6,7 +6,7 @@
 // (specs/system/prove/) both discharge their obligations here.
 // ---------------------------------------------------------------------------------------------------------
 import type { Arith, Bool, Model } from "z3-solver";
-import type { Z3 } from "./z3.ts";
+import { withSolver, type Z3 } from "./z3.ts";
 
 /**
  * Concrete values from a Z3 model: the parameters, and the abstract state before and after the operation (a
@@ -49,14 +49,15 @@ export const discharge = async (
   read: (m: Model) => Assignment,
 ): Promise<ObligationResult> => {
   const started = performance.now();
-  const solver = new z.Solver();
-  for (const a of assumptions) solver.add(a);
-  solver.add(z.Not(goal));
-  const answer = await solver.check();
-  const ms = Math.round(performance.now() - started);
-  if (answer === "unsat") return { obligation, status: "proved", ms };
-  if (answer === "unknown") return { obligation, status: "unknown", ms, reason: solver.reasonUnknown() };
-  return { obligation, status: "counterexample", ms, assignment: read(solver.model()) };
+  return withSolver(z, async (solver) => {
+    for (const a of assumptions) solver.add(a);
+    solver.add(z.Not(goal));
+    const answer = await solver.check();
+    const ms = Math.round(performance.now() - started);
+    if (answer === "unsat") return { obligation, status: "proved", ms };
+    if (answer === "unknown") return { obligation, status: "unknown", ms, reason: solver.reasonUnknown() };
+    return { obligation, status: "counterexample", ms, assignment: read(solver.model()) };
+  });
 };
 
 /** PROVED when every obligation is, NOT INDUCTIVE when one has a counterexample, UNKNOWN otherwise. */

@@ -3,7 +3,7 @@
 // compiles the WebAssembly module, about half a second; every proof after that shares the one context. Node
 // exits after the last proof without help (checked: no worker thread keeps it alive).
 // ---------------------------------------------------------------------------------------------------------
-import type { Context } from "z3-solver";
+import type { Context, Solver } from "z3-solver";
 
 /** The one Z3 context the proofs build their formulas in. */
 export type Z3 = Context<"main">;
@@ -17,4 +17,18 @@ export const z3Context = (): Promise<Z3> => {
     return Context("main");
   });
   return started;
+};
+
+/**
+ * Runs `use` on a fresh solver and releases the solver when it is done. Z3's WebAssembly heap stops at 2 GB and
+ * a solver left to the garbage collector is freed only when a finalizer runs, which a tight loop of proofs may
+ * never give time to: `prove --matrix` with the necessity queries ran out of heap (5 Dec 2026).
+ */
+export const withSolver = async <T>(z: Z3, use: (solver: Solver<"main">) => Promise<T>): Promise<T> => {
+  const solver = new z.Solver();
+  try {
+    return await use(solver);
+  } finally {
+    solver.release();
+  }
 };

@@ -14,7 +14,7 @@ import { small } from "../../../model/configs/small.ts";
 import type { Op } from "../../../model/ops.ts";
 import { fleetSpec } from "../../fleet.ts";
 import { numberIn } from "../../prove/discharge.ts";
-import type { Z3 } from "../../prove/z3.ts";
+import { withSolver, type Z3 } from "../../prove/z3.ts";
 import type { Argument } from "./arguments.ts";
 import {
   decoderDomain,
@@ -112,17 +112,18 @@ export const reachableWithout = async (
   const invariant = fleetSpec.invariants.find((i) => i.name === argument.invariant);
   if (invariant === undefined) return undefined;
   for (const point of POINTS) {
-    const solver = new z.Solver();
-    solver.set("timeout", timeoutMs);
-    solver.add(
-      decoderDomain(e),
-      paramServers(e),
-      maxPeersDefinition(e),
-      z.Not(argument.sideCondition(e)),
-      point(e),
-    );
-    if ((await solver.check()) !== "sat") continue;
-    const config = configAt(e, solver.model(), flags);
+    const config = await withSolver(z, async (solver) => {
+      solver.set("timeout", timeoutMs);
+      solver.add(
+        decoderDomain(e),
+        paramServers(e),
+        maxPeersDefinition(e),
+        z.Not(argument.sideCondition(e)),
+        point(e),
+      );
+      return (await solver.check()) === "sat" ? configAt(e, solver.model(), flags) : undefined;
+    });
+    if (config === undefined) continue;
     if (await holdsAt(z, e, argument, config)) continue;
     const [verdict] = exploreBreadthFirst(fleetSpec, config, [invariant], BOUNDS).verdicts;
     if (verdict?.verdict.status === "violated")
@@ -133,7 +134,8 @@ export const reachableWithout = async (
 
 /** Whether the exact config satisfies the side condition after all (the abstraction's servers were not exact). */
 const holdsAt = async (z: Z3, e: Enc, argument: Argument, config: Config): Promise<boolean> => {
-  const solver = new z.Solver();
-  solver.add(paramsAre(e, config), argument.sideCondition(e));
-  return (await solver.check()) === "sat";
+  return withSolver(z, async (solver) => {
+    solver.add(paramsAre(e, config), argument.sideCondition(e));
+    return (await solver.check()) === "sat";
+  });
 };

@@ -19,7 +19,7 @@
 import type { Arith, Bool, Model } from "z3-solver";
 import type { Config } from "../../../model/config.ts";
 import type { Assignment, ObligationResult } from "../../prove/discharge.ts";
-import type { Z3 } from "../../prove/z3.ts";
+import { withSolver, type Z3 } from "../../prove/z3.ts";
 import type { Argument } from "./arguments.ts";
 import {
   type Abstract,
@@ -120,23 +120,24 @@ const discharge = async (
   timeoutMs?: number,
 ): Promise<ObligationResult> => {
   const started = performance.now();
-  const solver = new z.Solver();
-  if (timeoutMs !== undefined) solver.set("timeout", timeoutMs);
-  for (const a of assumptions) solver.add(a);
-  solver.add(z.Not(goal));
-  const linear = await solver.check();
-  if (linear === "sat") solver.add(maxPeersDefinition(e));
-  const answer = linear === "sat" ? await solver.check() : linear;
-  const ms = Math.round(performance.now() - started);
-  if (answer === "unsat") return { obligation, status: "proved", ms };
-  if (answer === "unknown") return { obligation, status: "unknown", ms, reason: solver.reasonUnknown() };
-  const m = solver.model();
-  const assignment: Assignment = {
-    params: paramsOf(m, e),
-    before: valuesOf(m, e, pre),
-    ...(post === undefined ? {} : { after: valuesOf(m, e, post) }),
-  };
-  return { obligation, status: "counterexample", ms, assignment };
+  return withSolver(z, async (solver) => {
+    if (timeoutMs !== undefined) solver.set("timeout", timeoutMs);
+    for (const a of assumptions) solver.add(a);
+    solver.add(z.Not(goal));
+    const linear = await solver.check();
+    if (linear === "sat") solver.add(maxPeersDefinition(e));
+    const answer = linear === "sat" ? await solver.check() : linear;
+    const ms = Math.round(performance.now() - started);
+    if (answer === "unsat") return { obligation, status: "proved", ms };
+    if (answer === "unknown") return { obligation, status: "unknown", ms, reason: solver.reasonUnknown() };
+    const m = solver.model();
+    const assignment: Assignment = {
+      params: paramsOf(m, e),
+      before: valuesOf(m, e, pre),
+      ...(post === undefined ? {} : { after: valuesOf(m, e, post) }),
+    };
+    return { obligation, status: "counterexample", ms, assignment };
+  });
 };
 
 type Obligation = readonly [string, ReadonlyArray<Bool>, Bool, Abstract | undefined];
@@ -243,13 +244,13 @@ export const proveArgument = async (
   };
 };
 
-/** A solver for a necessity query: the timeout set, the assertions added. */
-const timedSolver = (z: Z3, assertions: ReadonlyArray<Bool>) => {
-  const solver = new z.Solver();
-  solver.set("timeout", NECESSITY_TIMEOUT_MS);
-  solver.add(...assertions);
-  return solver;
-};
+/** The answer of a necessity query: the timeout set, the assertions added, the solver released after. */
+const timedCheck = (z: Z3, assertions: ReadonlyArray<Bool>) =>
+  withSolver(z, (solver) => {
+    solver.set("timeout", NECESSITY_TIMEOUT_MS);
+    solver.add(...assertions);
+    return solver.check();
+  });
 
 /**
  * Whether `argument`'s witness run (witnessRuns.ts) is proved for every parameter value breaking its side
@@ -273,7 +274,7 @@ const runProved = async (
     [[run.at(e, pre, run.length(e))], z.Not(INVARIANT_FORMULAS[argument.invariant](e, pre))],
   ];
   for (const [assumptions, goal] of obligations)
-    if ((await timedSolver(z, [...broken, ...assumptions, z.Not(goal)]).check()) !== "unsat") return false;
+    if ((await timedCheck(z, [...broken, ...assumptions, z.Not(goal)])) !== "unsat") return false;
   return true;
 };
 
@@ -288,15 +289,15 @@ const necessityOf = async (
   post: Abstract,
 ): Promise<Pick<ArgumentResult, "necessary" | "necessaryBy" | "reachableWithout">> => {
   const broken = [...domain, maxPeersDefinition(e), z.Not(argument.sideCondition(e))];
-  const breaks = await timedSolver(z, broken).check();
+  const breaks = await timedCheck(z, broken);
   if (breaks === "unsat") return { necessary: "trivial" };
   if (breaks === "unknown") return { necessary: TIMED_OUT };
   if (argument.witness !== undefined) {
-    const witnessed = await timedSolver(z, [
+    const witnessed = await timedCheck(z, [
       ...broken,
       argument.witness(e, pre),
       INVARIANT_FORMULAS[argument.invariant](e, pre),
-    ]).check();
+    ]);
     if (witnessed === "unsat") return { necessary: "necessary", necessaryBy: "an initial state" };
   }
   if (argument.run !== undefined && (await runProved(z, e, argument, broken, pre, post)))
@@ -325,7 +326,8 @@ export const sideConditionHolds = async (
   config: Config,
 ): Promise<boolean> => {
   const e = encoding(z, flags);
-  const solver = new z.Solver();
-  solver.add(paramsAre(e, config), argument.sideCondition(e));
-  return (await solver.check()) === "sat";
+  return withSolver(z, async (solver) => {
+    solver.add(paramsAre(e, config), argument.sideCondition(e));
+    return (await solver.check()) === "sat";
+  });
 };
