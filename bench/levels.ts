@@ -12,14 +12,8 @@
 // peak RSS per state. Not a test: nothing passes or fails.
 // ---------------------------------------------------------------------------------------------------------
 import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
-import {
-  type Config,
-  REMEDIATION_NAMES,
-  type RemediationName,
-  withAllRemediations,
-  withRemediations,
-} from "../model/config.ts";
-import { BUILTIN_CONFIGS } from "../model/configs/index.ts";
+import { applyRemediations, BadInput, loadConfig } from "../cli/input.ts";
+import type { Config } from "../model/config.ts";
 import { INVARIANTS } from "../properties/index.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 
@@ -29,21 +23,14 @@ const fail = (message: string): never => {
 };
 
 const [name = "", remediations = "", seconds = "600"] = process.argv.slice(2);
-const base =
-  BUILTIN_CONFIGS[name] ??
-  fail(`not a built-in config: ${JSON.stringify(name)} (${Object.keys(BUILTIN_CONFIGS).join(", ")})`);
-const isRemediation = (r: string): r is RemediationName =>
-  (REMEDIATION_NAMES as ReadonlyArray<string>).includes(r);
-const config: Config =
-  remediations === "all"
-    ? withAllRemediations(base)
-    : withRemediations(
-        base,
-        remediations
-          .split(",")
-          .filter((r) => r !== "")
-          .map((r) => (isRemediation(r) ? r : fail(`not a remediation: ${r}`))),
-      );
+/** The config as the CLI reads `--config NAME|FILE --remediation LIST` (cli/input.ts), its errors in one line. */
+const config: Config = (() => {
+  try {
+    return applyRemediations(loadConfig(name === "" ? undefined : name), [remediations]);
+  } catch (e) {
+    return e instanceof BadInput ? fail(e.message) : fail(String(e));
+  }
+})();
 const budget = Number(seconds);
 if (!(budget > 0)) fail(`CPU_SECONDS must be a positive number, not ${seconds}`);
 
