@@ -1,7 +1,7 @@
 // ---------------------------------------------------------------------------------------------------------
-// analyses/configSearch: one config's verdicts by exhaustive search, against the rules' expected outcomes
-// (expectedOutcome.ts). Breadth-first, not random: a drawn config is small enough to visit every reachable
-// state, so "holds" means proved for that config and "violated" comes with a shortest trace; a random search
+// analyses/configSearch: one config's verdicts by breadth-first search of its reachable states (exhaustive up to
+// CONFIG_SEARCH_MAX_STATES, bounded past it), against the rules' expected outcomes (expectedOutcome.ts). Not
+// random: a drawn config is small enough to visit every reachable state, so "holds" means proved for that config and "violated" comes with a shortest trace; a random search
 // could miss a violation and report a false mismatch.
 // ---------------------------------------------------------------------------------------------------------
 import type { Spec } from "../../checker/spec.ts";
