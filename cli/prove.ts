@@ -18,10 +18,10 @@ import { type ClosedFormVerdict, closedFormVerdict } from "../specs/fleet/prove/
 import { type Attempt, flagsOf, proveSet, type SetReport } from "../specs/fleet/prove/proveSet.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 import { z3Context } from "../specs/prove/z3.ts";
+import { bfsCounterexample, saveOnce } from "./bfsCounterexample.ts";
 import { BadInput, bad } from "./input.ts";
 import type { Io } from "./io.ts";
 import { checkSystemProveValues, proveSystem } from "./proveSystem.ts";
-import { bfsCounterexample, saveOnce } from "./verify.ts";
 
 /** A counterexample to induction found reachable in the model, shrunk and saved like any counterexample. */
 interface SavedReachable {

@@ -5,10 +5,8 @@
 // shortest trace, saved and replayable like any other counterexample).
 // ---------------------------------------------------------------------------------------------------------
 
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { counterexamplePath, saveCounterexample } from "../checker/corpus.ts";
-import { type Counterexample, counterexampleFrom, type SavedStep } from "../checker/counterexample.ts";
+import type { SavedStep } from "../checker/counterexample.ts";
 import { DEFAULT_RUNS, DEFAULT_SEED } from "../checker/defaults.ts";
 import type { BfsProgress, BfsVerdict } from "../checker/exploration.ts";
 import { searchInvariant } from "../checker/search.ts";
@@ -22,8 +20,9 @@ import { shellWord } from "../explain/markdown.ts";
 import { narrate, savedSteps } from "../explain/narrate.ts";
 import { systemInvariantNamed } from "../properties/dependents/index.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
+import { bfsCounterexample, saveOnce } from "./bfsCounterexample.ts";
 import { runInductive } from "./inductive.ts";
-import { applyRemediations, bad, EXIT_VACUOUS, intFlag, loadConfig, writing } from "./input.ts";
+import { applyRemediations, bad, EXIT_VACUOUS, intFlag, loadConfig } from "./input.ts";
 import type { Io } from "./io.ts";
 import { type ItfOut, itfOut, writeItfs } from "./itfOut.ts";
 import { progress } from "./progress.ts";
@@ -98,35 +97,6 @@ const randomComparison = <C, S, Op>(
         runs: DEFAULT_RUNS,
       }
     : { status: "holds", seed: DEFAULT_SEED, runs: DEFAULT_RUNS };
-};
-
-/** A breadth-first counterexample: found by exhaustive search, not by a seed, so seed 0 and an empty fast-check path (docs/verify.md). */
-export const bfsCounterexample = <C, S, Op>(
-  spec: Spec<C, S, Op>,
-  config: C,
-  invariant: SpecInvariant<C, S>,
-  ops: ReadonlyArray<Op>,
-  message: string,
-  steps: ReadonlyArray<SavedStep>,
-): Counterexample<C, Op> =>
-  counterexampleFrom(
-    spec,
-    config,
-    invariant,
-    { seed: 0, path: "", ops, violationStep: ops.length, message },
-    steps,
-  );
-
-/** Saves a counterexample unless the corpus already holds the same one (same invariant, config, ops). */
-export const saveOnce = <C, S, Op>(
-  outDir: string,
-  spec: Spec<C, S, Op>,
-  c: Counterexample<C, Op>,
-): { readonly path: string; readonly existed: boolean } => {
-  const existing = counterexamplePath(outDir, spec, c);
-  return existsSync(existing)
-    ? { path: existing, existed: true }
-    : { path: writing("--out", outDir, () => saveCounterexample(outDir, spec, c)), existed: false };
 };
 
 /** The search's bounds: depth and states (and the time budget, in seconds, if one was given). */
