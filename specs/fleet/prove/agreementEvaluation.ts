@@ -5,7 +5,7 @@
 // solver is asked its existential only when no witness makes it true (agreementTick.ts).
 // ---------------------------------------------------------------------------------------------------------
 import type { Bool } from "z3-solver";
-import type { Z3 } from "../../prove/z3.ts";
+import { withSolver, type Z3 } from "../../prove/z3.ts";
 import type { AbstractValues, ParamValues } from "./agreementValues.ts";
 import type { Abstract, Enc, Params, ProofFlags } from "./encoding.ts";
 import { abstractIn, encoding } from "./encoding.ts";
@@ -177,7 +177,8 @@ export const firstFailing = async (
 
 /** Whether no successor satisfies `relation` from f's concrete `pre`: the encoding says it is disabled for f. */
 export const claimsDisabled = async (z: Z3, phi: Bool, pairs: ReadonlyArray<Pair>): Promise<boolean> => {
-  const solver = new z.Solver();
-  solver.add(substituted(z, phi, pairs));
-  return (await solver.check()) === "unsat";
+  return withSolver(z, async (solver) => {
+    solver.add(substituted(z, phi, pairs));
+    return (await solver.check()) === "unsat";
+  });
 };

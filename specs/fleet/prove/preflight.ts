@@ -13,7 +13,7 @@
 // the TS one).
 // ---------------------------------------------------------------------------------------------------------
 import type { Arith, Bool } from "z3-solver";
-import type { Z3 } from "../../prove/z3.ts";
+import { withSolver, type Z3 } from "../../prove/z3.ts";
 import { decoderDomain, type Enc, encoding, threadsFor } from "./encoding.ts";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -240,14 +240,15 @@ export type ClosedFormResult =
 export const proveClosedFormClaim = async (z: Z3, c: ClosedFormClaim): Promise<ClosedFormResult> => {
   const started = performance.now();
   const e = encoding(z, c.flags);
-  const solver = new z.Solver();
   const { facts, goal } = c.claim(e);
-  solver.add(decoderDomain(e), ...facts, z.Not(goal));
-  const answer = await solver.check();
-  const ms = Math.round(performance.now() - started);
-  if (answer === "unsat") return { name: c.name, status: "proved", ms };
-  if (answer === "unknown") return { name: c.name, status: "unknown", ms, reason: solver.reasonUnknown() };
-  return { name: c.name, status: "counterexample", ms, model: solver.model().sexpr() };
+  return withSolver(z, async (solver) => {
+    solver.add(decoderDomain(e), ...facts, z.Not(goal));
+    const answer = await solver.check();
+    const ms = Math.round(performance.now() - started);
+    if (answer === "unsat") return { name: c.name, status: "proved", ms };
+    if (answer === "unknown") return { name: c.name, status: "unknown", ms, reason: solver.reasonUnknown() };
+    return { name: c.name, status: "counterexample", ms, model: solver.model().sexpr() };
+  });
 };
 
 /** Every claim; the closed form equals the model's accounting when all are proved. */

@@ -13,7 +13,7 @@ import type { CognitoState } from "../../../model/dependents/cognito.ts";
 import type { DependentsConfig, SystemConfig } from "../../../model/dependents/config.ts";
 import type { LambdaState } from "../../../model/dependents/lambda.ts";
 import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../../../model/system.ts";
-import type { Z3 } from "../../prove/z3.ts";
+import { withSolver, type Z3 } from "../../prove/z3.ts";
 import {
   BUFFER_EVENTS,
   type BufferEnc,
@@ -122,10 +122,11 @@ export const agreesOn = async (
     event.relation(e, pre, post, z.Bool.val(c.kinesisUp)),
     ...known,
   ) as Bool<"main">;
-  const solver = new z.Solver();
-  solver.add(formula);
   if (E.isLeft(result)) {
-    const answer = await solver.check();
+    const answer = await withSolver(z, (solver) => {
+      solver.add(formula);
+      return solver.check();
+    });
     return answer === "unsat"
       ? { agrees: true }
       : {
@@ -144,12 +145,17 @@ export const agreesOn = async (
       model: JSON.stringify(successor),
     };
   // Exact: no other successor satisfies it.
-  solver.add(
-    z.Not(
-      z.And(...valuesOfState(z, post, successor).map(([x, v]) => (x as Bool<"main">).eq(v as Bool<"main">))),
-    ),
-  );
-  const other = await solver.check();
+  const other = await withSolver(z, (solver) => {
+    solver.add(
+      formula,
+      z.Not(
+        z.And(
+          ...valuesOfState(z, post, successor).map(([x, v]) => (x as Bool<"main">).eq(v as Bool<"main">)),
+        ),
+      ),
+    );
+    return solver.check();
+  });
   return other === "unsat"
     ? { agrees: true }
     : {
