@@ -41,7 +41,10 @@ describe("the committed counterexample corpus", () => {
     // A remediation's own limit holds on as-was; its counterexample is under as-was with that remediation on.
     for (const inv of SYSTEM_INVARIANTS) {
       const config = inv.limitOf === undefined ? "as-was" : `as-was+${inv.limitOf}`;
-      expect(systemNames.some((n) => n.startsWith(`${inv.name}--${config}--`)), inv.name).toBe(true);
+      expect(
+        systemNames.some((n) => n.startsWith(`${inv.name}--${config}--`)),
+        inv.name,
+      ).toBe(true);
     }
   });
 
