@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { narrate, savedSteps } from "../explain/narrate.ts";
 import { asWas } from "../model/configs/asWas.ts";
 import { asWasSystem } from "../model/configs/asWasDependents.ts";
-import { SYSTEM_INVARIANT_NAMES } from "../properties/dependents/index.ts";
+import { SYSTEM_INVARIANTS } from "../properties/dependents/index.ts";
 import { fleetSpec, systemSpec } from "../specs/index.ts";
 import { loadSaved, onSaved, type Saved } from "../specs/saved.ts";
 import { corpusFiles, corpusFolderOf, counterexamplePath, saveCounterexample } from "./corpus.ts";
@@ -38,8 +38,14 @@ describe("the committed counterexample corpus", () => {
     expect(fleetNames.some((n) => n.startsWith("ThreadBudget--as-was--"))).toBe(true);
     expect(fleetNames.some((n) => n.startsWith("ServesOnlyWithCompleteMap--as-was--"))).toBe(true);
     const systemNames = systemFiles.map((f) => basename(f));
-    for (const inv of SYSTEM_INVARIANT_NAMES)
-      expect(systemNames.some((n) => n.startsWith(`${inv}--as-was--`))).toBe(true);
+    // A remediation's own limit holds on as-was; its counterexample is under as-was with that remediation on.
+    for (const inv of SYSTEM_INVARIANTS) {
+      const config = inv.limitOf === undefined ? "as-was" : `as-was+${inv.limitOf}`;
+      expect(
+        systemNames.some((n) => n.startsWith(`${inv.name}--${config}--`)),
+        inv.name,
+      ).toBe(true);
+    }
   });
 
   test.each(committed)(

@@ -10,6 +10,11 @@ import type { SystemConfig } from "../model/dependents/config.ts";
 import { postDelay } from "../model/dependents/dashboard.ts";
 import { provisioningDelay } from "../model/dependents/eventbridge.ts";
 import { memoryContended } from "../model/dependents/lambda.ts";
+import {
+  partitionGrowable,
+  partitionThreads,
+  partitionWithinLimit,
+} from "../model/dependents/partitionFleet.ts";
 import { goodput, goodputWords } from "../model/load.ts";
 import type { SystemState } from "../model/system.ts";
 import { type SystemInvariantName, systemInvariantNamed } from "../properties/dependents/index.ts";
@@ -150,6 +155,25 @@ export const dependentCards = (config: SystemConfig, s: SystemState): ReadonlyAr
         },
         { label: "frontends set back (health check)", value: d.healthCheck.removedUnhealthy, max: 0 },
       ],
+    ),
+    ...partitionCards(config, s),
+  ];
+};
+
+/** R6's own limit: CloudWatch's partition, drawn only where it can grow (R6 on, a `partitionFleet` section). */
+const partitionCards = (config: SystemConfig, s: SystemState): ReadonlyArray<Card> => {
+  const p = config.dependents.partitionFleet;
+  if (p === undefined || !partitionGrowable(config)) return [];
+  const part = s.dependents.partition;
+  const threads = partitionThreads(config, part);
+  return [
+    card(
+      config,
+      s,
+      "CloudWatch's partition (R6)",
+      ["PartitionWithinThreadLimit"],
+      `${plural(part.frontends, "frontend")}, ${threads} threads each of ${p.threadLimit}${partitionWithinLimit(config, part) ? "" : ": maps useless, CloudWatch's ingest fails"}`,
+      [{ label: "threads over the limit", value: Math.max(0, threads - p.threadLimit), max: 0 }],
     ),
   ];
 };

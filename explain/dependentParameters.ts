@@ -123,6 +123,23 @@ export const DEPENDENT_PARAMETERS: ReadonlyArray<Parameter<SystemConfig>> = [
     (x) => x.customer.resumeWithinTicks,
     "the invariant's N: ingestion resumes within (seed 000)",
   ),
+  ...(
+    [
+      ["frontends", "frontends in CloudWatch's partition at the start (R6; illustrative)"],
+      ["addedFrontends", "frontends one partition addition adds (R6; illustrative)"],
+      ["maxFrontends", "the largest partition the plan reaches (R6; illustrative)"],
+      ["baseThreads", "a partition frontend's threads besides its peers' (K5; illustrative)"],
+      ["threadsPerPeer", "threads a partition frontend opens per partition peer (K5; illustrative)"],
+      ["threadLimit", "the OS limit on a partition frontend's threads (K7; illustrative)"],
+    ] as const
+  ).map(([k, meaning]) =>
+    d(
+      `partitionFleet.${k}`,
+      // 0 for a config without the section, which models no partition limit.
+      (x) => x.partitionFleet?.[k] ?? 0,
+      meaning,
+    ),
+  ),
 ];
 
 /** The fleet numbers behind every dependent failure: the thread limit breaks the maps (K5, K7, K8). */
@@ -172,6 +189,14 @@ const RELEVANT: { readonly [K in SystemInvariantName]: ReadonlyArray<string> } =
     "dependents.customer.resumeWithinTicks",
   ],
   CellLoadWithinCapacity: ["dependents.load.healthCheckPercent", "dependents.load.firstCellLoadPercent"],
+  PartitionWithinThreadLimit: [
+    "dependents.partitionFleet.frontends",
+    "dependents.partitionFleet.addedFrontends",
+    "dependents.partitionFleet.maxFrontends",
+    "dependents.partitionFleet.baseThreads",
+    "dependents.partitionFleet.threadsPerPeer",
+    "dependents.partitionFleet.threadLimit",
+  ],
   NoRecoverySetback: [
     "coldStart.bootstrapTicks",
     "dependents.load.healthCheckPercent",

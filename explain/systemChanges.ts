@@ -7,11 +7,30 @@ import { match } from "ts-pattern";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import type { BufferingService, DependentEffect } from "../model/dependents/effects.ts";
 import { mainFleetAvailable } from "../model/dependents/kinesisHealth.ts";
+import { partitionThreads, partitionWithinLimit } from "../model/dependents/partitionFleet.ts";
 import { goodputWords } from "../model/load.ts";
 import type { SystemState } from "../model/system.ts";
 import { changesBetween } from "./fleetChanges.ts";
 
 const when = (cond: boolean, text: string): ReadonlyArray<string> => (cond ? [text] : []);
+
+/** R6's own limit: the partition grew, and whether that took its maps (and CloudWatch's ingest) down. */
+const partitionChanges = (config: SystemConfig, a: SystemState, b: SystemState): ReadonlyArray<string> => {
+  const [x, y] = [a.dependents.partition, b.dependents.partition];
+  const limit = config.dependents.partitionFleet?.threadLimit ?? 0;
+  const wasUp = partitionWithinLimit(config, x);
+  const up = partitionWithinLimit(config, y);
+  return [
+    ...when(
+      x.frontends !== y.frontends,
+      `CloudWatch's partition has ${y.frontends} frontends, each needing ${partitionThreads(config, y)} threads of its limit of ${limit}`,
+    ),
+    ...when(
+      wasUp && !up,
+      "the partition's frontends cannot create the threads they need: their shard-maps are useless and CloudWatch's ingest through its partition fails (K7/K8 inside R6's partition)",
+    ),
+  ];
+};
 
 /** Sentences for what changed in the dependents between `a` and `b`. */
 export const dependentChanges = (
@@ -85,6 +104,7 @@ export const dependentChanges = (
       y.dashboard.posted > x.dashboard.posted,
       `the status update reached the dashboard${y.dashboard.viaBackup > x.dashboard.viaBackup ? " through the backup tool" : ""}`,
     ),
+    ...partitionChanges(config, a, b),
     ...when(x.customer.failingFor === 0 && y.customer.failingFor > 0, "the customer's ingestion is failing"),
     ...when(x.customer.failingFor > 0 && y.customer.failingFor === 0, "the customer's ingestion resumed"),
   ];

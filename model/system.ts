@@ -55,6 +55,11 @@ import {
   mainFleetAvailable,
 } from "./dependents/kinesisHealth.ts";
 import { functionInvoked, initialLambda, type LambdaState, lambdaTick } from "./dependents/lambda.ts";
+import {
+  initialPartition,
+  type PartitionState,
+  partitionCapacityAdded,
+} from "./dependents/partitionFleet.ts";
 import type { Op } from "./ops.ts";
 import type { Refusal } from "./refusal.ts";
 import { initialState, type State } from "./state.ts";
@@ -81,6 +86,8 @@ export interface Dependents {
   readonly customer: CustomerState;
   /** K11: the front-end fleet's health check and the setbacks it caused (model/dependents/healthCheck.ts). */
   readonly healthCheck: HealthCheckState;
+  /** R6's own limit: CloudWatch's partitioned front-end fleet (model/dependents/partitionFleet.ts). */
+  readonly partition: PartitionState;
 }
 
 export interface SystemState {
@@ -104,7 +111,9 @@ export type DependentOp =
   /** H1: support operators start posting a status update to the dashboard. */
   | { readonly type: "statusPostStarted" }
   /** K11: the health check judges a slow frontend (position modulo the fleet) unhealthy; it restarts. */
-  | { readonly type: "frontendJudgedUnhealthy"; readonly frontend: number };
+  | { readonly type: "frontendJudgedUnhealthy"; readonly frontend: number }
+  /** R6: operators add frontends to CloudWatch's partitioned fleet. */
+  | { readonly type: "partitionCapacityAdded" };
 
 export type SystemOp = Op | DependentOp;
 
@@ -118,6 +127,7 @@ export const DEPENDENT_ACTOR: { readonly [K in DependentOpType]: string } = {
   clusterRequested: "customer",
   statusPostStarted: "operator",
   frontendJudgedUnhealthy: "healthCheck",
+  partitionCapacityAdded: "operator",
 };
 
 export const DEPENDENT_OP_TYPES: ReadonlyArray<DependentOpType> = Object.keys(
@@ -148,6 +158,7 @@ export const initialSystemState = (config: SystemConfig): SystemState => ({
     dashboard: initialDashboard,
     customer: initialCustomer,
     healthCheck: initialHealthCheck,
+    partition: initialPartition(config),
   },
 });
 
@@ -162,7 +173,11 @@ export const initialSystemState = (config: SystemConfig): SystemState => ({
 export const dependentsTick = (config: SystemConfig, core: State, d: Dependents): Stepped<Dependents> => {
   const kinesisUp = mainFleetAvailable(config, core);
   const cognito = cognitoTick(config, d.cognito, kinesisUp);
-  const cloudwatch = cloudwatchTick(config, d.cloudwatch, cloudwatchKinesisAvailable(config, core));
+  const cloudwatch = cloudwatchTick(
+    config,
+    d.cloudwatch,
+    cloudwatchKinesisAvailable(config, core, d.partition),
+  );
   const lambda = lambdaTick(config, d.lambda, acceptsPuts(config, cloudwatch.next));
   const customer = customerTick(config, d.customer, kinesisUp, core.tick);
   return {
@@ -176,6 +191,8 @@ export const dependentsTick = (config: SystemConfig, core: State, d: Dependents)
       customer: customer.next,
       // The health check has nothing to do with time passing: it acts through its own operation.
       healthCheck: d.healthCheck,
+      // Nor does the partition: it grows only by the operators' additions.
+      partition: d.partition,
     },
     effects: [...cognito.effects, ...cloudwatch.effects, ...lambda.effects, ...customer.effects],
   };
@@ -250,6 +267,9 @@ export const systemStepWithEffects = (config: SystemConfig, s: SystemState, op: 
           effects: [],
         })),
       ),
+    )
+    .with({ type: "partitionCapacityAdded" }, () =>
+      dependentEvent(s, "partition", partitionCapacityAdded(config, d.partition)),
     )
     .exhaustive();
 };

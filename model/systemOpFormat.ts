@@ -20,6 +20,8 @@ const DEPENDENT_OPS: { readonly [K in DependentOpType]: string } = {
   statusPostStarted: "H1: support operators start posting a status update to the Service Health Dashboard",
   frontendJudgedUnhealthy:
     "K11: the health check judges the slow frontend at position `frontend` (modulo the fleet) unhealthy; it restarts",
+  partitionCapacityAdded:
+    "R6: operators add dependents.partitionFleet.addedFrontends frontends to CloudWatch's partitioned fleet (enabled only with cloudwatchPartitionedFleet)",
 };
 
 /** The dependents' operations, one branch per type. */

@@ -3,6 +3,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import { match } from "ts-pattern";
 import type { SystemConfig } from "./dependents/config.ts";
+import { partitionThreadsFor } from "./dependents/partitionFleet.ts";
 import { opLabel } from "./opLabel.ts";
 import { frontendName, positionOf } from "./state.ts";
 import { DEPENDENT_ACTOR, type DependentOp, type SystemOp, type SystemState } from "./system.ts";
@@ -26,6 +27,12 @@ export const systemOpLabel = (config: SystemConfig, s: SystemState, op: SystemOp
         .with({ type: "frontendJudgedUnhealthy" }, (o) => {
           const f = s.core.frontends[positionOf(s.core, o.frontend)];
           return ` ${f === undefined ? "(no frontend)" : frontendName(f)} (slow: sent more than it can serve, K11)`;
+        })
+        .with({ type: "partitionCapacityAdded" }, () => {
+          const p = config.dependents.partitionFleet;
+          if (p === undefined) return " (no partitioned fleet in this config)";
+          const after = s.dependents.partition.frontends + p.addedFrontends;
+          return ` to CloudWatch's partition (+${p.addedFrontends}: ${s.dependents.partition.frontends} → ${after} frontends, ${partitionThreadsFor(p, after)} threads each of ${p.threadLimit})`;
         })
         .exhaustive()}`
     : opLabel(config, s.core, op);

@@ -2,6 +2,7 @@ import {
   type DependentsConfig,
   type LoadConfig,
   NO_DEPENDENT_REMEDIATIONS,
+  type PartitionFleetConfig,
   type SystemConfig,
 } from "../dependents/config.ts";
 import { asWas } from "./asWas.ts";
@@ -41,6 +42,22 @@ export const asWasLoad: LoadConfig = {
   firstCellLoadPercent: 60,
 };
 
+/**
+ * R6's own limit: CloudWatch's partitioned front-end fleet (model/dependents/partitionFleet.ts). ILLUSTRATIVE
+ * NUMBERS: the partition runs the same front-end software on the same servers as the main fleet, so its K5/K7
+ * numbers are the main `as-was` fleet's (4 base threads, 1 per peer, limit 11: at most 8 frontends); only its
+ * size is its own. It starts at 4 frontends (CloudWatch is one of "a few large AWS services", a share of the
+ * fleet) and the plan grows it by 2 at a time up to 10: at 8 each needs 11 threads, at 10 it needs 13.
+ */
+export const asWasPartitionFleet: PartitionFleetConfig = {
+  frontends: 4,
+  addedFrontends: 2,
+  maxFrontends: 10,
+  baseThreads: 4,
+  threadsPerPeer: 1,
+  threadLimit: 11,
+};
+
 export const asWasDependents: DependentsConfig = {
   kinesis: { minHealthyPercent: 50 },
   load: asWasLoad,
@@ -59,6 +76,7 @@ export const asWasDependents: DependentsConfig = {
     resumeWithinTicks: 6,
   },
   remediations: NO_DEPENDENT_REMEDIATIONS,
+  partitionFleet: asWasPartitionFleet,
 };
 
 /** The `as-was` system: the core `as-was` fleet and the dependents as they were. */

@@ -43,6 +43,16 @@ export const smallDependents: DependentsConfig = {
     resumeWithinTicks: 2,
   },
   remediations: NO_DEPENDENT_REMEDIATIONS,
+  // R6's own limit, with `small`'s thread numbers (2 base, 1 per peer, limit 3: at most 2 frontends): the
+  // partition starts at 1 frontend and grows by 1 up to 3, so the second addition crosses the limit.
+  partitionFleet: {
+    frontends: 1,
+    addedFrontends: 1,
+    maxFrontends: 3,
+    baseThreads: 2,
+    threadsPerPeer: 1,
+    threadLimit: 3,
+  },
 };
 
 /** The `small` core fleet with the small dependents. */

@@ -58,6 +58,27 @@ export interface LoadConfig {
   readonly firstCellLoadPercent: number;
 }
 
+/**
+ * R6's own limit (docs/remediation-limits.md): CloudWatch's partitioned front-end fleet is a front-end fleet of
+ * its own, so K5's threads per peer and K7's OS thread limit apply inside it too. A few integers, not a second
+ * copy of the core fleet (model/dependents/partitionFleet.ts says what is left out). Every number ILLUSTRATIVE:
+ * AWS published neither the partition's size nor its limit.
+ */
+export interface PartitionFleetConfig {
+  /** R6: frontends in CloudWatch's partition at the start. */
+  readonly frontends: number;
+  /** R6: frontends one `operator/partitionCapacityAdded` adds (CloudWatch's ingest grows, K16's addition inside the partition). */
+  readonly addedFrontends: number;
+  /** R6: the largest partition the operators' capacity plan reaches (as `fleet.maxSize` for the core). */
+  readonly maxFrontends: number;
+  /** K5 inside the partition: threads a partition frontend needs besides those for its peers. */
+  readonly baseThreads: number;
+  /** K5 inside the partition: threads a partition frontend opens for each other partition frontend. */
+  readonly threadsPerPeer: number;
+  /** K7 inside the partition: the OS limit on the threads one partition frontend may create. */
+  readonly threadLimit: number;
+}
+
 /** All numbers are in ticks or in abstract units per tick; every one is ILLUSTRATIVE unless its comment cites a value. */
 export interface DependentsConfig {
   readonly kinesis: {
@@ -128,6 +149,12 @@ export interface DependentsConfig {
     readonly resumeWithinTicks: number;
   };
   readonly remediations: DependentRemediations;
+  /**
+   * R6's own limit: CloudWatch's partition as a front-end fleet of its own (model/dependents/partitionFleet.ts).
+   * Optional: a config without it (every file saved before it existed) models no such limit, the partition is
+   * always available, and PartitionWithinThreadLimit holds on it trivially.
+   */
+  readonly partitionFleet?: PartitionFleetConfig;
 }
 
 /** A core config plus its dependents: the whole system's parameters. */

@@ -63,10 +63,34 @@ const LoadFormat = v.optional(
   asWasLoad,
 );
 
+/**
+ * R6's own limit: the `partitionFleet` section (model/dependents/partitionFleet.ts). Optional with no default: a
+ * file without it models no such limit (CloudWatch's partition is always available), as before it existed.
+ */
+const PartitionFleetFormat = v.optional(
+  section(
+    {
+      frontends: atLeast(1, "R6: frontends in CloudWatch's partition at the start"),
+      addedFrontends: atLeast(1, "R6: frontends one operator/partitionCapacityAdded adds"),
+      maxFrontends: atLeast(1, "R6: the largest partition the capacity plan reaches"),
+      baseThreads: atLeast(0, "K5: threads a partition frontend needs besides those for its peers"),
+      threadsPerPeer: atLeast(0, "K5: threads a partition frontend opens for each other partition frontend"),
+      threadLimit: atLeast(1, "K7: the OS limit on one partition frontend's threads"),
+    },
+    "R6's own limit: CloudWatch's partitioned front-end fleet, its size and thread limit (docs/remediation-limits.md); every number illustrative",
+  ),
+);
+
+/** The format of each section that is not shaped like as-was's plainly (an own range, or optional). */
+const SPECIAL: Readonly<Record<string, Format<unknown>>> = {
+  load: LoadFormat,
+  partitionFleet: PartitionFleetFormat,
+};
+
 /** The `dependents` section; its type is `asWasDependents`'s, which `DependentsConfig` types. */
 export const DependentsFormat = section(
   Object.fromEntries(
-    Object.entries(asWasDependents).map(([k, x]) => [k, k === "load" ? LoadFormat : shapeOf(x, SECTIONS[k])]),
+    Object.entries(asWasDependents).map(([k, x]) => [k, SPECIAL[k] ?? shapeOf(x, SECTIONS[k])]),
   ),
   "the dependent services' parameters (model/dependents/config.ts; every number illustrative)",
 ) as unknown as Format<DependentsConfig>;

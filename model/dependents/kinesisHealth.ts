@@ -4,11 +4,12 @@
 // without a complete shard-map fails (K2/K8), and one beyond what the frontends can serve while others bootstrap
 // fails too (K11). So Kinesis is available to a dependent when the fleet delivers enough of the offered requests:
 // goodput against offered load (model/load.ts), not a head count. R6: a service on a separate, partitioned
-// front-end fleet does not see the main fleet at all.
+// front-end fleet does not see the main fleet at all, only its own partition and that partition's thread limit.
 // ---------------------------------------------------------------------------------------------------------
 import { goodputPercent } from "../load.ts";
 import type { State } from "../state.ts";
 import type { SystemConfig } from "./config.ts";
+import { type PartitionState, partitionWithinLimit } from "./partitionFleet.ts";
 
 /** K2/K8: the share, in percent, of serving frontends that can route (0 when none serves): a head count. */
 export const routablePercent = (core: State): number => {
@@ -25,11 +26,19 @@ export const mainFleetAvailable = (config: SystemConfig, core: State): boolean =
   goodputPercent(config, core) + 1e-9 >= config.dependents.kinesis.minHealthyPercent;
 
 /**
- * R6: whether the fleet CloudWatch's calls go to is available. The partitioned fleet is sized inside its tested
- * range and receives no capacity addition in this model, so the main fleet's thread-limit failure never reaches it.
+ * R6: whether the fleet CloudWatch's calls go to is available. With R6 that is CloudWatch's own partition, which
+ * the main fleet's thread-limit failure never reaches; but the partition has its own thread limit (R6's own
+ * limit, model/dependents/partitionFleet.ts), and grown past it, its maps go useless and CloudWatch's ingest
+ * fails however healthy the main fleet is.
  */
-export const cloudwatchKinesisAvailable = (config: SystemConfig, core: State): boolean =>
-  config.dependents.remediations.cloudwatchPartitionedFleet || mainFleetAvailable(config, core);
+export const cloudwatchKinesisAvailable = (
+  config: SystemConfig,
+  core: State,
+  partition: PartitionState,
+): boolean =>
+  config.dependents.remediations.cloudwatchPartitionedFleet
+    ? partitionWithinLimit(config, partition)
+    : mainFleetAvailable(config, core);
 
 /** R6 extended to EventBridge (model choice; AWS names only CloudWatch). */
 export const eventbridgeKinesisAvailable = (config: SystemConfig, core: State): boolean =>

@@ -6,7 +6,9 @@ export const alarmsHaveData: SystemInvariant = {
   name: "AlarmsHaveData",
   sentence: "CloudWatch alarms never sit in INSUFFICIENT_DATA while the metric they watch exists.",
   source: "domain.md W1, R10; seed 003",
-  remediedBy: [["cloudwatchLocalBuffer"], ["cloudwatchPartitionedFleet"]],
+  // Not R6 alone: its partition can grow past its own thread limit and take CloudWatch's ingest down
+  // (PartitionWithinThreadLimit, docs/remediation-limits.md).
+  remediedBy: [["cloudwatchLocalBuffer"]],
   check: (_config, s) => {
     const c = s.dependents.cloudwatch;
     return c.alarm === "INSUFFICIENT_DATA"

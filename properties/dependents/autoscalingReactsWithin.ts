@@ -7,7 +7,9 @@ export const autoscalingReactsWithin: SystemInvariant = {
   name: "AutoScalingReactsWithin",
   sentence: "AutoScaling acts on a load change within N ticks (dependents.autoscaling.reactWithinTicks).",
   source: "domain.md A1, R10; seed 000 (9:52 AM SHD post)",
-  remediedBy: [["cloudwatchLocalBuffer"], ["cloudwatchPartitionedFleet"]],
+  // Not R6 alone: its partition can grow past its own thread limit and take CloudWatch's ingest down
+  // (PartitionWithinThreadLimit, docs/remediation-limits.md).
+  remediedBy: [["cloudwatchLocalBuffer"]],
   check: (config, s) => {
     const delay = scalingDelay(s.dependents.autoscaling, s.core.tick);
     const n = config.dependents.autoscaling.reactWithinTicks;

@@ -10,7 +10,11 @@ export const cloudwatchLosesNoDatapoint: SystemInvariant = {
   sentence:
     "No CloudWatch datapoint is lost, however long Kinesis is impaired: what falls past the local store's horizon (R10) is lost too.",
   source: "domain.md W1, R6, R10; seeds 001, 003",
-  remediedBy: [["cloudwatchPartitionedFleet"]],
+  // Not R6 alone: its partition can grow past its own thread limit and take CloudWatch's ingest down
+  // (PartitionWithinThreadLimit, docs/remediation-limits.md).
+  remediedBy: [],
+  advice:
+    "move CloudWatch to its partitioned fleet (--remediation cloudwatchPartitionedFleet) and keep that partition within its own thread limit (the preflight guard, or a smaller plan in dependents.partitionFleet; docs/remediation-limits.md)",
   check: (config, s) => {
     const c = s.dependents.cloudwatch;
     const horizon = config.dependents.cloudwatch.localBufferTicks;

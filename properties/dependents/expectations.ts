@@ -29,6 +29,8 @@ export const SYSTEM_EXPECTATIONS: ReadonlyArray<SystemExpectation> = [
       CustomerIngestionSurvivesRegionalImpairment: "violated",
       NoRecoverySetback: "violated",
       CellLoadWithinCapacity: "violated",
+      // R6's own limit: CloudWatch is on the main fleet, there is no partition to grow.
+      PartitionWithinThreadLimit: "holds",
     },
     why: "the 2020 day: Kinesis fails and every dependent that buffers on it or reads from it is impaired",
   },
@@ -45,6 +47,8 @@ export const SYSTEM_EXPECTATIONS: ReadonlyArray<SystemExpectation> = [
       CustomerIngestionSurvivesRegionalImpairment: "holds",
       NoRecoverySetback: "violated",
       CellLoadWithinCapacity: "violated",
+      // The preflight guard refuses a partition addition past its thread limit (model/dependents/partitionFleet.ts).
+      PartitionWithinThreadLimit: "holds",
     },
     why: "every remediation on: the fleet stays up and every dependent is isolated from Kinesis",
   },

@@ -9,6 +9,7 @@ import { cognitoNeverBlocks } from "./cognitoNeverBlocks.ts";
 import { customerSurvives } from "./customerSurvives.ts";
 import { lambdaUnaffected } from "./lambdaUnaffected.ts";
 import { noRecoverySetback } from "./noRecoverySetback.ts";
+import { partitionWithinThreadLimit } from "./partitionWithinThreadLimit.ts";
 import { provisioningCompletesWithin } from "./provisioningCompletesWithin.ts";
 import { statusPostedWithin } from "./statusPostedWithin.ts";
 import type { SystemInvariant } from "./systemInvariant.ts";
@@ -24,6 +25,7 @@ export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
   customerSurvives,
   noRecoverySetback,
   cellLoadWithinCapacity,
+  partitionWithinThreadLimit,
 ];
 
 export { SYSTEM_INVARIANT_NAMES } from "../names.ts";

@@ -8,7 +8,9 @@ export const lambdaUnaffected: SystemInvariant = {
   sentence:
     "Lambda's metric buffers stay under the host memory threshold, and no invocation fails because CloudWatch is impaired.",
   source: "domain.md L1, R11 (MP9); seeds 001, 003",
-  remediedBy: [["lambdaBoundedMetricBuffer"], ["cloudwatchLocalBuffer"], ["cloudwatchPartitionedFleet"]],
+  // Not R6 alone: its partition can grow past its own thread limit and take CloudWatch's ingest down
+  // (PartitionWithinThreadLimit, docs/remediation-limits.md).
+  remediedBy: [["lambdaBoundedMetricBuffer"], ["cloudwatchLocalBuffer"]],
   check: (config, s) => {
     const l = s.dependents.lambda;
     const limit = config.dependents.lambda.memoryThresholdUnits;

@@ -16,7 +16,8 @@ export type SystemInvariantName =
   | "StatusPostedWithin"
   | "CustomerIngestionSurvivesRegionalImpairment"
   | "NoRecoverySetback"
-  | "CellLoadWithinCapacity";
+  | "CellLoadWithinCapacity"
+  | "PartitionWithinThreadLimit";
 
 export interface SystemViolation {
   readonly invariant: SystemInvariantName;
@@ -33,6 +34,11 @@ export interface SystemInvariant {
   readonly source: string;
   /** Sets of dependent remediations, each of which on its own makes it hold on the failing `as-was` fleet. */
   readonly remediedBy: ReadonlyArray<ReadonlyArray<DependentRemediationName>>;
+  /**
+   * The remediation whose own new limit this invariant states (seed 001; docs/remediation-limits.md): it holds
+   * trivially with that remediation off, and turning it on can break it (a trade the matrix shows).
+   */
+  readonly limitOf?: DependentRemediationName;
   /** What fixes it when no dependent remediation does (`remediedBy` empty), for the advice after a violation. */
   readonly advice?: string;
   readonly check: (config: SystemConfig, s: SystemState) => O.Option<SystemViolation>;

@@ -4,6 +4,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import fc from "fast-check";
 import type { SystemConfig } from "../../model/dependents/config.ts";
+import { partitionGrowable } from "../../model/dependents/partitionFleet.ts";
 import type { SystemOp } from "../../model/system.ts";
 import { opArb } from "../fleet/arbitraries.ts";
 
@@ -30,12 +31,19 @@ export const dependentOpArb: fc.Arbitrary<SystemOp> = fc.oneof(
   },
 );
 
-/** One system operation: core (including ticks) or dependent, with extra weight on time passing. */
+/**
+ * One system operation: core (including ticks) or dependent, with extra weight on time passing. R6's partition
+ * addition is drawn only where it can be enabled (R6 on, a `partitionFleet` section): elsewhere it is always
+ * refused, and leaving it out keeps every other config's sequences, and so its saved results, as they were.
+ */
 export const systemOpArb = (config: SystemConfig): fc.Arbitrary<SystemOp> =>
   fc.oneof(
     { weight: 10, arbitrary: opArb(config) },
     { weight: 3, arbitrary: dependentOpArb },
     { weight: 6, arbitrary: fc.constant({ type: "tick" as const }) },
+    ...(partitionGrowable(config)
+      ? [{ weight: 1, arbitrary: fc.constant({ type: "partitionCapacityAdded" as const }) }]
+      : []),
   );
 
 export const systemOpsArb = (config: SystemConfig, maxSteps: number): fc.Arbitrary<ReadonlyArray<SystemOp>> =>

@@ -21,6 +21,7 @@ const DEPENDENT_GENERATORS: { readonly [K in DependentOpType]: ReadonlyArray<Dep
   statusPostStarted: [{ type: "statusPostStarted" }],
   // A template: `systemCandidateOps` tries it at every position of the fleet in the state at hand.
   frontendJudgedUnhealthy: [{ type: "frontendJudgedUnhealthy", frontend: 0 }],
+  partitionCapacityAdded: [{ type: "partitionCapacityAdded" }],
 };
 
 /** The dependent events on the cone, in a fixed order. */

@@ -27,7 +27,8 @@ import {
 } from "./key.ts";
 
 const setArb = fc.subarray([...DEPENDENT_REMEDIATION_NAMES]);
-const opsArb = systemOpsArb(smallSystem, 40);
+// Drawn with R6 on so the partition's additions are among them (refused, and skipped, under sets without R6).
+const opsArb = systemOpsArb(withDependentRemediations(smallSystem, ["cloudwatchPartitionedFleet"]), 40);
 const params = { numRuns: 60 };
 
 /** The states a run of `ops` passes through, the initial state first. */
@@ -151,6 +152,8 @@ const disguised = (config: SystemConfig, s: SystemState): SystemState => {
       },
       // Read only as "> 0".
       healthCheck: { removedUnhealthy: up(d.healthCheck.removedUnhealthy) },
+      // Nothing abstracted: the partition's size is kept whole.
+      partition: d.partition,
     },
   };
 };

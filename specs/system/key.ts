@@ -44,18 +44,21 @@ export const COMPONENTS: ReadonlyArray<Component> = [
   "dashboard",
   "customer",
   "healthCheck",
+  "partition",
 ];
 
 /** What each dependent reads besides the core fleet (model/system.ts `dependentsTick`; domain.md's graph). */
 export const UPSTREAM: { readonly [K in Component]: ReadonlyArray<Component> } = {
   cognito: [],
-  cloudwatch: [],
+  // R6: CloudWatch's calls go to its partition when it has one (model/dependents/kinesisHealth.ts).
+  cloudwatch: ["partition"],
   autoscaling: ["cloudwatch"],
   lambda: ["cloudwatch"],
   eventbridge: [],
   dashboard: ["cognito"],
   customer: [],
   healthCheck: [],
+  partition: [],
 };
 
 /** The dependents each invariant's check reads (properties/dependents/*.ts). */
@@ -71,6 +74,7 @@ export const READS: { readonly [K in SystemInvariantName]: ReadonlyArray<Compone
   NoRecoverySetback: ["healthCheck"],
   // Reads the core fleet only.
   CellLoadWithinCapacity: [],
+  PartitionWithinThreadLimit: ["partition"],
 };
 
 /**
@@ -92,13 +96,18 @@ export const WATCHES: { readonly [K in SystemInvariantName]: ReadonlyArray<Compo
   CustomerIngestionSurvivesRegionalImpairment: ["customer"],
   NoRecoverySetback: ["healthCheck"],
   CellLoadWithinCapacity: [],
+  PartitionWithinThreadLimit: [],
 };
 
-/** The dependent each remediation flag is read by (model/dependents/*.ts). */
+/**
+ * The dependent each remediation flag is read by (model/dependents/*.ts). R6 is read by CloudWatch and by the
+ * partition (whose growth it enables); every cone holding CloudWatch holds the partition (UPSTREAM), so naming
+ * the partition counts R6 in both.
+ */
 export const REMEDIATION_COMPONENT: { readonly [K in DependentRemediationName]: Component } = {
   cognitoNonBlockingBuffer: "cognito",
   cloudwatchLocalBuffer: "cloudwatch",
-  cloudwatchPartitionedFleet: "cloudwatch",
+  cloudwatchPartitionedFleet: "partition",
   eventbridgePartitionedFleet: "eventbridge",
   lambdaBoundedMetricBuffer: "lambda",
   dashboardBackupPath: "dashboard",
@@ -115,6 +124,7 @@ export const OP_COMPONENT: { readonly [K in DependentOpType]: Component } = {
   clusterRequested: "eventbridge",
   statusPostStarted: "dashboard",
   frontendJudgedUnhealthy: "healthCheck",
+  partitionCapacityAdded: "partition",
 };
 
 /** The invariant's cone of influence: what it reads and everything upstream of that, in `COMPONENTS` order. */
@@ -228,6 +238,8 @@ const PARTS: { readonly [K in Component]: Part } = {
   // K11: the setbacks are read only by NoRecoverySetback, as "> 0"; no step reads them.
   healthCheck: (_config, { healthCheck: h }, _now, watched) =>
     `${only(watched, bit(h.removedUnhealthy))}${rest(h, ["removedUnhealthy"])}`,
+  // R6: the partition's size is bounded by the plan (maxFrontends) and read by CloudWatch's tick and the invariant.
+  partition: (_config, { partition: p }) => `${p.frontends}${rest(p, ["frontends"])}`,
 };
 
 /**

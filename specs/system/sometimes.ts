@@ -9,6 +9,7 @@
 import type { Sometimes } from "../../checker/spec.ts";
 import type { SystemConfig } from "../../model/dependents/config.ts";
 import { mainFleetAvailable } from "../../model/dependents/kinesisHealth.ts";
+import { partitionGrowable } from "../../model/dependents/partitionFleet.ts";
 import {
   DEPENDENT_OP_TYPES,
   type DependentOpType,
@@ -27,10 +28,14 @@ const inCone = (kind: DependentOpType, about: ReadonlyArray<string>): boolean =>
     return inv !== undefined && coneOf(inv.name).includes(OP_COMPONENT[kind]);
   });
 
+/** Whether `kind` can be enabled at all under `config`: R6's partition addition needs R6 and a partition to grow. */
+const canHappen = (kind: DependentOpType, config: SystemConfig): boolean =>
+  kind !== "partitionCapacityAdded" || partitionGrowable(config);
+
 const eventTaken = (kind: DependentOpType): SystemSometimes => ({
   name: `${kind.charAt(0).toUpperCase()}${kind.slice(1)}Taken`,
   sentence: `some reachable state takes a ${kind} event`,
-  applies: (_config, about) => inCone(kind, about),
+  applies: (config, about) => inCone(kind, about) && canHappen(kind, config),
   reached: (_config, _state, via) => via?.op.type === kind,
 });
 

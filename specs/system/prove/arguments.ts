@@ -128,7 +128,7 @@ export const cloudwatchLosesNoDatapoint: BufferArgument = {
   source: "domain.md W1, R6, R10; model/dependents/cloudwatch.ts",
   reads: ["cloudwatch"],
   sideConditionText:
-    "none on the numbers: on the partitioned fleet (R6) CloudWatch's path to Kinesis never fails, for every horizon and rate",
+    "none on the numbers, for every horizon and rate; under R6 the encoding takes CloudWatch's partition as up, so it assumes PartitionWithinThreadLimit (R6's own limit, checked by check and verify, not here)",
   sideCondition: (e) => e.z.Bool.val(true),
   invariant: (e, a) => {
     const { z, p } = e;
@@ -198,7 +198,8 @@ export const lambdaUnaffected: BufferArgument = {
   strengthening: "every count of Lambda and CloudWatch is ≥ 0",
   source: "domain.md L1, R10, R11 (MP9); model/dependents/lambda.ts",
   reads: ["cloudwatch", "lambda"],
-  sideConditionText: "none: every memory threshold and metric rate",
+  sideConditionText:
+    "none: every memory threshold and metric rate (under R6 alone, assuming PartitionWithinThreadLimit: the encoding takes CloudWatch's partition as up)",
   sideCondition: (e) => e.z.Bool.val(true),
   invariant: (e, a) => e.z.And(lambdaSafety(e, a), countsNonNegative(e, a, ["cloudwatch", "lambda"])),
   safety: lambdaSafety,

@@ -291,7 +291,8 @@ const lambdaTick = (e: BufferEnc, l: LambdaVars, accepts: Bool): LambdaVars => {
 
 /**
  * model/system.ts `dependentsTick` on the three services: Cognito reads the main fleet, CloudWatch its own
- * path to Kinesis (always up on its partition, R6, model/dependents/kinesisHealth.ts), Lambda whether
+ * path to Kinesis (under R6 its partition, taken as up: the partition's own thread limit is not encoded, so a
+ * proof under R6 assumes PartitionWithinThreadLimit; model/dependents/kinesisHealth.ts), Lambda whether
  * CloudWatch accepts puts after its tick.
  */
 export const tick = (e: BufferEnc, pre: BufferVars, post: BufferVars, kinesisUp: Bool): Bool => {
