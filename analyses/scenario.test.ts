@@ -121,18 +121,25 @@ describe("the replay under waitForCompleteMap: availability is goodput, not a he
   const kinesisDown = day.events.find((e) => e.service === "kinesis" && e.event.startsWith("FAILED"));
 
   test("Kinesis's failure line gives the requests delivered against those offered", () => {
-    expect(kinesisDown?.event).toMatch(/the fleet delivers \d+(\.\d)? of 56 requests a tick/);
+    const offered = scenarioConfig(["waitForCompleteMap"]).dependents.load.offeredRequestsPerTick;
+    expect(kinesisDown?.event).toMatch(
+      new RegExp(`the fleet delivers \\d+(\\.\\d)? of ${offered} requests a tick`),
+    );
   });
 
   test("Kinesis is not reported recovered while most of the fleet still bootstraps: only once half the load is delivered", () => {
     const config = scenarioConfig(["waitForCompleteMap"]);
     const recovered = day.recovered.kinesis;
     expect(recovered).toBeDefined();
-    // Frontends come back one per bootstrap (18 ticks); half of 56 requests needs 4 of 8 serving at 7 each, so
-    // at least 3 full bootstraps after the first one serves.
+    // Frontends come back one per bootstrap (18 ticks), each serving at most c·(1 − β) while the next one
+    // bootstraps (model/load.ts); half the load needs k = ⌈(L/2) / (c·(1 − β))⌉ of them (as-was: 20 / 9, so 3),
+    // so at least k full bootstraps after the restart begins.
+    const p = config.dependents.load;
+    const half = (p.offeredRequestsPerTick * config.dependents.kinesis.minHealthyPercent) / 100;
+    const k = Math.ceil(half / ((p.capacityPerFrontend * (100 - p.bootstrapCostPercent)) / 100));
     const restart = day.events.find((e) => e.event.startsWith("operators restart a frontend"));
     expect((recovered ?? 0) - (restart?.tick ?? 0)).toBeGreaterThanOrEqual(
-      4 * config.coldStart.bootstrapTicks,
+      k * config.coldStart.bootstrapTicks,
     );
     // And every dependent that reads Kinesis recovers no earlier than Kinesis.
     for (const s of ["cloudwatch", "eventbridge"] as const)

@@ -14,6 +14,7 @@ import {
   goodputPercent,
   judgedSlow,
   safeConcurrentBootstraps,
+  safeRestartPerTick,
 } from "./load.ts";
 import { initialState } from "./state.ts";
 
@@ -66,11 +67,11 @@ describe("goodput (K2, K11)", () => {
     expect(problems.eventbridge).toBeDefined();
   });
 
-  test("a frontend sent more than it can serve is slow (K11): two bootstrapping in as-was", () => {
-    const one = appliedSystem(asWasSystem, restarted([0])).core;
+  test("a frontend sent more than it can serve is slow (K11): three bootstrapping in as-was", () => {
     const two = appliedSystem(asWasSystem, restarted([0, 1])).core;
-    expect(one.frontends.some((f) => judgedSlow(asWasSystem, one, f))).toBe(false);
-    expect(two.frontends.filter((f) => judgedSlow(asWasSystem, two, f))).toHaveLength(6);
+    const three = appliedSystem(asWasSystem, restarted([0, 1, 2])).core;
+    expect(two.frontends.some((f) => judgedSlow(asWasSystem, two, f))).toBe(false);
+    expect(three.frontends.filter((f) => judgedSlow(asWasSystem, three, f))).toHaveLength(5);
   });
 
   test("R7: with cells, cell 0 gets firstCellLoadPercent of the load and the other cells share the rest", () => {
@@ -95,12 +96,15 @@ describe("the safe restart pace (MP8): B_safe from the closed form", () => {
     );
   };
 
-  test("as-was: one frontend may bootstrap at a time, two may not (the 2020 pace is the fastest safe one)", () => {
+  test("as-was: two frontends may bootstrap at once, three may not; the core's one fill at a time makes the 2020 pace the fastest safe one", () => {
     const n = asWasSystem.fleet.initialSize;
     const b = safeConcurrentBootstraps(asWasSystem, n);
     expect(safe(asWasSystem, n, b)).toBe(true);
     expect(safe(asWasSystem, n, b + 1)).toBe(false);
-    expect(b).toBe(asWasSystem.coldStart.maxConcurrentBootstraps);
+    expect(b).toBeGreaterThan(asWasSystem.coldStart.maxConcurrentBootstraps);
+    expect(safeRestartPerTick(asWasSystem, n)).toBe(
+      asWasSystem.coldStart.maxConcurrentBootstraps / asWasSystem.coldStart.bootstrapTicks,
+    );
   });
 
   propTest.prop({
