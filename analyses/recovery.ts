@@ -222,9 +222,10 @@ export const fastPace = (config: SystemConfig): Pace => {
  *              alone (MP2: a stronger push, such as shedding load, would be needed);
  *   no setback the fast restart is never slowed by the health check (the load leaves room for it);
  *   not later  set back, but recovers no later than the paced one;
- *   no safe pace  even B = 0 is slow (docs/load.md: the trigger is permanent under restarts).
+ *   no safe pace  even B = 0 is slow (docs/load.md: the trigger is permanent under restarts);
+ *   unaffected the trigger broke nothing (no service failed), so there is nothing to restart.
  */
-export type PaceVerdict = "later" | "never" | "no setback" | "not later" | "no safe pace";
+export type PaceVerdict = "later" | "never" | "no setback" | "not later" | "no safe pace" | "unaffected";
 
 export interface PaceComparison {
   /** r_safe (undefined: no pace is safe). */
@@ -250,8 +251,9 @@ export const comparePaces = (config: SystemConfig, fast: Pace = fastPace(config)
   const pacedRun =
     safe === undefined ? undefined : recoveryRun(config, trigger, "pacedRestart", horizon, safe);
   const fastRun = recoveryRun(config, trigger, "pacedRestart", horizon, fast);
-  const verdict: PaceVerdict =
-    pacedRun === undefined
+  const verdict: PaceVerdict = !fastRun.failed
+    ? "unaffected"
+    : pacedRun === undefined
       ? "no safe pace"
       : fastRun.setbacks === 0
         ? "no setback"
