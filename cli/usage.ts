@@ -69,7 +69,8 @@ Usage:
       threshold) over its plausible range, one at a time,
       on the config (as-was unless --config) with the day's in-event fixes, and say which conclusions (the
       record's order of failures; the trigger metastable; which single fleet remediation keeps every service
-      up) hold over the whole range and where they flip. --chart writes the grid as an SVG (Vega-Lite; for
+      up; whether a restart at 4× the safe pace recovers later or never) hold over the whole range and where
+      they flip. --chart writes the grid as an SVG (Vega-Lite; for
       as-was: docs/sensitivity.svg). Takes several seconds; progress goes to stderr.
   npx outage blast-radius SERVICE [--config NAME|FILE] [--remediation NAME ...] [--json]
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
