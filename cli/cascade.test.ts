@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { blastRadiusBound } from "../analyses/blastRadius.ts";
+import { withRemediations } from "../model/config.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import { run } from "./main.ts";
 
 /** `npx outage ...args`, in this process. */
@@ -61,6 +64,46 @@ describe("npx outage scenario and blast-radius", () => {
     );
     expect(cut.radius).not.toContain("cloudwatch");
     expect(cut.radius).not.toContain("dashboard");
+  });
+
+  test("blast-radius kinesis --remediation cellularization prints MP10: the bound holds with the load spread evenly, fails for the hot cell, and CloudWatch's ingest follows R6", () => {
+    const text = outage("blast-radius", "kinesis", "--remediation", "cellularization").stdout;
+    expect(text).toContain("(1 − 1/c) = 50% of baseline (40 a tick)?");
+    expect(text).toContain(
+      "    cell 0 fails (50% of the load): the fleet delivers 20 of 40 (50%), bound HOLDS; CloudWatch ingest ok",
+    );
+    expect(text).toContain(
+      "    cell 0 fails (80% of the load): the fleet delivers 8 of 40 (20%), bound FAILS; CloudWatch ingest fails",
+    );
+    const json = JSON.parse(
+      outage(
+        "blast-radius",
+        "kinesis",
+        "--remediation",
+        "cellularization,cloudwatchPartitionedFleet",
+        "--json",
+      ).stdout,
+    );
+    expect(json.mp10).toEqual(
+      blastRadiusBound({
+        ...withRemediations(asWasSystem, ["cellularization"]),
+        dependents: {
+          ...asWasSystem.dependents,
+          remediations: { ...asWasSystem.dependents.remediations, cloudwatchPartitionedFleet: true },
+        },
+      }),
+    );
+    expect(json.mp10.configured.every((f: { cloudwatchAvailable: boolean }) => f.cloudwatchAvailable)).toBe(
+      true,
+    );
+  });
+
+  test("blast-radius prints no MP10 section without cells, or for another service", () => {
+    expect(outage("blast-radius", "kinesis").stdout).not.toContain("MP10");
+    expect(JSON.parse(outage("blast-radius", "kinesis", "--json").stdout).mp10).toBeUndefined();
+    expect(outage("blast-radius", "cloudwatch", "--remediation", "cellularization").stdout).not.toContain(
+      "MP10",
+    );
   });
 
   test("recovery --json reports each config; as-was needs the paced restart, the R4 cold start is faster", () => {

@@ -75,7 +75,10 @@ Usage:
   npx outage blast-radius SERVICE [--config NAME|FILE] [--remediation NAME ...] [--json]
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
       eventbridge, ecs, eks, dashboard, customer); the dependent remediations on (the config file's and those
-      named) cut the dependencies they isolate; core remediations are listed but cut none.
+      named) cut the dependencies they isolate; core remediations are listed but cut none. For kinesis with
+      cellularization (R7) on, also MP10: each cell failed in turn, the goodput kept against (1 − 1/c) of
+      baseline with the load spread evenly and with the config's hot cell, and whether CloudWatch's ingest
+      (R6: on its own partitioned fleet or not) still sees Kinesis.
   npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
                     [--max-depth N] [--max-states N] [--budget-seconds N] [--out DIR | --no-save] [--json]
                     [--out-itf FILE]
