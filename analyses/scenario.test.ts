@@ -5,7 +5,8 @@ import { scenarioConfig, scenarioCorpusText, scenarioJson } from "../cli/scenari
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { activeDependencies, blastRadius, SERVICES, type Service } from "../model/dependencyGraph.ts";
 import { decodeSystemConfig } from "../model/dependents/configDecoder.ts";
-import { NOV25 } from "../model/scenarios/nov25.ts";
+import { NOV25, NOV25_FAST_RESTART_FILE } from "../model/scenarios/nov25.ts";
+import { compileScenario } from "../model/scenarios/scenarioFile.ts";
 import type { SystemOp } from "../model/system.ts";
 import { decodeSystemOp } from "../model/systemOpDecoder.ts";
 import { runScenario } from "./scenario.ts";
@@ -145,5 +146,37 @@ describe("the replay under waitForCompleteMap: availability is goodput, not a he
     for (const s of ["cloudwatch", "eventbridge"] as const)
       expect(day.recovered[s] ?? Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(recovered ?? 0);
     expect(firstServing === undefined || firstServing.tick >= (recovered ?? 0)).toBe(true);
+  });
+});
+
+describe("the fast-restart day (examples/scenarios/2020-11-25-fast-restart.json; issue 14, Must show 1; K11)", () => {
+  const fastFile = NOV25_FAST_RESTART_FILE;
+  const atPerStep = (perStep: number) => ({
+    ...fastFile,
+    actions: fastFile.actions.map((a) =>
+      a.pacedRestart === undefined ? a : { ...a, pacedRestart: { ...a.pacedRestart, perStep } },
+    ),
+  });
+  const setbacks = (r: ReturnType<typeof runScenario>) =>
+    r.events.filter((e) => e.event.startsWith("the health check judges a slow frontend unhealthy"));
+  const fast = runScenario(scenarioConfig([]), compileScenario(fastFile));
+  const paced = runScenario(scenarioConfig([]), compileScenario(atPerStep(1)));
+
+  test("four at a time: the health check sets frontends back, and each setback takes the goodput down again", () => {
+    expect(setbacks(fast).length).toBeGreaterThan(0);
+    for (const e of setbacks(fast)) {
+      const m = /delivers ([\d.]+) of \d+ requests a tick \(\d+%\), down from ([\d.]+)$/.exec(e.event);
+      expect(Number(m?.[1])).toBeLessThan(Number(m?.[2]));
+    }
+  });
+
+  test("four at a time, with operators who keep to their script, Kinesis does not recover within the day (the sustaining loop)", () => {
+    expect(fast.recovered.kinesis).toBeUndefined();
+  });
+
+  test("the same file at the record's pace (one a step, the health check still running) never falls back and recovers when the day does", () => {
+    expect(setbacks(paced)).toEqual([]);
+    expect(paced.recovered.kinesis).toBeDefined();
+    expect(paced.recovered.kinesis).toBe(asWasDay.recovered.kinesis);
   });
 });

@@ -52,7 +52,9 @@ Usage:
       dependent names, or all) runs the same operations under the remediated system. A SCENARIO.json file
       gives other operator actions (docs/scenario.schema.json: capacity added and removed, restart schedule
       and pace, flags or a thread limit deployed mid-event); examples/scenarios/2020-11-25.json is the day,
-      and 2020-11-25-in-event-fixes.json adds Cognito's (10:15) and Lambda's (10:36) fixes. --save-corpus
+      2020-11-25-in-event-fixes.json adds Cognito's (10:15) and Lambda's (10:36) fixes, and
+      2020-11-25-fast-restart.json restarts four at a time with the health check on (its setbacks, K11, are
+      events of the timeline). --save-corpus
       writes the as-was day (config, operations, expected timeline) to FILE (the committed copy:
       counterexamples/scenarios/2020-11-25.json, checked by npm test).
   npx outage recovery [--config NAME|FILE] [--remediation NAME ...] [--k K] [--pace N[/D]] [--seed N] [--runs N] [--json]
