@@ -34,8 +34,15 @@ describe("MP10: the blast-radius bound on a config", () => {
     }
   });
 
-  propTest.prop({ hot: fc.integer({ min: 0, max: 100 }) })(
-    "as configured, failing a cell leaves 100 − its share, so the bound fails exactly when a hot cell (share > 1/c) fails",
+  /** Shares for cell 0 with which both cells carry their share at rest (4 frontends of 10 each). */
+  const carried = (hot: number): boolean => {
+    const p = asWasSystem.dependents.load;
+    const cellCapacity = asWasSystem.remediationParameters.cellSize * p.capacityPerFrontend;
+    return (Math.max(hot, 100 - hot) * p.offeredRequestsPerTick) / 100 <= cellCapacity;
+  };
+
+  propTest.prop({ hot: fc.integer({ min: 0, max: 100 }).filter(carried) })(
+    "as configured (each cell carrying its share at rest), failing a cell leaves 100 − its share, so the bound fails exactly when a hot cell (share > 1/c) fails",
     ({ hot }) => {
       const b = blastRadiusBound(cellular(hot));
       for (const f of b?.configured ?? []) {

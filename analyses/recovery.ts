@@ -342,7 +342,7 @@ export const checkRecoversWithin = (
  * R4 ("radically improve the cold-start time"): the illustrative improved cold start: a frontend bootstraps
  * in 6 ticks (30 min) instead of 18, and two can bootstrap at once without starving request serving: its fill
  * asks the peers for about a third of the work (bootstrapCostPercent 3 instead of as-was's 10), so with two
- * bootstrapping the six serving can still carry as-was's load (40/6 ≤ 10 · 94 %; model/load.ts). R4's own
+ * bootstrapping the six serving can still carry as-was's load (44/6 ≤ 10 · 94 %; model/load.ts). R4's own
  * invariant (domain.md §(c)): health checks never remove a bootstrapping server at the new rate.
  */
 export const withImprovedColdStart = (config: SystemConfig): SystemConfig => ({

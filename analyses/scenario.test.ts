@@ -133,7 +133,7 @@ describe("the replay under waitForCompleteMap: availability is goodput, not a he
     const recovered = day.recovered.kinesis;
     expect(recovered).toBeDefined();
     // Frontends come back one per bootstrap (18 ticks), each serving at most c·(1 − β) while the next one
-    // bootstraps (model/load.ts); half the load needs k = ⌈(L/2) / (c·(1 − β))⌉ of them (as-was: 20 / 9, so 3),
+    // bootstraps (model/load.ts); half the load needs k = ⌈(L/2) / (c·(1 − β))⌉ of them (as-was: 22 / 9, so 3),
     // so at least k full bootstraps after the restart begins.
     const p = config.dependents.load;
     const half = (p.offeredRequestsPerTick * config.dependents.kinesis.minHealthyPercent) / 100;

@@ -141,7 +141,7 @@ const opEvent = (op: SystemOp): { readonly service: Service; readonly event: str
   }
 };
 
-/** K11: a setback's effect on goodput ("; the fleet now delivers 0 of 40 requests a tick, down from 8"). */
+/** K11: a setback's effect on goodput ("; the fleet now delivers 0 of 44 requests a tick, down from 7.3"). */
 const goodputChange = (
   config: SystemConfig,
   op: SystemOp,

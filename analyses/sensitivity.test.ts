@@ -91,11 +91,11 @@ describe("sensitivity sweep", () => {
     expect(lines).toContain("threadLimitMargin 0–3 threads: outcome FLIPS at 1, 2, 3 (base 0)");
     expect(lines).toContain("bootstrapTime 6–30 ticks: outcome holds over the whole range");
     // docs/load.md: from L = 64 no pace is safe (B_safe = 0), so even the paced restart never recovers; at
-    // L = 40 a strict health check (h = 80) still lets one frontend bootstrap (40/7 ≈ 5.7 ≤ 0.8 · 9).
-    expect(lines).toContain("offeredLoad 20–72 requests/tick: outcome FLIPS at 64, 68, 72 (base 40)");
+    // L = 44 a strict health check (h = 80) still lets one frontend bootstrap (44/7 ≈ 6.3 ≤ 0.8 · 9).
+    expect(lines).toContain("offeredLoad 20–72 requests/tick: outcome FLIPS at 64, 68, 72 (base 44)");
     expect(lines).toContain("healthCheckPercent 80–160 percent: outcome holds over the whole range");
     expect(lines).toContain(
-      "offeredLoad 20–72 requests/tick: fastRestart FLIPS at 20, 24, 28, 32, 48, 52, 56, 60, 64, 68, 72 (base 40)",
+      "offeredLoad 20–72 requests/tick: fastRestart FLIPS at 20, 24, 28, 32, 48, 52, 56, 60, 64, 68, 72 (base 44)",
     );
   });
 });

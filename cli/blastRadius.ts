@@ -120,7 +120,7 @@ const failureLine = (b: BlastRadiusBound, f: CellFailure): string =>
 
 /** MP10 (R6, R7) in words: the bound, each cell failed with the load spread evenly and as configured. */
 export const mp10Lines = (b: BlastRadiusBound): ReadonlyArray<string> => [
-  `MP10 inside the Kinesis fleet (R7: ${b.cells} cells of ${b.cellSize} frontends, ${num(b.offered)} requests a tick): does a failure confined to one cell keeps goodput ≥ (1 − 1/c) = ${num(b.boundPercent)}% of baseline (${num(b.baseline)} a tick)?`,
+  `MP10 inside the Kinesis fleet (R7: ${b.cells} cells of ${b.cellSize} frontends, ${num(b.offered)} requests a tick): does a failure confined to one cell keep goodput ≥ (1 − 1/c) = ${num(b.boundPercent)}% of baseline (${num(b.baseline)} a tick)?`,
   `  load spread evenly (${num(100 / b.cells)}% a cell):`,
   ...b.balanced.map((f) => failureLine(b, f)),
   `  as configured (cell 0 takes ${num(b.firstCellLoadPercent)}% of the load${b.firstCellLoadPercent > 100 / b.cells ? ": a hot cell" : ""}):`,

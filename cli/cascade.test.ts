@@ -68,12 +68,12 @@ describe("npx outage scenario and blast-radius", () => {
 
   test("blast-radius kinesis --remediation cellularization prints MP10: the bound holds with the load spread evenly, fails for the hot cell, and CloudWatch's ingest follows R6", () => {
     const text = outage("blast-radius", "kinesis", "--remediation", "cellularization").stdout;
-    expect(text).toContain("(1 − 1/c) = 50% of baseline (40 a tick)?");
+    expect(text).toContain("(1 − 1/c) = 50% of baseline (44 a tick)?");
     expect(text).toContain(
-      "    cell 0 fails (50% of the load): the fleet delivers 20 of 40 (50%), bound HOLDS; CloudWatch ingest ok",
+      "    cell 0 fails (50% of the load): the fleet delivers 22 of 44 (50%), bound HOLDS; CloudWatch ingest ok",
     );
     expect(text).toContain(
-      "    cell 0 fails (80% of the load): the fleet delivers 8 of 40 (20%), bound FAILS; CloudWatch ingest fails",
+      "    cell 0 fails (75% of the load): the fleet delivers 11 of 44 (25%), bound FAILS; CloudWatch ingest fails",
     );
     const json = JSON.parse(
       outage(

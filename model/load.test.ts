@@ -53,7 +53,7 @@ describe("goodput (K2, K11)", () => {
     const s = appliedSystem(config, [...restarted([1, 2, 3, 4, 5, 6, 7]), ...ticks(2)]);
     // The head count says every serving frontend can route: the one serving has a complete map.
     expect(routablePercent(s.core)).toBe(100);
-    // One frontend beside seven bootstrapping serves c·(1 − 7β) of the requests offered (as-was: 3 of 40).
+    // One frontend beside seven bootstrapping serves c·(1 − 7β) of the requests offered (as-was: 3 of 44).
     const p = config.dependents.load;
     const expected = p.capacityPerFrontend * (1 - (7 * p.bootstrapCostPercent) / 100);
     expect(goodput(config, s.core)).toBeCloseTo(expected, 10);
