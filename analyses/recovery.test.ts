@@ -6,10 +6,13 @@ import type { SystemConfig } from "../model/dependents/config.ts";
 import { safeConcurrentBootstraps } from "../model/load.ts";
 import {
   checkRecoversWithin,
+  comparePaces,
+  fastPace,
   type Pace,
   pacedRestartBound,
   recoveryRun,
   safePace,
+  wholeFleetTrigger,
   withImprovedColdStart,
   withSelfHealingCache,
 } from "./recovery.ts";
@@ -83,11 +86,7 @@ describe("recovery after the trigger is removed", () => {
 
 describe("MP8: the restart pace against r_safe (K11, K15; model/load.ts)", () => {
   // A trigger that leaves every frontend with a useless map, so the whole fleet must be restarted.
-  const whole = {
-    added: 1,
-    earlyLearners: [],
-    ticksBeforeRemoval: asWasSystem.membership.propagationDelayTicks + 1,
-  };
+  const whole = wholeFleetTrigger(asWasSystem);
   const servers = asWasSystem.fleet.initialSize;
   const safe = safePace(asWasSystem);
   if (safe === undefined) throw new Error("as-was has a safe pace");
@@ -106,73 +105,70 @@ describe("MP8: the restart pace against r_safe (K11, K15; model/load.ts)", () =>
   });
 
   test.each<[string, Pace]>([
+    ["four times r_safe (4 per bootstrap)", fastPace(asWasSystem)],
     [
       "one more frontend per bootstrap than r_safe",
       { frontends: safe.frontends + 1, perTicks: safe.perTicks },
     ],
-    ["one frontend a tick", { frontends: 1, perTicks: 1 }],
   ])(
-    "as-was above r_safe (%s): a setback, the in-service count falls, and no recovery by the time the paced one is done",
+    "Must show 1: as-was above r_safe (%s) is set back, the in-service count falls, and it recovers later than the paced one, which never falls back",
     (_n, pace) => {
-      const fast = recoveryRun(asWasSystem, whole, "pacedRestart", horizon, pace);
-      expect(fast.setbacks).toBeGreaterThan(0);
-      expect(fast.inService.some((n, i) => i > 0 && n < (fast.inService[i - 1] ?? 0))).toBe(true);
-      // Even with the operators falling back to r_safe and holding the removed frontends, as-was does not
-      // recover: see the next test for why (no headroom for two frontends out).
-      expect(fast.recoveryTicks).toBeUndefined();
+      const c = comparePaces(asWasSystem, pace);
+      expect(c.bound).toBe(bound);
+      expect(c.pacedRun?.setbacks).toBe(0);
+      expect(c.pacedRun?.recoveryTicks ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(
+        bound + EPSILON_TICKS,
+      );
+      expect(c.fastRun.setbacks).toBeGreaterThan(0);
+      expect(c.fastRun.inService.some((n, i) => i > 0 && n < (c.fastRun.inService[i - 1] ?? 0))).toBe(true);
+      expect(c.fastRun.recoveryTicks).toBeDefined();
+      expect(c.fastRun.recoveryTicks ?? 0).toBeGreaterThan(
+        c.pacedRun?.recoveryTicks ?? Number.POSITIVE_INFINITY,
+      );
+      expect(c.verdict).toBe("later");
     },
   );
 
-  test("as-was has no headroom for two frontends out: with one bootstrapping, the N − 2 serving are slow", () => {
-    // The first setback of a fast restart leaves at least two frontends out (the one removed and one
-    // bootstrapping); from there a restart-only response cannot bring one back without overloading the rest.
-    const p = asWasSystem.dependents.load;
+  test("as-was far above r_safe (one frontend a tick) collapses: every frontend that comes back is sent more than it can serve, and it never recovers", () => {
+    const c = comparePaces(asWasSystem, { frontends: 1, perTicks: 1 });
+    expect(c.fastRun.setbacks).toBeGreaterThan(0);
+    expect(c.fastRun.recoveryTicks).toBeUndefined();
+    expect(c.verdict).toBe("never");
+  });
+
+  // The previous as-was load (56 requests a tick, 70 % of the fleet) left no headroom for a setback.
+  const heavier: SystemConfig = {
+    ...asWasSystem,
+    name: "as-was, load 56",
+    dependents: {
+      ...asWasSystem.dependents,
+      load: { ...asWasSystem.dependents.load, offeredRequestsPerTick: 56 },
+    },
+  };
+
+  test("with no headroom (load 56), the 2020 pace is still safe but a fast restart never recovers (metastable under restarts alone, MP2)", () => {
+    // With one frontend held out after a setback and one bootstrapping, the N − 2 serving are slow.
+    const p = heavier.dependents.load;
     const perFrontend = p.offeredRequestsPerTick / (servers - 2);
     const capacity =
       (p.capacityPerFrontend * (100 - p.bootstrapCostPercent) * p.healthCheckPercent) / 100 / 100;
     expect(perFrontend).toBeGreaterThan(capacity);
+    const c = comparePaces(heavier);
+    expect(c.pacedRun?.recoveryTicks ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(
+      (c.bound ?? 0) + EPSILON_TICKS,
+    );
+    expect(c.verdict).toBe("never");
   });
-
-  // A lighter load (illustrative: 40 requests a tick, half the fleet's capacity) leaves that headroom.
-  const lighter: SystemConfig = {
-    ...asWasSystem,
-    name: "as-was, load 40",
-    dependents: {
-      ...asWasSystem.dependents,
-      load: { ...asWasSystem.dependents.load, offeredRequestsPerTick: 40 },
-    },
-  };
 
   test("r_safe is capped by the bootstraps the core fills at once (a faster pace grows the queue past B_safe)", () => {
-    const lighterSafe = safePace(lighter);
-    expect(safeConcurrentBootstraps(lighter, servers)).toBeGreaterThan(
-      lighter.coldStart.maxConcurrentBootstraps,
+    expect(safeConcurrentBootstraps(asWasSystem, servers)).toBeGreaterThan(
+      asWasSystem.coldStart.maxConcurrentBootstraps,
     );
-    expect(lighterSafe?.frontends).toBe(lighter.coldStart.maxConcurrentBootstraps);
+    expect(safe.frontends).toBe(asWasSystem.coldStart.maxConcurrentBootstraps);
   });
 
-  test("with headroom, a fast restart sets back, falls, and recovers later than the paced one (K11, K15, MP8)", () => {
-    const lighterSafe = safePace(lighter);
-    if (lighterSafe === undefined) throw new Error("the lighter load has a safe pace");
-    const paced = recoveryRun(lighter, whole, "pacedRestart", horizon, lighterSafe);
-    expect(paced.setbacks).toBe(0);
-    expect(paced.recoveryTicks ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(
-      pacedRestartBound(lighterSafe, servers) + EPSILON_TICKS,
-    );
-    // B_safe per bootstrap, above r_safe because the core fills only one map at a time.
-    const fastPace = {
-      frontends: safeConcurrentBootstraps(lighter, servers),
-      perTicks: lighterSafe.perTicks,
-    };
-    const fast = recoveryRun(lighter, whole, "pacedRestart", horizon, fastPace);
-    expect(fast.setbacks).toBeGreaterThanOrEqual(1);
-    expect(fast.inService.some((n, i) => i > 0 && n < (fast.inService[i - 1] ?? 0))).toBe(true);
-    expect(fast.recoveryTicks).toBeDefined();
-    expect(fast.recoveryTicks ?? 0).toBeGreaterThan(paced.recoveryTicks ?? Number.POSITIVE_INFINITY);
-  });
-
-  test("r_safe is B_safe frontends per bootstrap, and B_safe + 1 at once makes the serving frontends slow", () => {
-    const b = safe.frontends;
+  test("B_safe frontends bootstrapping at once leave every serving frontend within capacity, B_safe + 1 do not", () => {
+    const b = safeConcurrentBootstraps(asWasSystem, servers);
     const p = asWasSystem.dependents.load;
     const perFrontend = (bootstrapping: number) => p.offeredRequestsPerTick / (servers - bootstrapping);
     const capacity = (bootstrapping: number) =>

@@ -185,6 +185,86 @@ export const recoveryRun = (
   return result(undefined);
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// a fast restart against the paced one (issue 14, Must show 1; K11, K15, MP2, MP8)
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * The trigger that leaves every frontend with a useless map (one server added and left in place past the
+ * propagation deadline, K6), so the whole fleet must be restarted: the day's situation at 09:39.
+ */
+export const wholeFleetTrigger = (config: SystemConfig): Trigger => ({
+  added: 1,
+  earlyLearners: [],
+  ticksBeforeRemoval: config.membership.propagationDelayTicks + 1,
+});
+
+/** How many times r_safe a "fast" restart is, by default: well above the safe pace. */
+export const FAST_PACE_FACTOR = 4;
+
+/**
+ * A restart `FAST_PACE_FACTOR` times the safe pace (as-was: 4 frontends per 18-tick bootstrap against r_safe's
+ * 1); with no safe pace, that many frontends per bootstrap.
+ */
+export const fastPace = (config: SystemConfig): Pace => {
+  const safe = safePace(config);
+  return {
+    frontends: FAST_PACE_FACTOR * (safe?.frontends ?? 1),
+    perTicks: safe?.perTicks ?? config.coldStart.bootstrapTicks,
+  };
+};
+
+/**
+ * What a fast restart does against the paced one, after the whole-fleet trigger:
+ *   later      set back (K11), and recovers, later than the paced restart: Must show 1;
+ *   never      set back, and does not recover within the horizon: the fleet falls into the sustaining loop
+ *              (each frontend that comes back is sent more than it can serve), metastable under restarts
+ *              alone (MP2: a stronger push, such as shedding load, would be needed);
+ *   no setback the fast restart is never slowed by the health check (the load leaves room for it);
+ *   not later  set back, but recovers no later than the paced one;
+ *   no safe pace  even B = 0 is slow (docs/load.md: the trigger is permanent under restarts);
+ *   unaffected the trigger broke nothing (no service failed), so there is nothing to restart.
+ */
+export type PaceVerdict = "later" | "never" | "no setback" | "not later" | "no safe pace" | "unaffected";
+
+export interface PaceComparison {
+  /** r_safe (undefined: no pace is safe). */
+  readonly safe: Pace | undefined;
+  readonly fast: Pace;
+  /** MP8's ⌈N/r⌉ at r_safe, in ticks (undefined with no safe pace). */
+  readonly bound: number | undefined;
+  readonly pacedRun: RecoveryRun | undefined;
+  readonly fastRun: RecoveryRun;
+  readonly verdict: PaceVerdict;
+}
+
+/**
+ * Must show 1: the whole-fleet restart at r_safe and at `fast` (default `fastPace`), each given four times the
+ * paced bound ⌈N/r⌉ to recover (a run that has not recovered by then is stuck, not slow).
+ */
+export const comparePaces = (config: SystemConfig, fast: Pace = fastPace(config)): PaceComparison => {
+  const safe = safePace(config);
+  const servers = serversFor(config, config.fleet.initialSize);
+  const bound = safe === undefined ? undefined : pacedRestartBound(safe, servers);
+  const horizon = 4 * (bound ?? pacedRestartBound(fast, servers));
+  const trigger = wholeFleetTrigger(config);
+  const pacedRun =
+    safe === undefined ? undefined : recoveryRun(config, trigger, "pacedRestart", horizon, safe);
+  const fastRun = recoveryRun(config, trigger, "pacedRestart", horizon, fast);
+  const verdict: PaceVerdict = !fastRun.failed
+    ? "unaffected"
+    : pacedRun === undefined
+      ? "no safe pace"
+      : fastRun.setbacks === 0
+        ? "no setback"
+        : fastRun.recoveryTicks === undefined
+          ? "never"
+          : fastRun.recoveryTicks > (pacedRun.recoveryTicks ?? Number.POSITIVE_INFINITY)
+            ? "later"
+            : "not later";
+  return { safe, fast, bound, pacedRun, fastRun, verdict };
+};
+
 /** Triggers over the config's capacity plan. */
 export const triggerArb = (config: SystemConfig): fc.Arbitrary<Trigger> =>
   fc.record({
@@ -262,7 +342,7 @@ export const checkRecoversWithin = (
  * R4 ("radically improve the cold-start time"): the illustrative improved cold start: a frontend bootstraps
  * in 6 ticks (30 min) instead of 18, and two can bootstrap at once without starving request serving: its fill
  * asks the peers for about a third of the work (bootstrapCostPercent 3 instead of as-was's 10), so with two
- * bootstrapping the six serving can still carry as-was's load (56/6 ≤ 10 · 94 %; model/load.ts). R4's own
+ * bootstrapping the six serving can still carry as-was's load (44/6 ≤ 10 · 94 %; model/load.ts). R4's own
  * invariant (domain.md §(c)): health checks never remove a bootstrapping server at the new rate.
  */
 export const withImprovedColdStart = (config: SystemConfig): SystemConfig => ({

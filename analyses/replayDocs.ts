@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderSvg } from "../explain/renderSvg.ts";
 import { SCENARIO_SCHEMA_PATH, scenarioSchemaText } from "../explain/scenarioSchema.ts";
-import { NOV25_FILE, NOV25_IN_EVENT_FIXES_FILE } from "../model/scenarios/nov25.ts";
+import { NOV25_FAST_RESTART_FILE, NOV25_FILE, NOV25_IN_EVENT_FIXES_FILE } from "../model/scenarios/nov25.ts";
 import type { ScenarioFile } from "../model/scenarios/scenarioFile.ts";
 import { DAY_SETUP } from "./calibration.ts";
 import { calibrationMarkdown } from "./calibrationDoc.ts";
@@ -40,7 +40,11 @@ const SCHEMA_REF = "../../docs/scenario.schema.json";
 export const scenarioFileText = (f: ScenarioFile): string =>
   `${JSON.stringify({ $schema: SCHEMA_REF, ...f }, null, 2)}\n`;
 
-export const SHIPPED_SCENARIOS: ReadonlyArray<ScenarioFile> = [NOV25_FILE, NOV25_IN_EVENT_FIXES_FILE];
+export const SHIPPED_SCENARIOS: ReadonlyArray<ScenarioFile> = [
+  NOV25_FILE,
+  NOV25_IN_EVENT_FIXES_FILE,
+  NOV25_FAST_RESTART_FILE,
+];
 
 export const scenarioPath = (f: ScenarioFile): string => `examples/scenarios/${f.name}.json`;
 

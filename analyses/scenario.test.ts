@@ -5,7 +5,8 @@ import { scenarioConfig, scenarioCorpusText, scenarioJson } from "../cli/scenari
 import { asWasDependents } from "../model/configs/asWasDependents.ts";
 import { activeDependencies, blastRadius, SERVICES, type Service } from "../model/dependencyGraph.ts";
 import { decodeSystemConfig } from "../model/dependents/configDecoder.ts";
-import { NOV25 } from "../model/scenarios/nov25.ts";
+import { NOV25, NOV25_FAST_RESTART_FILE } from "../model/scenarios/nov25.ts";
+import { compileScenario } from "../model/scenarios/scenarioFile.ts";
 import type { SystemOp } from "../model/system.ts";
 import { decodeSystemOp } from "../model/systemOpDecoder.ts";
 import { runScenario } from "./scenario.ts";
@@ -121,22 +122,61 @@ describe("the replay under waitForCompleteMap: availability is goodput, not a he
   const kinesisDown = day.events.find((e) => e.service === "kinesis" && e.event.startsWith("FAILED"));
 
   test("Kinesis's failure line gives the requests delivered against those offered", () => {
-    expect(kinesisDown?.event).toMatch(/the fleet delivers \d+(\.\d)? of 56 requests a tick/);
+    const offered = scenarioConfig(["waitForCompleteMap"]).dependents.load.offeredRequestsPerTick;
+    expect(kinesisDown?.event).toMatch(
+      new RegExp(`the fleet delivers \\d+(\\.\\d)? of ${offered} requests a tick`),
+    );
   });
 
   test("Kinesis is not reported recovered while most of the fleet still bootstraps: only once half the load is delivered", () => {
     const config = scenarioConfig(["waitForCompleteMap"]);
     const recovered = day.recovered.kinesis;
     expect(recovered).toBeDefined();
-    // Frontends come back one per bootstrap (18 ticks); half of 56 requests needs 4 of 8 serving at 7 each, so
-    // at least 3 full bootstraps after the first one serves.
+    // Frontends come back one per bootstrap (18 ticks), each serving at most c·(1 − β) while the next one
+    // bootstraps (model/load.ts); half the load needs k = ⌈(L/2) / (c·(1 − β))⌉ of them (as-was: 22 / 9, so 3),
+    // so at least k full bootstraps after the restart begins.
+    const p = config.dependents.load;
+    const half = (p.offeredRequestsPerTick * config.dependents.kinesis.minHealthyPercent) / 100;
+    const k = Math.ceil(half / ((p.capacityPerFrontend * (100 - p.bootstrapCostPercent)) / 100));
     const restart = day.events.find((e) => e.event.startsWith("operators restart a frontend"));
     expect((recovered ?? 0) - (restart?.tick ?? 0)).toBeGreaterThanOrEqual(
-      4 * config.coldStart.bootstrapTicks,
+      k * config.coldStart.bootstrapTicks,
     );
     // And every dependent that reads Kinesis recovers no earlier than Kinesis.
     for (const s of ["cloudwatch", "eventbridge"] as const)
       expect(day.recovered[s] ?? Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(recovered ?? 0);
     expect(firstServing === undefined || firstServing.tick >= (recovered ?? 0)).toBe(true);
+  });
+});
+
+describe("the fast-restart day (examples/scenarios/2020-11-25-fast-restart.json; issue 14, Must show 1; K11)", () => {
+  const fastFile = NOV25_FAST_RESTART_FILE;
+  const atPerStep = (perStep: number) => ({
+    ...fastFile,
+    actions: fastFile.actions.map((a) =>
+      a.pacedRestart === undefined ? a : { ...a, pacedRestart: { ...a.pacedRestart, perStep } },
+    ),
+  });
+  const setbacks = (r: ReturnType<typeof runScenario>) =>
+    r.events.filter((e) => e.event.startsWith("the health check judges a slow frontend unhealthy"));
+  const fast = runScenario(scenarioConfig([]), compileScenario(fastFile));
+  const paced = runScenario(scenarioConfig([]), compileScenario(atPerStep(1)));
+
+  test("four at a time: the health check sets frontends back, and each setback takes the goodput down again", () => {
+    expect(setbacks(fast).length).toBeGreaterThan(0);
+    for (const e of setbacks(fast)) {
+      const m = /delivers ([\d.]+) of \d+ requests a tick \(\d+%\), down from ([\d.]+)$/.exec(e.event);
+      expect(Number(m?.[1])).toBeLessThan(Number(m?.[2]));
+    }
+  });
+
+  test("four at a time, with operators who keep to their script, Kinesis does not recover within the day (the sustaining loop)", () => {
+    expect(fast.recovered.kinesis).toBeUndefined();
+  });
+
+  test("the same file at the record's pace (one a step, the health check still running) never falls back and recovers when the day does", () => {
+    expect(setbacks(paced)).toEqual([]);
+    expect(paced.recovered.kinesis).toBeDefined();
+    expect(paced.recovered.kinesis).toBe(asWasDay.recovered.kinesis);
   });
 });

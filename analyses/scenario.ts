@@ -14,7 +14,7 @@ import { postDelay } from "../model/dependents/dashboard.ts";
 import { provisioningDelay } from "../model/dependents/eventbridge.ts";
 import { eventbridgeKinesisAvailable, mainFleetAvailable } from "../model/dependents/kinesisHealth.ts";
 import { memoryContended } from "../model/dependents/lambda.ts";
-import { goodputWords } from "../model/load.ts";
+import { goodput, goodputWords } from "../model/load.ts";
 import { deployed, deploymentText } from "../model/scenarios/deployment.ts";
 import type { Deployment, Scenario } from "../model/scenarios/scenario.ts";
 import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
@@ -130,10 +130,27 @@ const opEvent = (op: SystemOp): { readonly service: Service; readonly event: str
       return { service: "cognito", event: "Cognito adds buffer capacity (C3)" };
     case "statusPostStarted":
       return { service: "dashboard", event: "operators start posting a status update (H1)" };
+    case "frontendJudgedUnhealthy":
+      return {
+        service: "kinesis",
+        event:
+          "the health check judges a slow frontend unhealthy and removes it: it bootstraps again (setback, K11)",
+      };
     default:
       return undefined;
   }
 };
+
+/** K11: a setback's effect on goodput ("; the fleet now delivers 0 of 44 requests a tick, down from 7.3"). */
+const goodputChange = (
+  config: SystemConfig,
+  op: SystemOp,
+  before: SystemState,
+  after: SystemState,
+): string =>
+  op.type === "frontendJudgedUnhealthy"
+    ? `; the fleet now ${goodputWords(config, after.core)}, down from ${Math.round(10 * goodput(config, before.core)) / 10}`
+    : "";
 
 /** The service a deployment is about: the dependent whose flag it switches on first, else Kinesis. */
 const deploymentService = (d: Deployment): Service =>
@@ -177,11 +194,13 @@ export const runScenario = (
     const r = systemStep(config, s, op);
     const what = opEvent(op);
     if (E.isLeft(r)) {
-      if (what !== undefined) push(t, what.service, `${what.event}: refused (${r.left.reason})`);
+      // A health check that finds the frontend within capacity is no event (a file runs one every tick).
+      if (what !== undefined && op.type !== "frontendJudgedUnhealthy")
+        push(t, what.service, `${what.event}: refused (${r.left.reason})`);
       continue;
     }
-    if (what !== undefined) push(t, what.service, what.event);
     const next = r.right;
+    if (what !== undefined) push(t, what.service, `${what.event}${goodputChange(config, op, s, next)}`);
     const at = next.core.tick;
     for (const m of coreMilestones(config, s, next)) push(at, "kinesis", m);
     const now = serviceProblems(config, next);

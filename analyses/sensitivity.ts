@@ -6,7 +6,9 @@
 //            (05:15), then Lambda (06:15), then Cognito (07:01) (domain.md §(a));
 //   outcome  the day's trigger (its addition, left in place until the day removes it) is metastable: removing it
 //            alone does not restore service, the paced restart does (MP1, MP2; metastability.ts);
-//   suffices which single fleet remediations keep every service up on the day (none failing at all).
+//   suffices which single fleet remediations keep every service up on the day (none failing at all);
+//   fastRestart  a whole-fleet restart at 4× r_safe against the paced one (issue 14's Must show 1; K11, MP8):
+//            set back and recovers later, or never recovers (metastable under restarts alone), ... (recovery.ts).
 // The report says, per parameter and conclusion, whether it holds over the whole range or where it flips.
 // Pure and deterministic; `onCell` lets a caller show progress.
 // ---------------------------------------------------------------------------------------------------------
@@ -15,6 +17,7 @@ import type { Service } from "../model/dependencyGraph.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import { compileScenario } from "../model/scenarios/scenarioFile.ts";
 import { triggerOutcome } from "./metastability.ts";
+import { comparePaces, type PaceVerdict } from "./recovery.ts";
 import { runScenario } from "./scenario.ts";
 import { type Setup, UNKNOWN_PARAMETERS, type UnknownParameter } from "./unknowns.ts";
 
@@ -27,6 +30,8 @@ export interface Conclusions {
   readonly outcome: string;
   /** The single fleet remediations with which no service fails on the day, joined by ", " ("none" if none). */
   readonly suffices: string;
+  /** K11/MP8: what a whole-fleet restart at 4× r_safe does against the paced one (recovery.ts `PaceVerdict`). */
+  readonly fastRestart: PaceVerdict;
 }
 
 export interface Cell {
@@ -35,13 +40,15 @@ export interface Cell {
   readonly conclusions: Conclusions;
 }
 
-export const CONCLUSIONS = ["order", "outcome", "suffices"] as const;
+export const CONCLUSIONS = ["order", "outcome", "suffices", "fastRestart"] as const;
 export type ConclusionName = (typeof CONCLUSIONS)[number];
 
 export const CONCLUSION_TEXT: Readonly<Record<ConclusionName, string>> = {
   order: "first failures in the record's order (Kinesis = CloudWatch = EventBridge < Lambda < Cognito)",
   outcome: "the day's trigger is metastable (MP1 fails, the paced restart recovers: MP2)",
   suffices: "which single fleet remediation keeps every service up on the day",
+  fastRestart:
+    "a whole-fleet restart at 4× the safe pace is set back and recovers later than the paced one (later), never recovers (never: metastable under restarts alone), or is not set back",
 };
 
 const orderText = (first: Readonly<Partial<Record<Service, number>>>): string => {
@@ -87,11 +94,12 @@ export const conclusionsOf = (s: Setup): Conclusions => {
     orderText: orderText(r.firstFailure),
     outcome: triggerOutcome(s.config, dayTrigger(s)).outcome,
     suffices: suffices.length === 0 ? "none" : suffices.join(", "),
+    fastRestart: comparePaces(s.config).verdict,
   };
 };
 
 /** Up to `n` whole values spread evenly over the range, its ends and the base value included. */
-export const sweepValues = (p: UnknownParameter, base: Setup, n = 5): ReadonlyArray<number> => {
+export const sweepValues = (p: UnknownParameter, base: Setup, n = p.points ?? 5): ReadonlyArray<number> => {
   const [lo, hi] = p.range;
   const spread = Array.from({ length: n }, (_, i) => Math.round(lo + (i * (hi - lo)) / (n - 1)));
   return [...new Set([...spread, p.get(base)])].sort((a, b) => a - b);

@@ -28,6 +28,8 @@ export interface UnknownParameter {
   readonly range: readonly [number, number];
   /** Where the range comes from (sourced, or labelled illustrative). */
   readonly rangeSource: string;
+  /** How many values the sweep takes over the range (default 5), for a parameter whose conclusions flip often. */
+  readonly points?: number;
 }
 
 /** The file with every paced restart changed by `f`. */
@@ -157,8 +159,10 @@ export const UNKNOWN_PARAMETERS: ReadonlyArray<UnknownParameter> = [
     source: "K2/K11: Kinesis's request rate on the day is not in the record; docs/load.md",
     unit: "requests/tick",
     ...loadField("offeredRequestsPerTick"),
-    range: [40, 72],
-    rangeSource: "illustrative: half to nine tenths of the as-was fleet's capacity",
+    range: [20, 72],
+    rangeSource: "illustrative: a quarter to nine tenths of the as-was fleet's capacity, every 4",
+    // Every 4 requests a tick: the fast restart's verdict flips twice inside the range (docs/load.md).
+    points: 14,
   },
   {
     name: "bootstrapCostPercent",

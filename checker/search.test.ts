@@ -53,11 +53,7 @@ describe("the system search", () => {
     );
     if (saved === undefined)
       throw new Error(`the corpus holds the as-was search's counterexample of ${inv.name}`);
-    // Saved before the remediations' own limits existed (model/config.ts remediationLimits, R6's partition in
-    // dependents.partitionFleet): the rest is as-was.
-    const { remediationLimits: _, ...asWasWithoutLimits } = asWasSystem;
-    const { partitionFleet: __, ...dependentsWithoutPartition } = asWasSystem.dependents;
-    expect(saved.c.config).toEqual({ ...asWasWithoutLimits, dependents: dependentsWithoutPartition });
+    expect(saved.c.config).toEqual(asWasSystem);
     return saved.c.ops;
   };
 
@@ -65,8 +61,7 @@ describe("the system search", () => {
     expect(firstViolation(asWasSystem, systemSpec.init(asWasSystem), systemSpec.invariants)).toBeUndefined();
   });
 
-  // A remediation's own limit (R6's PartitionWithinThreadLimit) holds on as-was: its remediation is off.
-  test.each(SYSTEM_INVARIANTS.filter((i) => i.limitOf === undefined).map((i) => [i.name, i] as const))(
+  test.each(SYSTEM_INVARIANTS.map((i) => [i.name, i] as const))(
     "%s is violated under as-was by a trace that starts with the Kinesis trigger",
     (_n, inv) => {
       const ops = asWasCounterexample(inv);

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { blastRadiusBound } from "../analyses/blastRadius.ts";
+import { withRemediations } from "../model/config.ts";
+import { asWasSystem } from "../model/configs/asWasDependents.ts";
 import { run } from "./main.ts";
 
 /** `npx outage ...args`, in this process. */
@@ -63,6 +66,46 @@ describe("npx outage scenario and blast-radius", () => {
     expect(cut.radius).not.toContain("dashboard");
   });
 
+  test("blast-radius kinesis --remediation cellularization prints MP10: the bound holds with the load spread evenly, fails for the hot cell, and CloudWatch's ingest follows R6", () => {
+    const text = outage("blast-radius", "kinesis", "--remediation", "cellularization").stdout;
+    expect(text).toContain("(1 − 1/c) = 50% of baseline (44 a tick)?");
+    expect(text).toContain(
+      "    cell 0 fails (50% of the load): the fleet delivers 22 of 44 (50%), bound HOLDS; CloudWatch ingest ok",
+    );
+    expect(text).toContain(
+      "    cell 0 fails (75% of the load): the fleet delivers 11 of 44 (25%), bound FAILS; CloudWatch ingest fails",
+    );
+    const json = JSON.parse(
+      outage(
+        "blast-radius",
+        "kinesis",
+        "--remediation",
+        "cellularization,cloudwatchPartitionedFleet",
+        "--json",
+      ).stdout,
+    );
+    expect(json.mp10).toEqual(
+      blastRadiusBound({
+        ...withRemediations(asWasSystem, ["cellularization"]),
+        dependents: {
+          ...asWasSystem.dependents,
+          remediations: { ...asWasSystem.dependents.remediations, cloudwatchPartitionedFleet: true },
+        },
+      }),
+    );
+    expect(json.mp10.configured.every((f: { cloudwatchAvailable: boolean }) => f.cloudwatchAvailable)).toBe(
+      true,
+    );
+  });
+
+  test("blast-radius prints no MP10 section without cells, or for another service", () => {
+    expect(outage("blast-radius", "kinesis").stdout).not.toContain("MP10");
+    expect(JSON.parse(outage("blast-radius", "kinesis", "--json").stdout).mp10).toBeUndefined();
+    expect(outage("blast-radius", "cloudwatch", "--remediation", "cellularization").stdout).not.toContain(
+      "MP10",
+    );
+  });
+
   test("recovery --json reports each config; as-was needs the paced restart, the R4 cold start is faster", () => {
     const r = outage("recovery", "--runs", "5", "--json");
     expect(r.code).toBe(0);
@@ -82,36 +125,40 @@ describe("npx outage scenario and blast-radius", () => {
     );
   });
 
-  test("recovery --pace above r_safe (MP8): as-was's row shows setbacks and never recovers; the paced row still does", () => {
+  test("recovery --pace above r_safe (MP8, Must show 1): as-was's fast row is set back and recovers later than the paced row, which is not", () => {
     const r = outage("recovery", "--runs", "3", "--pace", "2/18");
     expect(r.code).toBe(1);
     const asWas = r.stdout.split("\n\n")[1]?.split("\nas-was+")[0] ?? "";
-    expect(asWas).toContain(
-      "paced restart:      HOLDS    slowest recovery 144 ticks (12.0 h); no frontend set back",
-    );
-    expect(asWas).toMatch(
-      /restart at --pace: {2}VIOLATED slowest recovery not within the horizon; up to \d+ frontend\(s\) judged unhealthy and set back \(K11\)/,
-    );
+    const paced =
+      /paced restart: {6}HOLDS {4}slowest recovery (\d+) ticks \([\d.]+ h\); no frontend set back/.exec(
+        asWas,
+      );
+    const fast =
+      /restart at --pace: {2}VIOLATED slowest recovery (\d+) ticks \([\d.]+ h\); up to \d+ frontend\(s\) judged unhealthy and set back \(K11\)/.exec(
+        asWas,
+      );
+    expect(Number(fast?.[1])).toBeGreaterThan(Number(paced?.[1]));
     expect(asWas).toContain(
       "safe pace r_safe = 1 frontend per 18 ticks (0.67 an hour), ⌈N/r⌉ = 144 ticks for 8 frontends (MP8)",
     );
   });
 
-  test("recovery --pace with headroom (load 40 of 80): the fast restart sets back and recovers later than the paced one", () => {
+  test("recovery --pace with no headroom (a config file with load 56 of 80): the fast restart is set back and never recovers", () => {
     const printed = JSON.parse(outage("config", "as-was").stdout);
     const dir = mkdtempSync(join(tmpdir(), "outage-recovery-"));
-    const file = join(dir, "light.json");
-    const load = { ...printed.dependents.load, offeredRequestsPerTick: 40 };
+    const file = join(dir, "heavy.json");
+    const load = { ...printed.dependents.load, offeredRequestsPerTick: 56 };
     writeFileSync(
       file,
-      JSON.stringify({ ...printed, name: "light", dependents: { ...printed.dependents, load } }),
+      JSON.stringify({ ...printed, name: "heavy", dependents: { ...printed.dependents, load } }),
     );
     const r = outage("recovery", "--config", file, "--runs", "3", "--pace", "2/18", "--json");
     rmSync(dir, { recursive: true });
-    const light = JSON.parse(r.stdout).results.find((x: { config: string }) => x.config === "light");
-    expect(light.pacedRestart.setbacks).toBe(0);
-    expect(light.atPace.setbacks).toBeGreaterThanOrEqual(1);
-    expect(light.atPace.worstTicks).toBeGreaterThan(light.pacedRestart.worstTicks);
+    const heavy = JSON.parse(r.stdout).results.find((x: { config: string }) => x.config === "heavy");
+    expect(heavy.pacedRestart.setbacks).toBe(0);
+    expect(typeof heavy.pacedRestart.worstTicks).toBe("number");
+    expect(heavy.atPace.setbacks).toBeGreaterThanOrEqual(1);
+    expect(heavy.atPace.worstTicks ?? null).toBeNull();
   });
 
   test.each([

@@ -52,7 +52,9 @@ Usage:
       dependent names, or all) runs the same operations under the remediated system. A SCENARIO.json file
       gives other operator actions (docs/scenario.schema.json: capacity added and removed, restart schedule
       and pace, flags or a thread limit deployed mid-event); examples/scenarios/2020-11-25.json is the day,
-      and 2020-11-25-in-event-fixes.json adds Cognito's (10:15) and Lambda's (10:36) fixes. --save-corpus
+      2020-11-25-in-event-fixes.json adds Cognito's (10:15) and Lambda's (10:36) fixes, and
+      2020-11-25-fast-restart.json restarts four at a time with the health check on (its setbacks, K11, are
+      events of the timeline). --save-corpus
       writes the as-was day (config, operations, expected timeline) to FILE (the committed copy:
       counterexamples/scenarios/2020-11-25.json, checked by npm test).
   npx outage recovery [--config NAME|FILE] [--remediation NAME ...] [--k K] [--pace N[/D]] [--seed N] [--runs N] [--json]
@@ -69,12 +71,16 @@ Usage:
       threshold) over its plausible range, one at a time,
       on the config (as-was unless --config) with the day's in-event fixes, and say which conclusions (the
       record's order of failures; the trigger metastable; which single fleet remediation keeps every service
-      up) hold over the whole range and where they flip. --chart writes the grid as an SVG (Vega-Lite; for
+      up; whether a restart at 4× the safe pace recovers later or never) hold over the whole range and where
+      they flip. --chart writes the grid as an SVG (Vega-Lite; for
       as-was: docs/sensitivity.svg). Takes several seconds; progress goes to stderr.
   npx outage blast-radius SERVICE [--config NAME|FILE] [--remediation NAME ...] [--json]
       Everything that transitively depends on SERVICE (kinesis, cognito, cloudwatch, autoscaling, lambda,
       eventbridge, ecs, eks, dashboard, customer); the dependent remediations on (the config file's and those
-      named) cut the dependencies they isolate; core remediations are listed but cut none.
+      named) cut the dependencies they isolate; core remediations are listed but cut none. For kinesis with
+      cellularization (R7) on, also MP10: each cell failed in turn, the goodput kept against (1 − 1/c) of
+      baseline with the load spread evenly and with the config's hot cell, and whether CloudWatch's ingest
+      (R6: on its own partitioned fleet or not) still sees Kinesis.
   npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
                     [--max-depth N] [--max-states N] [--budget-seconds N] [--out DIR | --no-save] [--json]
                     [--out-itf FILE]

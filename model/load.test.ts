@@ -14,6 +14,7 @@ import {
   goodputPercent,
   judgedSlow,
   safeConcurrentBootstraps,
+  safeRestartPerTick,
 } from "./load.ts";
 import { initialState } from "./state.ts";
 
@@ -52,7 +53,7 @@ describe("goodput (K2, K11)", () => {
     const s = appliedSystem(config, [...restarted([1, 2, 3, 4, 5, 6, 7]), ...ticks(2)]);
     // The head count says every serving frontend can route: the one serving has a complete map.
     expect(routablePercent(s.core)).toBe(100);
-    // One frontend beside seven bootstrapping serves c·(1 − 7β) of the 56 requests offered.
+    // One frontend beside seven bootstrapping serves c·(1 − 7β) of the requests offered (as-was: 3 of 44).
     const p = config.dependents.load;
     const expected = p.capacityPerFrontend * (1 - (7 * p.bootstrapCostPercent) / 100);
     expect(goodput(config, s.core)).toBeCloseTo(expected, 10);
@@ -66,11 +67,11 @@ describe("goodput (K2, K11)", () => {
     expect(problems.eventbridge).toBeDefined();
   });
 
-  test("a frontend sent more than it can serve is slow (K11): two bootstrapping in as-was", () => {
-    const one = appliedSystem(asWasSystem, restarted([0])).core;
+  test("a frontend sent more than it can serve is slow (K11): three bootstrapping in as-was", () => {
     const two = appliedSystem(asWasSystem, restarted([0, 1])).core;
-    expect(one.frontends.some((f) => judgedSlow(asWasSystem, one, f))).toBe(false);
-    expect(two.frontends.filter((f) => judgedSlow(asWasSystem, two, f))).toHaveLength(6);
+    const three = appliedSystem(asWasSystem, restarted([0, 1, 2])).core;
+    expect(two.frontends.some((f) => judgedSlow(asWasSystem, two, f))).toBe(false);
+    expect(three.frontends.filter((f) => judgedSlow(asWasSystem, three, f))).toHaveLength(5);
   });
 
   test("R7: with cells, cell 0 gets firstCellLoadPercent of the load and the other cells share the rest", () => {
@@ -95,12 +96,15 @@ describe("the safe restart pace (MP8): B_safe from the closed form", () => {
     );
   };
 
-  test("as-was: one frontend may bootstrap at a time, two may not (the 2020 pace is the fastest safe one)", () => {
+  test("as-was: two frontends may bootstrap at once, three may not; the core's one fill at a time makes the 2020 pace the fastest safe one", () => {
     const n = asWasSystem.fleet.initialSize;
     const b = safeConcurrentBootstraps(asWasSystem, n);
     expect(safe(asWasSystem, n, b)).toBe(true);
     expect(safe(asWasSystem, n, b + 1)).toBe(false);
-    expect(b).toBe(asWasSystem.coldStart.maxConcurrentBootstraps);
+    expect(b).toBeGreaterThan(asWasSystem.coldStart.maxConcurrentBootstraps);
+    expect(safeRestartPerTick(asWasSystem, n)).toBe(
+      asWasSystem.coldStart.maxConcurrentBootstraps / asWasSystem.coldStart.bootstrapTicks,
+    );
   });
 
   propTest.prop({

@@ -209,7 +209,7 @@ export const safeRestartPerTick = (config: LoadedConfig, servers: number): numbe
   );
 };
 
-/** The goodput in words, for reports: "delivers 8 of 56 requests a tick (14%)". */
+/** The goodput in words, for reports: "delivers 3 of 44 requests a tick (7%)". */
 export const goodputWords = (config: LoadedConfig, core: State): string => {
   const g = goodput(config, core);
   const round = (x: number) => `${Math.round(10 * x) / 10}`;

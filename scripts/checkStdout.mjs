@@ -3,7 +3,8 @@
 // cli/checkStdout/cases.json. Run before a change to `check`'s printing to record what it printed, and after
 // it to see (git diff) that nothing moved; cli/checkStream.test.ts compares the in-process stdout with them.
 // Recorded first from the code before streaming (87683a4); re-recorded after issue 14 added invariants (5 Dec
-// 2026), since when they pin the streaming code's own output.
+// 2026), since when they pin the streaming code's own output; re-recorded when as-was's offered load became 44
+// (issue 14, Must show 1), which changes the system searches' traces.
 import { spawnSync } from "node:child_process";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 

@@ -25,21 +25,26 @@ import { asWas } from "./asWas.ts";
  */
 /**
  * The load on the `as-was` fleet (model/load.ts). ILLUSTRATIVE NUMBERS, chosen so that the 2020 paced restart
- * (one frontend bootstrapping at a time, K15) is exactly the fastest safe pace and the built-in replay is
- * unchanged:
- *   - 8 frontends serve 10 requests a tick each with a complete map; clients offer 56 (70 % of the fleet);
+ * (one frontend bootstrapping at a time, K15) is the fastest safe pace, the built-in replay is unchanged, and a
+ * restart well above that pace is set back and recovers later (issue 14, docs/load.md):
+ *   - 8 frontends serve 10 requests a tick each with a complete map; clients offer 44 (55 % of the fleet's capacity);
  *   - one bootstrapping frontend takes 10 % of every serving peer's capacity (K11);
  *   - the health check removes a frontend sent more than it can serve (100 %).
- * With one frontend bootstrapping, the 7 serving get 8 requests each against 9 they can serve; with two, 6 get
- * 9.3 against 8: slow, judged unhealthy, restarted (the setback). So r_safe = 1 per 18-tick bootstrap.
- *   - R7: cell 0 takes 60 % of the load (cells of 4 would share 50/50): one restart in it overloads it.
+ * With two frontends bootstrapping, the 6 serving get 7.3 requests each against 8 they can serve; with three,
+ * 5 get 8.8 against 7: slow, judged unhealthy, restarted (the setback). So B_safe = 2, and r_safe = 1 per 18-tick
+ * bootstrap because the core fills one map at a time (maxConcurrentBootstraps). With one frontend held out after
+ * a setback and one bootstrapping, the 6 serving get 7.3 against 9: the headroom that lets a fast restart, set
+ * back and paced again, recover (at 56, the previous value, they got 9.3: a fast restart never recovered).
+ *   - R7: cell 0 takes 75 % of the load (cells of 4 would share 50/50): one crash in it overloads it (33 for 3 of 10).
+ *   - A lone larger server (R1, 4 × 10) is sent more than it can serve (44 > 40), so the health check can act
+ *     under every remediation too (NoRecoverySetback is not vacuous there).
  */
 export const asWasLoad: LoadConfig = {
-  offeredRequestsPerTick: 56,
+  offeredRequestsPerTick: 44,
   capacityPerFrontend: 10,
   bootstrapCostPercent: 10,
   healthCheckPercent: 100,
-  firstCellLoadPercent: 60,
+  firstCellLoadPercent: 75,
 };
 
 /**

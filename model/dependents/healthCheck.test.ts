@@ -24,13 +24,13 @@ describe("frontendJudgedUnhealthy (K11)", () => {
     expect(E.isLeft(r)).toBe(true);
   });
 
-  test("with two bootstrapping, a serving frontend is slow: it is restarted and the setback counted", () => {
+  test("with three bootstrapping (one more than B_safe), a serving frontend is slow: it is restarted and the setback counted", () => {
     const s = appliedSystem(asWasSystem, [
-      ...restarted([0, 1]),
-      { type: "frontendJudgedUnhealthy", frontend: 2 },
+      ...restarted([0, 1, 2]),
+      { type: "frontendJudgedUnhealthy", frontend: 3 },
     ]);
-    expect(s.core.frontends[2]?.status).toBe("bootstrapping");
-    expect(s.core.frontends[2]?.bootstrapLeft).toBe(asWasSystem.coldStart.bootstrapTicks);
+    expect(s.core.frontends[3]?.status).toBe("bootstrapping");
+    expect(s.core.frontends[3]?.bootstrapLeft).toBe(asWasSystem.coldStart.bootstrapTicks);
     expect(s.dependents.healthCheck.removedUnhealthy).toBe(1);
   });
 });

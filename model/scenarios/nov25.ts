@@ -21,6 +21,9 @@ export const NOV25_START_MINUTE = 2 * 60 + 40;
 /** The scenario runs to tick 252 (23:40 PST, after Kinesis was "fully back" at 22:23). */
 export const NOV25_END_TICK = 252;
 
+/** 09:39 [AWS-v]: the full restart of the front-end fleet begins. */
+const RESTART_TICK = 84;
+
 const ACTIONS: ReadonlyArray<ScenarioAction> = [
   {
     tick: 1,
@@ -53,7 +56,7 @@ const ACTIONS: ReadonlyArray<ScenarioAction> = [
     record: "removal of the added capacity completes (just before 09:39 [AWS-v])",
   },
   {
-    tick: 84,
+    tick: RESTART_TICK,
     pacedRestart: { first: 0, frontends: 8, perStep: 1, everyTicks: 18 },
     record:
       "root cause confirmed (09:39 [AWS-v]); full restart of the front-end fleet begins, paced (K12, K15)",
@@ -117,6 +120,42 @@ export const NOV25_IN_EVENT_FIXES_FILE: ScenarioFile = {
       record: "Lambda's memory contention found and fixed (10:36 [AWS-p], L1)",
     },
   ],
+};
+
+/**
+ * The day with the choice AWS did not make (issue 14, Must show 1): the full restart four frontends at a time,
+ * 4× the safe pace r_safe (docs/load.md), with the health check running from the restart on (K11: "such slow
+ * servers can be judged unhealthy and removed from the fleet, which sets recovery back"): every tick it is
+ * asked of each of the eight frontends, and refused (silently) unless that frontend is slow. The file's
+ * operators keep to their script: they neither hold set-back frontends out nor slow down, so the sustaining
+ * loop runs to the end of the day. `npx outage recovery --pace 4/18` models operators who do both.
+ */
+export const NOV25_FAST_RESTART_FILE: ScenarioFile = {
+  ...NOV25_FILE,
+  name: "2020-11-25-fast-restart",
+  description:
+    "25 Nov 2020 with the full restart four frontends at a time (4x the safe pace) and the health check removing slow frontends (K11); the operators keep to their script",
+  background: [
+    ...NOV25_FILE.background,
+    {
+      fromTick: RESTART_TICK,
+      everyTicks: 1,
+      ops: Array.from(
+        { length: 8 },
+        (_, frontend) => ({ type: "frontendJudgedUnhealthy", frontend }) as const,
+      ),
+    },
+  ],
+  actions: ACTIONS.map((a) =>
+    a.pacedRestart === undefined
+      ? a
+      : {
+          ...a,
+          pacedRestart: { ...a.pacedRestart, perStep: 4 },
+          record:
+            "root cause confirmed (09:39 [AWS-v]); full restart of the front-end fleet begins, four at a time (NOT the record: AWS paced it, K15); the health check removes slow frontends (K11)",
+        },
+  ),
 };
 
 export const NOV25: Scenario = compileScenario(NOV25_FILE);

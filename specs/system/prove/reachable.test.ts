@@ -14,7 +14,7 @@ import { loadSaved } from "../../saved.ts";
 
 const FLEET_FAILURE = join(
   import.meta.dirname,
-  "../../../counterexamples/system/CloudWatchLosesNoDatapoint--as-was--78bfd4b4c5.json",
+  "../../../counterexamples/system/CloudWatchLosesNoDatapoint--as-was--00f13421a7.json",
 );
 
 describe("the witness run past R10's horizon, in the real system", () => {
