@@ -76,7 +76,7 @@ const failures = (config: SystemConfig, cells: number, boundPercent: number): Re
       goodput: reported(g),
       percentOfBaseline: reported(percentOfBaseline),
       boundHolds: percentOfBaseline + EPSILON >= boundPercent,
-      cloudwatchAvailable: cloudwatchKinesisAvailable(config, s.core),
+      cloudwatchAvailable: cloudwatchKinesisAvailable(config, s.core, s.dependents.partition),
     };
   });
 };
