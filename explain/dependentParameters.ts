@@ -123,6 +123,11 @@ export const DEPENDENT_PARAMETERS: ReadonlyArray<Parameter<SystemConfig>> = [
     (x) => x.customer.resumeWithinTicks,
     "the invariant's N: ingestion resumes within (seed 000)",
   ),
+  d(
+    "alarms.threadAlarmPercent",
+    (x) => x.alarms.threadAlarmPercent,
+    "α: the thread alarm fires when a frontend holds this % of the OS limit (R2; illustrative)",
+  ),
 ];
 
 /** The fleet numbers behind every dependent failure: the thread limit breaks the maps (K5, K7, K8). */
@@ -172,6 +177,7 @@ const RELEVANT: { readonly [K in SystemInvariantName]: ReadonlyArray<string> } =
     "dependents.customer.resumeWithinTicks",
   ],
   CellLoadWithinCapacity: ["dependents.load.healthCheckPercent", "dependents.load.firstCellLoadPercent"],
+  ThreadAlarmBeforeLimit: ["dependents.alarms.threadAlarmPercent", "dependents.cloudwatch.alarmMissingTicks"],
   NoRecoverySetback: [
     "coldStart.bootstrapTicks",
     "dependents.load.healthCheckPercent",

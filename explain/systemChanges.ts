@@ -87,6 +87,14 @@ export const dependentChanges = (
     ),
     ...when(x.customer.failingFor === 0 && y.customer.failingFor > 0, "the customer's ingestion is failing"),
     ...when(x.customer.failingFor > 0 && y.customer.failingFor === 0, "the customer's ingestion resumed"),
+    ...when(
+      x.alarms.errorAlarmAt === null && y.alarms.errorAlarmAt !== null,
+      "the first alarm fires: errors putting and getting Kinesis records (K9: it does not say why)",
+    ),
+    ...when(
+      x.alarms.threadAlarmAt === null && y.alarms.threadAlarmAt !== null,
+      `the thread alarm fires: a frontend holds ${config.dependents.alarms.threadAlarmPercent} % or more of the OS thread limit (R2)`,
+    ),
   ];
 };
 

@@ -29,4 +29,5 @@ export const SYSTEM_INVARIANT_NAMES: ReadonlyArray<SystemInvariantName> = [
   "CustomerIngestionSurvivesRegionalImpairment",
   "NoRecoverySetback",
   "CellLoadWithinCapacity",
+  "ThreadAlarmBeforeLimit",
 ];

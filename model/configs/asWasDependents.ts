@@ -1,4 +1,5 @@
 import {
+  type AlarmsConfig,
   type DependentsConfig,
   type LoadConfig,
   NO_DEPENDENT_REMEDIATIONS,
@@ -41,6 +42,12 @@ export const asWasLoad: LoadConfig = {
   firstCellLoadPercent: 60,
 };
 
+/**
+ * R2's thread alarm (off in as-was, K10). ILLUSTRATIVE: α = 90 %, a common "nearly full" threshold. On the as-was
+ * fleet, which holds 11 of its 11 threads at rest, any α up to 100 % is already in alarm before the addition.
+ */
+export const asWasAlarms: AlarmsConfig = { threadAlarmPercent: 90 };
+
 export const asWasDependents: DependentsConfig = {
   kinesis: { minHealthyPercent: 50 },
   load: asWasLoad,
@@ -58,6 +65,7 @@ export const asWasDependents: DependentsConfig = {
     approvalTicks: 12,
     resumeWithinTicks: 6,
   },
+  alarms: asWasAlarms,
   remediations: NO_DEPENDENT_REMEDIATIONS,
 };
 

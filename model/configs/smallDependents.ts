@@ -1,4 +1,5 @@
 import { type DependentsConfig, NO_DEPENDENT_REMEDIATIONS, type SystemConfig } from "../dependents/config.ts";
+import { asWasAlarms } from "./asWasDependents.ts";
 import { small } from "./small.ts";
 
 /**
@@ -42,6 +43,7 @@ export const smallDependents: DependentsConfig = {
     approvalTicks: 2,
     resumeWithinTicks: 2,
   },
+  alarms: asWasAlarms,
   remediations: NO_DEPENDENT_REMEDIATIONS,
 };
 

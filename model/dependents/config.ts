@@ -17,6 +17,8 @@ import type { Config } from "../config.ts";
  *   dashboardBackupPath        R12: operators are trained on, and go straight to, the backup posting tool.
  *   customerStandbyStream      seed 000: the customer keeps a standby stream in a second region.
  *   customerAutomaticFailover  seed 000: switching to it is automatic, needing no human approval.
+ *   threadAlarm                R2: a CloudWatch alarm on each frontend's thread count at α % of the OS limit
+ *                              (`alarms.threadAlarmPercent`); K10: none existed in 2020.
  */
 export const DEPENDENT_REMEDIATION_NAMES = [
   "cognitoNonBlockingBuffer",
@@ -27,6 +29,7 @@ export const DEPENDENT_REMEDIATION_NAMES = [
   "dashboardBackupPath",
   "customerStandbyStream",
   "customerAutomaticFailover",
+  "threadAlarm",
 ] as const;
 
 export type DependentRemediationName = (typeof DEPENDENT_REMEDIATION_NAMES)[number];
@@ -56,6 +59,15 @@ export interface LoadConfig {
    * hot cell. Ignored with a single cell.
    */
   readonly firstCellLoadPercent: number;
+}
+
+/** The `alarms` section (model/dependents/alarms.ts). */
+export interface AlarmsConfig {
+  /**
+   * R2: α, the percent of the OS thread limit at which the thread alarm fires (`threadAlarm` on). AWS gave no
+   * threshold: ILLUSTRATIVE. docs/alarms.md says under which α the alarm is raised before the limit is passed.
+   */
+  readonly threadAlarmPercent: number;
 }
 
 /** All numbers are in ticks or in abstract units per tick; every one is ILLUSTRATIVE unless its comment cites a value. */
@@ -127,6 +139,8 @@ export interface DependentsConfig {
     /** The invariant's N: ingestion resumes within this many ticks of a regional impairment. */
     readonly resumeWithinTicks: number;
   };
+  /** K9/K10/R2: the operators' alarms (model/dependents/alarms.ts). */
+  readonly alarms: AlarmsConfig;
   readonly remediations: DependentRemediations;
 }
 
@@ -142,6 +156,7 @@ export const NO_DEPENDENT_REMEDIATIONS: DependentRemediations = {
   dashboardBackupPath: false,
   customerStandbyStream: false,
   customerAutomaticFailover: false,
+  threadAlarm: false,
 };
 
 /** The system config with the named dependent remediations on (the rest keep their values). */

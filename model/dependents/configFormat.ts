@@ -6,7 +6,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as v from "valibot";
 import { CONFIG_ENTRIES, SCHEMA_KEY } from "../configFormat.ts";
-import { asWasDependents, asWasLoad } from "../configs/asWasDependents.ts";
+import { asWasAlarms, asWasDependents, asWasLoad } from "../configs/asWasDependents.ts";
 import { atLeast, between, type Format, flag, section } from "../format.ts";
 import type { DependentsConfig } from "./config.ts";
 
@@ -20,6 +20,7 @@ const SECTIONS: Readonly<Record<string, string>> = {
   eventbridge: "E1, E2",
   dashboard: "H1, R12",
   customer: "seed 000",
+  alarms: "K9, K10, R2",
   remediations: "the dependents' remediation flags, all false in as-was",
 };
 
@@ -63,11 +64,52 @@ const LoadFormat = v.optional(
   asWasLoad,
 );
 
+/**
+ * K9/K10/R2: the `alarms` section (model/dependents/alarms.ts). A file written before it existed has none and
+ * gets as-was's (`asWasAlarms`), so saved counterexamples and config files stay valid.
+ */
+const AlarmsFormat = v.optional(
+  section(
+    {
+      threadAlarmPercent: between(
+        1,
+        100,
+        " (a percent of the OS thread limit)",
+        "R2: α, the percent of the OS thread limit at which the thread alarm fires (illustrative)",
+      ),
+    },
+    SECTIONS.alarms,
+  ),
+  asWasAlarms,
+);
+
+/**
+ * The remediation flags, each required, except R2's `threadAlarm`: a file written before it existed has none,
+ * and it is off (K10), so saved counterexamples and config files stay valid.
+ */
+const RemediationsFormat = section(
+  Object.fromEntries(
+    Object.keys(asWasDependents.remediations).map((k) => [
+      k,
+      k === "threadAlarm" ? v.optional(flag(), false) : flag(),
+    ]),
+  ),
+  SECTIONS.remediations,
+);
+
+/** The format of one section of `dependents`. */
+const sectionFormat = (k: string, x: unknown): Format<unknown> | typeof LoadFormat | typeof AlarmsFormat =>
+  k === "load"
+    ? LoadFormat
+    : k === "alarms"
+      ? AlarmsFormat
+      : k === "remediations"
+        ? RemediationsFormat
+        : shapeOf(x, SECTIONS[k]);
+
 /** The `dependents` section; its type is `asWasDependents`'s, which `DependentsConfig` types. */
 export const DependentsFormat = section(
-  Object.fromEntries(
-    Object.entries(asWasDependents).map(([k, x]) => [k, k === "load" ? LoadFormat : shapeOf(x, SECTIONS[k])]),
-  ),
+  Object.fromEntries(Object.entries(asWasDependents).map(([k, x]) => [k, sectionFormat(k, x)])),
   "the dependent services' parameters (model/dependents/config.ts; every number illustrative)",
 ) as unknown as Format<DependentsConfig>;
 

@@ -12,6 +12,7 @@ import { noRecoverySetback } from "./noRecoverySetback.ts";
 import { provisioningCompletesWithin } from "./provisioningCompletesWithin.ts";
 import { statusPostedWithin } from "./statusPostedWithin.ts";
 import type { SystemInvariant } from "./systemInvariant.ts";
+import { threadAlarmBeforeLimit } from "./threadAlarmBeforeLimit.ts";
 
 export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
   cognitoNeverBlocks,
@@ -24,6 +25,7 @@ export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
   customerSurvives,
   noRecoverySetback,
   cellLoadWithinCapacity,
+  threadAlarmBeforeLimit,
 ];
 
 export { SYSTEM_INVARIANT_NAMES } from "../names.ts";

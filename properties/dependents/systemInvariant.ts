@@ -16,7 +16,8 @@ export type SystemInvariantName =
   | "StatusPostedWithin"
   | "CustomerIngestionSurvivesRegionalImpairment"
   | "NoRecoverySetback"
-  | "CellLoadWithinCapacity";
+  | "CellLoadWithinCapacity"
+  | "ThreadAlarmBeforeLimit";
 
 export interface SystemViolation {
   readonly invariant: SystemInvariantName;

@@ -151,6 +151,11 @@ const disguised = (config: SystemConfig, s: SystemState): SystemState => {
       },
       // Read only as "> 0".
       healthCheck: { removedUnhealthy: up(d.healthCheck.removedUnhealthy) },
+      // Read only as "fired yet" (null or not): a fired alarm's tick moves with the clock, and further still.
+      alarms: {
+        errorAlarmAt: d.alarms.errorAlarmAt === null ? null : d.alarms.errorAlarmAt + k - 7,
+        threadAlarmAt: d.alarms.threadAlarmAt === null ? null : d.alarms.threadAlarmAt + k - 3,
+      },
     },
   };
 };

@@ -44,6 +44,7 @@ export const COMPONENTS: ReadonlyArray<Component> = [
   "dashboard",
   "customer",
   "healthCheck",
+  "alarms",
 ];
 
 /** What each dependent reads besides the core fleet (model/system.ts `dependentsTick`; domain.md's graph). */
@@ -56,6 +57,7 @@ export const UPSTREAM: { readonly [K in Component]: ReadonlyArray<Component> } =
   dashboard: ["cognito"],
   customer: [],
   healthCheck: [],
+  alarms: ["cloudwatch"],
 };
 
 /** The dependents each invariant's check reads (properties/dependents/*.ts). */
@@ -71,6 +73,8 @@ export const READS: { readonly [K in SystemInvariantName]: ReadonlyArray<Compone
   NoRecoverySetback: ["healthCheck"],
   // Reads the core fleet only.
   CellLoadWithinCapacity: [],
+  // R2: the alarms, and through them CloudWatch (whether the thread metric is readable).
+  ThreadAlarmBeforeLimit: ["alarms"],
 };
 
 /**
@@ -92,6 +96,7 @@ export const WATCHES: { readonly [K in SystemInvariantName]: ReadonlyArray<Compo
   CustomerIngestionSurvivesRegionalImpairment: ["customer"],
   NoRecoverySetback: ["healthCheck"],
   CellLoadWithinCapacity: [],
+  ThreadAlarmBeforeLimit: [],
 };
 
 /** The dependent each remediation flag is read by (model/dependents/*.ts). */
@@ -104,6 +109,7 @@ export const REMEDIATION_COMPONENT: { readonly [K in DependentRemediationName]: 
   dashboardBackupPath: "dashboard",
   customerStandbyStream: "customer",
   customerAutomaticFailover: "customer",
+  threadAlarm: "alarms",
 };
 
 /** The dependent each dependent event changes (model/system.ts `systemStepWithEffects`). */
@@ -228,6 +234,10 @@ const PARTS: { readonly [K in Component]: Part } = {
   // K11: the setbacks are read only by NoRecoverySetback, as "> 0"; no step reads them.
   healthCheck: (_config, { healthCheck: h }, _now, watched) =>
     `${only(watched, bit(h.removedUnhealthy))}${rest(h, ["removedUnhealthy"])}`,
+  // K9/R2: a step only sets an alarm's tick while it is null, and ThreadAlarmBeforeLimit reads it as "fired
+  // yet": whether each has fired is all that matters; the tick itself is read by the replay only.
+  alarms: (_config, { alarms: a }) =>
+    `${+(a.errorAlarmAt !== null)},${+(a.threadAlarmAt !== null)}${rest(a, ["errorAlarmAt", "threadAlarmAt"])}`,
 };
 
 /**
