@@ -7,6 +7,7 @@
 // applies to the explorations whose cone it belongs to.
 // ---------------------------------------------------------------------------------------------------------
 import type { Sometimes } from "../../checker/spec.ts";
+import { overThreadLimit } from "../../model/dependents/alarms.ts";
 import type { SystemConfig } from "../../model/dependents/config.ts";
 import { mainFleetAvailable } from "../../model/dependents/kinesisHealth.ts";
 import {
@@ -43,10 +44,18 @@ export const SYSTEM_SOMETIMES: ReadonlyArray<SystemSometimes> = [
   {
     name: "KinesisRecovered",
     sentence: "Kinesis becomes available to its dependents again after an impairment",
+    // R2's claim is about the crossing, which comes before any impairment: recovery does not bear on it.
+    applies: (_config, about) => about.some((name) => name !== "ThreadAlarmBeforeLimit"),
     reached: (config, state, via) =>
       via !== undefined &&
       !mainFleetAvailable(config, via.before.core) &&
       mainFleetAvailable(config, state.core),
+  },
+  {
+    name: "ThreadLimitPassed",
+    sentence: "a frontend needs more threads than the OS limit (K7): the crossing R2's alarm must not miss",
+    applies: (_config, about) => about.includes("ThreadAlarmBeforeLimit"),
+    reached: (config, state) => state.core.frontends.some((f) => overThreadLimit(config, f)),
   },
   ...DEPENDENT_OP_TYPES.map(eventTaken),
 ];
