@@ -12,6 +12,7 @@ import { provisioningDelay } from "../model/dependents/eventbridge.ts";
 import { memoryContended } from "../model/dependents/lambda.ts";
 import { goodput, goodputWords } from "../model/load.ts";
 import type { SystemState } from "../model/system.ts";
+import { threadsNeeded } from "../model/threads.ts";
 import { type SystemInvariantName, systemInvariantNamed } from "../properties/dependents/index.ts";
 import type { Card, Gauge, Grid } from "./grids.ts";
 
@@ -151,7 +152,29 @@ export const dependentCards = (config: SystemConfig, s: SystemState): ReadonlyAr
         { label: "frontends set back (health check)", value: d.healthCheck.removedUnhealthy, max: 0 },
       ],
     ),
+    card(config, s, "alarms (K9, K10, R2)", ["ThreadAlarmBeforeLimit"], alarmsStatus(config, s), [
+      {
+        label: "most threads a frontend needs",
+        value: Math.max(
+          0,
+          ...s.core.frontends.filter((f) => f.status !== "stopped").map((f) => threadsNeeded(config, f)),
+        ),
+        max: config.threads.threadLimit,
+      },
+    ]),
   ];
+};
+
+/** K9/K10/R2: which alarms have fired, and since when. */
+const alarmsStatus = (config: SystemConfig, s: SystemState): string => {
+  const { errorAlarmAt: error, threadAlarmAt: thread } = s.dependents.alarms;
+  const errors = error === null ? "no error alarm" : `error alarm since t${error}`;
+  const threads = !config.dependents.remediations.threadAlarm
+    ? "no thread alarm (K10)"
+    : thread === null
+      ? `thread alarm (α ${config.dependents.alarms.threadAlarmPercent} %) not fired`
+      : `thread alarm since t${thread}`;
+  return `${errors}, ${threads}`;
 };
 
 /** The dependents' grid, shown below the fleet for a system counterexample. */

@@ -57,7 +57,7 @@ describe("explain, for each committed system counterexample", () => {
       // The dependents at the violation, one line per card, as the grid computes them from the state.
       if (v.system === undefined) throw new Error("a system frame carries the system state");
       const cards = dependentCards(c.config, v.system);
-      expect(cards).toHaveLength(8);
+      expect(cards).toHaveLength(9);
       for (const card of cards) expect(md).toContain(`- Dependent services: ${card.name}: ${card.status}`);
       // The violated dependent's card is drawn as bad: the card's verdict is its invariant's.
       expect(cards.some((card) => card.bad)).toBe(true);
