@@ -3,7 +3,11 @@
 // day's time-to-detect and time-to-diagnose (detection.ts) as-was and with R2's thread alarm, against the record.
 // ---------------------------------------------------------------------------------------------------------
 import { asWasSystem } from "../model/configs/asWasDependents.ts";
-import { type SystemConfig, withDependentRemediations } from "../model/dependents/config.ts";
+import {
+  type SystemConfig,
+  threadAlarmPercent,
+  withDependentRemediations,
+} from "../model/dependents/config.ts";
 import { NOV25 } from "../model/scenarios/nov25.ts";
 import { DETECTION_RECORD } from "./detection.ts";
 import { detectionJson } from "./detectionText.ts";
@@ -33,7 +37,7 @@ export const detectionMarkdown = (): string =>
     "| --- | --- | --- | --- | --- |",
     row("as-was (K10: no thread alarm)", asWasSystem),
     row(
-      `as-was + \`threadAlarm\` (R2, α = ${asWasSystem.dependents.alarms.threadAlarmPercent} %)`,
+      `as-was + \`threadAlarm\` (R2, α = ${threadAlarmPercent(asWasSystem)} %)`,
       withDependentRemediations(asWasSystem, ["threadAlarm"]),
     ),
     "",

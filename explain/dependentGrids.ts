@@ -6,7 +6,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
 import { scalingDelay } from "../model/dependents/autoscaling.ts";
-import type { SystemConfig } from "../model/dependents/config.ts";
+import { type SystemConfig, threadAlarmOn, threadAlarmPercent } from "../model/dependents/config.ts";
 import { postDelay } from "../model/dependents/dashboard.ts";
 import { provisioningDelay } from "../model/dependents/eventbridge.ts";
 import { memoryContended } from "../model/dependents/lambda.ts";
@@ -169,10 +169,10 @@ export const dependentCards = (config: SystemConfig, s: SystemState): ReadonlyAr
 const alarmsStatus = (config: SystemConfig, s: SystemState): string => {
   const { errorAlarmAt: error, threadAlarmAt: thread } = s.dependents.alarms;
   const errors = error === null ? "no error alarm" : `error alarm since t${error}`;
-  const threads = !config.dependents.remediations.threadAlarm
+  const threads = !threadAlarmOn(config)
     ? "no thread alarm (K10)"
     : thread === null
-      ? `thread alarm (α ${config.dependents.alarms.threadAlarmPercent} %) not fired`
+      ? `thread alarm (α ${threadAlarmPercent(config)} %) not fired`
       : `thread alarm since t${thread}`;
   return `${errors}, ${threads}`;
 };

@@ -4,7 +4,7 @@
 // own buffer, memory or deadline, each with its meaning and source (model/dependents/config.ts; every value in
 // `as-was` is illustrative, see model/configs/asWasDependents.ts). Pure.
 // ---------------------------------------------------------------------------------------------------------
-import type { SystemConfig } from "../model/dependents/config.ts";
+import { DEFAULT_THREAD_ALARM_PERCENT, type SystemConfig } from "../model/dependents/config.ts";
 import type { SystemInvariantName } from "../properties/dependents/index.ts";
 import { PARAMETERS, type Parameter } from "./parameters.ts";
 
@@ -125,7 +125,7 @@ export const DEPENDENT_PARAMETERS: ReadonlyArray<Parameter<SystemConfig>> = [
   ),
   d(
     "alarms.threadAlarmPercent",
-    (x) => x.alarms.threadAlarmPercent,
+    (x) => x.alarms?.threadAlarmPercent ?? DEFAULT_THREAD_ALARM_PERCENT,
     "α: the thread alarm fires when a frontend holds this % of the OS limit (R2; illustrative)",
   ),
 ];

@@ -4,7 +4,7 @@
 // ---------------------------------------------------------------------------------------------------------
 
 import { match } from "ts-pattern";
-import type { SystemConfig } from "../model/dependents/config.ts";
+import { type SystemConfig, threadAlarmPercent } from "../model/dependents/config.ts";
 import type { BufferingService, DependentEffect } from "../model/dependents/effects.ts";
 import { mainFleetAvailable } from "../model/dependents/kinesisHealth.ts";
 import { goodputWords } from "../model/load.ts";
@@ -88,12 +88,8 @@ export const dependentChanges = (
     ...when(x.customer.failingFor === 0 && y.customer.failingFor > 0, "the customer's ingestion is failing"),
     ...when(x.customer.failingFor > 0 && y.customer.failingFor === 0, "the customer's ingestion resumed"),
     ...when(
-      x.alarms.errorAlarmAt === null && y.alarms.errorAlarmAt !== null,
-      "the first alarm fires: errors putting and getting Kinesis records (K9: it does not say why)",
-    ),
-    ...when(
       x.alarms.threadAlarmAt === null && y.alarms.threadAlarmAt !== null,
-      `the thread alarm fires: a frontend holds ${config.dependents.alarms.threadAlarmPercent} % or more of the OS thread limit (R2)`,
+      `the thread alarm fires: a frontend holds ${threadAlarmPercent(config)} % or more of the OS thread limit (R2)`,
     ),
   ];
 };

@@ -19,7 +19,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import type { Frontend, State } from "../state.ts";
 import { threadsHeld, threadsNeeded } from "../threads.ts";
-import type { SystemConfig } from "./config.ts";
+import { type SystemConfig, threadAlarmOn, threadAlarmPercent } from "./config.ts";
 
 export interface AlarmsState {
   /** K9: the tick the first alarm on Kinesis errors fired (05:15 in the record); null until then. */
@@ -39,11 +39,11 @@ export const overThreadLimit = (config: SystemConfig, f: Frontend): boolean =>
 /** R2: the frontend holds at least α % of the OS limit (integers: held × 100 ≥ α × limit, no rounding). */
 export const atThreadAlarmLevel = (config: SystemConfig, f: Frontend): boolean =>
   f.status !== "stopped" &&
-  threadsHeld(config, f) * 100 >= config.dependents.alarms.threadAlarmPercent * config.threads.threadLimit;
+  threadsHeld(config, f) * 100 >= threadAlarmPercent(config) * config.threads.threadLimit;
 
 /** R2: what one sample of the thread metric shows: some frontend at the alarm's level. */
 export const threadAlarmCondition = (config: SystemConfig, core: State): boolean =>
-  config.dependents.remediations.threadAlarm && core.frontends.some((f) => atThreadAlarmLevel(config, f));
+  threadAlarmOn(config) && core.frontends.some((f) => atThreadAlarmLevel(config, f));
 
 // ---------------------------------------------------------------------------------------------------------
 // constructors

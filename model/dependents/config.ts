@@ -34,7 +34,13 @@ export const DEPENDENT_REMEDIATION_NAMES = [
 
 export type DependentRemediationName = (typeof DEPENDENT_REMEDIATION_NAMES)[number];
 
-export type DependentRemediations = { readonly [K in DependentRemediationName]: boolean };
+/**
+ * One flag per dependent remediation. R2's `threadAlarm` may be absent: a config saved before it existed has
+ * none, and absent is off (K10), so saved counterexamples keep their names and hashes (as `remediationLimits`).
+ */
+export type DependentRemediations = {
+  readonly [K in Exclude<DependentRemediationName, "threadAlarm">]: boolean;
+} & { readonly threadAlarm?: boolean };
 
 /** The `load` section (model/load.ts). Integers; percents are of 100. */
 export interface LoadConfig {
@@ -69,6 +75,17 @@ export interface AlarmsConfig {
    */
   readonly threadAlarmPercent: number;
 }
+
+/** R2's α when a config has no `alarms` section: 90 %, ILLUSTRATIVE (a common "nearly full" threshold). */
+export const DEFAULT_THREAD_ALARM_PERCENT = 90;
+
+/** R2: whether the thread alarm is on (absent is off, K10). */
+export const threadAlarmOn = (config: SystemConfig): boolean =>
+  config.dependents.remediations.threadAlarm === true;
+
+/** R2: α, the percent of the OS thread limit at which the thread alarm fires. */
+export const threadAlarmPercent = (config: SystemConfig): number =>
+  config.dependents.alarms?.threadAlarmPercent ?? DEFAULT_THREAD_ALARM_PERCENT;
 
 /** All numbers are in ticks or in abstract units per tick; every one is ILLUSTRATIVE unless its comment cites a value. */
 export interface DependentsConfig {
@@ -139,8 +156,11 @@ export interface DependentsConfig {
     /** The invariant's N: ingestion resumes within this many ticks of a regional impairment. */
     readonly resumeWithinTicks: number;
   };
-  /** K9/K10/R2: the operators' alarms (model/dependents/alarms.ts). */
-  readonly alarms: AlarmsConfig;
+  /**
+   * K9/K10/R2: the operators' alarms (model/dependents/alarms.ts). Optional: a config saved before it existed
+   * has none, and R2's alarm then uses DEFAULT_THREAD_ALARM_PERCENT.
+   */
+  readonly alarms?: AlarmsConfig;
   readonly remediations: DependentRemediations;
 }
 
@@ -171,11 +191,12 @@ export const withDependentRemediations = (
         name: `${config.name}+${names.join("+")}`,
         dependents: {
           ...config.dependents,
+          // A flag the config leaves out (an optional one) stays out unless it is switched on.
           remediations: Object.fromEntries(
-            Object.entries(config.dependents.remediations).map(([n, on]) => [
-              n,
-              on || names.includes(n as DependentRemediationName),
-            ]),
+            DEPENDENT_REMEDIATION_NAMES.flatMap((n) => {
+              const on = (config.dependents.remediations as Partial<Record<string, boolean>>)[n];
+              return on === undefined && !names.includes(n) ? [] : [[n, on === true || names.includes(n)]];
+            }),
           ) as DependentRemediations,
         },
       };

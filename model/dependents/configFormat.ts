@@ -6,7 +6,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as v from "valibot";
 import { CONFIG_ENTRIES, SCHEMA_KEY } from "../configFormat.ts";
-import { asWasAlarms, asWasDependents, asWasLoad } from "../configs/asWasDependents.ts";
+import { asWasDependents, asWasLoad } from "../configs/asWasDependents.ts";
 import { atLeast, between, type Format, flag, section } from "../format.ts";
 import type { DependentsConfig } from "./config.ts";
 
@@ -66,7 +66,7 @@ const LoadFormat = v.optional(
 
 /**
  * K9/K10/R2: the `alarms` section (model/dependents/alarms.ts). A file written before it existed has none and
- * gets as-was's (`asWasAlarms`), so saved counterexamples and config files stay valid.
+ * keeps none (DEFAULT_THREAD_ALARM_PERCENT applies), so saved counterexamples keep their names and hashes.
  */
 const AlarmsFormat = v.optional(
   section(
@@ -80,18 +80,17 @@ const AlarmsFormat = v.optional(
     },
     SECTIONS.alarms,
   ),
-  asWasAlarms,
 );
 
 /**
- * The remediation flags, each required, except R2's `threadAlarm`: a file written before it existed has none,
- * and it is off (K10), so saved counterexamples and config files stay valid.
+ * The remediation flags, each required, except R2's `threadAlarm`: a file written before it existed has none and
+ * keeps none (absent is off, K10), so saved counterexamples keep their names and hashes.
  */
 const RemediationsFormat = section(
   Object.fromEntries(
     Object.keys(asWasDependents.remediations).map((k) => [
       k,
-      k === "threadAlarm" ? v.optional(flag(), false) : flag(),
+      k === "threadAlarm" ? v.optional(flag()) : flag(),
     ]),
   ),
   SECTIONS.remediations,

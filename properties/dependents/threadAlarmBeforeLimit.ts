@@ -4,6 +4,7 @@
 // cannot ingest its datapoints (W1). As-was has no thread alarm (K10): every crossing is silent.
 import * as O from "fp-ts/lib/Option.js";
 import { overThreadLimit } from "../../model/dependents/alarms.ts";
+import { threadAlarmOn, threadAlarmPercent } from "../../model/dependents/config.ts";
 import { frontendName } from "../../model/state.ts";
 import { threadsNeeded } from "../../model/threads.ts";
 import type { SystemInvariant } from "./systemInvariant.ts";
@@ -18,8 +19,8 @@ export const threadAlarmBeforeLimit: SystemInvariant = {
     if (s.dependents.alarms.threadAlarmAt !== null) return O.none;
     const f = s.core.frontends.find((x) => overThreadLimit(config, x));
     if (f === undefined) return O.none;
-    const why = config.dependents.remediations.threadAlarm
-      ? `the thread alarm (α = ${config.dependents.alarms.threadAlarmPercent} % of ${config.threads.threadLimit}) has not fired: no sample saw a frontend at its level while CloudWatch could read the metric`
+    const why = threadAlarmOn(config)
+      ? `the thread alarm (α = ${threadAlarmPercent(config)} % of ${config.threads.threadLimit}) has not fired: no sample saw a frontend at its level while CloudWatch could read the metric`
       : "no thread alarm exists (K10): the first alarms will be on Kinesis errors (K9)";
     return O.some({
       invariant: "ThreadAlarmBeforeLimit",
