@@ -5,6 +5,7 @@
 // so the explorer's red cards are the model's own verdict. Pure.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
+import { overThreadLimit } from "../model/dependents/alarms.ts";
 import { scalingDelay } from "../model/dependents/autoscaling.ts";
 import { type SystemConfig, threadAlarmOn, threadAlarmPercent } from "../model/dependents/config.ts";
 import { postDelay } from "../model/dependents/dashboard.ts";
@@ -12,7 +13,6 @@ import { provisioningDelay } from "../model/dependents/eventbridge.ts";
 import { memoryContended } from "../model/dependents/lambda.ts";
 import { goodput, goodputWords } from "../model/load.ts";
 import type { SystemState } from "../model/system.ts";
-import { threadsNeeded } from "../model/threads.ts";
 import { type SystemInvariantName, systemInvariantNamed } from "../properties/dependents/index.ts";
 import type { Card, Gauge, Grid } from "./grids.ts";
 
@@ -154,12 +154,9 @@ export const dependentCards = (config: SystemConfig, s: SystemState): ReadonlyAr
     ),
     card(config, s, "alarms (K9, K10, R2)", ["ThreadAlarmBeforeLimit"], alarmsStatus(config, s), [
       {
-        label: "most threads a frontend needs",
-        value: Math.max(
-          0,
-          ...s.core.frontends.filter((f) => f.status !== "stopped").map((f) => threadsNeeded(config, f)),
-        ),
-        max: config.threads.threadLimit,
+        label: "frontends past the OS thread limit",
+        value: s.core.frontends.filter((f) => overThreadLimit(config, f)).length,
+        max: 0,
       },
     ]),
   ];
