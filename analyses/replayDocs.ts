@@ -1,7 +1,7 @@
 // ---------------------------------------------------------------------------------------------------------
 // analyses: the generated files of the day's replay (issue 14): the shipped scenario files
-// (examples/scenarios/), their schema (docs/scenario.schema.json), the calibration table in docs/cascade.md,
-// the metastability boundary (docs/metastability.md) and the sensitivity report and chart
+// (examples/scenarios/), their schema (docs/scenario.schema.json), the calibration and detection tables in
+// docs/cascade.md, the metastability boundary (docs/metastability.md) and the sensitivity report and chart
 // (docs/sensitivity.md, docs/sensitivity.svg). `npm run docs` writes them (analyses/writeReplayDocs.ts);
 // analyses/replayDocs.test.ts regenerates them in memory and fails when a committed one differs. Each is cheap
 // to compute (a few hundred scenario runs), so `npm test` can afford it. Reads docs/cascade.md; writes nothing.
@@ -14,6 +14,7 @@ import { NOV25_FAST_RESTART_FILE, NOV25_FILE, NOV25_IN_EVENT_FIXES_FILE } from "
 import type { ScenarioFile } from "../model/scenarios/scenarioFile.ts";
 import { DAY_SETUP } from "./calibration.ts";
 import { calibrationMarkdown } from "./calibrationDoc.ts";
+import { detectionMarkdown } from "./detectionDoc.ts";
 import { METASTABILITY_DOC, metastabilityMarkdown } from "./metastabilityDoc.ts";
 import { type OnCell, sweep } from "./sensitivity.ts";
 import {
@@ -91,7 +92,14 @@ export const replayDocs = (root: string, sensitivity?: SensitivityJson): Readonl
     { path: SENSITIVITY_SVG, text: renderSvg(sensitivityChartSpec(data)) },
     ...SHIPPED_SCENARIOS.map((f) => ({ path: scenarioPath(f), text: scenarioFileText(f) })),
     { path: SCENARIO_SCHEMA_PATH, text: scenarioSchemaText() },
-    { path: "docs/cascade.md", text: replaceSection(cascade, "calibration", calibrationMarkdown()) },
+    {
+      path: "docs/cascade.md",
+      text: replaceSection(
+        replaceSection(cascade, "calibration", calibrationMarkdown()),
+        "detection",
+        detectionMarkdown(),
+      ),
+    },
     { path: METASTABILITY_DOC, text: metastabilityMarkdown() },
   ];
 };

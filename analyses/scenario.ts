@@ -6,6 +6,7 @@
 
 import * as E from "fp-ts/lib/Either.js";
 import { SERVICES, type Service } from "../model/dependencyGraph.ts";
+import { overThreadLimit } from "../model/dependents/alarms.ts";
 import { scalingDelay } from "../model/dependents/autoscaling.ts";
 import { cloudwatchFailing } from "../model/dependents/cloudwatch.ts";
 import { cognitoFailing } from "../model/dependents/cognito.ts";
@@ -18,7 +19,7 @@ import { goodput, goodputWords } from "../model/load.ts";
 import { deployed, deploymentText } from "../model/scenarios/deployment.ts";
 import type { Deployment, Scenario } from "../model/scenarios/scenario.ts";
 import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
-import { threadsNeeded } from "../model/threads.ts";
+import { type Detection, detection } from "./detection.ts";
 
 export interface ScenarioEvent {
   readonly tick: number;
@@ -39,6 +40,8 @@ export interface ScenarioResult {
   readonly recovered: Readonly<Partial<Record<Service, number>>>;
   /** Services still failing at the end. */
   readonly stillFailing: ReadonlyArray<Service>;
+  /** K9/K10/R2: when the limit was passed, the first alarm, and when the root cause was named (detection.ts). */
+  readonly detection: Detection;
 }
 
 /** What is wrong with each service now, or undefined when it is healthy. */
@@ -98,10 +101,7 @@ export const timeOfDay = (startMinute: number, tickMinutes: number, tick: number
 
 /** Kinesis milestones read from the core state: the thread limit first exceeded, the first useless map. */
 const coreMilestones = (config: SystemConfig, a: SystemState, b: SystemState): ReadonlyArray<string> => {
-  const over = (s: SystemState) =>
-    s.core.frontends.filter(
-      (f) => f.status !== "stopped" && threadsNeeded(config, f) > config.threads.threadLimit,
-    ).length;
+  const over = (s: SystemState) => s.core.frontends.filter((f) => overThreadLimit(config, f)).length;
   const useless = (s: SystemState) => s.core.frontends.filter((f) => f.map === "useless").length;
   const out: string[] = [];
   if (over(a) === 0 && over(b) > 0)
@@ -178,6 +178,7 @@ export const runScenario = (
   let s = initialSystemState(config);
   let problems = serviceProblems(config, s);
   let noted = -1;
+  let limitPassed: number | undefined;
   const push = (tick: number, service: Service, event: string) =>
     events.push({ tick, time: time(tick), service, event });
   for (const op of ops) {
@@ -218,6 +219,8 @@ export const runScenario = (
     }
     problems = now;
     s = next;
+    if (limitPassed === undefined && s.core.frontends.some((f) => overThreadLimit(config, f)))
+      limitPassed = at;
     observe?.(s);
   }
   for (const n of notes.filter((x) => x.tick > noted)) push(n.tick, "kinesis", `record: ${n.record}`);
@@ -231,5 +234,6 @@ export const runScenario = (
     firstFailure,
     recovered,
     stillFailing,
+    detection: detection(config.tickMinutes, limitPassed, s.dependents.alarms),
   };
 };

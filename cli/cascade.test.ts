@@ -18,7 +18,14 @@ describe("npx outage scenario and blast-radius", () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const out = JSON.parse(a.stdout);
-    expect(Object.keys(out)).toEqual(["scenario", "tickMinutes", "events", "firstFailure", "recovered"]);
+    expect(Object.keys(out)).toEqual([
+      "scenario",
+      "tickMinutes",
+      "events",
+      "firstFailure",
+      "recovered",
+      "detection",
+    ]);
     expect(out.scenario).toBe("2020-11-25");
     expect(out.tickMinutes).toBe(5);
     expect(Object.keys(out.events[0])).toEqual(["tick", "time", "service", "event"]);

@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as E from "fp-ts/lib/Either.js";
+import { detectionJson, detectionLines } from "../analyses/detectionText.ts";
 import { runScenario, type ScenarioResult, timeOfDay } from "../analyses/scenario.ts";
 import { writeFileAtomic } from "../checker/corpus.ts";
 import { SERVICES } from "../model/dependencyGraph.ts";
@@ -64,16 +65,18 @@ export const scenarioText = (r: ScenarioResult, startMinute: number): string => 
       `Every service healthy again at ${at(last)}${removal === undefined ? "" : `, ${duration(last - removal.tick, r.tickMinutes)} after the added capacity was removed`}.`,
     );
   else if (failed.length > 0) lines.push(`Still failing at the end: ${r.stillFailing.join(", ")}.`);
+  lines.push("", ...detectionLines(r, startMinute));
   return `${lines.join("\n")}\n`;
 };
 
 /** Exactly the JSON the issue specifies. */
-export const scenarioJson = (r: ScenarioResult) => ({
+export const scenarioJson = (r: ScenarioResult, startMinute: number) => ({
   scenario: r.scenario,
   tickMinutes: r.tickMinutes,
   events: r.events.map((e) => ({ tick: e.tick, time: e.time, service: e.service, event: e.event })),
   firstFailure: r.firstFailure,
   recovered: r.recovered,
+  detection: detectionJson(r, startMinute),
 });
 
 /** A scenario file (model/scenarios/scenarioFile.ts), decoded; a name that is neither built in nor a file is a BadInput. */
@@ -119,7 +122,7 @@ export const scenarioCommand = (args: ReadonlyArray<string>, io: Io): number => 
   const r = runScenario(scenarioConfig(values.remediation ?? [], loadConfigFile(values.config)), scenario);
   io.out(
     values.json === true
-      ? `${JSON.stringify(scenarioJson(r), null, 2)}\n`
+      ? `${JSON.stringify(scenarioJson(r, scenario.startMinute), null, 2)}\n`
       : scenarioText(r, scenario.startMinute),
   );
   return 0;
@@ -133,7 +136,7 @@ export const scenarioCorpusText = (scenario: Scenario): string => {
       scenario: scenario.name,
       tickMinutes: config.tickMinutes,
       startMinute: scenario.startMinute,
-      expected: scenarioJson(runScenario(config, scenario)),
+      expected: scenarioJson(runScenario(config, scenario), scenario.startMinute),
       notes: scenario.notes,
       ops: scenario.ops,
       config,

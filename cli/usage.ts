@@ -48,7 +48,10 @@ Usage:
   npx outage scenario 2020-11-25|SCENARIO.json [--config NAME|FILE] [--remediation NAME ...]
                       [--json | --save-corpus FILE]
       Replay 25 Nov 2020 on the as-was system, or --config's (5-minute ticks from 02:40 PST): the timeline of
-      failures and recoveries per service, each one's first failure and recovery time. --remediation (core or
+      failures and recoveries per service, each one's first failure and recovery time, then detection: the
+      first alarm (detect) and the first alarm naming the root cause (diagnose), against the record's 05:15
+      and 09:39 (as-was has no thread alarm, K10: its diagnosis is the record's 4 h 24 m, not predicted;
+      with --remediation threadAlarm it is R2's alarm; docs/alarms.md). --remediation (core or
       dependent names, or all) runs the same operations under the remediated system. A SCENARIO.json file
       gives other operator actions (docs/scenario.schema.json: capacity added and removed, restart schedule
       and pace, flags or a thread limit deployed mid-event); examples/scenarios/2020-11-25.json is the day,

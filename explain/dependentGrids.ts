@@ -5,8 +5,9 @@
 // so the explorer's red cards are the model's own verdict. Pure.
 // ---------------------------------------------------------------------------------------------------------
 import * as O from "fp-ts/lib/Option.js";
+import { overThreadLimit } from "../model/dependents/alarms.ts";
 import { scalingDelay } from "../model/dependents/autoscaling.ts";
-import type { SystemConfig } from "../model/dependents/config.ts";
+import { type SystemConfig, threadAlarmOn, threadAlarmPercent } from "../model/dependents/config.ts";
 import { postDelay } from "../model/dependents/dashboard.ts";
 import { provisioningDelay } from "../model/dependents/eventbridge.ts";
 import { memoryContended } from "../model/dependents/lambda.ts";
@@ -156,6 +157,13 @@ export const dependentCards = (config: SystemConfig, s: SystemState): ReadonlyAr
         { label: "frontends set back (health check)", value: d.healthCheck.removedUnhealthy, max: 0 },
       ],
     ),
+    card(config, s, "alarms (K9, K10, R2)", ["ThreadAlarmBeforeLimit"], alarmsStatus(config, s), [
+      {
+        label: "frontends past the OS thread limit",
+        value: s.core.frontends.filter((f) => overThreadLimit(config, f)).length,
+        max: 0,
+      },
+    ]),
     ...partitionCards(config, s),
   ];
 };
@@ -176,6 +184,18 @@ const partitionCards = (config: SystemConfig, s: SystemState): ReadonlyArray<Car
       [{ label: "threads over the limit", value: Math.max(0, threads - p.threadLimit), max: 0 }],
     ),
   ];
+};
+
+/** K9/K10/R2: which alarms have fired, and since when. */
+const alarmsStatus = (config: SystemConfig, s: SystemState): string => {
+  const { errorAlarmAt: error, threadAlarmAt: thread } = s.dependents.alarms;
+  const errors = error === null ? "no error alarm" : `error alarm since t${error}`;
+  const threads = !threadAlarmOn(config)
+    ? "no thread alarm (K10)"
+    : thread === null
+      ? `thread alarm (α ${threadAlarmPercent(config)} %) not fired`
+      : `thread alarm since t${thread}`;
+  return `${errors}, ${threads}`;
 };
 
 /** The dependents' grid, shown below the fleet for a system counterexample. */

@@ -4,7 +4,7 @@
 // own buffer, memory or deadline, each with its meaning and source (model/dependents/config.ts; every value in
 // `as-was` is illustrative, see model/configs/asWasDependents.ts). Pure.
 // ---------------------------------------------------------------------------------------------------------
-import type { SystemConfig } from "../model/dependents/config.ts";
+import { DEFAULT_THREAD_ALARM_PERCENT, type SystemConfig } from "../model/dependents/config.ts";
 import type { SystemInvariantName } from "../properties/dependents/index.ts";
 import { PARAMETERS, type Parameter } from "./parameters.ts";
 
@@ -140,6 +140,11 @@ export const DEPENDENT_PARAMETERS: ReadonlyArray<Parameter<SystemConfig>> = [
       meaning,
     ),
   ),
+  d(
+    "alarms.threadAlarmPercent",
+    (x) => x.alarms?.threadAlarmPercent ?? DEFAULT_THREAD_ALARM_PERCENT,
+    "α: the thread alarm fires when a frontend holds this % of the OS limit (R2; illustrative)",
+  ),
 ];
 
 /** The fleet numbers behind every dependent failure: the thread limit breaks the maps (K5, K7, K8). */
@@ -197,6 +202,7 @@ const RELEVANT: { readonly [K in SystemInvariantName]: ReadonlyArray<string> } =
     "dependents.partitionFleet.threadsPerPeer",
     "dependents.partitionFleet.threadLimit",
   ],
+  ThreadAlarmBeforeLimit: ["dependents.alarms.threadAlarmPercent", "dependents.cloudwatch.alarmMissingTicks"],
   NoRecoverySetback: [
     "coldStart.bootstrapTicks",
     "dependents.load.healthCheckPercent",

@@ -4,7 +4,7 @@
 // ---------------------------------------------------------------------------------------------------------
 
 import { match } from "ts-pattern";
-import type { SystemConfig } from "../model/dependents/config.ts";
+import { type SystemConfig, threadAlarmPercent } from "../model/dependents/config.ts";
 import type { BufferingService, DependentEffect } from "../model/dependents/effects.ts";
 import { mainFleetAvailable } from "../model/dependents/kinesisHealth.ts";
 import { partitionThreads, partitionWithinLimit } from "../model/dependents/partitionFleet.ts";
@@ -107,6 +107,10 @@ export const dependentChanges = (
     ...partitionChanges(config, a, b),
     ...when(x.customer.failingFor === 0 && y.customer.failingFor > 0, "the customer's ingestion is failing"),
     ...when(x.customer.failingFor > 0 && y.customer.failingFor === 0, "the customer's ingestion resumed"),
+    ...when(
+      x.alarms.threadAlarmAt === null && y.alarms.threadAlarmAt !== null,
+      `the thread alarm fires: a frontend holds ${threadAlarmPercent(config)} % or more of the OS thread limit (R2)`,
+    ),
   ];
 };
 

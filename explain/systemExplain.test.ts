@@ -57,12 +57,12 @@ describe("explain, for each committed system counterexample", () => {
       // The dependents at the violation, one line per card, as the grid computes them from the state.
       if (v.system === undefined) throw new Error("a system frame carries the system state");
       const cards = dependentCards(c.config, v.system);
-      // The seven services and the front-end load; CloudWatch's partition (R6's own limit) only where it can grow.
+      // The seven services, the front-end load and the alarms; CloudWatch's partition (R6's own limit) only where it can grow.
       expect(cards).toHaveLength(
         c.config.dependents.remediations.cloudwatchPartitionedFleet &&
           c.config.dependents.partitionFleet !== undefined
-          ? 9
-          : 8,
+          ? 10
+          : 9,
       );
       for (const card of cards) expect(md).toContain(`- Dependent services: ${card.name}: ${card.status}`);
       // The violated dependent's card is drawn as bad: the card's verdict is its invariant's.

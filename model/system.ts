@@ -7,6 +7,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
 import { match } from "ts-pattern";
+import { type AlarmsState, alarmsTick, initialAlarms } from "./dependents/alarms.ts";
 import {
   type AutoScalingState,
   autoscalingTick,
@@ -88,6 +89,8 @@ export interface Dependents {
   readonly healthCheck: HealthCheckState;
   /** R6's own limit: CloudWatch's partitioned front-end fleet (model/dependents/partitionFleet.ts). */
   readonly partition: PartitionState;
+  /** K9/K10/R2: when the operators' error alarm and thread alarm first fired (model/dependents/alarms.ts). */
+  readonly alarms: AlarmsState;
 }
 
 export interface SystemState {
@@ -146,21 +149,25 @@ export type SystemStepped = E.Either<
 // constructors
 // ---------------------------------------------------------------------------------------------------------
 
-/** 02:44 on 25 Nov, before the addition: the fleet at rest and every dependent healthy with empty buffers. */
-export const initialSystemState = (config: SystemConfig): SystemState => ({
-  core: initialState(config),
-  dependents: {
-    cognito: initialCognito(config),
-    cloudwatch: initialCloudWatch,
-    autoscaling: initialAutoScaling,
-    lambda: initialLambda,
-    eventbridge: initialEventBridge,
-    dashboard: initialDashboard,
-    customer: initialCustomer,
-    healthCheck: initialHealthCheck,
-    partition: initialPartition(config),
-  },
+/** Every dependent healthy with empty buffers; the alarms as the fleet at rest has them (alarms.ts). */
+const initialDependents = (config: SystemConfig, core: State): Dependents => ({
+  cognito: initialCognito(config),
+  cloudwatch: initialCloudWatch,
+  autoscaling: initialAutoScaling,
+  lambda: initialLambda,
+  eventbridge: initialEventBridge,
+  dashboard: initialDashboard,
+  customer: initialCustomer,
+  healthCheck: initialHealthCheck,
+  partition: initialPartition(config),
+  alarms: initialAlarms(config, core),
 });
+
+/** 02:44 on 25 Nov, before the addition: the fleet at rest and every dependent healthy with empty buffers. */
+export const initialSystemState = (config: SystemConfig): SystemState => {
+  const core = initialState(config);
+  return { core, dependents: initialDependents(config, core) };
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // operations
@@ -193,6 +200,8 @@ export const dependentsTick = (config: SystemConfig, core: State, d: Dependents)
       healthCheck: d.healthCheck,
       // Nor does the partition: it grows only by the operators' additions.
       partition: d.partition,
+      // Alarms sample this period last, once CloudWatch has ingested (or not) its datapoints (alarms.ts).
+      alarms: alarmsTick(config, d.alarms, core, !kinesisUp, metricsReadable(cloudwatch.next)),
     },
     effects: [...cognito.effects, ...cloudwatch.effects, ...lambda.effects, ...customer.effects],
   };

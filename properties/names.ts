@@ -30,4 +30,5 @@ export const SYSTEM_INVARIANT_NAMES: ReadonlyArray<SystemInvariantName> = [
   "NoRecoverySetback",
   "CellLoadWithinCapacity",
   "PartitionWithinThreadLimit",
+  "ThreadAlarmBeforeLimit",
 ];

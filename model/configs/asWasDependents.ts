@@ -1,4 +1,6 @@
 import {
+  type AlarmsConfig,
+  DEFAULT_THREAD_ALARM_PERCENT,
   type DependentsConfig,
   type LoadConfig,
   NO_DEPENDENT_REMEDIATIONS,
@@ -63,6 +65,12 @@ export const asWasPartitionFleet: PartitionFleetConfig = {
   threadLimit: 11,
 };
 
+/**
+ * R2's thread alarm (off in as-was, K10). ILLUSTRATIVE: α = 90 %, a common "nearly full" threshold. On the as-was
+ * fleet, which holds 11 of its 11 threads at rest, any α up to 100 % is already in alarm before the addition.
+ */
+export const asWasAlarms: AlarmsConfig = { threadAlarmPercent: DEFAULT_THREAD_ALARM_PERCENT };
+
 export const asWasDependents: DependentsConfig = {
   kinesis: { minHealthyPercent: 50 },
   load: asWasLoad,
@@ -80,6 +88,7 @@ export const asWasDependents: DependentsConfig = {
     approvalTicks: 12,
     resumeWithinTicks: 6,
   },
+  alarms: asWasAlarms,
   remediations: NO_DEPENDENT_REMEDIATIONS,
   partitionFleet: asWasPartitionFleet,
 };

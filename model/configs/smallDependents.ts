@@ -1,4 +1,5 @@
 import { type DependentsConfig, NO_DEPENDENT_REMEDIATIONS, type SystemConfig } from "../dependents/config.ts";
+import { asWasAlarms } from "./asWasDependents.ts";
 import { small } from "./small.ts";
 
 /**
@@ -42,6 +43,7 @@ export const smallDependents: DependentsConfig = {
     approvalTicks: 2,
     resumeWithinTicks: 2,
   },
+  alarms: asWasAlarms,
   remediations: NO_DEPENDENT_REMEDIATIONS,
   // R6's own limit, with `small`'s thread numbers (2 base, 1 per peer, limit 3: at most 2 frontends): the
   // partition starts at 1 frontend and grows by 1 up to 3, so the second addition crosses the limit.

@@ -3,7 +3,7 @@
 // issue 7: StrykerJS showed the name was never checked.
 import { describe, expect, test } from "vitest";
 import { asWasSystem } from "../configs/asWasDependents.ts";
-import { withDependentRemediations } from "./config.ts";
+import { type SystemConfig, withDependentRemediations } from "./config.ts";
 
 describe("withDependentRemediations", () => {
   test("names the config after the base config and each remediation, joined by '+'", () => {
@@ -16,5 +16,23 @@ describe("withDependentRemediations", () => {
 
   test("with no remediation named, returns the config unchanged, name included", () => {
     expect(withDependentRemediations(asWasSystem, [])).toBe(asWasSystem);
+  });
+});
+
+describe("withDependentRemediations and R2's optional flag", () => {
+  const { threadAlarm: _, ...old } = asWasSystem.dependents.remediations;
+  const saved: SystemConfig = {
+    ...asWasSystem,
+    dependents: { ...asWasSystem.dependents, remediations: old },
+  };
+
+  test("a config without threadAlarm keeps it out when other flags are switched on (its hash is unchanged)", () => {
+    const r = withDependentRemediations(saved, ["cloudwatchLocalBuffer"]).dependents.remediations;
+    expect("threadAlarm" in r).toBe(false);
+    expect(r.cloudwatchLocalBuffer).toBe(true);
+  });
+
+  test("and gains it when it is named", () => {
+    expect(withDependentRemediations(saved, ["threadAlarm"]).dependents.remediations.threadAlarm).toBe(true);
   });
 });

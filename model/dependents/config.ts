@@ -17,6 +17,8 @@ import type { Config } from "../config.ts";
  *   dashboardBackupPath        R12: operators are trained on, and go straight to, the backup posting tool.
  *   customerStandbyStream      seed 000: the customer keeps a standby stream in a second region.
  *   customerAutomaticFailover  seed 000: switching to it is automatic, needing no human approval.
+ *   threadAlarm                R2: a CloudWatch alarm on each frontend's thread count at α % of the OS limit
+ *                              (`alarms.threadAlarmPercent`); K10: none existed in 2020.
  */
 export const DEPENDENT_REMEDIATION_NAMES = [
   "cognitoNonBlockingBuffer",
@@ -27,11 +29,18 @@ export const DEPENDENT_REMEDIATION_NAMES = [
   "dashboardBackupPath",
   "customerStandbyStream",
   "customerAutomaticFailover",
+  "threadAlarm",
 ] as const;
 
 export type DependentRemediationName = (typeof DEPENDENT_REMEDIATION_NAMES)[number];
 
-export type DependentRemediations = { readonly [K in DependentRemediationName]: boolean };
+/**
+ * One flag per dependent remediation. R2's `threadAlarm` may be absent: a config saved before it existed has
+ * none, and absent is off (K10), so saved counterexamples keep their names and hashes (as `remediationLimits`).
+ */
+export type DependentRemediations = {
+  readonly [K in Exclude<DependentRemediationName, "threadAlarm">]: boolean;
+} & { readonly threadAlarm?: boolean };
 
 /** The `load` section (model/load.ts). Integers; percents are of 100. */
 export interface LoadConfig {
@@ -78,6 +87,26 @@ export interface PartitionFleetConfig {
   /** K7 inside the partition: the OS limit on the threads one partition frontend may create. */
   readonly threadLimit: number;
 }
+
+/** The `alarms` section (model/dependents/alarms.ts). */
+export interface AlarmsConfig {
+  /**
+   * R2: α, the percent of the OS thread limit at which the thread alarm fires (`threadAlarm` on). AWS gave no
+   * threshold: ILLUSTRATIVE. docs/alarms.md says under which α the alarm is raised before the limit is passed.
+   */
+  readonly threadAlarmPercent: number;
+}
+
+/** R2's α when a config has no `alarms` section: 90 %, ILLUSTRATIVE (a common "nearly full" threshold). */
+export const DEFAULT_THREAD_ALARM_PERCENT = 90;
+
+/** R2: whether the thread alarm is on (absent is off, K10). */
+export const threadAlarmOn = (config: SystemConfig): boolean =>
+  config.dependents.remediations.threadAlarm === true;
+
+/** R2: α, the percent of the OS thread limit at which the thread alarm fires. */
+export const threadAlarmPercent = (config: SystemConfig): number =>
+  config.dependents.alarms?.threadAlarmPercent ?? DEFAULT_THREAD_ALARM_PERCENT;
 
 /** All numbers are in ticks or in abstract units per tick; every one is ILLUSTRATIVE unless its comment cites a value. */
 export interface DependentsConfig {
@@ -148,6 +177,11 @@ export interface DependentsConfig {
     /** The invariant's N: ingestion resumes within this many ticks of a regional impairment. */
     readonly resumeWithinTicks: number;
   };
+  /**
+   * K9/K10/R2: the operators' alarms (model/dependents/alarms.ts). Optional: a config saved before it existed
+   * has none, and R2's alarm then uses DEFAULT_THREAD_ALARM_PERCENT.
+   */
+  readonly alarms?: AlarmsConfig;
   readonly remediations: DependentRemediations;
   /**
    * R6's own limit: CloudWatch's partition as a front-end fleet of its own (model/dependents/partitionFleet.ts).
@@ -169,6 +203,7 @@ export const NO_DEPENDENT_REMEDIATIONS: DependentRemediations = {
   dashboardBackupPath: false,
   customerStandbyStream: false,
   customerAutomaticFailover: false,
+  threadAlarm: false,
 };
 
 /** The system config with the named dependent remediations on (the rest keep their values). */
@@ -183,11 +218,12 @@ export const withDependentRemediations = (
         name: `${config.name}+${names.join("+")}`,
         dependents: {
           ...config.dependents,
+          // A flag the config leaves out (an optional one) stays out unless it is switched on.
           remediations: Object.fromEntries(
-            Object.entries(config.dependents.remediations).map(([n, on]) => [
-              n,
-              on || names.includes(n as DependentRemediationName),
-            ]),
+            DEPENDENT_REMEDIATION_NAMES.flatMap((n) => {
+              const on = (config.dependents.remediations as Partial<Record<string, boolean>>)[n];
+              return on === undefined && !names.includes(n) ? [] : [[n, on === true || names.includes(n)]];
+            }),
           ) as DependentRemediations,
         },
       };

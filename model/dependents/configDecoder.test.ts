@@ -119,3 +119,25 @@ describe("decodeSystemConfig", () => {
     );
   });
 });
+
+describe("R2's optional fields (alarms, remediations.threadAlarm)", () => {
+  test("a section saved before them decodes without them (absent stays absent: saved files keep their hashes)", () => {
+    const old = dependentsWith((d) => {
+      delete (d as Record<string, unknown>).alarms;
+      delete d.remediations?.threadAlarm;
+    });
+    const r = decodeDependents(old);
+    if (E.isLeft(r)) throw new Error(r.left);
+    expect(r.right).toEqual(old);
+    expect("alarms" in r.right).toBe(false);
+    expect("threadAlarm" in r.right.remediations).toBe(false);
+  });
+
+  test("α must be a percent from 1 to 100, and the error names the field", () => {
+    const bad = dependentsWith((d) => {
+      (d.alarms as Record<string, unknown>).threadAlarmPercent = 0;
+    });
+    expect(errorOf(decodeDependents(bad))).toContain("dependents.alarms.threadAlarmPercent");
+    expect(errorOf(decodeDependents(bad)).split("\n")).toHaveLength(1);
+  });
+});

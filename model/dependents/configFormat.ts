@@ -20,6 +20,7 @@ const SECTIONS: Readonly<Record<string, string>> = {
   eventbridge: "E1, E2",
   dashboard: "H1, R12",
   customer: "seed 000",
+  alarms: "K9, K10, R2",
   remediations: "the dependents' remediation flags, all false in as-was",
 };
 
@@ -81,17 +82,53 @@ const PartitionFleetFormat = v.optional(
   ),
 );
 
-/** The format of each section that is not shaped like as-was's plainly (an own range, or optional). */
-const SPECIAL: Readonly<Record<string, Format<unknown>>> = {
-  load: LoadFormat,
-  partitionFleet: PartitionFleetFormat,
-};
+/**
+ * K9/K10/R2: the `alarms` section (model/dependents/alarms.ts). A file written before it existed has none and
+ * keeps none (DEFAULT_THREAD_ALARM_PERCENT applies), so saved counterexamples keep their names and hashes.
+ */
+const AlarmsFormat = v.optional(
+  section(
+    {
+      threadAlarmPercent: between(
+        1,
+        100,
+        " (a percent of the OS thread limit)",
+        "R2: α, the percent of the OS thread limit at which the thread alarm fires (illustrative)",
+      ),
+    },
+    SECTIONS.alarms,
+  ),
+);
+
+/**
+ * The remediation flags, each required, except R2's `threadAlarm`: a file written before it existed has none and
+ * keeps none (absent is off, K10), so saved counterexamples keep their names and hashes.
+ */
+const RemediationsFormat = section(
+  Object.fromEntries(
+    Object.keys(asWasDependents.remediations).map((k) => [
+      k,
+      k === "threadAlarm" ? v.optional(flag()) : flag(),
+    ]),
+  ),
+  SECTIONS.remediations,
+);
+
+/** The format of one section of `dependents`: an own range or an optional section, else as-was's shape. */
+const sectionFormat = (k: string, x: unknown): Format<unknown> =>
+  k === "load"
+    ? LoadFormat
+    : k === "partitionFleet"
+      ? PartitionFleetFormat
+      : k === "alarms"
+        ? AlarmsFormat
+        : k === "remediations"
+          ? RemediationsFormat
+          : shapeOf(x, SECTIONS[k]);
 
 /** The `dependents` section; its type is `asWasDependents`'s, which `DependentsConfig` types. */
 export const DependentsFormat = section(
-  Object.fromEntries(
-    Object.entries(asWasDependents).map(([k, x]) => [k, SPECIAL[k] ?? shapeOf(x, SECTIONS[k])]),
-  ),
+  Object.fromEntries(Object.entries(asWasDependents).map(([k, x]) => [k, sectionFormat(k, x)])),
   "the dependent services' parameters (model/dependents/config.ts; every number illustrative)",
 ) as unknown as Format<DependentsConfig>;
 

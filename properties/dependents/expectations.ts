@@ -31,6 +31,7 @@ export const SYSTEM_EXPECTATIONS: ReadonlyArray<SystemExpectation> = [
       CellLoadWithinCapacity: "violated",
       // R6's own limit: CloudWatch is on the main fleet, there is no partition to grow.
       PartitionWithinThreadLimit: "holds",
+      ThreadAlarmBeforeLimit: "violated",
     },
     why: "the 2020 day: Kinesis fails and every dependent that buffers on it or reads from it is impaired",
   },
@@ -49,6 +50,7 @@ export const SYSTEM_EXPECTATIONS: ReadonlyArray<SystemExpectation> = [
       CellLoadWithinCapacity: "violated",
       // The preflight guard refuses a partition addition past its thread limit (model/dependents/partitionFleet.ts).
       PartitionWithinThreadLimit: "holds",
+      ThreadAlarmBeforeLimit: "holds",
     },
     why: "every remediation on: the fleet stays up and every dependent is isolated from Kinesis",
   },

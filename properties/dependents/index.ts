@@ -13,6 +13,7 @@ import { partitionWithinThreadLimit } from "./partitionWithinThreadLimit.ts";
 import { provisioningCompletesWithin } from "./provisioningCompletesWithin.ts";
 import { statusPostedWithin } from "./statusPostedWithin.ts";
 import type { SystemInvariant } from "./systemInvariant.ts";
+import { threadAlarmBeforeLimit } from "./threadAlarmBeforeLimit.ts";
 
 export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
   cognitoNeverBlocks,
@@ -26,6 +27,7 @@ export const SYSTEM_INVARIANTS: ReadonlyArray<SystemInvariant> = [
   noRecoverySetback,
   cellLoadWithinCapacity,
   partitionWithinThreadLimit,
+  threadAlarmBeforeLimit,
 ];
 
 export { SYSTEM_INVARIANT_NAMES } from "../names.ts";

@@ -17,7 +17,8 @@ export type SystemInvariantName =
   | "CustomerIngestionSurvivesRegionalImpairment"
   | "NoRecoverySetback"
   | "CellLoadWithinCapacity"
-  | "PartitionWithinThreadLimit";
+  | "PartitionWithinThreadLimit"
+  | "ThreadAlarmBeforeLimit";
 
 export interface SystemViolation {
   readonly invariant: SystemInvariantName;

@@ -28,6 +28,8 @@ export const ITF_OPTIONAL_FIELDS: ReadonlyArray<string> = [
   "eventbridge.pendingSince.eks",
   "dashboard.postStartedAt",
   "customer.approvalAskedAt",
+  "alarms.errorAlarmAt",
+  "alarms.threadAlarmAt",
 ];
 
 /** Like toItfValue, with the fields at ITF_OPTIONAL_FIELDS as Options (`path` is the field's dotted path). */

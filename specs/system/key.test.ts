@@ -154,6 +154,11 @@ const disguised = (config: SystemConfig, s: SystemState): SystemState => {
       healthCheck: { removedUnhealthy: up(d.healthCheck.removedUnhealthy) },
       // Nothing abstracted: the partition's size is kept whole.
       partition: d.partition,
+      // Read only as "fired yet" (null or not): a fired alarm's tick moves with the clock, and further still.
+      alarms: {
+        errorAlarmAt: d.alarms.errorAlarmAt === null ? null : d.alarms.errorAlarmAt + k - 7,
+        threadAlarmAt: d.alarms.threadAlarmAt === null ? null : d.alarms.threadAlarmAt + k - 3,
+      },
     },
   };
 };

@@ -45,6 +45,7 @@ export const COMPONENTS: ReadonlyArray<Component> = [
   "customer",
   "healthCheck",
   "partition",
+  "alarms",
 ];
 
 /** What each dependent reads besides the core fleet (model/system.ts `dependentsTick`; domain.md's graph). */
@@ -59,6 +60,7 @@ export const UPSTREAM: { readonly [K in Component]: ReadonlyArray<Component> } =
   customer: [],
   healthCheck: [],
   partition: [],
+  alarms: ["cloudwatch"],
 };
 
 /** The dependents each invariant's check reads (properties/dependents/*.ts). */
@@ -75,6 +77,8 @@ export const READS: { readonly [K in SystemInvariantName]: ReadonlyArray<Compone
   // Reads the core fleet only.
   CellLoadWithinCapacity: [],
   PartitionWithinThreadLimit: ["partition"],
+  // R2: the alarms, and through them CloudWatch (whether the thread metric is readable).
+  ThreadAlarmBeforeLimit: ["alarms"],
 };
 
 /**
@@ -97,6 +101,7 @@ export const WATCHES: { readonly [K in SystemInvariantName]: ReadonlyArray<Compo
   NoRecoverySetback: ["healthCheck"],
   CellLoadWithinCapacity: [],
   PartitionWithinThreadLimit: [],
+  ThreadAlarmBeforeLimit: [],
 };
 
 /**
@@ -113,6 +118,7 @@ export const REMEDIATION_COMPONENT: { readonly [K in DependentRemediationName]: 
   dashboardBackupPath: "dashboard",
   customerStandbyStream: "customer",
   customerAutomaticFailover: "customer",
+  threadAlarm: "alarms",
 };
 
 /** The dependent each dependent event changes (model/system.ts `systemStepWithEffects`). */
@@ -240,6 +246,10 @@ const PARTS: { readonly [K in Component]: Part } = {
     `${only(watched, bit(h.removedUnhealthy))}${rest(h, ["removedUnhealthy"])}`,
   // R6: the partition's size is bounded by the plan (maxFrontends) and read by CloudWatch's tick and the invariant.
   partition: (_config, { partition: p }) => `${p.frontends}${rest(p, ["frontends"])}`,
+  // K9/R2: a step only sets an alarm's tick while it is null, and ThreadAlarmBeforeLimit reads it as "fired
+  // yet": whether each has fired is all that matters; the tick itself is read by the replay only.
+  alarms: (_config, { alarms: a }) =>
+    `${+(a.errorAlarmAt !== null)},${+(a.threadAlarmAt !== null)}${rest(a, ["errorAlarmAt", "threadAlarmAt"])}`,
 };
 
 /**

@@ -7,6 +7,7 @@
 // applies to the explorations whose cone it belongs to.
 // ---------------------------------------------------------------------------------------------------------
 import type { Sometimes } from "../../checker/spec.ts";
+import { overThreadLimit } from "../../model/dependents/alarms.ts";
 import type { SystemConfig } from "../../model/dependents/config.ts";
 import { mainFleetAvailable } from "../../model/dependents/kinesisHealth.ts";
 import { partitionGrowable } from "../../model/dependents/partitionFleet.ts";
@@ -48,10 +49,24 @@ export const SYSTEM_SOMETIMES: ReadonlyArray<SystemSometimes> = [
   {
     name: "KinesisRecovered",
     sentence: "Kinesis becomes available to its dependents again after an impairment",
+    // R2's claim is about the crossing, which comes before any impairment: recovery does not bear on it.
+    applies: (_config, about) => about.some((name) => name !== "ThreadAlarmBeforeLimit"),
     reached: (config, state, via) =>
       via !== undefined &&
       !mainFleetAvailable(config, via.before.core) &&
       mainFleetAvailable(config, state.core),
+  },
+  {
+    name: "ThreadLimitPassed",
+    sentence: "a frontend needs more threads than the OS limit (K7): the crossing R2's alarm must not miss",
+    // Not expected where a fleet remediation is there to keep every frontend within the limit (R1's plan, R7's
+    // cells, seed 003's guard: ThreadBudget's proofs): there the property holds because nothing crosses.
+    applies: (config, about) =>
+      about.includes("ThreadAlarmBeforeLimit") &&
+      !config.remediations.preflightGuard &&
+      !config.remediations.largerServers &&
+      !config.remediations.cellularization,
+    reached: (config, state) => state.core.frontends.some((f) => overThreadLimit(config, f)),
   },
   ...DEPENDENT_OP_TYPES.map(eventTaken),
 ];
