@@ -1,0 +1,86 @@
+// ---------------------------------------------------------------------------------------------------------
+// checker/verify: a worker thread of the parallel flat search (flatParallel.ts; the protocol in
+// flatWorkerProtocol.ts). Started by flatWorkerBoot.mjs, which calls `runFlatWorker` and reports whatever it
+// throws. It waits for a level, expands its chunks of it (flatExpand.ts) into its two output slots, each when
+// the main thread has freed it, and waits for the next level; it never returns (the main thread terminates it).
+// ---------------------------------------------------------------------------------------------------------
+import { receiveMessageOnPort, workerData } from "node:worker_threads";
+import type { Config } from "../../../model/config.ts";
+import { type Invariant, invariantNamed } from "../../../properties/index.ts";
+import { flatExpanderFor, type RecordBuffer } from "./flatExpand.ts";
+import {
+  CTRL_GEN,
+  CTRL_PER_WORKER,
+  CTRL_WORKERS,
+  type FlatWorkerData,
+  type LevelMessage,
+  SLOT_FREE,
+  SLOT_FULL,
+  W_FLAG,
+  W_LEN,
+  W_READY,
+  type WorkerMessage,
+} from "./flatWorkerProtocol.ts";
+
+/** A slot's buffer in shared memory; a larger one replaces it as needed, and the main thread is told. */
+const sharedRecords = (slot: number, send: (m: WorkerMessage) => void): RecordBuffer => {
+  const out: RecordBuffer = {
+    i32: new Int32Array(new SharedArrayBuffer(4 << 16)),
+    u32: new Uint32Array(0),
+    len: 0,
+    reserve: (more) => {
+      if (out.len + more <= out.i32.length) return;
+      let size = out.i32.length * 2;
+      while (size < out.len + more) size *= 2;
+      const buffer = new SharedArrayBuffer(size * 4);
+      const next = new Int32Array(buffer);
+      next.set(out.i32.subarray(0, out.len));
+      out.i32 = next;
+      out.u32 = new Uint32Array(buffer);
+      send({ slot, buffer });
+    },
+  };
+  out.u32 = new Uint32Array(out.i32.buffer);
+  send({ slot, buffer: out.i32.buffer as SharedArrayBuffer });
+  return out;
+};
+
+export const runFlatWorker = (): never => {
+  const data = workerData as FlatWorkerData;
+  const invariants = data.invariants.map((name): Invariant => {
+    const inv = invariantNamed(name);
+    if (inv === undefined) throw new Error(`no invariant named ${name}`);
+    return inv;
+  });
+  const expander = flatExpanderFor(data.config as Config, invariants);
+  if (expander === undefined) throw new Error("the flat search does not cover this config");
+  const ctrl = new Int32Array(data.ctrl);
+  const base = CTRL_WORKERS + data.index * CTRL_PER_WORKER;
+  const send = (m: WorkerMessage): void => data.port.postMessage(m);
+  const slots = [sharedRecords(0, send), sharedRecords(1, send)] as const;
+  Atomics.store(ctrl, base + W_READY, 1);
+  let generation = 0;
+  for (;;) {
+    // One level per message, in order: a worker given no chunk of a level may wake after the next one began.
+    Atomics.wait(ctrl, CTRL_GEN, generation);
+    generation += 1;
+    const message = receiveMessageOnPort(data.port);
+    if (message === undefined) throw new Error("a level began without its input");
+    const level = message.message as LevelMessage;
+    const keys = new Uint32Array(level.keys);
+    const orders = new Uint32Array(level.orders);
+    const chunks = Math.ceil(level.count / level.chunk);
+    for (let ch = data.index, n = 0; ch < chunks; ch += data.workers, n++) {
+      const slot = n % 2;
+      const flag = base + W_FLAG + slot;
+      while (Atomics.load(ctrl, flag) !== SLOT_FREE) Atomics.wait(ctrl, flag, SLOT_FULL);
+      const out = slots[slot] as RecordBuffer;
+      out.len = 0;
+      const from = ch * level.chunk;
+      expander.expand(keys, orders, from, Math.min(level.count, from + level.chunk), level.unfound, out);
+      Atomics.store(ctrl, base + W_LEN + slot, out.len);
+      Atomics.store(ctrl, flag, SLOT_FULL);
+      Atomics.notify(ctrl, flag);
+    }
+  }
+};
