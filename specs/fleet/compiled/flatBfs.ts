@@ -40,7 +40,7 @@ import {
   twinsOf,
 } from "./flatCompiled.ts";
 import { type FlatViolated, flatViolatedFor } from "./flatInvariants.ts";
-import { flatParallel } from "./flatParallel.ts";
+import { flatParallel, type ParallelTuning } from "./flatParallel.ts";
 import { flatLayoutFor, toFlat } from "./flatState.ts";
 import { FLAT_RESULT, type FlatOperation, FlatOverflow } from "./flatStep.ts";
 
@@ -56,6 +56,7 @@ export const exploreFlat = (
   invariants: ReadonlyArray<Invariant>,
   options: BfsOptions,
   audit?: ExpansionAudit<Op>,
+  tuning?: ParallelTuning,
 ): BfsResult<Config, State, Op> | undefined => {
   const c = compile(config);
   if (!c.key.packable) return undefined;
@@ -69,7 +70,7 @@ export const exploreFlat = (
   const start = toFlat(config, initialState(config));
   if (start === undefined) return undefined;
   // Several worker threads expand each level (flatParallel.ts): the same states, verdicts and traces.
-  if ((options.workers ?? 1) > 1) return flatParallel(config, c, invariants, checks, start, options, audit);
+  if ((options.workers ?? 1) > 1) return flatParallel(config, c, invariants, checks, start, options, audit, tuning);
   try {
     return search(config, c, invariants, checks, start, options, audit);
   } catch (e) {

@@ -221,6 +221,15 @@ const levelInput = (
   return { keys: keyBuffer, orders: orderBuffer };
 };
 
+/** What the tests vary: where the workers' code is, and the level sizes and chunk that decide who expands what. */
+export interface ParallelTuning {
+  readonly entry?: WorkerEntry;
+  readonly useWorkersAt?: number;
+  readonly startWorkersAt?: number;
+  /** States per chunk (default: about an eighth of a level per worker, 64 to 4096). */
+  readonly chunk?: number;
+}
+
 /** The flat search with `options.workers` worker threads; undefined where the one-thread search gives up too. */
 export const flatParallel = (
   config: Config,
@@ -230,17 +239,17 @@ export const flatParallel = (
   start: Int32Array,
   options: BfsOptions,
   audit: ExpansionAudit<Op> | undefined,
-  entry: WorkerEntry = defaultWorkerEntry(),
+  tuning: ParallelTuning = {},
 ): BfsResult<Config, State, Op> | undefined => {
   const expander = flatExpanderFor(config, invariants);
   if (expander === undefined) return undefined;
   let pool: Pool | undefined;
   const poolFor = (): Pool => {
-    pool ??= startPool(config, invariants, options.workers ?? 2, entry);
+    pool ??= startPool(config, invariants, options.workers ?? 2, tuning.entry ?? defaultWorkerEntry());
     return pool;
   };
   try {
-    return search(config, c, invariants, checks, start, options, audit, expander, poolFor);
+    return search(config, c, invariants, checks, start, options, audit, expander, poolFor, tuning);
   } catch (e) {
     if (e instanceof FlatOverflow) return undefined;
     throw e;
@@ -261,6 +270,7 @@ const search = (
   audit: ExpansionAudit<Op> | undefined,
   expander: FlatExpander,
   poolFor: () => Pool,
+  tuning: ParallelTuning,
 ): BfsResult<Config, State, Op> | undefined => {
   const { key, frontier: lean, stride } = c;
   const { words, packFlat } = key;
@@ -345,6 +355,10 @@ const search = (
   };
 
   const local = localRecords();
+  const useWorkersAt = tuning.useWorkersAt ?? USE_WORKERS_AT;
+  const startWorkersAt = tuning.startWorkersAt ?? START_WORKERS_AT;
+  /** States per chunk expanded in this thread (small levels). */
+  const localChunk = 256;
   options.onLevel?.(0, visited.size());
   while (found < invariants.length) {
     if (depth >= options.maxDepth) {
@@ -356,12 +370,12 @@ const search = (
     const count = frontier.count;
     let unfound = 0;
     for (let i = 0; i < invariants.length; i++) if (seen.id[i] === -1) unfound |= 1 << i;
-    if (count >= START_WORKERS_AT) poolFor();
+    if (count >= startWorkersAt) poolFor();
     const input = levelInput(frontier, visited.keyArray(), words, orderWords);
     let status = "go" as Status;
-    if (count >= USE_WORKERS_AT) {
+    if (count >= useWorkersAt) {
       const workers = options.workers ?? 2;
-      const chunk = Math.min(4096, Math.max(64, Math.ceil(count / (workers * 8))));
+      const chunk = tuning.chunk ?? Math.min(4096, Math.max(64, Math.ceil(count / (workers * 8))));
       poolFor().level({ ...input, count, chunk, unfound }, (i32, u32, len) => {
         status = read(i32, u32, len);
         return status === "go";
@@ -369,9 +383,9 @@ const search = (
     } else {
       const keys = new Uint32Array(input.keys);
       const orders = new Uint32Array(input.orders);
-      for (let from = 0; from < count && status === "go"; from += USE_WORKERS_AT / 8) {
+      for (let from = 0; from < count && status === "go"; from += localChunk) {
         local.len = 0;
-        expander.expand(keys, orders, from, Math.min(count, from + USE_WORKERS_AT / 8), unfound, local);
+        expander.expand(keys, orders, from, Math.min(count, from + localChunk), unfound, local);
         status = read(local.i32, local.u32, local.len);
       }
     }
