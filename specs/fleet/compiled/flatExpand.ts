@@ -10,6 +10,12 @@
 // since the previous record (this one included), invariants it violates (bit i), its packed key, its packed
 // fleet order]. A record of code FALLBACK ends the run: the one-thread search would stop there and hand the
 // config to the reference search (a state outside the packed ranges, or a flat operation overflowing).
+//
+// Most successors are states already visited (about four in five on `as-was`), and the main thread's lookups
+// are the part that stays serial. So an expander remembers the keys it has sent, in a small direct-mapped
+// table, and sends no record for a key it sent before: the main thread has read every record an expander
+// sent before this one (it reads them in order), so that key is in the visited set, and its lookup would
+// have found it and changed nothing. Its accepted candidate still counts, in the next record or the header.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../../model/config.ts";
 import type { Invariant } from "../../../properties/index.ts";
@@ -81,6 +87,20 @@ export interface FlatExpander {
   ) => number;
 }
 
+/** Slots of an expander's table of keys sent (a power of two): a few MB, for the repeats among siblings. */
+export const SENT_SLOTS = 1 << 16;
+
+/** A 32-bit hash of `words` words of `key` (MurmurHash3's mixing). */
+const hashKey = (key: Uint32Array, words: number): number => {
+  let h = 0x9747b28c;
+  for (let w = 0; w < words; w++) {
+    h = Math.imul(h ^ (key[w] as number), 0xcc9e2d51);
+    h = (h << 15) | (h >>> 17);
+  }
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+};
+
 /** The expander for `config` and `invariants` (registered ones, each with a flat check); undefined if not. */
 export const flatExpanderFor = (
   config: Config,
@@ -106,6 +126,26 @@ export const flatExpanderFor = (
   const successor = new Int32Array(stride);
   const scratch = new Uint32Array(words);
   const level: FrontierLevel = { ids: new Int32Array(0), orders: new Uint32Array(0), count: 0 };
+  // Keys sent, by hash: slot s holds a key in sent[s · words ..] when used[s].
+  const sent = new Uint32Array(SENT_SLOTS * words);
+  const used = new Uint8Array(SENT_SLOTS);
+  /** Whether the key in `scratch` was sent before; if not, it is remembered as sent. */
+  const sentBefore = (): boolean => {
+    const slot = hashKey(scratch, words) & (SENT_SLOTS - 1);
+    const at = slot * words;
+    if (used[slot] === 1) {
+      let same = true;
+      for (let w = 0; w < words; w++)
+        if (sent[at + w] !== scratch[w]) {
+          same = false;
+          break;
+        }
+      if (same) return true;
+    }
+    used[slot] = 1;
+    sent.set(scratch, at);
+    return false;
+  };
 
   /** Writes a FALLBACK record (the state's header follows from the caller). */
   const fallback = (out: RecordBuffer): void => {
@@ -154,6 +194,7 @@ export const flatExpanderFor = (
         ok = false;
         break;
       }
+      if (sentBefore()) continue;
       let violates = 0;
       for (let i = 0; i < checks.length; i++)
         if ((unfound >>> i) & 1 && (checks[i] as FlatViolated)(successor)) violates |= 1 << i;
