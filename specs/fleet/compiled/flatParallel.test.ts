@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { BfsOptions, BfsProgress } from "../../../checker/exploration.ts";
-import { type Config, REMEDIATION_NAMES, withAllRemediations, withRemediations } from "../../../model/config.ts";
+import {
+  type Config,
+  REMEDIATION_NAMES,
+  withAllRemediations,
+  withRemediations,
+} from "../../../model/config.ts";
 import { asWas, small, threeToEight } from "../../../model/configs/index.ts";
 import { INVARIANTS, type Invariant } from "../../../properties/index.ts";
 import { exploreFlat } from "./flatBfs.ts";
