@@ -74,11 +74,13 @@ export interface FlatExpander {
   readonly recordWords: number;
   /**
    * Appends to `out` the records of the frontier states `from` to `to` − 1, state k's packed key being
-   * `keys[k · words ..]` and its order `orders[k · orderWords ..]`; `unfound`: bit i if invariant i is still
-   * to be checked. Returns the states expanded: `to − from`, or fewer after a FALLBACK record.
+   * `keys[ids[k] · words ..]` (the visited set's keys) and its order `orders[k · orderWords ..]`; `unfound`:
+   * bit i if invariant i is still to be checked. Returns the states expanded: `to − from`, or fewer after a
+   * FALLBACK record.
    */
   readonly expand: (
     keys: Uint32Array,
+    ids: Int32Array,
     orders: Uint32Array,
     from: number,
     to: number,
@@ -216,6 +218,7 @@ export const flatExpanderFor = (
 
   const expand = (
     keys: Uint32Array,
+    ids: Int32Array,
     orders: Uint32Array,
     from: number,
     to: number,
@@ -225,7 +228,7 @@ export const flatExpanderFor = (
     level.orders = orders;
     level.count = to;
     for (let k = from; k < to; k++) {
-      lean.read(level, k, keys, k * words, current);
+      lean.read(level, k, keys, (ids[k] as number) * words, current);
       const candidates = candidatesFor(config, c, current).codes.length;
       if (candidates > enabled.length) enabled = new Uint8Array(candidates);
       out.reserve(HEADER_WORDS + candidates * recordWords);

@@ -55,6 +55,7 @@ import {
   type LevelMessage,
   SLOT_FREE,
   SLOT_FULL,
+  SLOTS,
   W_ERROR,
   W_FLAG,
   W_LEN,
@@ -178,7 +179,7 @@ const startPool = (
     const chunks = Math.ceil(input.count / input.chunk);
     for (let ch = 0; ch < chunks; ch++) {
       const w = ch % workers;
-      const slot = Math.floor(ch / workers) % 2;
+      const slot = Math.floor(ch / workers) % SLOTS;
       waitFull(w, slot);
       const h = handles[w] as Handle;
       const goOn = read(
@@ -202,23 +203,17 @@ const startPool = (
   return { level, close };
 };
 
-/** The frontier's packed keys and orders, contiguous, in shared memory (the workers read them). */
-const levelInput = (
+/** The frontier's indices in the visited set and fleet orders, in shared memory (the workers read them). */
+const frontierInput = (
   frontier: FrontierLevel,
-  keys: Uint32Array,
-  words: number,
   orderWords: number,
-): { readonly keys: SharedArrayBuffer; readonly orders: SharedArrayBuffer } => {
+): { readonly ids: SharedArrayBuffer; readonly orders: SharedArrayBuffer } => {
   const n = frontier.count;
-  const keyBuffer = new SharedArrayBuffer(Math.max(4, n * words * 4));
-  const out = new Uint32Array(keyBuffer);
-  for (let k = 0; k < n; k++) {
-    const at = (frontier.ids[k] as number) * words;
-    for (let w = 0; w < words; w++) out[k * words + w] = keys[at + w] as number;
-  }
-  const orderBuffer = new SharedArrayBuffer(Math.max(4, n * orderWords * 4));
-  new Uint32Array(orderBuffer).set(frontier.orders.subarray(0, n * orderWords));
-  return { keys: keyBuffer, orders: orderBuffer };
+  const ids = new SharedArrayBuffer(Math.max(4, n * 4));
+  new Int32Array(ids).set(frontier.ids.subarray(0, n));
+  const orders = new SharedArrayBuffer(Math.max(4, n * orderWords * 4));
+  new Uint32Array(orders).set(frontier.orders.subarray(0, n * orderWords));
+  return { ids, orders };
 };
 
 /** What the tests vary: where the workers' code is, and the level sizes and chunk that decide who expands what. */
@@ -226,7 +221,7 @@ export interface ParallelTuning {
   readonly entry?: WorkerEntry;
   readonly useWorkersAt?: number;
   readonly startWorkersAt?: number;
-  /** States per chunk (default: about an eighth of a level per worker, 64 to 4096). */
+  /** States per chunk (default: about a sixteenth of a level per worker, 64 to 2048). */
   readonly chunk?: number;
 }
 
@@ -276,7 +271,8 @@ const search = (
   const { words, packFlat } = key;
   const { orderWords, recordWords } = expander;
   const scratch = new Uint32Array(words);
-  const visited = visitedSet(words, options.maxStates);
+  // Its keys in shared memory: the workers read the frontier's keys there.
+  const visited = visitedSet(words, options.maxStates, true);
   if (!packFlat(start, scratch)) return undefined;
   visited.add(scratch, -1, -1, options.maxStates);
   const { report, reportTrace } = flatAuditor(config, c, start, audit);
@@ -371,21 +367,24 @@ const search = (
     let unfound = 0;
     for (let i = 0; i < invariants.length; i++) if (seen.id[i] === -1) unfound |= 1 << i;
     if (count >= startWorkersAt) poolFor();
-    const input = levelInput(frontier, visited.keyArray(), words, orderWords);
     let status = "go" as Status;
     if (count >= useWorkersAt) {
+      const input = {
+        keys: visited.keyArray().buffer as SharedArrayBuffer,
+        ...frontierInput(frontier, orderWords),
+      };
       const workers = options.workers ?? 2;
-      const chunk = tuning.chunk ?? Math.min(4096, Math.max(64, Math.ceil(count / (workers * 8))));
+      const chunk = tuning.chunk ?? Math.min(2048, Math.max(64, Math.ceil(count / (workers * 16))));
       poolFor().level({ ...input, count, chunk, unfound }, (i32, u32, len) => {
         status = read(i32, u32, len);
         return status === "go";
       });
     } else {
-      const keys = new Uint32Array(input.keys);
-      const orders = new Uint32Array(input.orders);
+      const keys = visited.keyArray();
       for (let from = 0; from < count && status === "go"; from += localChunk) {
         local.len = 0;
-        expander.expand(keys, orders, from, Math.min(count, from + localChunk), unfound, local);
+        const to = Math.min(count, from + localChunk);
+        expander.expand(keys, frontier.ids, frontier.orders, from, to, unfound, local);
         status = read(local.i32, local.u32, local.len);
       }
     }

@@ -1,7 +1,7 @@
 // ---------------------------------------------------------------------------------------------------------
 // checker/verify: a worker thread of the parallel flat search (flatParallel.ts; the protocol in
 // flatWorkerProtocol.ts). Started by flatWorkerBoot.mjs, which calls `runFlatWorker` and reports whatever it
-// throws. It waits for a level, expands its chunks of it (flatExpand.ts) into its two output slots, each when
+// throws. It waits for a level, expands its chunks of it (flatExpand.ts) into its output slots, each when
 // the main thread has freed it, and waits for the next level; it never returns (the main thread terminates it).
 // ---------------------------------------------------------------------------------------------------------
 import { receiveMessageOnPort, workerData } from "node:worker_threads";
@@ -16,6 +16,7 @@ import {
   type LevelMessage,
   SLOT_FREE,
   SLOT_FULL,
+  SLOTS,
   W_FLAG,
   W_LEN,
   W_READY,
@@ -57,7 +58,7 @@ export const runFlatWorker = (): never => {
   const ctrl = new Int32Array(data.ctrl);
   const base = CTRL_WORKERS + data.index * CTRL_PER_WORKER;
   const send = (m: WorkerMessage): void => data.port.postMessage(m);
-  const slots = [sharedRecords(0, send), sharedRecords(1, send)] as const;
+  const slots = Array.from({ length: SLOTS }, (_, slot) => sharedRecords(slot, send));
   Atomics.store(ctrl, base + W_READY, 1);
   let generation = 0;
   for (;;) {
@@ -68,16 +69,17 @@ export const runFlatWorker = (): never => {
     if (message === undefined) throw new Error("a level began without its input");
     const level = message.message as LevelMessage;
     const keys = new Uint32Array(level.keys);
+    const ids = new Int32Array(level.ids);
     const orders = new Uint32Array(level.orders);
     const chunks = Math.ceil(level.count / level.chunk);
     for (let ch = data.index, n = 0; ch < chunks; ch += data.workers, n++) {
-      const slot = n % 2;
+      const slot = n % SLOTS;
       const flag = base + W_FLAG + slot;
       while (Atomics.load(ctrl, flag) !== SLOT_FREE) Atomics.wait(ctrl, flag, SLOT_FULL);
       const out = slots[slot] as RecordBuffer;
       out.len = 0;
       const from = ch * level.chunk;
-      expander.expand(keys, orders, from, Math.min(level.count, from + level.chunk), level.unfound, out);
+      expander.expand(keys, ids, orders, from, Math.min(level.count, from + level.chunk), level.unfound, out);
       Atomics.store(ctrl, base + W_LEN + slot, out.len);
       Atomics.store(ctrl, flag, SLOT_FULL);
       Atomics.notify(ctrl, flag);

@@ -6,11 +6,12 @@
 // `receiveMessageOnPort` (synchronous too) for what cannot be a word: a level's input buffers, a grown output
 // buffer, an error's message.
 //
-// A level: the main thread posts each worker its input (the frontier's packed keys and fleet orders) and bumps
+// A level: the main thread posts each worker its input (the visited set's keys, in shared memory, and the
+// frontier's indices into it and fleet orders) and bumps
 // GEN. The level is cut into chunks of consecutive states; chunk c goes to worker c mod N, into that worker's
-// output slot ⌊c / N⌋ mod 2. A worker fills a slot only when its flag is FREE, then sets it FULL; the main
+// output slot ⌊c / N⌋ mod SLOTS. A worker fills a slot only when its flag is FREE, then sets it FULL; the main
 // thread reads the chunks in order 0, 1, 2, … (so it meets the successors in the one-thread search's order),
-// and sets each slot FREE again once read. Each worker thus works up to two chunks ahead of the reader.
+// and sets each slot FREE again once read. Each worker thus works up to SLOTS chunks ahead of the reader.
 // ---------------------------------------------------------------------------------------------------------
 import type { MessagePort } from "node:worker_threads";
 
@@ -18,12 +19,17 @@ import type { MessagePort } from "node:worker_threads";
 export const CTRL_GEN = 0;
 /** First word of worker w's block: `CTRL_WORKERS + w * CTRL_PER_WORKER`. */
 export const CTRL_WORKERS = 4;
-export const CTRL_PER_WORKER = 8;
+export const CTRL_PER_WORKER = 16;
+/**
+ * Output slots per worker: how many chunks a worker may run ahead of the reader. More than two, so that on a
+ * loaded machine a worker the scheduler sets aside for a while does not also stop the other one.
+ */
+export const SLOTS = 4;
 /** Offsets in a worker's block. */
-export const W_FLAG = 0; // two words, one per slot
-export const W_LEN = 2; // two words: each slot's length in words
-export const W_READY = 4; // 1 once the worker's module is loaded and it waits for levels
-export const W_ERROR = 5; // 1 once it failed (its message follows on its port)
+export const W_FLAG = 0; // SLOTS words, one per slot
+export const W_LEN = W_FLAG + SLOTS; // SLOTS words: each slot's length in words
+export const W_READY = W_LEN + SLOTS; // 1 once the worker's module is loaded and it waits for levels
+export const W_ERROR = W_READY + 1; // 1 once it failed (its message follows on its port)
 
 export const SLOT_FREE = 0;
 export const SLOT_FULL = 1;
@@ -50,7 +56,10 @@ export interface FlatWorkerData {
 
 /** A level, main thread to worker. */
 export interface LevelMessage {
+  /** The visited set's keys (its current array: every frontier state's key is in it). */
   readonly keys: SharedArrayBuffer;
+  /** The frontier: each state's index in the visited set, and its packed fleet order. */
+  readonly ids: SharedArrayBuffer;
   readonly orders: SharedArrayBuffer;
   readonly count: number;
   readonly chunk: number;
