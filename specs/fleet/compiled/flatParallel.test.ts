@@ -66,6 +66,20 @@ describe("the flat search on worker threads gives what one thread gives", () => 
     expect(three.levels).toEqual(one.levels);
   });
 
+  it("chunks of 1 to 5 states, so that several chunks wait their turn for each output slot: the same, with 2 and 3 workers", () => {
+    const bounds = { maxDepth: 1000, maxStates: 30_000 };
+    for (const config of [asWas, threeToEight]) {
+      const one = run(config, INVARIANTS, bounds, 1);
+      for (const [workers, chunk] of [
+        [2, 1],
+        [3, 5],
+      ] as const) {
+        const tuning = { useWorkersAt: 64, startWorkersAt: 1, chunk };
+        expect(run(config, INVARIANTS, bounds, workers, tuning).result).toEqual(one.result);
+      }
+    }
+  });
+
   it("each of three invariants alone on small: the same shortest counterexample, found at the same visited count", () => {
     for (const inv of INVARIANTS.slice(0, 3)) {
       const one = run(small, [inv], complete, 1);

@@ -53,12 +53,13 @@ import {
   ctrlWords,
   type FlatWorkerData,
   type LevelMessage,
-  SLOT_FREE,
-  SLOT_FULL,
-  SLOTS,
+  S_FULL,
+  S_LEN,
+  S_OPEN,
+  S_WRITER,
+  SLOTS_PER_WORKER,
+  slotAt,
   W_ERROR,
-  W_FLAG,
-  W_LEN,
   W_READY,
   type WorkerMessage,
 } from "./flatWorkerProtocol.ts";
@@ -105,7 +106,7 @@ interface Handle {
 /** N workers and their control words; `level` runs one level through them, calling `read` on each chunk in order. */
 interface Pool {
   readonly level: (
-    input: LevelMessage,
+    input: Omit<LevelMessage, "first">,
     read: (i32: Int32Array, u32: Uint32Array, len: number) => boolean,
   ) => boolean;
   readonly close: () => void;
@@ -152,11 +153,10 @@ const startPool = (
     }
   };
 
-  const waitFull = (w: number, slot: number): void => {
-    const h = handles[w] as Handle;
-    const flag = base(w) + W_FLAG + slot;
-    let waited = 0;
-    while (Atomics.load(ctrl, flag) !== SLOT_FULL) {
+  /** Throws if a worker failed, or if one has not started after START_TIMEOUT_MS of waiting. */
+  const healthy = (waited: number): void => {
+    for (let w = 0; w < workers; w++) {
+      const h = handles[w] as Handle;
       if (Atomics.load(ctrl, base(w) + W_ERROR) !== 0) {
         drain(h);
         throw new WorkerFailure(
@@ -167,28 +167,49 @@ const startPool = (
         throw new WorkerFailure(
           `verify --workers ${workers}: worker ${w + 1} did not start within ${START_TIMEOUT_MS / 1000} s`,
         );
-      if (Atomics.wait(ctrl, flag, SLOT_FREE, WAIT_MS) === "timed-out") waited += WAIT_MS;
     }
-    drain(h);
   };
 
+  const slots = workers * SLOTS_PER_WORKER;
+  for (let slot = 0; slot < slots; slot++) {
+    Atomics.store(ctrl, slotAt(workers, slot) + S_OPEN, slot);
+    Atomics.store(ctrl, slotAt(workers, slot) + S_FULL, -1);
+  }
+
+  /** Waits until chunk `c` is FULL in its slot; the worker that wrote it. */
+  const waitFull = (c: number): Handle => {
+    const at = slotAt(workers, c % slots);
+    let waited = 0;
+    for (let full = Atomics.load(ctrl, at + S_FULL); full !== c; full = Atomics.load(ctrl, at + S_FULL)) {
+      healthy(waited);
+      if (Atomics.wait(ctrl, at + S_FULL, full, WAIT_MS) === "timed-out") waited += WAIT_MS;
+    }
+    const h = handles[Atomics.load(ctrl, at + S_WRITER)] as Handle;
+    drain(h);
+    return h;
+  };
+
+  /** The number of the next level's first chunk: chunks are numbered on across levels. */
+  let first = 0;
   const level: Pool["level"] = (input, read) => {
-    for (const h of handles) h.port.postMessage(input);
+    const message: LevelMessage = { ...input, first };
+    for (const h of handles) h.port.postMessage(message);
     Atomics.add(ctrl, CTRL_GEN, 1);
     Atomics.notify(ctrl, CTRL_GEN);
     const chunks = Math.ceil(input.count / input.chunk);
-    for (let ch = 0; ch < chunks; ch++) {
-      const w = ch % workers;
-      const slot = Math.floor(ch / workers) % SLOTS;
-      waitFull(w, slot);
-      const h = handles[w] as Handle;
+    first += chunks;
+    for (let c = message.first; c < message.first + chunks; c++) {
+      const slot = c % slots;
+      const h = waitFull(c);
+      const at = slotAt(workers, slot);
       const goOn = read(
         h.i32[slot] as Int32Array,
         h.u32[slot] as Uint32Array,
-        Atomics.load(ctrl, base(w) + W_LEN + slot),
+        Atomics.load(ctrl, at + S_LEN),
       );
-      Atomics.store(ctrl, base(w) + W_FLAG + slot, SLOT_FREE);
-      Atomics.notify(ctrl, base(w) + W_FLAG + slot);
+      // The slot's turn passes to the chunk `slots` on.
+      Atomics.store(ctrl, at + S_OPEN, c + slots);
+      Atomics.notify(ctrl, at + S_OPEN);
       if (!goOn) return false;
     }
     return true;

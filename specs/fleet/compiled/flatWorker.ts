@@ -1,8 +1,9 @@
 // ---------------------------------------------------------------------------------------------------------
 // checker/verify: a worker thread of the parallel flat search (flatParallel.ts; the protocol in
 // flatWorkerProtocol.ts). Started by flatWorkerBoot.mjs, which calls `runFlatWorker` and reports whatever it
-// throws. It waits for a level, expands its chunks of it (flatExpand.ts) into its output slots, each when
-// the main thread has freed it, and waits for the next level; it never returns (the main thread terminates it).
+// throws. It waits for a level, claims its chunks one at a time and expands each (flatExpand.ts) into the
+// chunk's output slot once the main thread has freed it, and waits for the next level; it never returns (the
+// main thread terminates it).
 // ---------------------------------------------------------------------------------------------------------
 import { receiveMessageOnPort, workerData } from "node:worker_threads";
 import type { Config } from "../../../model/config.ts";
@@ -10,15 +11,17 @@ import { type Invariant, invariantNamed } from "../../../properties/index.ts";
 import { flatExpanderFor, type RecordBuffer } from "./flatExpand.ts";
 import {
   CTRL_GEN,
+  CTRL_NEXT,
   CTRL_PER_WORKER,
   CTRL_WORKERS,
   type FlatWorkerData,
   type LevelMessage,
-  SLOT_FREE,
-  SLOT_FULL,
-  SLOTS,
-  W_FLAG,
-  W_LEN,
+  S_FULL,
+  S_LEN,
+  S_OPEN,
+  S_WRITER,
+  SLOTS_PER_WORKER,
+  slotAt,
   W_READY,
   type WorkerMessage,
 } from "./flatWorkerProtocol.ts";
@@ -58,11 +61,15 @@ export const runFlatWorker = (): never => {
   const ctrl = new Int32Array(data.ctrl);
   const base = CTRL_WORKERS + data.index * CTRL_PER_WORKER;
   const send = (m: WorkerMessage): void => data.port.postMessage(m);
-  const slots = Array.from({ length: SLOTS }, (_, slot) => sharedRecords(slot, send));
+  const slots = data.workers * SLOTS_PER_WORKER;
+  /** This worker's buffer for each slot, made when first used. */
+  const mine: Array<RecordBuffer | undefined> = Array.from({ length: slots }, () => undefined);
   Atomics.store(ctrl, base + W_READY, 1);
   let generation = 0;
+  /** A chunk number claimed past the level it was claimed in (−1: none). */
+  let pending = -1;
   for (;;) {
-    // One level per message, in order: a worker given no chunk of a level may wake after the next one began.
+    // One level per message, in order: a worker may wake after the next level began.
     Atomics.wait(ctrl, CTRL_GEN, generation);
     generation += 1;
     const message = receiveMessageOnPort(data.port);
@@ -71,18 +78,27 @@ export const runFlatWorker = (): never => {
     const keys = new Uint32Array(level.keys);
     const ids = new Int32Array(level.ids);
     const orders = new Uint32Array(level.orders);
-    const chunks = Math.ceil(level.count / level.chunk);
-    for (let ch = data.index, n = 0; ch < chunks; ch += data.workers, n++) {
-      const slot = n % SLOTS;
-      const flag = base + W_FLAG + slot;
-      while (Atomics.load(ctrl, flag) !== SLOT_FREE) Atomics.wait(ctrl, flag, SLOT_FULL);
-      const out = slots[slot] as RecordBuffer;
+    const end = level.first + Math.ceil(level.count / level.chunk);
+    for (;;) {
+      const c = pending >= 0 ? pending : Atomics.add(ctrl, CTRL_NEXT, 1);
+      if (c >= end) {
+        pending = c;
+        break;
+      }
+      pending = -1;
+      const slot = c % slots;
+      const at = slotAt(data.workers, slot);
+      for (let open = Atomics.load(ctrl, at + S_OPEN); open !== c; open = Atomics.load(ctrl, at + S_OPEN))
+        Atomics.wait(ctrl, at + S_OPEN, open);
+      const out = mine[slot] ?? sharedRecords(slot, send);
+      mine[slot] = out;
       out.len = 0;
-      const from = ch * level.chunk;
+      const from = (c - level.first) * level.chunk;
       expander.expand(keys, ids, orders, from, Math.min(level.count, from + level.chunk), level.unfound, out);
-      Atomics.store(ctrl, base + W_LEN + slot, out.len);
-      Atomics.store(ctrl, flag, SLOT_FULL);
-      Atomics.notify(ctrl, flag);
+      Atomics.store(ctrl, at + S_WRITER, data.index);
+      Atomics.store(ctrl, at + S_LEN, out.len);
+      Atomics.store(ctrl, at + S_FULL, c);
+      Atomics.notify(ctrl, at + S_FULL);
     }
   }
 };

@@ -7,35 +7,48 @@
 // buffer, an error's message.
 //
 // A level: the main thread posts each worker its input (the visited set's keys, in shared memory, and the
-// frontier's indices into it and fleet orders) and bumps
-// GEN. The level is cut into chunks of consecutive states; chunk c goes to worker c mod N, into that worker's
-// output slot ⌊c / N⌋ mod SLOTS. A worker fills a slot only when its flag is FREE, then sets it FULL; the main
-// thread reads the chunks in order 0, 1, 2, … (so it meets the successors in the one-thread search's order),
-// and sets each slot FREE again once read. Each worker thus works up to SLOTS chunks ahead of the reader.
+// frontier's indices into it and fleet orders) and bumps GEN. The level is cut into chunks of consecutive
+// states, numbered on from the previous levels' (`first` is the level's first). A worker claims the next
+// chunk number (Atomics.add on NEXT), so a worker the scheduler sets aside holds up one chunk, not every
+// other one. Chunk c goes into output slot c mod slots, and only once that slot is OPEN for c: the main thread
+// opens a slot for chunk c + slots when it has read chunk c from it (so two workers whose chunks share a slot
+// take their turns in chunk order). A slot also holds which chunk it holds FULL (−1: none), which worker
+// wrote it (each worker has its own buffer per slot) and its length. The main thread reads the chunks in
+// order, so it meets the successors in the one-thread search's order; the workers run up to `slots` chunks
+// ahead of it. A worker that claims a number past its level's last chunk keeps it for the level it belongs to
+// (a later one: numbers go on).
 // ---------------------------------------------------------------------------------------------------------
 import type { MessagePort } from "node:worker_threads";
 
 /** Control word: the level generation, bumped by the main thread when a level's input is posted. */
 export const CTRL_GEN = 0;
+/** Control word: the next chunk number to claim. */
+export const CTRL_NEXT = 1;
 /** First word of worker w's block: `CTRL_WORKERS + w * CTRL_PER_WORKER`. */
 export const CTRL_WORKERS = 4;
-export const CTRL_PER_WORKER = 16;
-/**
- * Output slots per worker: how many chunks a worker may run ahead of the reader. More than two, so that on a
- * loaded machine a worker the scheduler sets aside for a while does not also stop the other one.
- */
-export const SLOTS = 4;
+export const CTRL_PER_WORKER = 2;
 /** Offsets in a worker's block. */
-export const W_FLAG = 0; // SLOTS words, one per slot
-export const W_LEN = W_FLAG + SLOTS; // SLOTS words: each slot's length in words
-export const W_READY = W_LEN + SLOTS; // 1 once the worker's module is loaded and it waits for levels
-export const W_ERROR = W_READY + 1; // 1 once it failed (its message follows on its port)
+export const W_READY = 0; // 1 once the worker's module is loaded and it waits for levels
+export const W_ERROR = 1; // 1 once it failed (its message follows on its port)
 
-export const SLOT_FREE = 0;
-export const SLOT_FULL = 1;
+/** Output slots per worker: how far, in chunks, the workers may run ahead of the reader. */
+export const SLOTS_PER_WORKER = 4;
+/**
+ * Words per slot, from `slotAt(workers, slot)`: the chunk it is open for, the chunk it holds full (−1: none),
+ * its writer, its length in words.
+ */
+export const S_OPEN = 0;
+export const S_FULL = 1;
+export const S_WRITER = 2;
+export const S_LEN = 3;
+const SLOT_WORDS = 4;
+
+/** The first control word of output slot `slot`. */
+export const slotAt = (workers: number, slot: number): number =>
+  CTRL_WORKERS + workers * CTRL_PER_WORKER + slot * SLOT_WORDS;
 
 /** The control words for `workers` workers. */
-export const ctrlWords = (workers: number): number => CTRL_WORKERS + workers * CTRL_PER_WORKER;
+export const ctrlWords = (workers: number): number => slotAt(workers, workers * SLOTS_PER_WORKER);
 
 /** What a worker is started with (structured-cloned; the port transferred). */
 export interface FlatWorkerData {
@@ -63,6 +76,8 @@ export interface LevelMessage {
   readonly orders: SharedArrayBuffer;
   readonly count: number;
   readonly chunk: number;
+  /** The number of the level's first chunk. */
+  readonly first: number;
   /** Bit i: invariant i not yet found violated (the worker checks only those). */
   readonly unfound: number;
 }
