@@ -12,8 +12,9 @@
 //     and at the last violation. So the verdicts, state counts, diameters and traces are the same bytes.
 //
 // Not partitioned by state hash: one visited set, owned by this thread, is what makes the first parent the
-// one-thread parent without any cross-thread agreement; its lookups (about a fifth of the one-thread search's
-// time) are what stays serial. Small levels (below USE_WORKERS_AT states) are expanded here, with the same
+// one-thread parent without any cross-thread agreement; its lookups are what stays serial (on as-was's first
+// million states, by each thread's CPU time from /proc: this thread 0.9–1.2 s, each of 2 workers 1.25–1.55 s,
+// against 2.6–3.4 s for the whole one-thread search; docs/performance.md). Small levels (below USE_WORKERS_AT states) are expanded here, with the same
 // expansion code, since waking the workers would cost more; the workers start once a level reaches
 // START_WORKERS_AT, so that they load while this thread expands. The one difference is the time budget: it is
 // polled between states rather than between candidates, so a run stopped by --budget-seconds may stop a few
