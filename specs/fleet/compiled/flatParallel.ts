@@ -67,8 +67,8 @@ import {
 
 /** Levels of fewer states are expanded in this thread. */
 export const USE_WORKERS_AT = 2048;
-/** The workers are started when a level first reaches this many states. */
-export const START_WORKERS_AT = 256;
+/** The workers are started when a level first reaches this many states (more than any level of `small`, 507). */
+export const START_WORKERS_AT = 1024;
 /** How long a worker may take to load before the search gives up on it (only a broken install takes this long). */
 const START_TIMEOUT_MS = 120_000;
 const WAIT_MS = 100;
