@@ -9,7 +9,7 @@ import {
 import { asWas, small, threeToEight } from "../../../model/configs/index.ts";
 import { INVARIANTS, type Invariant } from "../../../properties/index.ts";
 import { exploreFlat } from "./flatBfs.ts";
-import { defaultWorkerEntry, type ParallelTuning, WorkerFailure } from "./flatParallel.ts";
+import { defaultWorkerEntry, type ParallelTuning, type WorkerEntry, WorkerFailure } from "./flatParallel.ts";
 
 /** A run of the flat search: its result and every level and finish call it made. */
 const run = (
@@ -33,8 +33,18 @@ const run = (
   return { result, levels, finished, lastProgress: progress.at(-1) };
 };
 
-// Workers from the first level on, in chunks of 7 states: many chunks per level, both slots of each worker.
-const everyLevel: ParallelTuning = { useWorkersAt: 1, startWorkersAt: 1, chunk: 7 };
+/**
+ * The workers' code as built in dist/ (vitest's global setup builds it when a source is newer): plain
+ * JavaScript, so a worker starts without compiling TypeScript through tsx, which under a loaded test run
+ * was the slow and the fragile part. One test below starts them from the sources instead.
+ */
+const built: WorkerEntry = {
+  boot: new URL("../../../dist/specs/fleet/compiled/flatWorkerBoot.mjs", import.meta.url),
+  module: new URL("../../../dist/specs/fleet/compiled/flatWorker.js", import.meta.url).href,
+  tsx: false,
+};
+// Workers from the first level on, in chunks of 7 states: many chunks per level, every slot of each worker.
+const everyLevel: ParallelTuning = { useWorkersAt: 1, startWorkersAt: 1, chunk: 7, entry: built };
 const complete = { maxDepth: 1000, maxStates: 1_000_000 };
 const cases: ReadonlyArray<readonly [Config, { readonly maxDepth: number; readonly maxStates: number }]> = [
   [small, complete],
@@ -61,7 +71,7 @@ describe("the flat search on worker threads gives what one thread gives", () => 
   it("as-was with the default level sizes (workers only for levels of 2,048 states and more) and 3 workers: the same", () => {
     const bounds = { maxDepth: 1000, maxStates: 60_000 };
     const one = run(asWas, INVARIANTS, bounds, 1);
-    const three = run(asWas, INVARIANTS, bounds, 3);
+    const three = run(asWas, INVARIANTS, bounds, 3, { entry: built });
     expect(three.result).toEqual(one.result);
     expect(three.levels).toEqual(one.levels);
   });
@@ -74,7 +84,7 @@ describe("the flat search on worker threads gives what one thread gives", () => 
         [2, 1],
         [3, 5],
       ] as const) {
-        const tuning = { useWorkersAt: 64, startWorkersAt: 1, chunk };
+        const tuning = { useWorkersAt: 64, startWorkersAt: 1, chunk, entry: built };
         expect(run(config, INVARIANTS, bounds, workers, tuning).result).toEqual(one.result);
       }
     }
@@ -88,7 +98,14 @@ describe("the flat search on worker threads gives what one thread gives", () => 
     }
   });
 
-  it("reports progress as the search goes, with the final transitions among its figures", () => {
+  it("with the workers started from the TypeScript sources (the default entry there): the same on three-to-eight", () => {
+    const bounds = { maxDepth: 1000, maxStates: 20_000 };
+    const one = run(threeToEight, INVARIANTS, bounds, 1);
+    const two = run(threeToEight, INVARIANTS, bounds, 2, { useWorkersAt: 1, startWorkersAt: 1, chunk: 7 });
+    expect(two.result).toEqual(one.result);
+  });
+
+  it("reports progress as the search goes", () => {
     const two = run(asWas, INVARIANTS, { maxDepth: 1000, maxStates: 20_000 }, 2, everyLevel);
     expect(two.lastProgress?.states).toBeGreaterThan(10_000);
   });
@@ -96,7 +113,8 @@ describe("the flat search on worker threads gives what one thread gives", () => 
 
 describe("a worker that fails", () => {
   const failing = (module: string): ParallelTuning => ({
-    ...everyLevel,
+    useWorkersAt: 1,
+    startWorkersAt: 1,
     entry: { ...defaultWorkerEntry(), module },
   });
 
