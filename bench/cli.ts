@@ -83,7 +83,7 @@ export interface CliFigures {
   readonly peakRssBytesPerState: number | null;
 }
 
-interface Timed {
+export interface Timed {
   readonly wallMs: number;
   readonly cpuMs: number;
   readonly peakRssBytes: number;
@@ -92,7 +92,7 @@ interface Timed {
 }
 
 /** One process of `outage args`, under GNU time. */
-const timed = (args: ReadonlyArray<string>, dir: string): Timed => {
+export const timed = (args: ReadonlyArray<string>, dir: string): Timed => {
   const report = join(dir, "time.txt");
   const r = spawnSync(TIME, ["-o", report, "-f", "%e %U %S %M", process.execPath, BIN, ...args], {
     cwd: dir,
@@ -120,15 +120,20 @@ const stepsOf = (json: string): number =>
   );
 
 /** The states a verify's `--json` report says it visited. */
-const statesOf = (json: string): number => (JSON.parse(json) as { states: number }).states;
+export const statesOf = (json: string): number => (JSON.parse(json) as { states: number }).states;
 
-/** Builds dist/ if a source is newer, then times every command. */
-export const cliSection = (effort: Effort): ReadonlyArray<CliFigures> => {
+/** Checks for GNU time and builds dist/ if a source is newer than it. */
+export const builtCli = (): void => {
   if (!existsSync(TIME)) throw new Error(`bench cli: ${TIME} (GNU time) is needed to time whole processes`);
   const build = spawnSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--if-stale"], {
     stdio: "inherit",
   });
   if (build.status !== 0) throw new Error("bench cli: npm run build failed");
+};
+
+/** Builds dist/ if a source is newer, then times every command. */
+export const cliSection = (effort: Effort): ReadonlyArray<CliFigures> => {
+  builtCli();
   const dir = mkdtempSync(join(tmpdir(), "outage-bench-cli-"));
   try {
     writeFileSync(join(dir, "large.json"), JSON.stringify(fleetOf(LARGE_FLEET)));

@@ -14,6 +14,7 @@ import { machine } from "./machine.ts";
 import { FULL, QUICK } from "./sections.ts";
 import { round } from "./stats.ts";
 import { judgeTargets, targetLines } from "./targets.ts";
+import { verifyWorkersSection } from "./verifyWorkers.ts";
 import { FLEET_SIZES } from "./workload.ts";
 
 const USAGE = `Usage: npm run bench [-- --quick] [-- --json]
@@ -43,6 +44,13 @@ const CLI_NOTE =
   "CPU, peak RSS; medians over `processes`; start-up and exit included); steps is every invariant's steps in " +
   "the --json report summed, stepsPerCpuSecond that over the process's CPU; for verify, states visited per " +
   "CPU second and the process's peak RSS over them; peakRssBytes of any section leaves them out";
+
+const VERIFY_WORKERS_NOTE =
+  "verifyWorkers (bench/verifyWorkers.ts): whole processes under GNU time; speedup: `verify --max-states N` on " +
+  "as-was with --workers 1 and --workers 2 alternated, per round one's wall over two's, the median; cpuRatio " +
+  "the CPU of two over one's; sameOutput whether the --json reports were the same bytes; load average before " +
+  "and after (the target is for an idle machine). threeToEight: --workers 2 within a --budget-seconds, and " +
+  "docs/verify.md's projected 260 million states at that wall rate (a lower bound on the time)";
 
 const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 
@@ -120,6 +128,8 @@ const run = (argv: ReadonlyArray<string>): number => {
   ]);
   process.stderr.write("bench: whole CLI processes (bin/outage.js under GNU time) …\n");
   const cli = cliSection(effort);
+  process.stderr.write("bench: verify --workers 2 against one thread, and three-to-eight on both cores …\n");
+  const verifyWorkers = verifyWorkersSection(effort);
   const out = {
     machine: facts,
     effort: { mode, repetitions: effort.repetitions, msPerThroughputRun: effort.budgetMs },
@@ -145,6 +155,7 @@ const run = (argv: ReadonlyArray<string>): number => {
     scaling: scaling.map((s) => ({ ...s.result, peakRssBytes: s.peakRssBytes })),
     parallel: { runs: parallel.result, peakRssBytes: parallel.peakRssBytes },
     cli,
+    verifyWorkers,
     peakRssBytes: Math.max(
       sim.peakRssBytes,
       first.peakRssBytes,
@@ -153,7 +164,13 @@ const run = (argv: ReadonlyArray<string>): number => {
       ...scaling.map((s) => s.peakRssBytes),
       parallel.peakRssBytes,
     ),
-    notes: { exhaustive: EXHAUSTIVE_NOTE, shortest: SHORTEST_NOTE, parallel: PARALLEL_NOTE, cli: CLI_NOTE },
+    notes: {
+      exhaustive: EXHAUSTIVE_NOTE,
+      shortest: SHORTEST_NOTE,
+      parallel: PARALLEL_NOTE,
+      cli: CLI_NOTE,
+      verifyWorkers: VERIFY_WORKERS_NOTE,
+    },
     wallSeconds: round((Date.now() - t0) / 1000),
   };
   const targets = judgeTargets(out);
@@ -212,6 +229,10 @@ const run = (argv: ReadonlyArray<string>): number => {
       (c) =>
         `  ${pad(c.id, 46)}${lpad(c.wallMs.toFixed(0), 9)}${lpad(c.cpuMs.toFixed(0), 9)}${lpad(mb(c.peakRssBytes), 10)}${lpad(c.stepsPerCpuSecond !== null ? `${num(c.stepsPerCpuSecond)} steps` : c.statesPerCpuSecond !== null ? `${num(c.statesPerCpuSecond)} states` : "", 18)}${c.peakRssBytesPerState === null ? "" : `  (${num(c.peakRssBytesPerState)} B of peak RSS per state)`}`,
     ),
+    "",
+    "verify on both cores (whole processes; wall-clock)",
+    `  as-was, ${num(verifyWorkers.speedup.states)} states: --workers 1 vs 2, ${verifyWorkers.speedup.rounds.map((r) => `${r.oneWallMs.toFixed(0)} / ${r.twoWallMs.toFixed(0)} ms`).join(", ")}: speed-up ${verifyWorkers.speedup.speedup} (CPU ×${verifyWorkers.speedup.cpuRatio}), ${verifyWorkers.speedup.sameOutput ? "same output" : "OUTPUTS DIFFER"}, peak RSS ${mb(verifyWorkers.speedup.peakRssBytesOne)} / ${mb(verifyWorkers.speedup.peakRssBytesTwo)}, load ${verifyWorkers.speedup.loadAverage1m.join(" → ")}`,
+    `  three-to-eight, --workers 2, ${verifyWorkers.threeToEight.budgetSeconds} s: ${num(verifyWorkers.threeToEight.states)} states (${num(verifyWorkers.threeToEight.statesPerWallSecond)}/s wall, peak RSS ${mb(verifyWorkers.threeToEight.peakRssBytes)}); ${num(verifyWorkers.threeToEight.projectedStates)} projected states would take at least ${num(verifyWorkers.threeToEight.projectedSeconds)} s`,
     "",
     "Targets of issues 6 and 17 (judged on these figures: bench/targets.ts)",
     ...targetLines(targets),

@@ -63,6 +63,10 @@ const figures = (over: Partial<MeasuredFigures> = {}): MeasuredFigures => ({
       peakRssBytesPerState: 595,
     },
   ],
+  verifyWorkers: {
+    speedup: { speedup: 1.7, sameOutput: true },
+    threeToEight: { projectedSeconds: 2400 },
+  },
   exhaustive: {
     statesPerSecond: 125_000,
     bytesPerState: 24.3,
@@ -151,12 +155,39 @@ describe("judgeTargets", () => {
     expect(byTarget(figures(), "verify: whole-process")).toMatchObject({ met: false, measured: 595 });
   });
 
+  test("verify on both cores: met at a speed-up of 1.6, and not measured unless both outputs were the same bytes", () => {
+    expect(byTarget(figures(), "verify on both cores")).toMatchObject({ met: true, measured: 1.7 });
+    const slower = figures({
+      verifyWorkers: {
+        speedup: { speedup: 0.8, sameOutput: true },
+        threeToEight: { projectedSeconds: 2400 },
+      },
+    });
+    expect(byTarget(slower, "verify on both cores")).toMatchObject({ met: false, factor: 2 });
+    const differs = figures({
+      verifyWorkers: {
+        speedup: { speedup: 1.9, sameOutput: false },
+        threeToEight: { projectedSeconds: 2400 },
+      },
+    });
+    expect(byTarget(differs, "verify on both cores").met).toBe(false);
+    expect(targetLines([byTarget(differs, "verify on both cores")])[0]).toContain("MISSED (not measured)");
+  });
+
+  test("three-to-eight within 10 minutes is judged on the projected seconds", () => {
+    expect(byTarget(figures(), "verify: three-to-eight")).toMatchObject({
+      met: false,
+      measured: 2400,
+      factor: 4,
+    });
+  });
+
   test("each line says met or by how much it is missed", () => {
     const lines = targetLines(judgeTargets(figures()));
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(14);
     expect(lines.find((l) => l.includes("1,000 frontends:"))).toContain("25,000 steps/s, MISSED by ×4.0");
     expect(lines.find((l) => l.includes("1,000 frontends, both cores"))).toContain("48,000 steps/s, MISSED");
     expect(lines.find((l) => l.includes("small default config: ≥ 1,000,000 model"))).toBeUndefined();
-    expect(lines.filter((l) => l.startsWith("  ✓"))).toHaveLength(6);
+    expect(lines.filter((l) => l.startsWith("  ✓"))).toHaveLength(7);
   });
 });

@@ -31,6 +31,11 @@ export interface MeasuredFigures {
     readonly stepsPerCpuSecond: number | null;
     readonly peakRssBytesPerState: number | null;
   }>;
+  /** `verify --workers 2` against one thread, and three-to-eight on both cores (bench/verifyWorkers.ts). */
+  readonly verifyWorkers: {
+    readonly speedup: { readonly speedup: number; readonly sameOutput: boolean };
+    readonly threeToEight: { readonly projectedSeconds: number };
+  };
   readonly exhaustive: {
     readonly statesPerSecond: number;
     readonly bytesPerState: number;
@@ -170,6 +175,20 @@ export const judgeTargets = (m: MeasuredFigures): ReadonlyArray<TargetVerdict> =
       100,
       "bytes",
       "cli[verify as-was, first 1,000,000 states].peakRssBytesPerState (the process's peak RSS, start-up included, over the states visited)",
+    ),
+    atLeast(
+      "verify on both cores: speed-up ≥ 1.6 with a worker per core, the same output as one core",
+      m.verifyWorkers.speedup.sameOutput ? m.verifyWorkers.speedup.speedup : Number.NaN,
+      1.6,
+      "×",
+      "verifyWorkers.speedup.speedup (whole processes, one thread's wall over --workers 2's, alternated, median; not measured unless sameOutput: the two --json reports the same bytes). The target is for an idle machine: see verifyWorkers.speedup.loadAverage1m",
+    ),
+    atMost(
+      "verify: three-to-eight explored completely within 10 minutes (judged on a projection)",
+      m.verifyWorkers.threeToEight.projectedSeconds,
+      600,
+      "s",
+      "verifyWorkers.threeToEight.projectedSeconds: docs/verify.md's projected 260 million states at the rate --workers 2 reached within its budget; a lower bound, as the rate falls while the visited set grows",
     ),
   ];
 };

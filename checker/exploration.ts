@@ -25,6 +25,11 @@ export interface BfsOptions {
    * `states` the states visited within that distance (the bench's states per depth, for projections).
    */
   readonly onLevel?: (depth: number, states: number) => void;
+  /**
+   * Threads to expand each level in (default 1: the calling thread alone). A search that can use more gives
+   * the same states, verdicts and traces with any number; one that cannot ignores it.
+   */
+  readonly workers?: number;
   /** Called once at the end, while the visited set is still held and the frontier dropped (the bench measures memory here). */
   readonly onFinish?: (states: number) => void;
 }

@@ -85,14 +85,15 @@ Usage:
       baseline with the load spread evenly and with the config's hot cell, and whether CloudWatch's ingest
       (R6: on its own partitioned fleet or not) still sees Kinesis.
   npx outage verify [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
-                    [--max-depth N] [--max-states N] [--budget-seconds N] [--out DIR | --no-save] [--json]
-                    [--out-itf FILE]
+                    [--max-depth N] [--max-states N] [--budget-seconds N] [--workers N]
+                    [--out DIR | --no-save] [--json] [--out-itf FILE]
       Exhaustive breadth-first search of every reachable state of the config, within the bounds: per invariant
       PROVED (all of that config's states explored), BOUNDED (no violation within the depth reached) or
       VIOLATED (a shortest trace on that config, saved in DIR).
       Defaults: --max-depth 100, --max-states 50000, no time budget; --budget-seconds N stops cleanly after
       N seconds with BOUNDED (never PROVED) for what was not violated. Progress (states, depth, rate, memory,
-      time left) goes to stderr at least every 2 s.
+      time left) goes to stderr at least every 2 s. --workers N expands each large level of the fleet's
+      search in N worker threads (one per core): the same output, byte for byte, as one thread.
       Dependent invariants named with --invariant (all of them with --config small-system, the dependents'
       checking config) are explored over systemStep: the fleet plus the invariant's cone of influence.
   npx outage verify --inductive [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
@@ -161,6 +162,7 @@ Options:
   --expect             check: exit 0 if every verdict is the one recorded for the config (npm run check)
   --max-depth N        verify: explore at most N operations from the start (default 100)
   --max-states N       verify: stop once N states are visited (default 50000)
+  --workers N          verify: expand each level in N worker threads (default 1, at most 64; same output)
   --inductive          verify: search for counterexamples to induction instead of exploring reachable states
   --samples N          verify --inductive: fast-check samples of larger fleets (default 20000)
   --max-enumerate N    verify --inductive: enumerate fleets whose domain has at most N states (default 1000000)

@@ -31,6 +31,8 @@ import { planVerify } from "./verifyPlan.ts";
 
 export const DEFAULT_MAX_DEPTH = 100;
 export const DEFAULT_MAX_STATES = 50_000;
+/** The most worker threads `--workers` takes (more than any machine here has cores; each costs memory). */
+export const MAX_WORKERS = 64;
 
 /** What the random checker makes of the same violation, for the shrink-quality comparison. */
 interface RandomComparison {
@@ -114,8 +116,14 @@ const verifySection = <C, S, Op>(
   outItf: boolean,
   onProgress: (p: BfsProgress) => void,
   stop: () => boolean,
+  workers: number,
 ): SectionReport => {
-  const result = exploreBreadthFirst(s.spec, s.config, s.invariants, { ...bounds, onProgress, stop });
+  const result = exploreBreadthFirst(s.spec, s.config, s.invariants, {
+    ...bounds,
+    onProgress,
+    stop,
+    ...(workers > 1 ? { workers } : {}),
+  });
   const sometimes = sometimesOfExplorations(s.spec, s.config, { ...bounds, stop }, s.invariants);
   // Under a time budget the random search is not run beside it: it has no budget of its own.
   const compareWithRandom = s.compareWithRandom && bounds.budgetSeconds === undefined;
@@ -341,6 +349,7 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
       "max-depth": { type: "string" },
       "max-states": { type: "string" },
       "budget-seconds": { type: "string" },
+      workers: { type: "string" },
       inductive: { type: "boolean" },
       samples: { type: "string" },
       "max-enumerate": { type: "string" },
@@ -354,6 +363,8 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
   });
   if (positionals.length > 0) bad(`verify: unexpected argument ${positionals[0]}`);
   if (values.out !== undefined && values["no-save"]) bad("--out and --no-save cannot be used together");
+  if (values.inductive && values.workers !== undefined)
+    bad("--workers goes with the breadth-first search, not --inductive");
   if (values.inductive) {
     const named = (values.invariant ?? []).flatMap((v) => v.split(","));
     if (named.some((n) => systemInvariantNamed(n) !== undefined))
@@ -382,6 +393,8 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
     maxStates: intFlag("--max-states", values["max-states"], DEFAULT_MAX_STATES, 1, 100_000_000),
     ...(budgetSeconds === undefined ? {} : { budgetSeconds }),
   };
+  // Worker threads for the fleet's compiled search (specs/fleet/compiled/flatParallel.ts): same output.
+  const workers = intFlag("--workers", values.workers, 1, 1, MAX_WORKERS);
   const outDir = values["no-save"] ? undefined : (values.out ?? "counterexamples");
   const bar = progress(true, io);
   const started = Date.now();
@@ -411,7 +424,7 @@ export const verify = (args: ReadonlyArray<string>, io: Io): number => {
             verified: [],
             sometimes: [],
           }
-        : verifySection(s, bounds, outDir, values["out-itf"] !== undefined, onProgress, stop),
+        : verifySection(s, bounds, outDir, values["out-itf"] !== undefined, onProgress, stop, workers),
     ),
   );
   bar.done();

@@ -14,7 +14,9 @@
 //     about 170 modules, each opened, resolved and linked apart, which was most of a short command's CPU
 //     (issue 17; docs/performance.md). Each command's dynamic import stays a chunk of its own (prove's Z3);
 //     z3-solver and vega stay external (they load files beside their own code), and vegaWorker.mjs is copied
-//     beside the chunks, which find it by URL. The library (package exports) stays the module tree.
+//     beside the chunks, which find it by URL. `verify --workers`'s worker (specs/fleet/compiled/flatWorker.ts)
+//     is a second entry, dist/bundle/flatWorker.js, started through flatWorkerBoot.mjs, copied beside the chunks
+//     the same way. The library (package exports) stays the module tree.
 // Plain JavaScript; tsc and esbuild (a devDependency) only.
 //
 // `node scripts/build.mjs --if-stale` builds only when a source is newer than the last build (vitest's
@@ -134,12 +136,20 @@ const wrapFpTs = () => {
 /** Packages the bundle leaves to Node: they read files beside their own code (Z3's wasm, vega's worker). */
 const EXTERNAL = ["z3-solver", "vega", "vega-lite"];
 
+/** Folders whose run-time .mjs files the bundle's chunks find by URL beside themselves: the chart's worker, verify's worker boot. */
+const BUNDLE_ASSET_DIRS = ["explain", join("specs", "fleet", "compiled")];
+
 const bundleCli = async () => {
   const { build: esbuild } = await import(pathToFileURL(require.resolve("esbuild")).href);
   const out = join(dist, "bundle");
   try {
     await esbuild({
-      entryPoints: [join(dist, "cli", "outage.js")],
+      // The CLI, and the entry of verify's worker threads (specs/fleet/compiled/flatWorker.ts), which the
+      // CLI's chunk starts by URL, beside itself; the code both use goes into shared chunks.
+      entryPoints: {
+        outage: join(dist, "cli", "outage.js"),
+        flatWorker: join(dist, "specs", "fleet", "compiled", "flatWorker.js"),
+      },
       bundle: true,
       splitting: true,
       format: "esm",
@@ -152,7 +162,8 @@ const bundleCli = async () => {
   } catch (e) {
     fail(`esbuild could not bundle the CLI: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
   }
-  for (const file of walk(join(root, "explain")).filter(isAsset)) cpSync(file, join(out, basename(file)));
+  for (const file of BUNDLE_ASSET_DIRS.flatMap((d) => walk(join(root, d))).filter(isAsset))
+    cpSync(file, join(out, basename(file)));
 };
 
 const build = async () => {

@@ -46,11 +46,20 @@ const hashOf = (a: Uint32Array, at: number, words: number): number => {
 
 /**
  * A visited set of keys of `words` words. It never grows its per-state arrays past `maxStates` (the search's
- * bound: it never stores more), so a search stopped at its bound holds no slack in them.
+ * bound: it never stores more), so a search stopped at its bound holds no slack in them. With `shared`, its
+ * keys are in shared memory (SharedArrayBuffer), which other threads may read (a search on several threads,
+ * specs/fleet/compiled/flatParallel.ts): an array the set has outgrown is never written again, so a thread
+ * holding it can still read every key it held.
  */
-export const visitedSet = (words: number, maxStates = Number.POSITIVE_INFINITY): VisitedSet => {
+export const visitedSet = (
+  words: number,
+  maxStates = Number.POSITIVE_INFINITY,
+  shared = false,
+): VisitedSet => {
+  const keyArray = (length: number): Uint32Array =>
+    shared ? new Uint32Array(new SharedArrayBuffer(Math.max(4, length * 4))) : new Uint32Array(length);
   let capacity = Math.max(1, Math.min(INITIAL, maxStates));
-  let keys = new Uint32Array(capacity * words);
+  let keys = keyArray(capacity * words);
   let parent = new Int32Array(capacity);
   let via = new Int32Array(capacity);
   // Slot holds index + 1 (0 = empty). Power-of-two size, kept at least twice the states.
@@ -74,7 +83,7 @@ export const visitedSet = (words: number, maxStates = Number.POSITIVE_INFINITY):
 
   const growStates = (): void => {
     capacity = Math.max(size + 1, Math.min(capacity * 2, maxStates));
-    const k = new Uint32Array(capacity * words);
+    const k = keyArray(capacity * words);
     k.set(keys);
     keys = k;
     const p = new Int32Array(capacity);

@@ -78,6 +78,10 @@ export interface FlatFrontier {
   readonly level: () => FrontierLevel;
   /** Appends the state of visited index `id`, whose key `packFlat` just wrote (its `order` is read). */
   readonly push: (level: FrontierLevel, id: number) => void;
+  /** Writes the `orderWords` words of order of the key `packFlat` just wrote into `out` from `at` (what `push` stores). */
+  readonly packOrder: (out: Uint32Array, at: number) => void;
+  /** Appends the state of visited index `id` with order words already packed (`packOrder`), `src[at ..]`. */
+  readonly pushPacked: (level: FrontierLevel, id: number, src: Uint32Array, at: number) => void;
   /**
    * Writes into `flat` the flat state of entry `k` of `level`, whose packed key is `key[at .. at + words)`:
    * the state pushed, the move ages of shards nobody holds stale aside (the cap).
@@ -116,27 +120,40 @@ export const flatFrontierFor = (config: Config, key: FlatKey): FlatFrontier => {
   const radices = widths.map((w) => 2 ** w);
   const order = key.order;
 
-  const push = (level: FrontierLevel, id: number): void => {
-    if (level.count === level.ids.length) {
-      const ids = new Int32Array(level.ids.length * 2);
-      ids.set(level.ids);
-      level.ids = ids;
-      const orders = new Uint32Array(level.orders.length * 2);
-      orders.set(level.orders);
-      level.orders = orders;
+  /** Room for one more state in `level`: its arrays double when full. */
+  const room = (level: FrontierLevel): void => {
+    if (level.count < level.ids.length) return;
+    const ids = new Int32Array(level.ids.length * 2);
+    ids.set(level.ids);
+    level.ids = ids;
+    const orders = new Uint32Array(level.orders.length * 2);
+    orders.set(level.orders);
+    level.orders = orders;
+  };
+
+  const packOrder = (out: Uint32Array, at: number): void => {
+    if (orderWords === 0) return;
+    for (let w = 0; w < orderWords; w++) out[at + w] = 0;
+    // Only the fleet's first n slots are meaningful; the rest are zero, and never read.
+    for (let j = 0; j < maxFleet; j++) {
+      const w = at + Math.floor(j / perWord);
+      out[w] = ((out[w] as number) | ((order[j] as number) << ((j % perWord) * orderBits))) >>> 0;
     }
+  };
+
+  const push = (level: FrontierLevel, id: number): void => {
+    room(level);
     const k = level.count;
     level.ids[k] = id;
-    if (orderWords > 0) {
-      const at = k * orderWords;
-      for (let w = 0; w < orderWords; w++) level.orders[at + w] = 0;
-      // Only the fleet's first n slots are meaningful; the rest are zero, and never read.
-      for (let j = 0; j < maxFleet; j++) {
-        const w = at + Math.floor(j / perWord);
-        level.orders[w] =
-          ((level.orders[w] as number) | ((order[j] as number) << ((j % perWord) * orderBits))) >>> 0;
-      }
-    }
+    packOrder(level.orders, k * orderWords);
+    level.count = k + 1;
+  };
+
+  const pushPacked = (level: FrontierLevel, id: number, src: Uint32Array, at: number): void => {
+    room(level);
+    const k = level.count;
+    level.ids[k] = id;
+    for (let w = 0; w < orderWords; w++) level.orders[k * orderWords + w] = src[at + w] as number;
     level.count = k + 1;
   };
 
@@ -206,6 +223,8 @@ export const flatFrontierFor = (config: Config, key: FlatKey): FlatFrontier => {
       count: 0,
     }),
     push,
+    packOrder,
+    pushPacked,
     read,
   };
 };
