@@ -18,6 +18,7 @@ import { goodputWords } from "../model/load.ts";
 import { deployed, deploymentText } from "../model/scenarios/deployment.ts";
 import type { Deployment, Scenario } from "../model/scenarios/scenario.ts";
 import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
+import { threadLimitInForce } from "../model/threadFormula.ts";
 import { threadsNeeded } from "../model/threads.ts";
 
 export interface ScenarioEvent {
@@ -100,13 +101,13 @@ export const timeOfDay = (startMinute: number, tickMinutes: number, tick: number
 const coreMilestones = (config: SystemConfig, a: SystemState, b: SystemState): ReadonlyArray<string> => {
   const over = (s: SystemState) =>
     s.core.frontends.filter(
-      (f) => f.status !== "stopped" && threadsNeeded(config, f) > config.threads.threadLimit,
+      (f) => f.status !== "stopped" && threadsNeeded(config, f) > threadLimitInForce(config),
     ).length;
   const useless = (s: SystemState) => s.core.frontends.filter((f) => f.map === "useless").length;
   const out: string[] = [];
   if (over(a) === 0 && over(b) > 0)
     out.push(
-      `thread limit exceeded: ${over(b)} frontend(s) need more than ${config.threads.threadLimit} threads (K5, K7)`,
+      `thread limit exceeded: ${over(b)} frontend(s) need more than ${threadLimitInForce(config)} threads (K5, K7)`,
     );
   if (useless(b) > useless(a))
     out.push(`${useless(b)} of ${b.core.frontends.length} frontends have a useless shard-map (K8)`);

@@ -7,7 +7,10 @@
  * The remediations the core model knows, each a flag that is off in `as-was`.
  * Sources: domain.md §(c) R1 (larger servers), R5/R7 (cellularization), R8 (bootstrap from the authoritative
  * store); seed 003 "there should be a kind of simulator to test all cases before deploying additional
- * capacity" (preflight guard); domain.md K11 and R4 ("do not take traffic until the map is complete").
+ * capacity" (preflight guard); domain.md K11 and R4 ("do not take traffic until the map is complete");
+ * domain.md R3 (raise the OS thread limit, only once a higher value is tested) and R5 (the shard-map cache on a
+ * dedicated fleet, so a frontend's threads no longer grow with the fleet). The last two were added in issue 14:
+ * a config file may leave them out (they decode as false), so files saved before it still load.
  */
 export const REMEDIATION_NAMES = [
   "preflightGuard",
@@ -15,6 +18,8 @@ export const REMEDIATION_NAMES = [
   "cellularization",
   "bootstrapFromAuthoritative",
   "waitForCompleteMap",
+  "testedHigherLimit",
+  "cacheOnDedicatedFleet",
 ] as const;
 
 export type RemediationName = (typeof REMEDIATION_NAMES)[number];
@@ -66,6 +71,12 @@ export interface Config {
     readonly largerServerFactor: number;
     /** R7: the most frontends in one cell; peers are limited to the cell. */
     readonly cellSize: number;
+    /**
+     * R3: the higher OS thread limit, once tested, in force under `testedHigherLimit` (illustrative: AWS names
+     * no value). At least `threads.threadLimit`. Optional: absent, it is twice the 2020 limit
+     * (model/threadFormula.ts `threadLimitInForce`).
+     */
+    readonly testedThreadLimit?: number;
   };
   /**
    * Each remediation's own new limit (seed 001: the remediations "may … surface other limits";
@@ -85,6 +96,15 @@ export interface RemediationLimits {
   readonly bufferMiBPerUnit: number;
   /** R8: frontends the authoritative metadata store bootstraps at once before it throttles. */
   readonly metadataStoreBootstraps: number;
+  /**
+   * R3: the memory of one 2020-size server, in MiB: a higher thread limit lets it hold more thread stacks in
+   * the same memory. Optional (added after the others): absent, MemoryBudget asks nothing of R3.
+   */
+  readonly serverMemoryMiB?: number;
+  /** R5: servers in the dedicated shard-map cache fleet. Optional: absent, R5 models no limit of its own. */
+  readonly cacheFleetServers?: number;
+  /** R5: connection threads a cache server holds for each frontend it serves. Optional with the one above. */
+  readonly cacheThreadsPerFrontend?: number;
 }
 
 /** Every remediation off: the configuration as it was on 25 Nov 2020. */
@@ -94,6 +114,8 @@ export const NO_REMEDIATIONS: Remediations = {
   cellularization: false,
   bootstrapFromAuthoritative: false,
   waitForCompleteMap: false,
+  testedHigherLimit: false,
+  cacheOnDedicatedFleet: false,
 };
 
 /** The config with the named remediations turned on (the rest keep their values). */

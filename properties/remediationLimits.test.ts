@@ -7,11 +7,11 @@ import { asWas } from "../model/configs/asWas.ts";
 import type { Op } from "../model/ops.ts";
 import { initialState } from "../model/state.ts";
 import { applied } from "../test/trace.ts";
-import { memoryBudget, memoryUsedMiB } from "./memoryBudget.ts";
+import { memoryBudget, memoryUsedMiB, serverMemory } from "./memoryBudget.ts";
 import { metadataStoreWithinCapacity } from "./metadataStoreWithinCapacity.ts";
 
 const larger = withRemediations(asWas, ["largerServers"]);
-const limits = asWas.remediationLimits ?? assert.fail("as-was models the remediations' limits");
+const limits = serverMemory(larger) ?? assert.fail("as-was models the remediations' limits");
 const fromStore = withRemediations(asWas, ["bootstrapFromAuthoritative"]);
 const restarts = (n: number): ReadonlyArray<Op> =>
   Array.from({ length: n }, (_, i) => ({ type: "frontendRestarted", frontend: i }));
