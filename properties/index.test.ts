@@ -12,7 +12,11 @@ import { metadataStoreWithinCapacity } from "./metadataStoreWithinCapacity.ts";
 import { wellFormed } from "./wellFormed.ts";
 
 /** The remediations' own limits hold with their remediation off; remediationLimits.test.ts breaks each. */
-const ownLimits: ReadonlyArray<unknown> = [memoryBudget, metadataStoreWithinCapacity, cacheFleetWithinThreadLimit];
+const ownLimits: ReadonlyArray<unknown> = [
+  memoryBudget,
+  metadataStoreWithinCapacity,
+  cacheFleetWithinThreadLimit,
+];
 
 describe("the registered invariants", () => {
   test("each names itself in the violation it reports", () => {
