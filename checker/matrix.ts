@@ -156,9 +156,7 @@ export const exploredSets = <N>(
   options: ReadonlyArray<N>,
   everySetUpTo = FULL_SUBSETS_UP_TO,
 ): ReadonlyArray<ReadonlyArray<N>> =>
-  options.length <= everySetUpTo
-    ? allSubsets(options)
-    : allSubsets(options).filter((s) => s.length <= 2);
+  options.length <= everySetUpTo ? allSubsets(options) : allSubsets(options).filter((s) => s.length <= 2);
 
 // ---------------------------------------------------------------------------------------------------------
 // evidence

@@ -103,7 +103,7 @@ export interface RemediationLimits {
   readonly serverMemoryMiB?: number;
   /** R5: servers in the dedicated shard-map cache fleet. Optional: absent, R5 models no limit of its own. */
   readonly cacheFleetServers?: number;
-  /** R5: connection threads a cache server holds for each frontend it serves. Optional with the one above. */
+  /** R5: connection threads the cache fleet holds for each frontend it serves. Optional with the one above. */
   readonly cacheThreadsPerFrontend?: number;
 }
 

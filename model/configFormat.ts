@@ -84,7 +84,7 @@ export const CONFIG_ENTRIES = {
         serverMemoryMiB: v.optional(atLeast(1, "R3: the memory of one 2020-size server, in MiB")),
         cacheFleetServers: v.optional(atLeast(1, "R5: servers in the dedicated shard-map cache fleet")),
         cacheThreadsPerFrontend: v.optional(
-          atLeast(1, "R5: connection threads a cache server holds per frontend it serves"),
+          atLeast(1, "R5: connection threads the cache fleet holds per frontend"),
         ),
       },
       "each remediation's own new limit (seed 001; docs/remediation-limits.md); illustrative numbers",
