@@ -75,3 +75,14 @@ describe("decodeConfig", () => {
     },
   );
 });
+
+describe("a config file written before R3 and R5 (issue 14)", () => {
+  it("decodes with both flags off and no tested limit, as it did", () => {
+    const { testedHigherLimit: _r3, cacheOnDedicatedFleet: _r5, ...flags } = asWas.remediations;
+    const { testedThreadLimit: _t, ...parameters } = asWas.remediationParameters;
+    const old = { ...asWas, remediations: flags, remediationParameters: parameters };
+    expect(decodeConfig(JSON.parse(JSON.stringify(old)))).toEqual(
+      E.right({ ...asWas, remediationParameters: parameters }),
+    );
+  });
+});
