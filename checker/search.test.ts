@@ -53,9 +53,16 @@ describe("the system search", () => {
     );
     if (saved === undefined)
       throw new Error(`the corpus holds the as-was search's counterexample of ${inv.name}`);
-    // Saved before the remediations' own limits existed (model/config.ts remediationLimits): the rest is as-was.
+    // Saved before the remediations' own limits existed (model/config.ts remediationLimits) and before R3 and R5
+    // (their flags and R3's tested limit are optional): the rest is as-was.
     const { remediationLimits: _, ...asWasWithoutLimits } = asWasSystem;
-    expect(saved.c.config).toEqual(asWasWithoutLimits);
+    const { testedThreadLimit: _t, ...parameters } = asWasSystem.remediationParameters;
+    const { testedHigherLimit: _r3, cacheOnDedicatedFleet: _r5, ...flags } = asWasSystem.remediations;
+    expect(saved.c.config).toEqual({
+      ...asWasWithoutLimits,
+      remediations: flags,
+      remediationParameters: parameters,
+    });
     return saved.c.ops;
   };
 

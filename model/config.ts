@@ -24,7 +24,16 @@ export const REMEDIATION_NAMES = [
 
 export type RemediationName = (typeof REMEDIATION_NAMES)[number];
 
-export type Remediations = { readonly [K in RemediationName]: boolean };
+/**
+ * The remediations added after counterexample files were first saved (issue 14: R3, R5). A file may leave them
+ * out and decodes without them (absent = off), so that an old file decodes to exactly the config it was saved
+ * with: its content-addressed name (checker/corpus.ts) stays its own.
+ */
+export type LaterRemediationName = "testedHigherLimit" | "cacheOnDedicatedFleet";
+
+export type Remediations = {
+  readonly [K in Exclude<RemediationName, LaterRemediationName>]: boolean;
+} & { readonly [K in LaterRemediationName]?: boolean };
 
 export interface Config {
   /** Name shown in reports and saved with every counterexample. */
@@ -125,10 +134,11 @@ export const withRemediations = (config: Config, names: ReadonlyArray<Remediatio
     : {
         ...config,
         name: `${config.name}+${names.join("+")}`,
+        // Every remediation the config names, and any of `names` it leaves out (a file saved before R3 and R5).
         remediations: Object.fromEntries(
-          Object.entries(config.remediations).map(([n, on]) => [
+          REMEDIATION_NAMES.filter((n) => n in config.remediations || names.includes(n)).map((n) => [
             n,
-            on || names.includes(n as RemediationName),
+            config.remediations[n] === true || names.includes(n),
           ]),
         ) as Remediations,
       };

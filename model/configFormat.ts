@@ -5,7 +5,7 @@
 // in configDecoder.ts. Numbers' meanings: model/config.ts.
 // ---------------------------------------------------------------------------------------------------------
 import * as v from "valibot";
-import { REMEDIATION_NAMES, type RemediationName, type Remediations } from "./config.ts";
+import { type LaterRemediationName, REMEDIATION_NAMES, type RemediationName } from "./config.ts";
 import { atLeast, between, flag, nat, oneLineText, section, text } from "./format.ts";
 
 /** The most shards a config may have: a frontend's stale entries are a bit mask in a 32-bit integer. */
@@ -14,15 +14,15 @@ export const MAX_SHARD_COUNT = 30;
 /** The largest fleet a config may plan for. */
 export const MAX_FLEET_SIZE = 100_000;
 
-/** Remediations added in issue 14 (R3, R5): a file may leave them out, and files saved before it do. */
-const OPTIONAL_REMEDIATIONS: ReadonlyArray<RemediationName> = ["testedHigherLimit", "cacheOnDedicatedFleet"];
+/** Remediations added in issue 14 (R3, R5): a file may leave them out (off), and files saved before it do. */
+const LATER_REMEDIATIONS: ReadonlyArray<RemediationName> = ["testedHigherLimit", "cacheOnDedicatedFleet"];
 
 const remediations = section(
   Object.fromEntries(
-    REMEDIATION_NAMES.map((n) => [n, OPTIONAL_REMEDIATIONS.includes(n) ? v.optional(flag(), false) : flag()]),
+    REMEDIATION_NAMES.map((n) => [n, LATER_REMEDIATIONS.includes(n) ? v.optional(flag()) : flag()]),
   ) as {
-    readonly [K in keyof Remediations]: ReturnType<typeof flag>;
-  },
+    readonly [K in Exclude<RemediationName, LaterRemediationName>]: ReturnType<typeof flag>;
+  } & { readonly [K in LaterRemediationName]: v.OptionalSchema<ReturnType<typeof flag>, undefined> },
   "remediation flags, all false in as-was",
 );
 

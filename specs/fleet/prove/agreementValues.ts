@@ -37,8 +37,8 @@ export const flagsOf = (config: Config): Required<ProofFlags> => ({
   largerServers: config.remediations.largerServers,
   bootstrapFromAuthoritative: config.remediations.bootstrapFromAuthoritative,
   waitForCompleteMap: config.remediations.waitForCompleteMap,
-  testedHigherLimit: config.remediations.testedHigherLimit,
-  cacheOnDedicatedFleet: config.remediations.cacheOnDedicatedFleet,
+  testedHigherLimit: config.remediations.testedHigherLimit === true,
+  cacheOnDedicatedFleet: config.remediations.cacheOnDedicatedFleet === true,
 });
 
 /** The parameters as model/configDecoder.ts decodes them, and the servers of the initial and the plan's fleet. */
