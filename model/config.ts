@@ -10,7 +10,7 @@
  * capacity" (preflight guard); domain.md K11 and R4 ("do not take traffic until the map is complete");
  * domain.md R3 (raise the OS thread limit, only once a higher value is tested) and R5 (the shard-map cache on a
  * dedicated fleet, so a frontend's threads no longer grow with the fleet). The last two were added in issue 14:
- * a config file may leave them out (they decode as false), so files saved before it still load.
+ * a config file may leave them out (absent is off), so files saved before it still load, unchanged.
  */
 export const REMEDIATION_NAMES = [
   "preflightGuard",
@@ -82,8 +82,8 @@ export interface Config {
     readonly cellSize: number;
     /**
      * R3: the higher OS thread limit, once tested, in force under `testedHigherLimit` (illustrative: AWS names
-     * no value). At least `threads.threadLimit`. Optional: absent, it is twice the 2020 limit
-     * (model/threadFormula.ts `threadLimitInForce`).
+     * no value). Optional: absent, it is twice the 2020 limit; below `threads.threadLimit`, the 2020 limit stays
+     * in force (model/threadFormula.ts `threadLimitInForce`).
      */
     readonly testedThreadLimit?: number;
   };

@@ -107,13 +107,6 @@ describe("the config decoder's messages", () => {
       "threads.threadLimit (3) is below threads.baseThreads (4)",
     ],
     [
-      "an R3 tested limit below the 2020 one",
-      (c: Json) => {
-        section(c, "remediationParameters").testedThreadLimit = 10;
-      },
-      "remediationParameters.testedThreadLimit (10) is below threads.threadLimit (11): R3 raises the limit",
-    ],
-    [
       "a plan below the fleet",
       (c: Json) => {
         section(c, "fleet").maxSize = 7;

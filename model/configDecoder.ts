@@ -20,11 +20,6 @@ const consistent = (c: Config): Decoded<Config> => {
   const { threadLimit, baseThreads } = c.threads;
   if (threadLimit < baseThreads)
     return E.left(`threads.threadLimit (${threadLimit}) is below threads.baseThreads (${baseThreads})`);
-  const tested = c.remediationParameters.testedThreadLimit;
-  if (tested !== undefined && tested < threadLimit)
-    return E.left(
-      `remediationParameters.testedThreadLimit (${tested}) is below threads.threadLimit (${threadLimit}): R3 raises the limit`,
-    );
   if (c.fleet.maxSize < c.fleet.initialSize)
     return E.left(`fleet.maxSize (${c.fleet.maxSize}) is below fleet.initialSize (${c.fleet.initialSize})`);
   return E.right(c);

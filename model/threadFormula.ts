@@ -19,11 +19,17 @@ import type { Config } from "./config.ts";
  */
 export const DEFAULT_TESTED_LIMIT_FACTOR = 2;
 
-/** K7/R3: the OS thread limit in force: the tested, higher one under R3, else the 2020 one. */
+/**
+ * K7/R3: the OS thread limit in force: under R3 the tested one, never below the 2020 one (R3 only raises it: a
+ * config whose `threads.threadLimit` was raised past its tested limit keeps the higher), else the 2020 one.
+ */
 export const threadLimitInForce = (config: Config): number =>
   config.remediations.testedHigherLimit
-    ? (config.remediationParameters.testedThreadLimit ??
-      DEFAULT_TESTED_LIMIT_FACTOR * config.threads.threadLimit)
+    ? Math.max(
+        config.threads.threadLimit,
+        config.remediationParameters.testedThreadLimit ??
+          DEFAULT_TESTED_LIMIT_FACTOR * config.threads.threadLimit,
+      )
     : config.threads.threadLimit;
 
 /** K5/R5: threads a frontend opens per peer: none when the shard map comes from the cache fleet (R5). */

@@ -48,10 +48,13 @@ export const largestGroup = (config: Config, units: number): number => {
     : servers;
 };
 
-/** K7/R3: the OS limit in force: R3's tested limit (twice the 2020 one when the config names none), else K7's. */
+/** K7/R3: the OS limit in force: R3's tested limit (twice the 2020 one when the config names none; never below it), else K7's. */
 export const limitInForce = (config: Config): number =>
   config.remediations.testedHigherLimit
-    ? (config.remediationParameters.testedThreadLimit ?? 2 * config.threads.threadLimit)
+    ? Math.max(
+        config.threads.threadLimit,
+        config.remediationParameters.testedThreadLimit ?? 2 * config.threads.threadLimit,
+      )
     : config.threads.threadLimit;
 
 /** K5/R5: threads per peer: none when frontends take the shard map from the cache fleet (R5). */

@@ -77,8 +77,8 @@ type ThreadBound = Pick<
 /**
  * R5: a frontend takes its map from the cache fleet and opens no thread per peer, so it needs its base threads
  * whatever it knows: its threads fit as long as the base ones do (model/threadFormula.ts `perPeerThreads`).
- * The side condition is the decoder's own (threads.threadLimit ≥ baseThreads, and R3's tested limit is at
- * least threads.threadLimit), so it holds for every config the CLI accepts: no witness can break it.
+ * The side condition is the decoder's own (threads.threadLimit ≥ baseThreads, and R3 never lowers the limit in
+ * force below it), so it holds for every config the CLI accepts: no witness can break it.
  */
 const cache: ThreadBound = {
   name: "CacheHoldsShardMap",
