@@ -16,6 +16,7 @@ import { SERVICES } from "../model/dependencyGraph.ts";
 import type { SystemConfig } from "../model/dependents/config.ts";
 import { mainFleetAvailable } from "../model/dependents/kinesisHealth.ts";
 import type { SystemState } from "../model/system.ts";
+import { threadLimitInForce } from "../model/threadFormula.ts";
 import { threadsNeeded } from "../model/threads.ts";
 import { everythingHealthy, recoveryRun, type Trigger, triggeredRun } from "./recovery.ts";
 import { serviceProblems } from "./scenario.ts";
@@ -37,7 +38,7 @@ const live = (s: SystemState) => s.core.frontends.filter((f) => f.status !== "st
 export const METRICS: ReadonlyArray<Metric> = [
   {
     name: "max threads / limit",
-    value: (c, s) => Math.max(0, ...live(s).map((f) => threadsNeeded(c, f))) / c.threads.threadLimit,
+    value: (c, s) => Math.max(0, ...live(s).map((f) => threadsNeeded(c, f))) / threadLimitInForce(c),
     band: "≤ 1 (K7)",
     inBand: (v) => v <= 1,
   },

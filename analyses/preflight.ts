@@ -17,7 +17,7 @@ import type { Config } from "../model/config.ts";
 import type { Op } from "../model/ops.ts";
 import { initialState, type State, serversFor } from "../model/state.ts";
 import { step } from "../model/step.ts";
-import { maxPeerThreads } from "../model/threadFormula.ts";
+import { maxPeerThreads, threadLimitInForce } from "../model/threadFormula.ts";
 import { type Invariant, invariantNamed } from "../properties/index.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 
@@ -203,7 +203,7 @@ export const largestSafeAddition = (
 
 /** n*: the largest group (the frontend and its peers) whose per-peer threads fit under the OS limit. */
 export const largestSafeGroup = (config: Config): number =>
-  config.threads.baseThreads > config.threads.threadLimit ? 0 : maxPeerThreads(config) + 1;
+  config.threads.baseThreads > threadLimitInForce(config) ? 0 : maxPeerThreads(config) + 1;
 
 /** The largest group a fleet of `units` forms: all its servers, or at most a cell under R7. */
 export const largestGroup = (config: Config, units: number): number => {

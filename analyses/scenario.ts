@@ -19,6 +19,7 @@ import { goodput, goodputWords } from "../model/load.ts";
 import { deployed, deploymentText } from "../model/scenarios/deployment.ts";
 import type { Deployment, Scenario } from "../model/scenarios/scenario.ts";
 import { initialSystemState, type SystemOp, type SystemState, systemStep } from "../model/system.ts";
+import { threadLimitInForce } from "../model/threadFormula.ts";
 import { type Detection, detection } from "./detection.ts";
 
 export interface ScenarioEvent {
@@ -106,7 +107,7 @@ const coreMilestones = (config: SystemConfig, a: SystemState, b: SystemState): R
   const out: string[] = [];
   if (over(a) === 0 && over(b) > 0)
     out.push(
-      `thread limit exceeded: ${over(b)} frontend(s) need more than ${config.threads.threadLimit} threads (K5, K7)`,
+      `thread limit exceeded: ${over(b)} frontend(s) need more than ${threadLimitInForce(config)} threads (K5, K7)`,
     );
   if (useless(b) > useless(a))
     out.push(`${useless(b)} of ${b.core.frontends.length} frontends have a useless shard-map (K8)`);

@@ -38,11 +38,11 @@ describe("sensitivity sweep", () => {
     }
   });
 
-  test("as-was's conclusions: the record's order, a metastable trigger, three fleet remediations that each suffice", () => {
+  test("as-was's conclusions: the record's order, a metastable trigger, five fleet remediations that each suffice (R3 and R5 among them, issue 14)", () => {
     expect(committed.base.conclusions).toMatchObject({
       order: true,
       outcome: "metastable",
-      suffices: "preflightGuard, largerServers, cellularization",
+      suffices: "preflightGuard, largerServers, cellularization, testedHigherLimit, cacheOnDedicatedFleet",
     });
   });
 

@@ -10,13 +10,13 @@
 //
 //   ThreadAlarmBeforeLimit holds on every trace  ⇔  no crossing is reachable, or  α·T ≤ 100·H₀,
 //
-// with T the OS limit and H₀ = base + k·min(N₀ − 1, ⌊(T − base)/k⌋) the threads a frontend holds at rest. A
+// with T the OS limit in force (R3: the tested one) and H₀ = base + k·min(N₀ − 1, ⌊(T − base)/k⌋) the threads a frontend holds at rest. A
 // crossing is reachable on the plain fleet (no preflight guard, no cells) iff base + k·(maxSize − 1) > T. So
 // α_max = ⌊100·H₀/T⌋: the alarm must be standing before anyone adds capacity, which is itself the warning R2
 // gives (the fleet sits within (100 − α) % of its limit). Pure.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../model/config.ts";
-import { maxPeerThreads, threadsFor } from "../model/threadFormula.ts";
+import { maxPeerThreads, threadLimitInForce, threadsFor } from "../model/threadFormula.ts";
 
 /** H₀: the threads a frontend of the fleet at rest holds (K5, K7: never more than the limit allows). */
 export const threadsAtRest = (config: Config): number =>
@@ -24,7 +24,7 @@ export const threadsAtRest = (config: Config): number =>
 
 /** Whether the capacity plan can take a frontend past the limit (the plain fleet: no guard, no cells). */
 export const crossingReachable = (config: Config): boolean =>
-  threadsFor(config, config.fleet.maxSize - 1) > config.threads.threadLimit;
+  threadsFor(config, config.fleet.maxSize - 1) > threadLimitInForce(config);
 
 /**
  * The largest α (percent, at most 100) for which ThreadAlarmBeforeLimit holds on every trace of the plain fleet
@@ -32,5 +32,5 @@ export const crossingReachable = (config: Config): boolean =>
  */
 export const largestSafeAlpha = (config: Config): number =>
   crossingReachable(config)
-    ? Math.min(100, Math.floor((100 * threadsAtRest(config)) / config.threads.threadLimit))
+    ? Math.min(100, Math.floor((100 * threadsAtRest(config)) / threadLimitInForce(config)))
     : 100;

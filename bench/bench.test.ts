@@ -50,7 +50,8 @@ describe("simulateOnce", () => {
       traced.reduce((n, t) => n + t.steps.filter((s) => s.refused === undefined).length, 0),
     );
     expect(r.violations).toBeGreaterThan(0);
-    // Every remediation on, without their own limits modelled (R1's memory breaks under all: properties/expectations.ts).
+    // Every remediation on, without their own limits modelled (with them too every invariant holds under all since R5,
+    // properties/expectations.ts).
     const { remediationLimits: _, ...all } = withAllRemediations(asWas);
     expect(simulateOnce(all, initialState(all), tracesFor(all, 30)).violations).toBe(0);
   });

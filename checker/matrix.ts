@@ -74,6 +74,11 @@ export interface MatrixSubject<C, S, Op, N extends string, I extends SpecInvaria
   readonly heldCellsCiteRandom: boolean;
   /** The words around the tables (checker/matrixMarkdown.ts). */
   prose(m: Matrix<N>): MatrixProse;
+  /**
+   * Every set of an invariant's options is explored up to this many (default FULL_SUBSETS_UP_TO); beyond it,
+   * the sets of at most two. A subject whose exhaustive searches are cheap may raise it.
+   */
+  readonly everySetUpTo?: number;
 }
 
 export type Level =
@@ -134,7 +139,7 @@ export const matrixRows = <N extends string>(
   ...options.map((o) => ({ label: `all but ${o}`, set: options.filter((x) => x !== o) })),
 ];
 
-/** All subsets are explored up to this many options; beyond it, the sets of at most two. */
+/** All subsets are explored up to this many options (unless a subject says otherwise); beyond it, the sets of at most two. */
 export const FULL_SUBSETS_UP_TO = 6;
 
 /** Every subset of `options`, smallest first (then in declaration order). */
@@ -143,11 +148,15 @@ const allSubsets = <N>(options: ReadonlyArray<N>): ReadonlyArray<ReadonlyArray<N
     (a, b) => a.length - b.length,
   );
 
-/** The sets of `options` explored for minimal sets and interactions (a family closed under removing one). */
-export const exploredSets = <N>(options: ReadonlyArray<N>): ReadonlyArray<ReadonlyArray<N>> =>
-  options.length <= FULL_SUBSETS_UP_TO
-    ? allSubsets(options)
-    : allSubsets(options).filter((s) => s.length <= 2);
+/**
+ * The sets of `options` explored for minimal sets and interactions (a family closed under removing one): all of
+ * them up to `everySetUpTo` options, else those of at most two.
+ */
+export const exploredSets = <N>(
+  options: ReadonlyArray<N>,
+  everySetUpTo = FULL_SUBSETS_UP_TO,
+): ReadonlyArray<ReadonlyArray<N>> =>
+  options.length <= everySetUpTo ? allSubsets(options) : allSubsets(options).filter((s) => s.length <= 2);
 
 // ---------------------------------------------------------------------------------------------------------
 // evidence
@@ -234,6 +243,7 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
   onProgress?: (what: string) => void,
 ): Matrix<N> => {
   const { spec, invariants, options, settings } = subject;
+  const everySetUpTo = subject.everySetUpTo ?? FULL_SUBSETS_UP_TO;
   const project = (inv: I, set: ReadonlyArray<N>): ReadonlyArray<N> =>
     subject.project?.(inv, set) ?? options.filter((o) => set.includes(o));
   const keyOf = (inv: I, set: ReadonlyArray<N>): string => `${inv.name}:${project(inv, set).join("+")}`;
@@ -314,18 +324,18 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
   const reads = invariants.map((inv) => ({ inv, own: project(inv, options) }));
   const minimal = reads.map(({ inv, own }) => ({
     invariant: inv.name,
-    sets: exploredSets(own).filter(
+    sets: exploredSets(own, everySetUpTo).filter(
       (set) => proved(inv, set) && set.every((o) => !proved(inv, without(set, o))),
     ),
   }));
   // Adding one option stays within the explored family when every set is, or when the set has fewer than two.
   const interactions = reads.flatMap(({ inv, own }) =>
-    exploredSets(own).flatMap((set) =>
+    exploredSets(own, everySetUpTo).flatMap((set) =>
       own
         .filter(
           (o) =>
             !set.includes(o) &&
-            (own.length <= FULL_SUBSETS_UP_TO || set.length < 2) &&
+            (own.length <= everySetUpTo || set.length < 2) &&
             proved(inv, set) &&
             !proved(inv, [...set, o]),
         )
@@ -338,7 +348,7 @@ export const buildMatrix = <C, S, Op, N extends string, I extends SpecInvariant<
     reads: reads.map(({ inv, own }) => ({
       invariant: inv.name,
       options: own,
-      everySet: own.length <= FULL_SUBSETS_UP_TO,
+      everySet: own.length <= everySetUpTo,
     })),
     minimal,
     exhaustive: { verdicts: verdicts.length, bounded: verdicts.filter((v) => v.status === "bounded").length },

@@ -18,6 +18,7 @@ import {
 } from "../analyses/preflight.ts";
 import { narrate } from "../explain/narrate.ts";
 import type { Config } from "../model/config.ts";
+import { perPeerThreads, threadLimitInForce } from "../model/threadFormula.ts";
 import { fleetSpec } from "../specs/fleet.ts";
 import { applyRemediations, bad, intFlag, loadConfig } from "./input.ts";
 import type { Io } from "./io.ts";
@@ -29,7 +30,9 @@ export const DEFAULT_PREFLIGHT_BUDGET_SECONDS = 60;
 
 /** The closed form's verdict in words: which group breaks the limit, before or after the addition. */
 const closedFormVerdict = (config: Config, fleet: number, add: number): string => {
-  const { baseThreads, threadsPerPeer, threadLimit } = config.threads;
+  const { baseThreads } = config.threads;
+  const threadLimit = threadLimitInForce(config);
+  const threadsPerPeer = perPeerThreads(config);
   const need = (g: number) =>
     `${baseThreads} + ${threadsPerPeer} × ${g - 1} = ${baseThreads + threadsPerPeer * (g - 1)}`;
   if (safeByClosedForm(config, fleet, add)) {
@@ -42,7 +45,9 @@ const closedFormVerdict = (config: Config, fleet: number, add: number): string =
 };
 
 const describeClosedForm = (config: Config): string => {
-  const { baseThreads, threadsPerPeer, threadLimit } = config.threads;
+  const { baseThreads } = config.threads;
+  const threadLimit = threadLimitInForce(config);
+  const threadsPerPeer = perPeerThreads(config);
   const cells = config.remediations.cellularization
     ? `; cells of ${config.remediationParameters.cellSize} cap every group`
     : "";

@@ -36,10 +36,11 @@ describe("npx outage prove", () => {
       ["PeersLearnedWithin", "PROVED"],
       ["ShardMovesAppliedWithin", "PROVED"],
     ]);
+    // With R5 on, frontends open no thread per peer: the side condition is the decoder's own (docs/prove.md).
     expect(out.sets[0]?.invariants[1]?.proof).toMatchObject({
-      argument: "CellsBoundThreads",
-      sideCondition: "baseThreads + threadsPerPeer × (cellSize − 1) ≤ threadLimit",
-      necessary: "necessary",
+      argument: "CacheHoldsShardMap",
+      sideCondition: "baseThreads ≤ threadLimit (the limit in force)",
+      necessary: "trivial",
     });
     expect(out.sets[0]?.invariants[0]?.attempts[0]?.obligations.map((o) => o.obligation)).toEqual([
       "initiation",

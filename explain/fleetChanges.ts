@@ -6,6 +6,7 @@
 import type { Config } from "../model/config.ts";
 import { behindFor } from "../model/lag.ts";
 import { actualPeers, type Frontend, frontendName, type State } from "../model/state.ts";
+import { threadLimitInForce } from "../model/threadFormula.ts";
 import { threadsNeeded } from "../model/threads.ts";
 
 /** One change to one frontend: `text` is the predicate ("knows 8 of 8 peers, …"), the frontend its subject. */
@@ -20,7 +21,7 @@ const frontendChanges = (
   before: Frontend | undefined,
   f: Frontend,
 ): ReadonlyArray<FrontendChange> => {
-  const limit = config.threads.threadLimit;
+  const limit = threadLimitInForce(config);
   const needs = `needs ${threadsNeeded(config, f)} of ${limit} threads`;
   if (before === undefined)
     return [{ f, text: `joined (cell ${f.cell}); it knows ${f.knownPeers} peers and ${needs}` }];

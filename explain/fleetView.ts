@@ -6,6 +6,7 @@
 import type { Config } from "../model/config.ts";
 import { behindFor } from "../model/lag.ts";
 import { actualPeers, frontendName, type State } from "../model/state.ts";
+import { threadLimitInForce } from "../model/threadFormula.ts";
 import { threadsHeld, threadsNeeded } from "../model/threads.ts";
 
 export interface FrontendView {
@@ -37,8 +38,8 @@ export const fleetView = (config: Config, state: State): ReadonlyArray<FrontendV
       cell: f.cell,
       needed,
       held: threadsHeld(config, f),
-      limit: config.threads.threadLimit,
-      overLimit: f.status !== "stopped" && needed > config.threads.threadLimit,
+      limit: threadLimitInForce(config),
+      overLimit: f.status !== "stopped" && needed > threadLimitInForce(config),
       map: f.map,
       staleShards: popcount(f.staleShards),
       knownPeers: f.knownPeers,

@@ -6,6 +6,8 @@
 // on click, explain/fleetGroups.ts), for a system counterexample the dependent services with
 // their buffers (dependentGrids.ts), the quantities of every chart panel, and the violation highlighted. The page's script only displays precomputed data: every number comes from the model. Pure.
 // ---------------------------------------------------------------------------------------------------------
+
+import { threadLimitInForce } from "../model/threadFormula.ts";
 import { actorOf } from "./actor.ts";
 import { fleetGroups } from "./fleetGroups.ts";
 import { clockTime, type Explained, traceTitle, violationFrame } from "./frames.ts";
@@ -34,7 +36,7 @@ export const explorerData = (e: Explained, options: HtmlOptions) => {
     message: c.message,
     config: c.config.name,
     description: c.config.description,
-    threadLimit: c.config.threads.threadLimit,
+    threadLimit: threadLimitInForce(c.config),
     replay: `npx outage replay ${shellWord(options.file)}`,
     reproduces: e.reproduces,
     replayDetail: e.replayDetail,

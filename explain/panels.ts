@@ -7,6 +7,7 @@
 import type { Config } from "../model/config.ts";
 import { behindFor } from "../model/lag.ts";
 import type { Frontend, State } from "../model/state.ts";
+import { threadLimitInForce } from "../model/threadFormula.ts";
 import { threadsHeld, threadsNeeded } from "../model/threads.ts";
 
 /** One quantity over a state of type S under a config of type C (the core fleet's by default). */
@@ -56,7 +57,7 @@ export const threadsPanel: Panel = {
       value: (config, state) => maxOf(live(state).map((f) => threadsHeld(config, f))),
     },
   ],
-  limit: { name: "OS thread limit", value: (config) => config.threads.threadLimit },
+  limit: { name: "OS thread limit", value: (config) => threadLimitInForce(config) },
 };
 
 /** K8/K2/K11: how much of the fleet can route, and what happened to requests. */

@@ -7,7 +7,10 @@
  * The remediations the core model knows, each a flag that is off in `as-was`.
  * Sources: domain.md §(c) R1 (larger servers), R5/R7 (cellularization), R8 (bootstrap from the authoritative
  * store); seed 003 "there should be a kind of simulator to test all cases before deploying additional
- * capacity" (preflight guard); domain.md K11 and R4 ("do not take traffic until the map is complete").
+ * capacity" (preflight guard); domain.md K11 and R4 ("do not take traffic until the map is complete");
+ * domain.md R3 (raise the OS thread limit, only once a higher value is tested) and R5 (the shard-map cache on a
+ * dedicated fleet, so a frontend's threads no longer grow with the fleet). The last two were added in issue 14:
+ * a config file may leave them out (absent is off), so files saved before it still load, unchanged.
  */
 export const REMEDIATION_NAMES = [
   "preflightGuard",
@@ -15,11 +18,22 @@ export const REMEDIATION_NAMES = [
   "cellularization",
   "bootstrapFromAuthoritative",
   "waitForCompleteMap",
+  "testedHigherLimit",
+  "cacheOnDedicatedFleet",
 ] as const;
 
 export type RemediationName = (typeof REMEDIATION_NAMES)[number];
 
-export type Remediations = { readonly [K in RemediationName]: boolean };
+/**
+ * The remediations added after counterexample files were first saved (issue 14: R3, R5). A file may leave them
+ * out and decodes without them (absent = off), so that an old file decodes to exactly the config it was saved
+ * with: its content-addressed name (checker/corpus.ts) stays its own.
+ */
+export type LaterRemediationName = "testedHigherLimit" | "cacheOnDedicatedFleet";
+
+export type Remediations = {
+  readonly [K in Exclude<RemediationName, LaterRemediationName>]: boolean;
+} & { readonly [K in LaterRemediationName]?: boolean };
 
 export interface Config {
   /** Name shown in reports and saved with every counterexample. */
@@ -66,6 +80,12 @@ export interface Config {
     readonly largerServerFactor: number;
     /** R7: the most frontends in one cell; peers are limited to the cell. */
     readonly cellSize: number;
+    /**
+     * R3: the higher OS thread limit, once tested, in force under `testedHigherLimit` (illustrative: AWS names
+     * no value). Optional: absent, it is twice the 2020 limit; below `threads.threadLimit`, the 2020 limit stays
+     * in force (model/threadFormula.ts `threadLimitInForce`).
+     */
+    readonly testedThreadLimit?: number;
   };
   /**
    * Each remediation's own new limit (seed 001: the remediations "may … surface other limits";
@@ -85,6 +105,15 @@ export interface RemediationLimits {
   readonly bufferMiBPerUnit: number;
   /** R8: frontends the authoritative metadata store bootstraps at once before it throttles. */
   readonly metadataStoreBootstraps: number;
+  /**
+   * R3: the memory of one 2020-size server, in MiB: a higher thread limit lets it hold more thread stacks in
+   * the same memory. Optional (added after the others): absent, MemoryBudget asks nothing of R3.
+   */
+  readonly serverMemoryMiB?: number;
+  /** R5: servers in the dedicated shard-map cache fleet. Optional: absent, R5 models no limit of its own. */
+  readonly cacheFleetServers?: number;
+  /** R5: connection threads the cache fleet holds for each frontend it serves. Optional with the one above. */
+  readonly cacheThreadsPerFrontend?: number;
 }
 
 /** Every remediation off: the configuration as it was on 25 Nov 2020. */
@@ -94,6 +123,8 @@ export const NO_REMEDIATIONS: Remediations = {
   cellularization: false,
   bootstrapFromAuthoritative: false,
   waitForCompleteMap: false,
+  testedHigherLimit: false,
+  cacheOnDedicatedFleet: false,
 };
 
 /** The config with the named remediations turned on (the rest keep their values). */
@@ -103,10 +134,11 @@ export const withRemediations = (config: Config, names: ReadonlyArray<Remediatio
     : {
         ...config,
         name: `${config.name}+${names.join("+")}`,
+        // Every remediation the config names, and any of `names` it leaves out (a file saved before R3 and R5).
         remediations: Object.fromEntries(
-          Object.entries(config.remediations).map(([n, on]) => [
+          REMEDIATION_NAMES.filter((n) => n in config.remediations || names.includes(n)).map((n) => [
             n,
-            on || names.includes(n as RemediationName),
+            config.remediations[n] === true || names.includes(n),
           ]),
         ) as Remediations,
       };

@@ -2,6 +2,7 @@ import { test } from "@fast-check/vitest";
 import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, test as it } from "vitest";
+import { withRemediations } from "./config.ts";
 import { decodeConfig, parseConfig } from "./configDecoder.ts";
 import { asWas } from "./configs/asWas.ts";
 
@@ -74,4 +75,18 @@ describe("decodeConfig", () => {
       expect(E.isLeft(r) ? r.left : "ok").not.toMatch(/[\r\n]/);
     },
   );
+});
+
+describe("a config file written before R3 and R5 (issue 14)", () => {
+  it("decodes to exactly the config it was saved with (absent flags are off), so its content-addressed name stays its own", () => {
+    const { testedHigherLimit: _r3, cacheOnDedicatedFleet: _r5, ...flags } = asWas.remediations;
+    const { testedThreadLimit: _t, ...parameters } = asWas.remediationParameters;
+    const old = { ...asWas, remediations: flags, remediationParameters: parameters };
+    const decoded = decodeConfig(JSON.parse(JSON.stringify(old)));
+    expect(decoded).toStrictEqual(E.right(old));
+    if (E.isRight(decoded))
+      expect(withRemediations(decoded.right, ["testedHigherLimit"]).remediations.testedHigherLimit).toBe(
+        true,
+      );
+  });
 });

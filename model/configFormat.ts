@@ -5,7 +5,7 @@
 // in configDecoder.ts. Numbers' meanings: model/config.ts.
 // ---------------------------------------------------------------------------------------------------------
 import * as v from "valibot";
-import { REMEDIATION_NAMES, type Remediations } from "./config.ts";
+import { type LaterRemediationName, REMEDIATION_NAMES, type RemediationName } from "./config.ts";
 import { atLeast, between, flag, nat, oneLineText, section, text } from "./format.ts";
 
 /** The most shards a config may have: a frontend's stale entries are a bit mask in a 32-bit integer. */
@@ -14,10 +14,15 @@ export const MAX_SHARD_COUNT = 30;
 /** The largest fleet a config may plan for. */
 export const MAX_FLEET_SIZE = 100_000;
 
+/** Remediations added in issue 14 (R3, R5): a file may leave them out (off), and files saved before it do. */
+const LATER_REMEDIATIONS: ReadonlyArray<RemediationName> = ["testedHigherLimit", "cacheOnDedicatedFleet"];
+
 const remediations = section(
-  Object.fromEntries(REMEDIATION_NAMES.map((n) => [n, flag()])) as {
-    readonly [K in keyof Remediations]: ReturnType<typeof flag>;
-  },
+  Object.fromEntries(
+    REMEDIATION_NAMES.map((n) => [n, LATER_REMEDIATIONS.includes(n) ? v.optional(flag()) : flag()]),
+  ) as {
+    readonly [K in Exclude<RemediationName, LaterRemediationName>]: ReturnType<typeof flag>;
+  } & { readonly [K in LaterRemediationName]: v.OptionalSchema<ReturnType<typeof flag>, undefined> },
   "remediation flags, all false in as-was",
 );
 
@@ -61,7 +66,13 @@ export const CONFIG_ENTRIES = {
     "K11, K14, K15",
   ),
   remediations,
-  remediationParameters: section({ largerServerFactor: atLeast(1, "R1"), cellSize: atLeast(1, "R7") }),
+  remediationParameters: section({
+    largerServerFactor: atLeast(1, "R1"),
+    cellSize: atLeast(1, "R7"),
+    testedThreadLimit: v.optional(
+      atLeast(1, "R3: the higher OS thread limit once tested (default: twice threads.threadLimit)"),
+    ),
+  }),
   // Optional (model/config.ts): absent in files saved before issue 14, which model no such limit.
   remediationLimits: v.optional(
     section(
@@ -70,6 +81,11 @@ export const CONFIG_ENTRIES = {
         threadStackMiB: atLeast(0, "R1: the memory one thread's stack takes, in MiB"),
         bufferMiBPerUnit: atLeast(0, "R1: request buffers per 2020-size unit of capacity served, in MiB"),
         metadataStoreBootstraps: atLeast(1, "R8: bootstraps the metadata store serves at once"),
+        serverMemoryMiB: v.optional(atLeast(1, "R3: the memory of one 2020-size server, in MiB")),
+        cacheFleetServers: v.optional(atLeast(1, "R5: servers in the dedicated shard-map cache fleet")),
+        cacheThreadsPerFrontend: v.optional(
+          atLeast(1, "R5: connection threads the cache fleet holds per frontend"),
+        ),
       },
       "each remediation's own new limit (seed 001; docs/remediation-limits.md); illustrative numbers",
     ),

@@ -18,7 +18,7 @@ import {
   stateWith,
   withFrontendAt,
 } from "./state.ts";
-import { threadsFor } from "./threadFormula.ts";
+import { threadLimitInForce, threadsFor } from "./threadFormula.ts";
 import { connectablePeers } from "./threads.ts";
 
 /** K5: the threads the largest group of peers would need: the preflight guard's closed form. */
@@ -67,10 +67,10 @@ export const capacityAdded = (config: Config, state: State, op: { readonly count
   const added = serversFor(config, units) - serversFor(config, state.capacityUnits);
   const placed = placeMembers(config, state.cellSizes, added);
   const largest = Math.max(0, ...placed.sizes);
-  if (config.remediations.preflightGuard && threadsForGroupOf(config, largest) > config.threads.threadLimit)
+  if (config.remediations.preflightGuard && threadsForGroupOf(config, largest) > threadLimitInForce(config))
     return prevented(
       "preflightGuard",
-      `${largest} peers in a group would need ${threadsForGroupOf(config, largest)} threads each, over the limit of ${config.threads.threadLimit}`,
+      `${largest} peers in a group would need ${threadsForGroupOf(config, largest)} threads each, over the limit of ${threadLimitInForce(config)}`,
     );
   const newcomers = placed.cells.map((cell, i): Frontend => {
     const peers = (placed.sizes[cell] ?? 1) - 1;

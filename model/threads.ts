@@ -14,7 +14,7 @@
 import type { Config } from "./config.ts";
 import { leaveServiceIfMapIncomplete } from "./shardMap.ts";
 import { type Frontend, frontendWith } from "./state.ts";
-import { maxPeerThreads, threadsFor } from "./threadFormula.ts";
+import { maxPeerThreads, threadsFit, threadsFor } from "./threadFormula.ts";
 
 /** K5: the threads a frontend needs to talk to every peer in its own view of the membership. */
 export const threadsNeeded = (config: Config, f: Frontend): number => threadsFor(config, f.knownPeers);
@@ -24,7 +24,7 @@ export const threadsHeld = (config: Config, f: Frontend): number => threadsFor(c
 
 /** K7: whether the OS lets this frontend create the threads for one more peer. */
 export const canCreatePeerThreads = (config: Config, f: Frontend): boolean =>
-  threadsFor(config, f.connectedPeers + 1) <= config.threads.threadLimit;
+  threadsFit(config, f.connectedPeers + 1);
 
 /** K7: the peers a (re)starting frontend manages to open threads for, out of `peers`. */
 export const connectablePeers = (config: Config, peers: number): number =>
@@ -70,7 +70,7 @@ export const learnOneChange = (config: Config, f: Frontend, actual: number): Fro
 export const learnAllChanges = (config: Config, f: Frontend, actual: number): Frontend => {
   if (f.knownPeers === actual) return f;
   const d = actual - f.knownPeers;
-  const allGranted = threadsFor(config, f.connectedPeers + d) <= config.threads.threadLimit;
+  const allGranted = threadsFit(config, f.connectedPeers + d);
   // With a complete map, learning changes nothing but the peer counts: no thread is refused when all are
   // granted, a departure only tears threads down, and a complete map neither heals nor sends the frontend out
   // of service. So one record replaces them all (this is the fleet-wide catch-up at the deadline).

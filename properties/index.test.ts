@@ -5,13 +5,18 @@ import { describe, expect, test } from "vitest";
 import { asWas } from "../model/configs/asWas.ts";
 import type { State } from "../model/state.ts";
 import { applied } from "../test/trace.ts";
+import { cacheFleetWithinThreadLimit } from "./cacheFleetWithinThreadLimit.ts";
 import { INVARIANTS } from "./index.ts";
 import { memoryBudget } from "./memoryBudget.ts";
 import { metadataStoreWithinCapacity } from "./metadataStoreWithinCapacity.ts";
 import { wellFormed } from "./wellFormed.ts";
 
 /** The remediations' own limits hold with their remediation off; remediationLimits.test.ts breaks each. */
-const ownLimits: ReadonlyArray<unknown> = [memoryBudget, metadataStoreWithinCapacity];
+const ownLimits: ReadonlyArray<unknown> = [
+  memoryBudget,
+  metadataStoreWithinCapacity,
+  cacheFleetWithinThreadLimit,
+];
 
 describe("the registered invariants", () => {
   test("each names itself in the violation it reports", () => {

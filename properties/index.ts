@@ -2,6 +2,7 @@
 // properties: the registry. Checked in this order after every step; each is reported on its own, so the
 // report names the broken one (style habit 12).
 // ---------------------------------------------------------------------------------------------------------
+import { cacheFleetWithinThreadLimit } from "./cacheFleetWithinThreadLimit.ts";
 import type { Invariant } from "./invariant.ts";
 import { memoryBudget } from "./memoryBudget.ts";
 import { metadataStoreWithinCapacity } from "./metadataStoreWithinCapacity.ts";
@@ -23,6 +24,7 @@ export const INVARIANTS: ReadonlyArray<Invariant> = [
   // remediation off. Checked by search and BFS on given configs; the prover (specs/fleet/prove) does not claim them.
   memoryBudget,
   metadataStoreWithinCapacity,
+  cacheFleetWithinThreadLimit,
 ];
 
 export { INVARIANT_NAMES } from "./names.ts";

@@ -15,7 +15,8 @@ export type InvariantName =
   | "PeersLearnedWithin"
   | "ShardMovesAppliedWithin"
   | "MemoryBudget"
-  | "MetadataStoreWithinCapacity";
+  | "MetadataStoreWithinCapacity"
+  | "CacheFleetWithinThreadLimit";
 
 export interface Violation {
   readonly invariant: InvariantName;

@@ -16,6 +16,7 @@ export const INVARIANT_NAMES: ReadonlyArray<InvariantName> = [
   "ShardMovesAppliedWithin",
   "MemoryBudget",
   "MetadataStoreWithinCapacity",
+  "CacheFleetWithinThreadLimit",
 ];
 
 export const SYSTEM_INVARIANT_NAMES: ReadonlyArray<SystemInvariantName> = [

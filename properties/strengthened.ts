@@ -11,6 +11,7 @@
 import type { Config, RemediationName } from "../model/config.ts";
 import { threadsForGroupOf } from "../model/fleet.ts";
 import type { State } from "../model/state.ts";
+import { threadLimitInForce } from "../model/threadFormula.ts";
 import { threadsNeeded } from "../model/threads.ts";
 import type { InvariantName } from "./invariant.ts";
 
@@ -34,7 +35,7 @@ export const isMembershipConsistent = (state: State): boolean =>
 /** K5/K7: no live frontend needs more threads than the limit (ThreadBudget's predicate). */
 const liveFrontendsFit = (config: Config, state: State): boolean =>
   state.frontends.every(
-    (f) => f.status === "stopped" || threadsNeeded(config, f) <= config.threads.threadLimit,
+    (f) => f.status === "stopped" || threadsNeeded(config, f) <= threadLimitInForce(config),
   );
 
 /**
@@ -51,7 +52,7 @@ export const cellsBoundThreads: StrengthenedInvariant = {
   holds: (config, state) => {
     const size = config.remediationParameters.cellSize;
     return (
-      threadsForGroupOf(config, size) <= config.threads.threadLimit &&
+      threadsForGroupOf(config, size) <= threadLimitInForce(config) &&
       isMembershipConsistent(state) &&
       state.cellSizes.every((n) => n <= size) &&
       state.frontends.every((f) => f.knownPeers <= size - 1)
@@ -74,7 +75,7 @@ export const groupsWithinBudget: StrengthenedInvariant = {
   remediation: "preflightGuard",
   holds: (config, state) =>
     isMembershipConsistent(state) &&
-    state.cellSizes.every((n) => threadsForGroupOf(config, n) <= config.threads.threadLimit) &&
+    state.cellSizes.every((n) => threadsForGroupOf(config, n) <= threadLimitInForce(config)) &&
     liveFrontendsFit(config, state),
 };
 

@@ -5,6 +5,7 @@
 import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
 import { type Frontend, frontendName, type State } from "../model/state.ts";
+import { perPeerThreads, threadLimitInForce } from "../model/threadFormula.ts";
 import { threadsNeeded } from "../model/threads.ts";
 import type { Invariant } from "./invariant.ts";
 
@@ -25,7 +26,7 @@ const worstDemand = (config: Config, state: State): Frontend | undefined => {
 
 /** One frontend's share of the invariant: it is live and needs more threads than the limit. */
 const overBudget = (config: Config, f: Frontend): boolean =>
-  f.status !== "stopped" && threadsNeeded(config, f) > config.threads.threadLimit;
+  f.status !== "stopped" && threadsNeeded(config, f) > threadLimitInForce(config);
 
 export const threadBudget: Invariant = {
   name: "ThreadBudget",
@@ -34,7 +35,9 @@ export const threadBudget: Invariant = {
   source:
     'domain.md K5, K7, R1; [AWS-v] 09:39 "exceed the maximum number of threads allowed by an operating system configuration"',
   check: (config, state) => {
-    const { threadLimit, baseThreads, threadsPerPeer } = config.threads;
+    const { baseThreads } = config.threads;
+    const threadLimit = threadLimitInForce(config);
+    const threadsPerPeer = perPeerThreads(config);
     const over = state.frontends.some((f) => overBudget(config, f));
     const worst = over ? worstDemand(config, state) : undefined;
     return worst !== undefined
@@ -47,7 +50,7 @@ export const threadBudget: Invariant = {
   },
   closeness: (config, state) => {
     const worst = worstDemand(config, state);
-    return (worst === undefined ? 0 : threadsNeeded(config, worst)) / config.threads.threadLimit;
+    return (worst === undefined ? 0 : threadsNeeded(config, worst)) / threadLimitInForce(config);
   },
   closenessMeaning: "highest thread demand of any frontend, as a fraction of the OS limit",
   // Exact: `check` fails iff some frontend is over budget (then one is live, so `worstDemand` finds one), and

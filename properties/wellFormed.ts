@@ -6,7 +6,7 @@ import * as O from "fp-ts/lib/Option.js";
 import type { Config } from "../model/config.ts";
 import { threadsForGroupOf } from "../model/fleet.ts";
 import { type Frontend, frontendName, type State, serversFor } from "../model/state.ts";
-import { maxPeerThreads } from "../model/threadFormula.ts";
+import { maxPeerThreads, threadLimitInForce } from "../model/threadFormula.ts";
 import { threadsHeld } from "../model/threads.ts";
 import type { Invariant } from "./invariant.ts";
 
@@ -37,7 +37,7 @@ export const initialGroupOverLimit = (config: Config): boolean => {
   const largest = config.remediations.cellularization
     ? Math.min(config.remediationParameters.cellSize, servers)
     : servers;
-  return threadsForGroupOf(config, largest) > config.threads.threadLimit;
+  return threadsForGroupOf(config, largest) > threadLimitInForce(config);
 };
 
 /**
@@ -101,8 +101,8 @@ const frontendProblem = (config: Config, state: State, f: Frontend): string | un
   if (f.connectedPeers < 0 || f.knownPeers < 0) return `${frontendName(f)} has a negative peer count`;
   if (f.connectedPeers > f.knownPeers)
     return `${frontendName(f)} holds threads for peers it does not know of`;
-  if (threadsHeld(config, f) > config.threads.threadLimit)
-    return `${frontendName(f)} holds ${threadsHeld(config, f)} threads, more than the OS allows (${config.threads.threadLimit}): thread creation past the limit must fail (K7)`;
+  if (threadsHeld(config, f) > threadLimitInForce(config))
+    return `${frontendName(f)} holds ${threadsHeld(config, f)} threads, more than the OS allows (${threadLimitInForce(config)}): thread creation past the limit must fail (K7)`;
   if (f.status === "bootstrapping" && f.bootstrapLeft <= 0)
     return `${frontendName(f)} is bootstrapping with no work left`;
   if (f.status === "serving" && f.bootstrapLeft !== 0)

@@ -21,9 +21,11 @@ import type { Refusal } from "../model/refusal.ts";
 import { finishBootstrap, processOwnershipChanges } from "../model/shardMap.ts";
 import { cellForNewMember, type Frontend, moveAgeCap, type State, serversFor } from "../model/state.ts";
 import { step } from "../model/step.ts";
-import { maxPeerThreads } from "../model/threadFormula.ts";
+import { maxPeerThreads, perPeerThreads, threadLimitInForce, threadsFor } from "../model/threadFormula.ts";
 import { connectablePeers, learnOneChange } from "../model/threads.ts";
+import { cacheFleetWithinThreadLimit } from "../properties/cacheFleetWithinThreadLimit.ts";
 import type { InvariantName, Violation } from "../properties/index.ts";
+import { serverMemory } from "../properties/memoryBudget.ts";
 
 /** A frontend as the reference keeps it: the model's record with a lag counter in place of the stamp. */
 export type RefFrontend = Omit<Frontend, "behindSince"> & { readonly behindFor: number };
@@ -41,10 +43,10 @@ const positionOf = (state: RefState, n: number): number =>
   state.frontends.length === 0
     ? -1
     : ((n % state.frontends.length) + state.frontends.length) % state.frontends.length;
-const threadsNeeded = (config: Config, f: RefFrontend): number =>
-  config.threads.baseThreads + config.threads.threadsPerPeer * f.knownPeers;
-const threadsHeld = (config: Config, f: RefFrontend): number =>
-  config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers;
+// The effective thread parameters (R3's limit in force, R5's per-peer threads, issue 14) come from the model's
+// one formula: they were never part of what docs/performance.md made faster.
+const threadsNeeded = (config: Config, f: RefFrontend): number => threadsFor(config, f.knownPeers);
+const threadsHeld = (config: Config, f: RefFrontend): number => threadsFor(config, f.connectedPeers);
 
 /** The model's state as the reference sees it: each frontend's derived lag as a counter, no stamp. */
 export const lagView = (config: Config, state: State): RefState => ({
@@ -134,10 +136,10 @@ const capacityAdded = (config: Config, state: RefState, op: { readonly count: nu
   const added = serversFor(config, units) - serversFor(config, state.capacityUnits);
   const placed = placeMembers(config, state.cellSizes, added);
   const largest = Math.max(0, ...placed.sizes);
-  if (config.remediations.preflightGuard && threadsForGroupOf(config, largest) > config.threads.threadLimit)
+  if (config.remediations.preflightGuard && threadsForGroupOf(config, largest) > threadLimitInForce(config))
     return prevented(
       "preflightGuard",
-      `${largest} peers in a group would need ${threadsForGroupOf(config, largest)} threads each, over the limit of ${config.threads.threadLimit}`,
+      `${largest} peers in a group would need ${threadsForGroupOf(config, largest)} threads each, over the limit of ${threadLimitInForce(config)}`,
     );
   const newcomers = placed.cells.map((cell, i): RefFrontend => {
     const peers = (placed.sizes[cell] ?? 1) - 1;
@@ -349,8 +351,8 @@ const frontendProblem = (config: Config, state: RefState, f: RefFrontend): strin
   const name = frontendName(f);
   if (f.connectedPeers < 0 || f.knownPeers < 0) return `${name} has a negative peer count`;
   if (f.connectedPeers > f.knownPeers) return `${name} holds threads for peers it does not know of`;
-  if (threadsHeld(config, f) > config.threads.threadLimit)
-    return `${name} holds ${threadsHeld(config, f)} threads, more than the OS allows (${config.threads.threadLimit}): thread creation past the limit must fail (K7)`;
+  if (threadsHeld(config, f) > threadLimitInForce(config))
+    return `${name} holds ${threadsHeld(config, f)} threads, more than the OS allows (${threadLimitInForce(config)}): thread creation past the limit must fail (K7)`;
   if (f.status === "bootstrapping" && f.bootstrapLeft <= 0)
     return `${name} is bootstrapping with no work left`;
   if (f.status === "serving" && f.bootstrapLeft !== 0) return `${name} is serving with bootstrap work left`;
@@ -384,7 +386,9 @@ export const referenceMessage = (name: InvariantName, config: Config, state: Ref
     .with("WellFormed", () => wellFormedProblem(config, state))
     .with("ThreadBudget", () => {
       const worst = worstDemand(config, state);
-      const { threadLimit, baseThreads, threadsPerPeer } = config.threads;
+      const { baseThreads } = config.threads;
+      const threadLimit = threadLimitInForce(config);
+      const threadsPerPeer = perPeerThreads(config);
       return worst !== undefined && worst.need > threadLimit
         ? `${worst.name} knows ${worst.peers} peers and needs ${baseThreads} + ${threadsPerPeer} × ${worst.peers} = ${worst.need} threads, over the OS limit of ${threadLimit}`
         : undefined;
@@ -424,19 +428,17 @@ export const referenceMessage = (name: InvariantName, config: Config, state: Ref
       return undefined;
     })
     .with("MemoryBudget", () => {
-      const p = config.remediationLimits;
-      const factor = config.remediationParameters.largerServerFactor;
-      const held = (f: RefFrontend): number =>
-        config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers;
+      const p = serverMemory(config);
       const used = (f: RefFrontend): number =>
-        p === undefined ? 0 : held(f) * p.threadStackMiB + factor * p.bufferMiBPerUnit;
+        p === undefined ? 0 : threadsHeld(config, f) * p.threadStackMiB + p.units * p.bufferMiBPerUnit;
       const over =
-        config.remediations.largerServers && p !== undefined
-          ? state.frontends.find((f) => f.status !== "stopped" && used(f) > p.largerServerMemoryMiB)
+        p !== undefined
+          ? state.frontends.find((f) => f.status !== "stopped" && used(f) > p.memoryMiB)
           : undefined;
+      const what = p?.server === "larger" ? `a larger server of ${p.units} units` : "a 2020-size server (R3)";
       return over === undefined || p === undefined
         ? undefined
-        : `${frontendName(over)}, a larger server of ${factor} units, holds ${held(over)} threads × ${p.threadStackMiB} MiB + ${factor} × ${p.bufferMiBPerUnit} MiB of buffers = ${used(over)} MiB, over its ${p.largerServerMemoryMiB} MiB`;
+        : `${frontendName(over)}, ${what}, holds ${threadsHeld(config, over)} threads × ${p.threadStackMiB} MiB + ${p.units} × ${p.bufferMiBPerUnit} MiB of buffers = ${used(over)} MiB, over its ${p.memoryMiB} MiB`;
     })
     .with("MetadataStoreWithinCapacity", () => {
       const n = config.remediations.bootstrapFromAuthoritative
@@ -447,6 +449,11 @@ export const referenceMessage = (name: InvariantName, config: Config, state: Ref
         ? `${n} frontends bootstrap from the authoritative metadata store at once, over the ${cap} it serves without throttling`
         : undefined;
     })
+    // Not made faster (issue 14): the invariant itself, on the model's state.
+    .with("CacheFleetWithinThreadLimit", () => {
+      const v = cacheFleetWithinThreadLimit.check(config, modelState(state));
+      return O.isSome(v) ? v.value.message : undefined;
+    })
     .exhaustive();
 
 /** The closeness the original invariant gave in `state`, by invariant name. */
@@ -454,7 +461,7 @@ export const referenceCloseness = (name: InvariantName, config: Config, state: R
   match(name)
     .returnType<number>()
     .with("WellFormed", () => 0)
-    .with("ThreadBudget", () => (worstDemand(config, state)?.need ?? 0) / config.threads.threadLimit)
+    .with("ThreadBudget", () => (worstDemand(config, state)?.need ?? 0) / threadLimitInForce(config))
     .with("ServesOnlyWithCompleteMap", () => {
       const live = state.frontends.filter((f) => f.status !== "stopped");
       return live.length === 0 ? 0 : live.filter((f) => f.map === "useless").length / live.length;
@@ -481,17 +488,12 @@ export const referenceCloseness = (name: InvariantName, config: Config, state: R
         ) / config.membership.propagationDelayTicks,
     )
     .with("MemoryBudget", () => {
-      const p = config.remediationLimits;
-      if (!config.remediations.largerServers || p === undefined) return 0;
+      const p = serverMemory(config);
+      if (p === undefined) return 0;
       const used = state.frontends
         .filter((f) => f.status !== "stopped")
-        .map(
-          (f) =>
-            (config.threads.baseThreads + config.threads.threadsPerPeer * f.connectedPeers) *
-              p.threadStackMiB +
-            config.remediationParameters.largerServerFactor * p.bufferMiBPerUnit,
-        );
-      return Math.max(0, ...used) / p.largerServerMemoryMiB;
+        .map((f) => threadsHeld(config, f) * p.threadStackMiB + p.units * p.bufferMiBPerUnit);
+      return Math.max(0, ...used) / p.memoryMiB;
     })
     .with(
       "MetadataStoreWithinCapacity",
@@ -499,6 +501,9 @@ export const referenceCloseness = (name: InvariantName, config: Config, state: R
         (config.remediations.bootstrapFromAuthoritative
           ? state.frontends.filter((f) => f.status === "bootstrapping").length
           : 0) / (config.remediationLimits?.metadataStoreBootstraps ?? Number.POSITIVE_INFINITY),
+    )
+    .with("CacheFleetWithinThreadLimit", () =>
+      cacheFleetWithinThreadLimit.closeness(config, modelState(state)),
     )
     .exhaustive();
 

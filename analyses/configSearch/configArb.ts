@@ -57,45 +57,62 @@ const fleetArb = (maxFleet: number) =>
 
 /** The fields of a config, before the decoder sees them (JSON-shaped, as a user's file would be). */
 const rawConfigArb = ({ maxFleet, maxShards }: ConfigBounds) =>
-  fc.record({
-    fleet: fleetArb(maxFleet),
-    threads: threadsArb(maxFleet),
-    shards: fc.record({
-      shardCount: fc.integer({ min: 1, max: maxShards }),
-      backendClusters: fc.integer({ min: 1, max: 2 }),
-    }),
-    membership: fc.record({ propagationDelayTicks: fc.integer({ min: 1, max: 2 }) }),
-    coldStart: fc.record({
-      bootstrapTicks: fc.integer({ min: 1, max: 2 }),
-      maxConcurrentBootstraps: fc.integer({ min: 1, max: 3 }),
-      cacheSelfHealsAfterTriggerRemoval: fc.boolean(),
-    }),
-    remediations: remediationsArb,
-    remediationParameters: fc.record({
-      largerServerFactor: fc.integer({ min: 1, max: 3 }),
-      cellSize: fc.integer({ min: 1, max: maxFleet }),
-    }),
-    remediationLimits: fc.record({
-      largerServerMemoryMiB: fc.integer({ min: 1, max: 24 }),
-      threadStackMiB: fc.integer({ min: 0, max: 3 }),
-      bufferMiBPerUnit: fc.integer({ min: 0, max: 3 }),
-      metadataStoreBootstraps: fc.integer({ min: 1, max: maxFleet }),
-    }),
-  });
+  fc
+    .record({
+      fleet: fleetArb(maxFleet),
+      threads: threadsArb(maxFleet),
+      shards: fc.record({
+        shardCount: fc.integer({ min: 1, max: maxShards }),
+        backendClusters: fc.integer({ min: 1, max: 2 }),
+      }),
+      membership: fc.record({ propagationDelayTicks: fc.integer({ min: 1, max: 2 }) }),
+      coldStart: fc.record({
+        bootstrapTicks: fc.integer({ min: 1, max: 2 }),
+        maxConcurrentBootstraps: fc.integer({ min: 1, max: 3 }),
+        cacheSelfHealsAfterTriggerRemoval: fc.boolean(),
+      }),
+      remediations: remediationsArb,
+      remediationParameters: fc.record({
+        largerServerFactor: fc.integer({ min: 1, max: 3 }),
+        cellSize: fc.integer({ min: 1, max: maxFleet }),
+      }),
+      /** R3: how far the tested limit lies above the 2020 one (the decoder wants it at least as high). */
+      testedAbove: fc.integer({ min: 0, max: 3 * maxFleet }),
+      remediationLimits: fc.record({
+        largerServerMemoryMiB: fc.integer({ min: 1, max: 24 }),
+        threadStackMiB: fc.integer({ min: 0, max: 3 }),
+        bufferMiBPerUnit: fc.integer({ min: 0, max: 3 }),
+        metadataStoreBootstraps: fc.integer({ min: 1, max: maxFleet }),
+        serverMemoryMiB: fc.integer({ min: 1, max: 24 }),
+        cacheFleetServers: fc.integer({ min: 1, max: 2 }),
+        cacheThreadsPerFrontend: fc.integer({ min: 1, max: 3 }),
+      }),
+    })
+    .map(({ testedAbove, ...raw }) => ({
+      ...raw,
+      remediationParameters: {
+        ...raw.remediationParameters,
+        testedThreadLimit: raw.threads.threadLimit + testedAbove,
+      },
+    }));
 
 /** A short name that says the numbers, so a shrunk counterexample reads as its config. */
 const nameOf = (c: Omit<Config, "name" | "description" | "tickMinutes">): string => {
-  const on = REMEDIATION_NAMES.filter((n) => c.remediations[n]);
+  // R3 and R5 by their ids, so that a config with every remediation on keeps a name within 200 characters.
+  const on = REMEDIATION_NAMES.filter((n) => c.remediations[n]).map((n) =>
+    n === "testedHigherLimit" ? "R3" : n === "cacheOnDedicatedFleet" ? "R5" : n,
+  );
   return [
     `fleet${c.fleet.initialSize}-${c.fleet.maxSize}`,
     `t${c.threads.baseThreads}+${c.threads.threadsPerPeer}k<=${c.threads.threadLimit}`,
     `s${c.shards.shardCount}c${c.shards.backendClusters}`,
     `d${c.membership.propagationDelayTicks}b${c.coldStart.bootstrapTicks}x${c.coldStart.maxConcurrentBootstraps}${c.coldStart.cacheSelfHealsAfterTriggerRemoval ? "h" : ""}`,
-    `f${c.remediationParameters.largerServerFactor}cell${c.remediationParameters.cellSize}`,
+    `f${c.remediationParameters.largerServerFactor}cell${c.remediationParameters.cellSize}t${c.remediationParameters.testedThreadLimit ?? ""}`,
     ...(c.remediationLimits === undefined
       ? []
       : [
           `mem${c.remediationLimits.largerServerMemoryMiB}=${c.remediationLimits.threadStackMiB}t+${c.remediationLimits.bufferMiBPerUnit}u,store${c.remediationLimits.metadataStoreBootstraps}`,
+          `m${c.remediationLimits.serverMemoryMiB ?? ""},c${c.remediationLimits.cacheFleetServers ?? ""}x${c.remediationLimits.cacheThreadsPerFrontend ?? ""}`,
         ]),
     ...(on.length === 0 ? [] : [on.join("+")]),
   ].join(",");

@@ -6,7 +6,8 @@
 //
 // The closed form at the heart of every rule is K5/K7's: a frontend in a group of g servers needs
 // `base + perPeer × (g − 1)` threads, the group being the fleet, or its
-// cell under cellularization (R7), and the fleet counted in servers (R1: ⌈units / factor⌉).
+// cell under cellularization (R7), and the fleet counted in servers (R1: ⌈units / factor⌉); against the limit
+// in force (R3: the tested one), with no per-peer threads under R5.
 // Where an outcome cannot be justified from the numbers, the rule says "unknown" rather than guess.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../model/config.ts";
@@ -47,10 +48,34 @@ export const largestGroup = (config: Config, units: number): number => {
     : servers;
 };
 
+/** K7/R3: the OS limit in force: R3's tested limit (twice the 2020 one when the config names none; never below it), else K7's. */
+export const limitInForce = (config: Config): number =>
+  config.remediations.testedHigherLimit
+    ? Math.max(
+        config.threads.threadLimit,
+        config.remediationParameters.testedThreadLimit ?? 2 * config.threads.threadLimit,
+      )
+    : config.threads.threadLimit;
+
+/** K5/R5: threads per peer: none when frontends take the shard map from the cache fleet (R5). */
+export const threadsPerPeerInForce = (config: Config): number =>
+  config.remediations.cacheOnDedicatedFleet ? 0 : config.threads.threadsPerPeer;
+
 /** K5/K7: whether a frontend in a group of `group` servers needs more threads than the OS limit. */
 export const groupOverLimit = (config: Config, group: number): boolean =>
-  config.threads.baseThreads + config.threads.threadsPerPeer * Math.max(0, group - 1) >
-  config.threads.threadLimit;
+  config.threads.baseThreads + threadsPerPeerInForce(config) * Math.max(0, group - 1) > limitInForce(config);
+
+/**
+ * K8's fleet: the smallest group of servers in which a frontend needs more threads than the limit in force,
+ * `⌊(limit − base) / perPeer⌋ + 2` (a group of g needs base + perPeer × (g − 1)); +∞ under R5, where no group
+ * does (the decoder keeps base ≤ limit). R3 raises it: as-was's 9 becomes 12 with the tested limit of 14.
+ */
+export const k8GroupSize = (config: Config): number => {
+  const perPeer = threadsPerPeerInForce(config);
+  const room = limitInForce(config) - config.threads.baseThreads;
+  if (perPeer === 0) return room >= 0 ? Number.POSITIVE_INFINITY : 1;
+  return Math.floor(room / perPeer) + 2;
+};
 
 /** The initial fleet already has a group over the limit (docs/prove.md: the preflight guard's side condition fails). */
 export const initialFleetOver = (config: Config): boolean =>
@@ -81,22 +106,49 @@ export const maxUnitsReachable = (config: Config): number => {
 };
 
 /**
- * R1's memory (properties/memoryBudget.ts): a live larger server in the largest reachable group holds threads
- * for its peers up to what the OS allows (K7: `⌊(limit − base)/perPeer⌋`), plus `factor` units of buffers.
+ * R1's and R3's memory (properties/memoryBudget.ts): a live server in the largest reachable group holds threads
+ * for its peers up to what the OS allows (K7: `k8GroupSize − 2` peers), plus its units of buffers: a larger
+ * server's memory and `factor` units under R1, a 2020-size server's and one unit under R3 alone.
  */
-const largerServerOverMemory = (config: Config): boolean => {
-  const { baseThreads, threadsPerPeer, threadLimit } = config.threads;
+const serverOverMemory = (config: Config): boolean => {
   const m = config.remediationLimits;
-  if (!config.remediations.largerServers || m === undefined) return false;
+  if (m === undefined) return false;
+  const r1 = config.remediations.largerServers;
+  const memory = r1
+    ? m.largerServerMemoryMiB
+    : config.remediations.testedHigherLimit
+      ? m.serverMemoryMiB
+      : undefined;
+  if (memory === undefined) return false;
+  const units = r1 ? config.remediationParameters.largerServerFactor : 1;
   const group = Math.max(
     largestGroup(config, config.fleet.initialSize),
     largestGroup(config, maxUnitsReachable(config)),
   );
-  const peers = Math.min(group - 1, Math.floor((threadLimit - baseThreads) / threadsPerPeer));
+  const peers = Math.min(group - 1, k8GroupSize(config) - 2);
   return (
-    (baseThreads + threadsPerPeer * peers) * m.threadStackMiB +
-      config.remediationParameters.largerServerFactor * m.bufferMiBPerUnit >
-    m.largerServerMemoryMiB
+    (config.threads.baseThreads + threadsPerPeerInForce(config) * peers) * m.threadStackMiB +
+      units * m.bufferMiBPerUnit >
+    memory
+  );
+};
+
+/**
+ * R5's cache fleet (properties/cacheFleetWithinThreadLimit.ts): the largest reachable fleet, every frontend
+ * live, needs base + perFrontend × servers threads of the cache fleet's servers × the limit in force.
+ */
+const cacheFleetOver = (config: Config): boolean => {
+  const m = config.remediationLimits;
+  if (
+    !config.remediations.cacheOnDedicatedFleet ||
+    m?.cacheFleetServers === undefined ||
+    m.cacheThreadsPerFrontend === undefined
+  )
+    return false;
+  const servers = serversForUnits(config, maxUnitsReachable(config));
+  return (
+    config.threads.baseThreads + m.cacheThreadsPerFrontend * servers >
+    m.cacheFleetServers * limitInForce(config)
   );
 };
 
@@ -167,9 +219,9 @@ export const OUTCOME_RULES: ReadonlyArray<OutcomeRule> = [
   {
     invariant: "MemoryBudget",
     sentence:
-      "Violated iff R1 is on, the config models remediationLimits, and a larger server in the largest reachable group, holding threads for min(g − 1, ⌊(limit − base)/perPeer⌋) peers, needs threads × stack + factor × buffer > its memory.",
-    source: "R1, K5, K7; seed 001 (other limits); properties/memoryBudget.ts",
-    expected: (c) => outcome(largerServerOverMemory(c)),
+      "Violated iff the config models remediationLimits and, under R1 (a larger server of factor units) or else R3 with serverMemoryMiB (a 2020-size server of 1 unit), a server in the largest reachable group, holding threads for min(g − 1, ⌊(limit in force − base)/perPeer⌋) peers, needs threads × stack + units × buffer > its memory.",
+    source: "R1, R3, K5, K7; seed 001 (other limits); properties/memoryBudget.ts",
+    expected: (c) => outcome(serverOverMemory(c)),
   },
   {
     invariant: "MetadataStoreWithinCapacity",
@@ -182,6 +234,13 @@ export const OUTCOME_RULES: ReadonlyArray<OutcomeRule> = [
           c.remediationLimits !== undefined &&
           serversForUnits(c, maxUnitsReachable(c)) > c.remediationLimits.metadataStoreBootstraps,
       ),
+  },
+  {
+    invariant: "CacheFleetWithinThreadLimit",
+    sentence:
+      "Violated iff R5 is on, the config models its cache fleet, and the largest reachable fleet, in servers, needs base + perFrontend × servers threads > cache servers × the limit in force.",
+    source: "R5, R3, K5, K7; seed 001 (other limits); properties/cacheFleetWithinThreadLimit.ts",
+    expected: (c) => outcome(cacheFleetOver(c)),
   },
 ];
 

@@ -28,17 +28,24 @@ beforeAll(async () => {
  * The agreement property run with `bug`'s step, on drawn configs with the bug's remediations on. Up to 100
  * runs: the rarest catch (preflightGuardSimulatesAtMostEight, which needs a group past 8 whose 8 fit) comes
  * at run 47 with this seed; the others within 34, but for `peerThreadRefusedOneEarly` (a frontend exactly one
- * peer short of the limit learning a join), caught at run 107, which gets 150.
+ * peer short of the limit learning a join), caught at run 107, which gets more. Issue 14's R3/R5 draws moved the
+ * stream: `bootstrapEndsServingUselessMap` (a bootstrap longer than one tick starting over) was no longer caught
+ * within 100, so both get 300.
  */
 const agreementWith = (bug: PlantedBug) =>
   encodingAgrees(z, bug.step, {
     seed: 13,
-    runs: bug.name === "peerThreadRefusedOneEarly" ? 150 : 100,
+    runs: ["peerThreadRefusedOneEarly", "bootstrapEndsServingUselessMap"].includes(bug.name) ? 300 : 100,
     maxSteps: 25,
     refusals: false,
-    configs: agreementConfigArb.map((c) =>
-      bug.remediations === "all" ? c : withRemediations(c, bug.remediations),
-    ),
+    // R3 and R5 off: the planted bugs are mistakes in the 2020 thread accounting, which R5 (no per-peer threads)
+    // and R3 (a limit in force other than threads.threadLimit) would hide on the runs that draw them.
+    configs: agreementConfigArb
+      .map((c) => ({
+        ...c,
+        remediations: { ...c.remediations, testedHigherLimit: false, cacheOnDedicatedFleet: false },
+      }))
+      .map((c) => (bug.remediations === "all" ? c : withRemediations(c, bug.remediations))),
   });
 
 /** The agreement property fails with `bug`'s step, with a one-sentence disagreement and its replay path. */

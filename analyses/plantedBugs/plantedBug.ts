@@ -91,7 +91,7 @@ export const modelEditedTo = (stepFn: StepFn): Spec<Config, State, Op> => ({ ...
  * `step`, with capacity added as if the remediation parameter `key` were one more than configured: how a bug
  * miscounts a cell's size or a larger server's capacity in the addition alone.
  */
-export const additionMiscounts = (key: keyof Config["remediationParameters"]): StepFn =>
+export const additionMiscounts = (key: "largerServerFactor" | "cellSize"): StepFn =>
   stepWith({
     capacityAdded: (config, state, op) =>
       capacityAdded(

@@ -1,5 +1,5 @@
 import { assert, describe, expect, it } from "vitest";
-import { withAllRemediations, withRemediations } from "../../model/config.ts";
+import { REMEDIATION_NAMES, withAllRemediations, withRemediations } from "../../model/config.ts";
 import { asWas, small } from "../../model/configs/index.ts";
 import { smallSystem } from "../../model/configs/smallDependents.ts";
 import { withDependentRemediations } from "../../model/dependents/config.ts";
@@ -17,7 +17,11 @@ import { exploreBreadthFirst } from "./bfs.ts";
 const threadBudget = invariantNamed("ThreadBudget");
 if (threadBudget === undefined) throw new Error("ThreadBudget is registered");
 /** Each remediation's own limit (docs/remediation-limits.md): holds with its remediation off, so checked under it below. */
-const OWN_LIMITS: ReadonlyArray<string> = ["MemoryBudget", "MetadataStoreWithinCapacity"];
+const OWN_LIMITS: ReadonlyArray<string> = [
+  "MemoryBudget",
+  "MetadataStoreWithinCapacity",
+  "CacheFleetWithinThreadLimit",
+];
 const CORE = INVARIANTS.filter((i) => i.name !== "WellFormed" && !OWN_LIMITS.includes(i.name));
 const registered = (name: string) => invariantNamed(name) ?? assert.fail(`${name} is registered`);
 
@@ -95,10 +99,12 @@ bfsContract(
   { runs: 100, maxSteps: 40 },
 );
 
-// R1's and R8's own limits, each on small with its remediation on.
+// R1's, R8's, R3's and R5's own limits, each on small with its remediation on.
 for (const [remediation, name] of [
   ["largerServers", "MemoryBudget"],
   ["bootstrapFromAuthoritative", "MetadataStoreWithinCapacity"],
+  ["testedHigherLimit", "MemoryBudget"],
+  ["cacheOnDedicatedFleet", "CacheFleetWithinThreadLimit"],
 ] as const)
   bfsContract(
     fleetSpec,
@@ -137,12 +143,19 @@ describe("breadth-first verification of the fleet, all invariants in one search"
     expect(runTrace(fleetSpec, asWas, v.ops, [threadBudget]).violation?.step).toBe(1);
   });
 
-  it("on small with every remediation, every invariant is proved over the whole reachable state space but R1's own limit, MemoryBudget, which R1 breaks", () => {
+  it("on small with every remediation, every invariant is proved over the whole reachable state space (R5 leaves a larger server its base threads, so R1's memory holds)", () => {
     const r = exploreBreadthFirst(fleetSpec, withAllRemediations(small), INVARIANTS, bounds);
     expect(r.complete).toBe(true);
-    expect(r.verdicts.map((v) => v.verdict.status)).toEqual(
-      INVARIANTS.map((i) => (i.name === "MemoryBudget" ? "violated" : "proved")),
+    expect(r.verdicts.map((v) => v.verdict.status)).toEqual(INVARIANTS.map(() => "proved"));
+  });
+
+  it("on small with every remediation but R5, R1's own limit, MemoryBudget, is broken", () => {
+    const allButR5 = withRemediations(
+      small,
+      REMEDIATION_NAMES.filter((n) => n !== "cacheOnDedicatedFleet"),
     );
+    const r = exploreBreadthFirst(fleetSpec, allButR5, [registered("MemoryBudget")], bounds);
+    expect(r.verdicts[0]?.verdict.status).toBe("violated");
   });
 });
 

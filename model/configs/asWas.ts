@@ -21,7 +21,11 @@ import { type Config, NO_REMEDIATIONS } from "../config.ts";
  * Each remediation's own limit (docs/remediation-limits.md), illustrative too: a larger server (R1) holds four
  * 2020 servers' request buffers (4 × 16 MiB) and 8 MiB per thread stack in 104 MiB, exactly what the two larger
  * servers of the planned fleet need (4 + 1·1 threads): no headroom, the shape the record implies for the thread
- * limit; the authoritative metadata store (R8) bootstraps 4 frontends at once, half the fleet.
+ * limit; the authoritative metadata store (R8) bootstraps 4 frontends at once, half the fleet. R3's tested
+ * limit is 14: K8 then fires at a fleet of 12 instead of 9 (4 + 1·11 = 15 > 14), and a 2020-size server's
+ * 112 MiB holds its 16 MiB of buffers and 12 stacks of 8 MiB, so a frontend's 13th thread (a fleet of 10) is
+ * over its memory first. R5's cache fleet of 2 servers pools 2 × 11 = 22 threads and holds 4 + 2 per frontend:
+ * the fleet of 8 needs 20, a fleet of 10 needs 24.
  *
  * Override any of it with your own config file: `npx outage config as-was > mine.json`, edit, `--config mine.json`.
  */
@@ -38,11 +42,14 @@ export const asWas: Config = {
   remediations: NO_REMEDIATIONS,
   // R1: a server four times larger serves what four 2020 servers did. R7: cells of 4 keep the per-peer threads
   // inside a tested range (4 + 1·3 = 7 threads, under the limit of 11).
-  remediationParameters: { largerServerFactor: 4, cellSize: 4 },
+  remediationParameters: { largerServerFactor: 4, cellSize: 4, testedThreadLimit: 14 },
   remediationLimits: {
     largerServerMemoryMiB: 104,
     threadStackMiB: 8,
     bufferMiBPerUnit: 16,
     metadataStoreBootstraps: 4,
+    serverMemoryMiB: 112,
+    cacheFleetServers: 2,
+    cacheThreadsPerFrontend: 2,
   },
 };

@@ -18,7 +18,11 @@ import { type Config, NO_REMEDIATIONS } from "../config.ts";
  *     12,350 with one bootstrap at a time (both verify the same verdicts; try it with a config file);
  *   - R1: a larger server holds 2 of today's; R7: cells of 2 (2 + 1·1 = 3 threads, within the limit);
  *   - R1's memory: 48 MiB holds one larger server's 2 × 16 MiB of buffers and 2 thread stacks of 8 MiB (the
- *     fleet of one), not the 3 stacks of a fleet of two; R8's store bootstraps 2 frontends at once.
+ *     fleet of one), not the 3 stacks of a fleet of two; R8's store bootstraps 2 frontends at once;
+ *   - R3: the tested limit is 4, so the plan's fleet of 3 fits (2 + 1·2 = 4), but a 2020-size server's 40 MiB
+ *     holds only 3 stacks of 8 MiB beside its 16 MiB of buffers: the fourth thread goes over its memory;
+ *   - R5: a cache fleet of 2 servers pools 2 × 3 = 6 threads, and holds 2 + 2 per frontend: the fleet of 2
+ *     needs exactly 6, the plan's third frontend 8 (under R3, 2 × 4 = 8 fits it).
  */
 export const small: Config = {
   name: "small",
@@ -31,11 +35,14 @@ export const small: Config = {
   membership: { propagationDelayTicks: 1 },
   coldStart: { bootstrapTicks: 1, maxConcurrentBootstraps: 3, cacheSelfHealsAfterTriggerRemoval: false },
   remediations: NO_REMEDIATIONS,
-  remediationParameters: { largerServerFactor: 2, cellSize: 2 },
+  remediationParameters: { largerServerFactor: 2, cellSize: 2, testedThreadLimit: 4 },
   remediationLimits: {
     largerServerMemoryMiB: 48,
     threadStackMiB: 8,
     bufferMiBPerUnit: 16,
     metadataStoreBootstraps: 2,
+    serverMemoryMiB: 40,
+    cacheFleetServers: 2,
+    cacheThreadsPerFrontend: 2,
   },
 };

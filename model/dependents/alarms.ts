@@ -18,6 +18,7 @@
 // at rest with CloudWatch ingesting for many periods, so the initial state is a sample too.
 // ---------------------------------------------------------------------------------------------------------
 import type { Frontend, State } from "../state.ts";
+import { threadLimitInForce } from "../threadFormula.ts";
 import { threadsHeld, threadsNeeded } from "../threads.ts";
 import { type SystemConfig, threadAlarmOn, threadAlarmPercent } from "./config.ts";
 
@@ -34,12 +35,12 @@ export interface AlarmsState {
 
 /** K7/K8: the frontend needs more threads than the OS allows: a thread creation failed, its map is useless. */
 export const overThreadLimit = (config: SystemConfig, f: Frontend): boolean =>
-  f.status !== "stopped" && threadsNeeded(config, f) > config.threads.threadLimit;
+  f.status !== "stopped" && threadsNeeded(config, f) > threadLimitInForce(config);
 
 /** R2: the frontend holds at least α % of the OS limit (integers: held × 100 ≥ α × limit, no rounding). */
 export const atThreadAlarmLevel = (config: SystemConfig, f: Frontend): boolean =>
   f.status !== "stopped" &&
-  threadsHeld(config, f) * 100 >= threadAlarmPercent(config) * config.threads.threadLimit;
+  threadsHeld(config, f) * 100 >= threadAlarmPercent(config) * threadLimitInForce(config);
 
 /** R2: what one sample of the thread metric shows: some frontend at the alarm's level. */
 export const threadAlarmCondition = (config: SystemConfig, core: State): boolean =>

@@ -6,6 +6,7 @@ import * as O from "fp-ts/lib/Option.js";
 import { overThreadLimit } from "../../model/dependents/alarms.ts";
 import { threadAlarmOn, threadAlarmPercent } from "../../model/dependents/config.ts";
 import { frontendName } from "../../model/state.ts";
+import { threadLimitInForce } from "../../model/threadFormula.ts";
 import { threadsNeeded } from "../../model/threads.ts";
 import type { SystemInvariant } from "./systemInvariant.ts";
 
@@ -20,11 +21,11 @@ export const threadAlarmBeforeLimit: SystemInvariant = {
     const f = s.core.frontends.find((x) => overThreadLimit(config, x));
     if (f === undefined) return O.none;
     const why = threadAlarmOn(config)
-      ? `the thread alarm (α = ${threadAlarmPercent(config)} % of ${config.threads.threadLimit}) has not fired: no sample saw a frontend at its level while CloudWatch could read the metric`
+      ? `the thread alarm (α = ${threadAlarmPercent(config)} % of ${threadLimitInForce(config)}) has not fired: no sample saw a frontend at its level while CloudWatch could read the metric`
       : "no thread alarm exists (K10): the first alarms will be on Kinesis errors (K9)";
     return O.some({
       invariant: "ThreadAlarmBeforeLimit",
-      message: `${frontendName(f)} needs ${threadsNeeded(config, f)} threads, over the OS limit of ${config.threads.threadLimit}, silently: ${why}`,
+      message: `${frontendName(f)} needs ${threadsNeeded(config, f)} threads, over the OS limit of ${threadLimitInForce(config)}, silently: ${why}`,
       source: threadAlarmBeforeLimit.source,
     });
   },
@@ -37,7 +38,7 @@ export const threadAlarmBeforeLimit: SystemInvariant = {
           0,
           ...s.core.frontends
             .filter((f) => f.status !== "stopped")
-            .map((f) => threadsNeeded(config, f) / config.threads.threadLimit),
+            .map((f) => threadsNeeded(config, f) / threadLimitInForce(config)),
         ),
   closenessMeaning:
     "the most threads a frontend needs, as a fraction of the OS limit, while the thread alarm has not fired",

@@ -44,14 +44,19 @@ describe("the fleet's remediation matrix", () => {
     for (const inv of CORE_INVARIANTS) expect(all?.cells[inv]?.level, inv).toBe("proved for all parameters");
   });
 
-  it("each remediation's own limit shows as a trade: R1 breaks MemoryBudget and R8 MetadataStoreWithinCapacity, which hold without them", () => {
+  it("each remediation's own limit shows as a trade: R1 and R3 break MemoryBudget, R8 MetadataStoreWithinCapacity and R5 CacheFleetWithinThreadLimit, which hold without them", () => {
     const level = (label: string, inv: string) =>
       matrix.rows.find((r) => r.label === label)?.cells[inv]?.level;
     expect(level("largerServers", "ThreadBudget")).toBe("proved for all parameters");
     expect(level("largerServers", "MemoryBudget")).toBe("violated");
     expect(level("bootstrapFromAuthoritative", "MetadataStoreWithinCapacity")).toBe("violated");
-    expect(level("all", "MemoryBudget")).toBe("violated");
-    for (const inv of ["MemoryBudget", "MetadataStoreWithinCapacity"])
+    expect(level("testedHigherLimit", "MemoryBudget")).toBe("violated");
+    expect(level("cacheOnDedicatedFleet", "ThreadBudget")).toBe("proved for all parameters");
+    expect(level("cacheOnDedicatedFleet", "CacheFleetWithinThreadLimit")).toBe("violated");
+    // R5 leaves a larger server its base threads only, so with every remediation on R1's memory holds.
+    expect(level("all but cacheOnDedicatedFleet", "MemoryBudget")).toBe("violated");
+    expect(level("all", "MemoryBudget")).toBe("proved");
+    for (const inv of ["MemoryBudget", "MetadataStoreWithinCapacity", "CacheFleetWithinThreadLimit"])
       expect(level("none (as-was)", inv)).toBe("proved");
   });
 });

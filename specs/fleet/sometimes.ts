@@ -9,6 +9,7 @@ import type { Config } from "../../model/config.ts";
 import { OP_TYPES, type Op } from "../../model/ops.ts";
 import { peerInputWhole } from "../../model/shardMap.ts";
 import { type State, serversFor } from "../../model/state.ts";
+import { threadsFit } from "../../model/threadFormula.ts";
 
 type FleetSometimes = Sometimes<Config, State, Op>;
 
@@ -60,12 +61,15 @@ export const FLEET_SOMETIMES: ReadonlyArray<FleetSometimes> = [
       "under bootstrapFromAuthoritative, a bootstrap completes its map without whole peer input, read from the metadata store (R8)",
     // R8 has work only when a bootstrap ends without a thread for every peer. With a remediation that bounds
     // thread demand (R1, R7, the preflight guard) that did not happen on the built-in configs (verify on
-    // small+all reaches no such state), so the store is not expected to be needed there.
+    // small+all reaches no such state), so the store is not expected to be needed there; nor where the plan's
+    // largest fleet fits the limit in force (R3's tested limit on small, or R5's base threads alone): then no
+    // thread is ever refused.
     applies: (config) =>
       config.remediations.bootstrapFromAuthoritative &&
       !config.remediations.preflightGuard &&
       !config.remediations.largerServers &&
-      !config.remediations.cellularization,
+      !config.remediations.cellularization &&
+      !threadsFit(config, serversFor(config, config.fleet.maxSize) - 1),
     reached: (_config, state, via) =>
       via !== undefined &&
       state.frontends.some((f, i) => {

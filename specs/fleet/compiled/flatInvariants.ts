@@ -13,9 +13,11 @@
 // serving frontend and counts it by the outcome it records.
 // ---------------------------------------------------------------------------------------------------------
 import type { Config } from "../../../model/config.ts";
-import { maxPeerThreads } from "../../../model/threadFormula.ts";
+import { maxPeerThreads, perPeerThreads, threadLimitInForce } from "../../../model/threadFormula.ts";
+import { cacheFleet } from "../../../properties/cacheFleetWithinThreadLimit.ts";
 import type { Invariant, InvariantName } from "../../../properties/index.ts";
 import { INVARIANTS } from "../../../properties/index.ts";
+import { serverMemory } from "../../../properties/memoryBudget.ts";
 import { initialGroupOverLimit } from "../../../properties/wellFormed.ts";
 import { FLAT, flatLayoutFor } from "./flatState.ts";
 
@@ -46,7 +48,9 @@ export type FlatViolated = (flat: Int32Array) => boolean;
 /** Each registered invariant's flat predicate for `config`, by name (keyed by InvariantName: none is missed). */
 const flatPredicatesFor = (config: Config): { readonly [K in InvariantName]: FlatViolated } => {
   const l = flatLayoutFor(config);
-  const { threadLimit, baseThreads, threadsPerPeer } = config.threads;
+  const { baseThreads } = config.threads;
+  const threadLimit = threadLimitInForce(config);
+  const threadsPerPeer = perPeerThreads(config);
   const deadline = config.membership.propagationDelayTicks;
   const at = (i: number): number => l.frontends + i * F_WIDTH;
   /** Whether some frontend of `s` satisfies `p` (given its slot's start). */
@@ -127,18 +131,18 @@ const flatPredicatesFor = (config: Config): { readonly [K in InvariantName]: Fla
     );
   };
 
-  /** properties/memoryBudget.ts: a live larger server's thread stacks and buffers exceed its memory. */
+  /** properties/memoryBudget.ts: a live server's (R1's larger, or R3's 2020-size) stacks and buffers exceed its memory. */
   const limits = config.remediationLimits;
-  const r1 = config.remediations.largerServers ? limits : undefined;
-  const buffersMiB = (r1?.bufferMiBPerUnit ?? 0) * config.remediationParameters.largerServerFactor;
+  const memory = serverMemory(config);
+  const buffersMiB = memory === undefined ? 0 : memory.units * memory.bufferMiBPerUnit;
   const memoryBudget: FlatViolated = (s) =>
-    r1 !== undefined &&
+    memory !== undefined &&
     some(
       s,
       (t, f) =>
         t[f + F_STATUS] !== STOPPED &&
-        (baseThreads + threadsPerPeer * (t[f + F_CONNECTED] as number)) * r1.threadStackMiB + buffersMiB >
-          r1.largerServerMemoryMiB,
+        (baseThreads + threadsPerPeer * (t[f + F_CONNECTED] as number)) * memory.threadStackMiB + buffersMiB >
+          memory.memoryMiB,
     );
 
   /** properties/metadataStoreWithinCapacity.ts: more frontends bootstrap from the store than it serves at once. */
@@ -150,6 +154,17 @@ const flatPredicatesFor = (config: Config): { readonly [K in InvariantName]: Fla
     return booting > limits.metadataStoreBootstraps;
   };
 
+  /** properties/cacheFleetWithinThreadLimit.ts: the cache fleet needs more threads than its servers have (R5). */
+  const cache = cacheFleet(config);
+  const cacheCapacity = cache === undefined ? 0 : cache.servers * threadLimit;
+  const cacheFleetWithinThreadLimit: FlatViolated = (s) => {
+    if (cache === undefined) return false;
+    const n = s[H_FLEET] as number;
+    let live = 0;
+    for (let i = 0; i < n; i++) if (s[at(i) + F_STATUS] !== STOPPED) live++;
+    return baseThreads + cache.threadsPerFrontend * live > cacheCapacity;
+  };
+
   return {
     WellFormed: wellFormed,
     ThreadBudget: threadBudget,
@@ -159,6 +174,7 @@ const flatPredicatesFor = (config: Config): { readonly [K in InvariantName]: Fla
     ShardMovesAppliedWithin: shardMovesAppliedWithin,
     MemoryBudget: memoryBudget,
     MetadataStoreWithinCapacity: metadataStoreWithinCapacity,
+    CacheFleetWithinThreadLimit: cacheFleetWithinThreadLimit,
   };
 };
 

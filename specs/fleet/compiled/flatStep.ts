@@ -20,7 +20,7 @@ import type { Config } from "../../../model/config.ts";
 import { threadsForGroupOf } from "../../../model/fleet.ts";
 import { OP_TYPES, type OpType } from "../../../model/ops.ts";
 import { moveAgeCap, serversFor } from "../../../model/state.ts";
-import { maxPeerThreads } from "../../../model/threadFormula.ts";
+import { maxPeerThreads, perPeerThreads, threadLimitInForce } from "../../../model/threadFormula.ts";
 import { OP_ARG, OP_KINDS } from "../opCode.ts";
 import { FLAT, flatLayoutFor } from "./flatState.ts";
 
@@ -99,7 +99,10 @@ export const flatStepFor = (config: Config): FlatStep => {
  */
 export const flatOperationsFor = (config: Config): ReadonlyArray<FlatOperation> => {
   const l = flatLayoutFor(config);
-  const { threadLimit, baseThreads, threadsPerPeer } = config.threads;
+  // The effective thread parameters (R3's limit in force, R5's per-peer threads), read where the model reads them.
+  const { baseThreads } = config.threads;
+  const threadLimit = threadLimitInForce(config);
+  const threadsPerPeer = perPeerThreads(config);
   const { bootstrapTicks, maxConcurrentBootstraps, cacheSelfHealsAfterTriggerRemoval } = config.coldStart;
   const { preflightGuard, largerServers, cellularization, bootstrapFromAuthoritative, waitForCompleteMap } =
     config.remediations;

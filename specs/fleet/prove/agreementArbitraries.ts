@@ -32,10 +32,16 @@ export const agreementConfigArb: fc.Arbitrary<Config> = fc
       cellularization: fc.boolean(),
       bootstrapFromAuthoritative: fc.boolean(),
       waitForCompleteMap: fc.boolean(),
+      testedHigherLimit: fc.boolean(),
+      cacheOnDedicatedFleet: fc.boolean(),
     }),
+    // R3: the tested limit's height above the 2020 one.
+    testedAbove: fc.integer({ min: 0, max: 4 }),
   })
   .map((p): Config => {
     const edge = Math.max(1, p.initialSize + p.edgeOffset);
+    // At least 1, as the decoder requires.
+    const threadLimit = Math.max(1, p.base + p.perPeer * (edge - 1) + Math.min(p.slack, p.perPeer - 1));
     return {
       ...asWas,
       name: "agreement",
@@ -44,8 +50,7 @@ export const agreementConfigArb: fc.Arbitrary<Config> = fc
       threads: {
         baseThreads: p.base,
         threadsPerPeer: p.perPeer,
-        // At least 1, as the decoder requires.
-        threadLimit: Math.max(1, p.base + p.perPeer * (edge - 1) + Math.min(p.slack, p.perPeer - 1)),
+        threadLimit,
       },
       shards: { shardCount: 2, backendClusters: 2 },
       membership: { propagationDelayTicks: p.propagationDelayTicks },
@@ -55,6 +60,10 @@ export const agreementConfigArb: fc.Arbitrary<Config> = fc
         cacheSelfHealsAfterTriggerRemoval: p.cacheSelfHealsAfterTriggerRemoval,
       },
       remediations: { ...NO_REMEDIATIONS, ...p.remediations },
-      remediationParameters: { largerServerFactor: p.largerServerFactor, cellSize: p.cellSize },
+      remediationParameters: {
+        largerServerFactor: p.largerServerFactor,
+        cellSize: p.cellSize,
+        testedThreadLimit: threadLimit + p.testedAbove,
+      },
     };
   });

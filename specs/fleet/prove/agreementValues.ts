@@ -9,7 +9,7 @@ import { behindFor } from "../../../model/lag.ts";
 import type { Op } from "../../../model/ops.ts";
 import type { StepResult } from "../../../model/refusal.ts";
 import { type Frontend, type ShardMapStatus, type State, serversFor } from "../../../model/state.ts";
-import { maxPeerThreads } from "../../../model/threadFormula.ts";
+import { maxPeerThreads, threadLimitInForce } from "../../../model/threadFormula.ts";
 import { succeededThroughStaleEntry } from "../../../properties/routesToCurrentOwner.ts";
 import { type Abstract, BUILDING, COMPLETE, type Params, type ProofFlags, USELESS } from "./encoding.ts";
 
@@ -37,11 +37,13 @@ export const flagsOf = (config: Config): Required<ProofFlags> => ({
   largerServers: config.remediations.largerServers,
   bootstrapFromAuthoritative: config.remediations.bootstrapFromAuthoritative,
   waitForCompleteMap: config.remediations.waitForCompleteMap,
+  testedHigherLimit: config.remediations.testedHigherLimit === true,
+  cacheOnDedicatedFleet: config.remediations.cacheOnDedicatedFleet === true,
 });
 
 /** The parameters as model/configDecoder.ts decodes them, and the servers of the initial and the plan's fleet. */
 export const paramValues = (config: Config): ParamValues => ({
-  threadLimit: config.threads.threadLimit,
+  threadLimit: threadLimitInForce(config),
   baseThreads: config.threads.baseThreads,
   threadsPerPeer: config.threads.threadsPerPeer,
   cellSize: config.remediationParameters.cellSize,
@@ -52,7 +54,8 @@ export const paramValues = (config: Config): ParamValues => ({
   bootstrapTicks: config.coldStart.bootstrapTicks,
   initialServers: serversFor(config, config.fleet.initialSize),
   planServers: serversFor(config, config.fleet.maxSize),
-  maxPeers: maxPeerThreads(config),
+  // +∞ under R5, where no formula reads it (encoding.ts `fits`): any integer stands for it.
+  maxPeers: Math.min(maxPeerThreads(config), Number.MAX_SAFE_INTEGER),
   selfHeals: config.coldStart.cacheSelfHealsAfterTriggerRemoval,
 });
 

@@ -12,6 +12,7 @@ import {
   type Enc,
   fits,
   fleetShape,
+  fullFlags,
   INVARIANT_FORMULAS,
   initial,
   min,
@@ -73,6 +74,25 @@ type ThreadBound = Pick<
   readonly witness: (e: Enc, a: Abstract) => Bool;
 };
 
+/**
+ * R5: a frontend takes its map from the cache fleet and opens no thread per peer, so it needs its base threads
+ * whatever it knows: its threads fit as long as the base ones do (model/threadFormula.ts `perPeerThreads`).
+ * The side condition is the decoder's own (threads.threadLimit ≥ baseThreads, and R3 never lowers the limit in
+ * force below it), so it holds for every config the CLI accepts: no witness can break it.
+ */
+const cache: ThreadBound = {
+  name: "CacheHoldsShardMap",
+  sentence:
+    "Frontends open no thread per peer (R5), so each needs its base threads only, whatever the fleet size.",
+  source: "domain.md R5 (the shard-map cache on a dedicated fleet), K5, K7",
+  scope: "every fleet size",
+  sideConditionText: "baseThreads ≤ threadLimit (the limit in force)",
+  sideCondition: (e) => e.p.baseThreads.le(e.p.threadLimit),
+  bound: (e, a) => threadBudgetOf(e, a),
+  witness: (e, a) => initial(e, a),
+  appliesTo: (flags) => flags.cacheOnDedicatedFleet,
+};
+
 /** R7: a frontend knows at most cellSize − 1 peers (properties/strengthened.ts CellsBoundThreads). */
 const cells: ThreadBound = {
   name: "CellsBoundThreads",
@@ -116,7 +136,7 @@ const plan: ThreadBound = {
   appliesTo: (flags) => !flags.cellularization && !flags.preflightGuard,
 };
 
-const THREAD_BOUNDS: ReadonlyArray<ThreadBound> = [cells, groups, plan];
+const THREAD_BOUNDS: ReadonlyArray<ThreadBound> = [cache, cells, groups, plan];
 
 // ---------------------------------------------------------------------------------------------------------
 // the named conjuncts
@@ -159,6 +179,7 @@ const threadBudgetVia = (t: ThreadBound): Argument => ({
   appliesTo: t.appliesTo,
 });
 
+export const cacheHoldsShardMap = threadBudgetVia(cache);
 export const cellsBoundThreads = threadBudgetVia(cells);
 export const groupsWithinBudget = threadBudgetVia(groups);
 export const planFitsInServers = threadBudgetVia(plan);
@@ -254,7 +275,13 @@ const viaWaiting = (
 /** Every argument, by invariant, in the order they are tried. */
 export const ARGUMENTS: Readonly<Record<CoreInvariant, ReadonlyArray<Argument>>> = {
   WellFormed: [itself("WellFormed")],
-  ThreadBudget: [cellsBoundThreads, groupsWithinBudget, threadBudgetAlone, planFitsInServers],
+  ThreadBudget: [
+    cacheHoldsShardMap,
+    cellsBoundThreads,
+    groupsWithinBudget,
+    threadBudgetAlone,
+    planFitsInServers,
+  ],
   ServesOnlyWithCompleteMap: [
     viaWaiting("ServesOnlyWithCompleteMap", [], false),
     ...THREAD_BOUNDS.map((t) => viaThreads("ServesOnlyWithCompleteMap", t, [])),
@@ -275,11 +302,7 @@ export const ARGUMENTS: Readonly<Record<CoreInvariant, ReadonlyArray<Argument>>>
  * A caller stops at the first PROVED (ThreadBudget's as-was pair, itself then the plan, is tried in full).
  */
 export const argumentsFor = (invariant: CoreInvariant, flags: ProofFlags): ReadonlyArray<Argument> => {
-  const full: Required<ProofFlags> = {
-    bootstrapFromAuthoritative: false,
-    waitForCompleteMap: false,
-    ...flags,
-  };
+  const full = fullFlags(flags);
   const applicable = ARGUMENTS[invariant].filter((a) => a.appliesTo(full));
   return applicable.length > 0 ? applicable : [itself(invariant)];
 };

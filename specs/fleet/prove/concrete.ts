@@ -57,7 +57,12 @@ const configFor = (
     threadsPerPeer: params.threadsPerPeer ?? 1,
   },
   remediations: { ...asWas.remediations, ...flags },
-  remediationParameters: { ...asWas.remediationParameters, largerServerFactor: factor },
+  // Z3's threadLimit is the limit in force (encoding.ts `Params`): under R3 the tested one, so both are it.
+  remediationParameters: {
+    ...asWas.remediationParameters,
+    largerServerFactor: factor,
+    testedThreadLimit: params.threadLimit ?? 1,
+  },
 });
 
 /** `ops` from `config`'s initial state through `step`, then `invariant`'s message if it is violated there. */

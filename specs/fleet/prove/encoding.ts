@@ -23,19 +23,41 @@
 import type { Arith, Bool } from "z3-solver";
 import type { Config } from "../../../model/config.ts";
 import { serversFor } from "../../../model/state.ts";
+import { threadLimitInForce } from "../../../model/threadFormula.ts";
 import type { Z3 } from "../../prove/z3.ts";
 
-/** Which remediations are on. All five are concrete: one proof per combination, cached by the caller. */
+/** Which remediations are on. All are concrete: one proof per combination, cached by the caller. */
 export interface ProofFlags {
   readonly cellularization: boolean;
   readonly preflightGuard: boolean;
   readonly largerServers: boolean;
   readonly bootstrapFromAuthoritative?: boolean;
   readonly waitForCompleteMap?: boolean;
+  /**
+   * R3: a higher, tested limit is in force. The encoding's `threadLimit` is always the limit in force
+   * (model/threadFormula.ts `threadLimitInForce`), and every proof holds for every value of it, so R3 changes
+   * no formula: a proof under R3 is the same proof, read for the tested limit (docs/prove.md).
+   */
+  readonly testedHigherLimit?: boolean;
+  /**
+   * R5: frontends take the shard map from the cache fleet and open no thread per peer
+   * (model/threadFormula.ts `perPeerThreads`): a frontend needs its base threads only, whatever it knows.
+   */
+  readonly cacheOnDedicatedFleet?: boolean;
 }
+
+/** The flags with the optional ones off. */
+export const fullFlags = (flags: ProofFlags): Required<ProofFlags> => ({
+  bootstrapFromAuthoritative: false,
+  waitForCompleteMap: false,
+  testedHigherLimit: false,
+  cacheOnDedicatedFleet: false,
+  ...flags,
+});
 
 /** The symbolic parameters: the decoder's fields (model/configDecoder.ts), as unbounded integers. */
 export interface Params {
+  /** The OS thread limit in force: threads.threadLimit, or R3's tested limit under R3. */
   readonly threadLimit: Arith;
   readonly baseThreads: Arith;
   readonly threadsPerPeer: Arith;
@@ -151,7 +173,7 @@ export const encoding = (z: Z3, flags: ProofFlags): Enc => {
   const p = paramsIn(z);
   return {
     z,
-    flags: { bootstrapFromAuthoritative: false, waitForCompleteMap: false, ...flags },
+    flags: fullFlags(flags),
     p,
     selfHeals: z.Bool.const("cacheSelfHealsAfterTriggerRemoval"),
     maxPeers: z.Int.const("maxPeerThreads"),
@@ -193,7 +215,7 @@ export const decoderDomain = (e: Enc): Bool => {
 export const paramsAre = (e: Enc, config: Config): Bool => {
   const { z, p } = e;
   return z.And(
-    p.threadLimit.eq(config.threads.threadLimit),
+    p.threadLimit.eq(threadLimitInForce(config)),
     p.baseThreads.eq(config.threads.baseThreads),
     p.threadsPerPeer.eq(config.threads.threadsPerPeer),
     p.cellSize.eq(config.remediationParameters.cellSize),
@@ -209,20 +231,29 @@ export const paramsAre = (e: Enc, config: Config): Bool => {
   );
 };
 
-/** maxPeerThreads is the quotient: the largest m ≥ 0 with baseThreads + threadsPerPeer × m ≤ threadLimit. */
+/**
+ * maxPeerThreads is the quotient: the largest m ≥ 0 with baseThreads + threadsPerPeer × m ≤ threadLimit. Under
+ * R5 there is none (every m fits, model/threadFormula.ts gives +∞) and no formula reads it: true.
+ */
 export const maxPeersDefinition = (e: Enc): Bool =>
-  e.z.And(
-    e.maxPeers.ge(0),
-    threadsFor(e, e.maxPeers).le(e.p.threadLimit),
-    threadsFor(e, e.maxPeers.add(1)).gt(e.p.threadLimit),
-  );
+  e.flags.cacheOnDedicatedFleet
+    ? e.z.Bool.val(true)
+    : e.z.And(
+        e.maxPeers.ge(0),
+        threadsFor(e, e.maxPeers).le(e.p.threadLimit),
+        threadsFor(e, e.maxPeers.add(1)).gt(e.p.threadLimit),
+      );
 
-/** model/threadFormula.ts `threadsFor`: baseThreads + threadsPerPeer × peers. */
-export const threadsFor = ({ p }: Enc, peers: Arith | number): Arith =>
-  p.baseThreads.add(p.threadsPerPeer.mul(peers));
+/** model/threadFormula.ts `threadsFor`: baseThreads + threadsPerPeer × peers (baseThreads alone under R5). */
+export const threadsFor = (e: Enc, peers: Arith | number): Arith =>
+  e.flags.cacheOnDedicatedFleet ? e.p.baseThreads : e.p.baseThreads.add(e.p.threadsPerPeer.mul(peers));
 
-/** K7: `threadsFor(peers) ≤ threadLimit`, stated as peers ≤ maxPeerThreads (see `Enc.maxPeers`). */
-export const fits = (e: Enc, peers: Arith | number): Bool => e.maxPeers.ge(peers);
+/**
+ * K7: `threadsFor(peers) ≤ threadLimit`, stated as peers ≤ maxPeerThreads (see `Enc.maxPeers`). Under R5 it is
+ * `baseThreads ≤ threadLimit`, which the decoder's domain assumes (`decoderDomain`): true for every peer count.
+ */
+export const fits = (e: Enc, peers: Arith | number): Bool =>
+  e.flags.cacheOnDedicatedFleet ? e.z.Bool.val(true) : e.maxPeers.ge(peers);
 
 /**
  * model/threads.ts `connectablePeers`: c = min(peers, maxPeerThreads), where maxPeerThreads =

@@ -93,6 +93,8 @@ const NONE = {
   largerServers: false,
   bootstrapFromAuthoritative: false,
   waitForCompleteMap: false,
+  testedHigherLimit: false,
+  cacheOnDedicatedFleet: false,
 } as const;
 
 /**

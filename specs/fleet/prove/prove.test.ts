@@ -14,6 +14,7 @@ import {
   ARGUMENTS,
   type Argument,
   argumentsFor,
+  cacheHoldsShardMap,
   cellsBoundThreads,
   groupsWithinBudget,
   itself,
@@ -93,7 +94,27 @@ describe("prove ThreadBudget with Z3", () => {
   });
 });
 
+describe("R3 and R5 (issue 14)", () => {
+  test("under R5, ThreadBudget is PROVED for every fleet size through CacheHoldsShardMap, when baseThreads ≤ threadLimit: the decoder's own domain, so no value breaks it", async () => {
+    const r = await proveInvariant(z, flagsOf(["cacheOnDedicatedFleet"]), "ThreadBudget");
+    expect(r.verdict).toBe("PROVED");
+    expect(r.proof?.argument).toBe(cacheHoldsShardMap.name);
+    expect(r.proof?.scope).toBe("every fleet size");
+    expect(r.proof?.sideCondition).toBe("baseThreads ≤ threadLimit (the limit in force)");
+    expect(r.proof?.necessary).toBe("trivial");
+  });
+
+  test("without R5 the same argument does not apply, and ThreadBudget alone stays NOT INDUCTIVE under R3: a higher limit is another value of threadLimit", async () => {
+    expect(argumentsFor("ThreadBudget", { ...NONE, testedHigherLimit: true })).not.toContain(
+      cacheHoldsShardMap,
+    );
+    const r = await proveArgument(z, { ...NONE, testedHigherLimit: true }, threadBudgetAlone);
+    expect(r.verdict).toBe("NOT INDUCTIVE");
+  });
+});
+
 describe("prove every core invariant with Z3", () => {
+  // The five remediations of the first slices (R3 and R5 have their own tests above).
   const ALL = flagsOf([
     "preflightGuard",
     "largerServers",

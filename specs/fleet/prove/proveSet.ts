@@ -50,6 +50,8 @@ export const flagsOf = (names: ReadonlyArray<string>): Required<ProofFlags> => {
     cellularization: on("cellularization"),
     bootstrapFromAuthoritative: on("bootstrapFromAuthoritative"),
     waitForCompleteMap: on("waitForCompleteMap"),
+    testedHigherLimit: on("testedHigherLimit"),
+    cacheOnDedicatedFleet: on("cacheOnDedicatedFleet"),
   };
 };
 
