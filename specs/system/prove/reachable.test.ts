@@ -14,7 +14,7 @@ import { loadSaved } from "../../saved.ts";
 
 const FLEET_FAILURE = join(
   import.meta.dirname,
-  "../../../counterexamples/system/CloudWatchLosesNoDatapoint--as-was--00f13421a7.json",
+  "../../../counterexamples/system/CloudWatchLosesNoDatapoint--as-was--38f91ea220.json",
 );
 
 describe("the witness run past R10's horizon, in the real system", () => {
