@@ -61,7 +61,8 @@ describe("the system search", () => {
     expect(firstViolation(asWasSystem, systemSpec.init(asWasSystem), systemSpec.invariants)).toBeUndefined();
   });
 
-  test.each(SYSTEM_INVARIANTS.map((i) => [i.name, i] as const))(
+  // A remediation's own limit (R6's PartitionWithinThreadLimit) holds on as-was: its remediation is off.
+  test.each(SYSTEM_INVARIANTS.filter((i) => i.limitOf === undefined).map((i) => [i.name, i] as const))(
     "%s is violated under as-was by a trace that starts with the Kinesis trigger",
     (_n, inv) => {
       const ops = asWasCounterexample(inv);
