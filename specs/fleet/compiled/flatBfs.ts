@@ -37,6 +37,7 @@ import {
   flatAuditor,
   flatResult,
   noneFound,
+  twinCandidate,
   twinsOf,
 } from "./flatCompiled.ts";
 import { type FlatViolated, flatViolatedFor } from "./flatInvariants.ts";
@@ -162,7 +163,7 @@ const search = (
         if (sorted && j > 0 && twin[j] !== j) {
           // The same operation on an identical earlier frontend was just tried: the same verdict, and (the
           // fleet being sorted in the key) a successor with the same key, which is now visited.
-          const e = enabled[o - (j - (twin[j] as number)) * (back[o] as number)] as number;
+          const e = enabled[twinCandidate(o, j, twin, back)] as number;
           enabled[o] = e;
           transitions += e;
           continue;

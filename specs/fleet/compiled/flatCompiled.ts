@@ -63,6 +63,13 @@ export const candidatesOf = (ops: ReadonlyArray<Op>): Candidates => {
 };
 
 /**
+ * The candidate whose verdict candidate `o` shares: the same operation on frontend `j`'s twin (`twinsOf`), found
+ * by stepping back `back[o]` candidates per frontend between them. Only for `j > 0` with `twin[j] !== j`.
+ */
+export const twinCandidate = (o: number, j: number, twin: Int32Array, back: Int32Array): number =>
+  o - (j - (twin[j] as number)) * (back[o] as number);
+
+/**
  * For each frontend j of `flat`, the first frontend i ≤ j whose slot equals j's, into `twin`. An operation on
  * j then has the verdict of the same operation on i, and, where the key sorts the fleet, a successor of the
  * same key.

@@ -20,7 +20,7 @@
 import type { Config } from "../../../model/config.ts";
 import type { Invariant } from "../../../properties/index.ts";
 import { orderInsensitive } from "../stateKey.ts";
-import { candidatesFor, compile, twinsOf } from "./flatCompiled.ts";
+import { candidatesFor, compile, twinCandidate, twinsOf } from "./flatCompiled.ts";
 import type { FrontierLevel } from "./flatFrontier.ts";
 import { type FlatViolated, flatViolatedFor } from "./flatInvariants.ts";
 import { flatLayoutFor } from "./flatState.ts";
@@ -167,7 +167,7 @@ export const flatExpanderFor = (
       const j = frontend[o] as number;
       if (sorted && j > 0 && twin[j] !== j) {
         // As in flatBfs.ts: an identical earlier frontend's verdict, and a successor already looked up.
-        const e = enabled[o - (j - (twin[j] as number)) * (back[o] as number)] as number;
+        const e = enabled[twinCandidate(o, j, twin, back)] as number;
         enabled[o] = e;
         accepted += e;
         continue;
