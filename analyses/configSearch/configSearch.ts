@@ -1,8 +1,9 @@
 // ---------------------------------------------------------------------------------------------------------
 // analyses/configSearch: one config's verdicts by breadth-first search of its reachable states (exhaustive up to
 // CONFIG_SEARCH_MAX_STATES, bounded past it), against the rules' expected outcomes (expectedOutcome.ts). Not
-// random: a drawn config is small enough to visit every reachable state, so "holds" means proved for that config and "violated" comes with a shortest trace; a random search
-// could miss a violation and report a false mismatch.
+// random: where the search visits every reachable state of the drawn config within that bound, "holds" means
+// proved for that config, and "violated" comes with a shortest trace; past the bound, "bounded" is compared one
+// way only. A random search could miss a violation and report a false mismatch.
 // ---------------------------------------------------------------------------------------------------------
 import type { Spec } from "../../checker/spec.ts";
 import { exploreBreadthFirst } from "../../checker/verify/bfs.ts";
