@@ -6,18 +6,21 @@
 // agreement with `step`). The second score runs the whole suite (vitest.stryker.config.ts).
 import { defineConfig } from "vitest/config";
 
+/** The checker-level test files (also left out of the second score's run over their survivors). */
+export const CHECKER_LEVEL_TESTS = [
+  "analyses/configSearch/configSearch.test.ts",
+  "analyses/configSearch/dependentsSearch.test.ts",
+  "analyses/configSearch/soakRound.test.ts",
+  "properties/expectations.test.ts",
+  "checker/corpus.test.ts",
+  "specs/fleet/prove/prove.test.ts",
+  "specs/fleet/prove/agreement.test.ts",
+  "specs/system/prove/*.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: [
-      "analyses/configSearch/configSearch.test.ts",
-      "analyses/configSearch/dependentsSearch.test.ts",
-      "analyses/configSearch/soakRound.test.ts",
-      "properties/expectations.test.ts",
-      "checker/corpus.test.ts",
-      "specs/fleet/prove/prove.test.ts",
-      "specs/fleet/prove/agreement.test.ts",
-      "specs/system/prove/*.test.ts",
-    ],
+    include: CHECKER_LEVEL_TESTS,
     exclude: ["node_modules/**", ".stryker-tmp/**"],
     testTimeout: 120_000,
     // As in vitest.stryker.config.ts: reuse loaded modules between mutant runs (mutant schemata).

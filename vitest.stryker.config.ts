@@ -5,7 +5,14 @@
 // in-process but search with the whole checker in every test, so they are left out for time, as are
 // explain/docs.test.ts (it renders every chart of the design review in a worker thread), the bench's tests and
 // the two browser tests: every model path they run is run by a cheaper test too.
+//
+// With STRYKER_AFTER_CHECKER=1 (`npm run mutation:all-after-checker`) the checker-level files are left out too:
+// that run tests only the mutants they let survive, which they cannot kill (same seed, same FC_NUM_RUNS), so
+// running them again would only cost time; scripts/mutationScores.mjs adds their kills back.
 import { defineConfig } from "vitest/config";
+import { CHECKER_LEVEL_TESTS } from "./vitest.stryker.checker.config.ts";
+
+const afterChecker = process.env.STRYKER_AFTER_CHECKER === "1" ? CHECKER_LEVEL_TESTS : [];
 
 export default defineConfig({
   test: {
@@ -19,6 +26,7 @@ export default defineConfig({
       "explain/docs.test.ts",
       "bench/**",
       "**/*.browser.test.ts",
+      ...afterChecker,
     ],
     testTimeout: 120_000,
     // Reuse loaded modules between mutant runs: Stryker switches mutants at run time (mutant schemata),
