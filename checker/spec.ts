@@ -40,8 +40,11 @@ export interface Narration<C, S, Op> {
   label(config: C, state: S, op: Op): string;
   /** What the operation changed, one sentence each. */
   changes(config: C, before: S, op: Op, after: S): ReadonlyArray<string>;
-  /** One line after a violation of `invariant` is reported (what fixes it, say), if the spec has one. */
-  advice?(invariant: string): string | undefined;
+  /**
+   * One line after a violation of `invariant` under `config` is reported (what fixes it, say), if the spec has
+   * one. The config is there so that a remedy already on is not advised again.
+   */
+  advice?(invariant: string, config: C): string | undefined;
 }
 
 /**

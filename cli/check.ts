@@ -201,7 +201,7 @@ const checkedOf = <C, S, Op>(
     invariant,
     result: result as SearchResult<unknown, unknown>,
     steps,
-    advice: s.spec.narration.advice?.(invariant.name),
+    advice: s.spec.narration.advice?.(invariant.name, s.config),
     file,
     nearMissFile,
     itf,

@@ -69,12 +69,17 @@ export const systemSpec: Spec<SystemConfig, SystemState, SystemOp> = {
       const r = systemStepWithEffects(config, before, op);
       return systemChangesBetween(config, before, after, E.isRight(r) ? r.right.effects : []);
     },
-    advice: (name) => {
+    advice: (name, config) => {
       const inv = systemInvariantNamed(name);
       if (inv === undefined) return undefined;
-      return inv.remediedBy.length === 0
-        ? `fixed by no dependent remediation flag${inv.advice === undefined ? "" : `: ${inv.advice}`}`
-        : `fixed by: ${inv.remediedBy.map((set) => `--remediation ${set.join(",")}`).join(" or ")}`;
+      if (inv.remediedBy.length === 0)
+        return `fixed by no dependent remediation flag${inv.advice === undefined ? "" : `: ${inv.advice}`}`;
+      // A remedy already on that still lets the invariant break has hit a limit of its own (R2's alarm level, say):
+      // advising the same flag again would send the reader in a circle.
+      const on = inv.remediedBy.find((set) => set.every((r) => config.dependents.remediations[r] === true));
+      return on === undefined
+        ? `fixed by: ${inv.remediedBy.map((set) => `--remediation ${set.join(",")}`).join(" or ")}`
+        : `violated with --remediation ${on.join(",")} on: a limit of the remedy itself (docs/remediation-limits.md)`;
     },
   },
   exploration: {
