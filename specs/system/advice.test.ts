@@ -18,6 +18,8 @@ describe("the advice printed after a dependents' invariant is violated", () => {
   });
 
   test("an invariant no dependent flag fixes says what does", () => {
-    expect(advice("NoRecoverySetback")).toMatch(/^fixed by no dependent remediation flag: restart .* no faster than/);
+    expect(advice("NoRecoverySetback")).toMatch(
+      /^fixed by no dependent remediation flag: restart .* no faster than/,
+    );
   });
 });
