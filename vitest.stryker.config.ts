@@ -6,7 +6,7 @@
 // explain/docs.test.ts (it renders every chart of the design review in a worker thread), the bench's tests and
 // the two browser tests: every model path they run is run by a cheaper test too.
 //
-// With STRYKER_AFTER_CHECKER=1 (`npm run mutation:all-after-checker`) the checker-level files are left out too:
+// With STRYKER_AFTER_CHECKER=1 (`npm run mutation:all-after-checker`, scripts/mutationGroups.mjs) the checker-level files are left out too:
 // that run tests only the mutants they let survive, which they cannot kill (same seed, same FC_NUM_RUNS), so
 // running them again would only cost time; scripts/mutationScores.mjs adds their kills back.
 import { defineConfig } from "vitest/config";

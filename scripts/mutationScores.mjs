@@ -1,18 +1,19 @@
-// Issue 18's two mutation scores over model/ and properties/, per file (docs/trust.md).
+// Issue 18's two mutation scores over model/ and properties/, per file, as Markdown (docs/trust.md):
 //
-//   node scripts/mutationScores.mjs survivors   # the checker-level run's survivors as Stryker --mutate ranges
-//   node scripts/mutationScores.mjs table       # both scores per file, as Markdown
+//   node scripts/mutationScores.mjs [--checker-only]    # or `npm run mutation:scores`
 //
-// The score with every test is measured on what the checker-level tests leave alive, not on all mutants again
-// (`npm run mutation:all-after-checker`): every test the checker-level run runs is also in the whole suite,
-// with the same seed and FC_NUM_RUNS, so a mutant they kill (or time out) is killed by the whole suite too.
-// Only the survivors and the mutants without coverage can score differently, and a run over them alone takes a
-// fraction of a full run's two hours. `table` joins the two reports by mutant (file, mutator, replacement,
-// position) and fails, naming the mutant, if a checker-level survivor has no result in the second report.
-import { readFileSync } from "node:fs";
+// It reads the per-group reports scripts/mutationGroups.mjs writes: reports/mutation-checker/<group>.json (the
+// checker-level tests) and reports/mutation-after/<group>.json (every other test Stryker runs, over the mutants
+// the checker-level tests left alive). The score with every test is counted from both: every checker-level
+// test is also in the whole suite, with the same seed and FC_NUM_RUNS, so a mutant they kill (or time out) is
+// killed by the whole suite too; only their survivors and the mutants they do not cover can score differently.
+// The two reports are joined by mutant (file, mutator, replacement, position); a checker-level survivor with no
+// result in the second report fails the script, naming the mutant.
+import { readdirSync, readFileSync } from "node:fs";
 
-const CHECKER = "reports/mutation-checker/mutation.json";
-const ALL = "reports/mutation/mutation.json";
+const CHECKER = "reports/mutation-checker";
+const AFTER = "reports/mutation-after";
+
 const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 
@@ -21,29 +22,20 @@ function fail(message) {
   process.exit(2);
 }
 
-function read(path) {
+/** The files of every group report in `dir` (reports/mutation-checker or reports/mutation-after), merged. */
+function read(dir) {
+  let names;
   try {
-    return JSON.parse(readFileSync(path, "utf8")).files;
+    names = readdirSync(dir).filter((n) => n.endsWith(".json") && n !== "mutation.json");
   } catch (e) {
-    fail(`cannot read ${path} (${e.code ?? e.message}); run the mutation run that writes it first`);
+    fail(`cannot read ${dir} (${e.code ?? e.message}); run scripts/mutationGroups.mjs first`);
   }
+  if (names.length === 0) fail(`no group report in ${dir}; run scripts/mutationGroups.mjs first`);
+  return Object.assign({}, ...names.map((n) => JSON.parse(readFileSync(`${dir}/${n}`, "utf8")).files));
 }
 
 const keyOf = (file, m) =>
   `${file}|${m.mutatorName}|${m.replacement ?? ""}|${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column}`;
-
-/** Stryker's range syntax: 1-based lines, 0-based columns, both ends included (the report's columns are 1-based). */
-function survivorRanges(files) {
-  const ranges = [];
-  for (const [file, { mutants }] of Object.entries(files)) {
-    for (const m of mutants) {
-      if (!UNDETECTED.has(m.status)) continue;
-      const { start, end } = m.location;
-      ranges.push(`${file}:${start.line}:${start.column - 1}-${end.line}:${end.column - 1}`);
-    }
-  }
-  return [...new Set(ranges)];
-}
 
 function scores(checker, all) {
   const second = new Map();
@@ -66,7 +58,7 @@ function scores(checker, all) {
       if (all === undefined) continue;
       const status = second.get(keyOf(file, m));
       if (status === undefined)
-        fail(`${keyOf(file, m)} survived the checker-level tests but is not in ${ALL}`);
+        fail(`${keyOf(file, m)} survived the checker-level tests but has no result in ${AFTER}`);
       if (DETECTED.has(status)) byAll += 1;
     }
     if (tested > 0) rows.push({ file, tested, byChecker, byAll });
@@ -93,16 +85,9 @@ function table(rows, withAll) {
   return [
     head,
     ...rows.map((r) => line(`\`${r.file}\``, r)),
-    line("**All of model/ and properties/**", total),
+    line("**Total (every group reported)**", total),
   ].join("\n");
 }
 
-const [command] = process.argv.slice(2);
-if (command === "survivors") {
-  console.log(survivorRanges(read(CHECKER)).join(","));
-} else if (command === "table") {
-  const withAll = process.argv.includes("--checker-only") ? undefined : read(ALL);
-  console.log(table(scores(read(CHECKER), withAll), withAll !== undefined));
-} else {
-  fail(`unknown command ${command ?? "(none)"}: use survivors or table [--checker-only]`);
-}
+const withAll = process.argv.includes("--checker-only") ? undefined : read(AFTER);
+console.log(table(scores(read(CHECKER), withAll), withAll !== undefined));

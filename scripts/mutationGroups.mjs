@@ -1,0 +1,105 @@
+// Issue 18's two mutation scores, run a group of files at a time so that each finished group is kept
+// (Stryker writes its reports and its incremental file only when a run ends, and the whole scope takes hours):
+//
+//   node scripts/mutationGroups.mjs checker [GROUP...]  # checker-level tests only (stryker.checker.config.json)
+//   node scripts/mutationGroups.mjs after [GROUP...]    # every other test, over what `checker` left alive
+//
+// `npm run mutation:checker` and `npm run mutation:all-after-checker` run every group. Each group's run is
+// incremental (reports/inc-<suite>-<group>.json): run again, it tests only the mutants whose code or covering
+// tests changed, so a stopped session resumes where it stopped. Reports: reports/mutation-checker/<group>.json
+// and reports/mutation-after/<group>.json; `npm run mutation:scores` joins them (scripts/mutationScores.mjs).
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+
+/** Every non-test file of model/ and properties/, in three groups: the fleet's model, its invariants, the rest. */
+export const GROUPS = {
+  "fleet-model": [
+    "model/*.ts",
+    "model/configs/**/*.ts",
+    "!model/system.ts",
+    "!model/systemOp*.ts",
+    "!model/dependencyGraph.ts",
+  ],
+  "fleet-properties": ["properties/*.ts"],
+  system: [
+    "model/dependents/**/*.ts",
+    "properties/dependents/**/*.ts",
+    "model/system.ts",
+    "model/systemOp*.ts",
+    "model/dependencyGraph.ts",
+  ],
+};
+
+const NO_TESTS = "!**/*.test.ts";
+
+const SUITES = {
+  checker: {
+    config: "stryker.checker.config.json",
+    report: "reports/mutation-checker/mutation.json",
+    env: {},
+  },
+  after: {
+    config: "stryker.config.json",
+    report: "reports/mutation/mutation.json",
+    env: { STRYKER_AFTER_CHECKER: "1" },
+  },
+};
+
+function fail(message) {
+  console.error(`mutationGroups: ${message}`);
+  process.exit(2);
+}
+
+/** The checker-level survivors of `group`, as Stryker ranges (1-based lines, 0-based columns, ends included). */
+function survivorRanges(group) {
+  const path = `reports/mutation-checker/${group}.json`;
+  if (!existsSync(path))
+    fail(`${path} is missing: run \`node scripts/mutationGroups.mjs checker ${group}\` first`);
+  const ranges = new Set();
+  for (const [file, { mutants }] of Object.entries(JSON.parse(readFileSync(path, "utf8")).files)) {
+    for (const m of mutants) {
+      if (m.status !== "Survived" && m.status !== "NoCoverage") continue;
+      const { start, end } = m.location;
+      ranges.add(`${file}:${start.line}:${start.column - 1}-${end.line}:${end.column - 1}`);
+    }
+  }
+  return [...ranges];
+}
+
+const [suiteName, ...named] = process.argv.slice(2);
+const suite = SUITES[suiteName];
+if (suite === undefined) fail(`unknown suite ${suiteName ?? "(none)"}: use checker or after`);
+for (const g of named)
+  if (!(g in GROUPS)) fail(`unknown group ${g}: one of ${Object.keys(GROUPS).join(", ")}`);
+const outDir = suiteName === "checker" ? "reports/mutation-checker" : "reports/mutation-after";
+mkdirSync(outDir, { recursive: true });
+
+for (const group of named.length > 0 ? named : Object.keys(GROUPS)) {
+  const mutate = suiteName === "checker" ? [...GROUPS[group], NO_TESTS] : survivorRanges(group);
+  if (mutate.length === 0) {
+    console.log(`${group}: nothing to test`);
+    continue;
+  }
+  console.log(
+    `${group}: ${suiteName === "checker" ? mutate.join(" ") : `${mutate.length} surviving mutants`}`,
+  );
+  const r = spawnSync(
+    "npx",
+    [
+      "stryker",
+      "run",
+      suite.config,
+      "--ignoreStatic",
+      "--incremental",
+      "--incrementalFile",
+      `reports/inc-${suiteName}-${group}.json`,
+      "--mutate",
+      mutate.join(","),
+    ],
+    { stdio: "inherit", env: { ...process.env, FC_NUM_RUNS: "40", ...suite.env } },
+  );
+  if (r.status !== 0) fail(`${group}: Stryker exited with ${r.status ?? r.signal}`);
+  // Kept per group, whole: copied beside, then renamed over the last one.
+  copyFileSync(suite.report, `${outDir}/${group}.json.tmp`);
+  renameSync(`${outDir}/${group}.json.tmp`, `${outDir}/${group}.json`);
+}
