@@ -16,7 +16,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from "n
  * groups are small enough to finish in well under an hour on 2 cores (the checker-level tests run whole
  * searches for each mutant).
  */
-export const GROUPS = {
+const GROUPS = {
   "fleet-model-1": [
     "model/clock.ts",
     "model/config.ts",
@@ -100,7 +100,7 @@ for (const group of named.length > 0 ? named : Object.keys(GROUPS)) {
     continue;
   }
   console.log(
-    `${group}: ${suiteName === "checker" ? mutate.join(" ") : `${mutate.length} surviving mutants`}`,
+    `${group}: ${suiteName === "checker" ? mutate.join(" ") : `${mutate.length} mutants the checker-level tests left alive`}`,
   );
   const r = spawnSync(
     "npx",
