@@ -25,7 +25,7 @@ export default defineConfig({
     exclude: EXCLUDE,
     testTimeout: 120_000,
     // A test file per core: vitest's default in `run` mode is one fewer worker than cores, which on this 2-core
-    // machine ran the whole suite on one (its Duration was the sum of every file's time).
+    // machine ran the whole suite on one (its Duration was about the sum of every file's time).
     maxWorkers: 2,
     setupFiles: ["test/setup.ts"],
     // Builds dist/ when stale: the CLI tests spawn bin/outage.js, which runs dist/bundle/outage.js (dist/cli/outage.js bundled).
