@@ -204,7 +204,9 @@ describe("prove every core invariant with Z3", () => {
         .map((v) => v.invariant.name);
       expect(refuted.length).toBeGreaterThan(0);
       for (const invariant of CORE_INVARIANTS.filter((i) => refuted.includes(i))) {
-        const r = await proveInvariant(z, flagsOf(set), invariant);
+        // Without the necessity queries: this claim reads only which argument proved the invariant. Those queries
+        // have a 20 s timeout each and are the suspects for this test's three overruns of 120 s (docs/trust.md).
+        const r = await proveInvariant(z, flagsOf(set), invariant, false);
         if (r.proof !== undefined)
           expect(
             await sideConditionHolds(
