@@ -205,7 +205,7 @@ describe("prove every core invariant with Z3", () => {
       expect(refuted.length).toBeGreaterThan(0);
       for (const invariant of CORE_INVARIANTS.filter((i) => refuted.includes(i))) {
         // Without the necessity queries: this claim reads only which argument proved the invariant. Those queries
-        // have a 20 s timeout each and are the suspects for this test's three overruns of 120 s (docs/trust.md).
+        // have a 20 s timeout each and are the suspects for this test's two overruns of 120 s (docs/trust.md).
         const r = await proveInvariant(z, flagsOf(set), invariant, false);
         if (r.proof !== undefined)
           expect(
