@@ -9,7 +9,8 @@
 // tests changed, so a stopped session resumes where it stopped. Reports: reports/mutation-checker/<group>.json
 // and reports/mutation-after/<group>.json; `npm run mutation:scores` joins them (scripts/mutationScores.mjs).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from "node:fs";
+import { matchesGlob } from "node:path";
 
 /**
  * Every non-test file of model/ and properties/, in groups of a few files: a group is the unit a run keeps, so
@@ -47,7 +48,19 @@ const GROUPS = {
   "system-step": ["model/system.ts", "model/systemOp*.ts", "model/dependencyGraph.ts"],
   "system-dependents-model": ["model/dependents/**/*.ts"],
   "system-dependents-properties": ["properties/dependents/**/*.ts"],
+  "model-scenarios": ["model/scenarios/**/*.ts"],
 };
+
+/** Each non-test file of model/ and properties/ with the groups whose patterns take it: one each, or a score leaves it out. */
+function groupsOfEveryFile() {
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`],
+    );
+  return [...walk("model"), ...walk("properties")]
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .map((f) => [f, Object.keys(GROUPS).filter((g) => GROUPS[g].some((pattern) => matchesGlob(f, pattern)))]);
+}
 
 const NO_TESTS = "!**/*.test.ts";
 
@@ -84,6 +97,10 @@ function survivorRanges(group) {
   }
   return [...ranges];
 }
+
+for (const [file, groups] of groupsOfEveryFile())
+  if (groups.length !== 1)
+    fail(`${file} is in ${groups.length === 0 ? "no group" : `groups ${groups.join(", ")}`}: edit GROUPS`);
 
 const [suiteName, ...named] = process.argv.slice(2);
 const suite = SUITES[suiteName];
