@@ -8,6 +8,7 @@ import { defineConfig } from "vitest/config";
  * its own instead, so each starts its own Z3 (about half a second) and hands its heap back when it ends.
  */
 const Z3_FILES = [
+  "specs/prove/*.test.ts",
   "specs/fleet/prove/*.test.ts",
   "specs/system/prove/*.test.ts",
   "analyses/plantedBugs/encodingAgreement.test.ts",

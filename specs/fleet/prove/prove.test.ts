@@ -204,8 +204,8 @@ describe("prove every core invariant with Z3", () => {
         .map((v) => v.invariant.name);
       expect(refuted.length).toBeGreaterThan(0);
       for (const invariant of CORE_INVARIANTS.filter((i) => refuted.includes(i))) {
-        // Without the necessity queries: this claim reads only which argument proved the invariant. Those queries
-        // have a 20 s timeout each and are the suspects for this test's two overruns of 120 s (docs/trust.md).
+        // Without the necessity queries (a 20 s timeout each): this claim reads only which argument proved the
+        // invariant. (This test's two overruns of 120 s were Z3's term table corrupted, docs/trust.md.)
         const r = await proveInvariant(z, flagsOf(set), invariant, false);
         if (r.proof !== undefined)
           expect(

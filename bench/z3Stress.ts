@@ -1,0 +1,79 @@
+// ---------------------------------------------------------------------------------------------------------
+// bench: `npm run stress:z3 -- [--rounds N] [--ungated]` (not in CI). Z3 checks while the garbage collector
+// frees dead Z3 terms every 2 ms (specs/prove/gcDuringChecks.ts), on the project's Z3 (its releases gated,
+// specs/prove/releaseGate.ts) or, with --ungated, on z3-solver's own `init`. The checks run in a child process
+// watched from here: the failure this shows can block the child's event loop, so the child cannot time itself
+// out. Prints each round; exit 0 when every round answered right, 1 on a wrong answer, a crash or a hang (no
+// round for 60 s), 2 on bad input.
+// ---------------------------------------------------------------------------------------------------------
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import type { Context } from "z3-solver";
+import { checksUnderCollection } from "../specs/prove/gcDuringChecks.ts";
+import { z3Context } from "../specs/prove/z3.ts";
+
+const HANG_MS = 60_000;
+
+const fail = (message: string): never => {
+  process.stderr.write(`stress:z3: ${message}\n`);
+  process.exit(2);
+};
+
+const argv = process.argv.slice(2);
+const known = new Set(["--rounds", "--ungated", "--child"]);
+for (const [i, a] of argv.entries())
+  if (a.startsWith("--") && !known.has(a)) fail(`unknown option ${a}: use --rounds N, --ungated`);
+  else if (!a.startsWith("--") && argv[i - 1] !== "--rounds") fail(`unexpected argument ${a}`);
+const roundsAt = argv.indexOf("--rounds");
+const rounds = roundsAt < 0 ? 20 : Number(argv[roundsAt + 1]);
+if (!Number.isInteger(rounds) || rounds < 1)
+  fail(`--rounds needs a whole number of at least 1, not ${argv[roundsAt + 1]}`);
+const ungated = argv.includes("--ungated");
+
+const ungatedContext = async (): Promise<Context<"main">> => {
+  const { init } = await import("z3-solver");
+  return (await init()).Context("main");
+};
+
+if (argv.includes("--child")) {
+  const z = ungated ? await ungatedContext() : await z3Context();
+  const results = await checksUnderCollection(z, rounds, (r) =>
+    process.stdout.write(
+      `round ${r.round + 1}/${rounds}: pigeons ${r.pigeons}, circle ${r.circle}${r.right ? "" : "  WRONG"}\n`,
+    ),
+  );
+  process.exit(results.every((r) => r.right) ? 0 : 1);
+} else {
+  const started = Date.now();
+  process.stdout.write(
+    `${rounds} rounds on ${ungated ? "z3-solver's own init (ungated)" : "the project's Z3 (releases gated)"}\n`,
+  );
+  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, ...argv, "--child"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let watchdog = setTimeout(() => hung(), HANG_MS);
+  const hung = () => {
+    process.stdout.write(`HUNG: no round ended for ${HANG_MS / 1000} s; the child is killed\n`);
+    child.kill("SIGKILL");
+  };
+  createInterface({ input: child.stdout }).on("line", (line) => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => hung(), HANG_MS);
+    process.stdout.write(`${line}\n`);
+  });
+  // The child's first line that names an error (a crash prints it again, with a stack and Node's version, after).
+  let firstError = "";
+  createInterface({ input: child.stderr }).on("line", (line) => {
+    if (firstError === "" && /error/i.test(line) && !line.startsWith("    at ")) firstError = line.trim();
+  });
+  child.on("exit", (code, signal) => {
+    clearTimeout(watchdog);
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    if (code === 0) process.stdout.write(`passed: every round answered right (${seconds} s)\n`);
+    else
+      process.stdout.write(
+        `FAILED after ${seconds} s: ${signal ?? `exit ${code}`}${firstError ? `; ${firstError}` : ""}\n`,
+      );
+    process.exit(code === 0 ? 0 : 1);
+  });
+}
