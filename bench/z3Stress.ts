@@ -59,14 +59,14 @@ if (argv.includes("--child")) {
   const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, ...argv, "--child"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let watchdog = setTimeout(() => hung(), HANG_MS);
   const hung = () => {
     process.stdout.write(`HUNG: no round ended for ${HANG_MS / 1000} s; the child is killed\n`);
     child.kill("SIGKILL");
   };
+  let watchdog = setTimeout(hung, HANG_MS);
   createInterface({ input: child.stdout }).on("line", (line) => {
     clearTimeout(watchdog);
-    watchdog = setTimeout(() => hung(), HANG_MS);
+    watchdog = setTimeout(hung, HANG_MS);
     process.stdout.write(`${line}\n`);
   });
   // The child's first line that names an error (a crash prints it again, with a stack and Node's version, after).
@@ -78,9 +78,11 @@ if (argv.includes("--child")) {
     clearTimeout(watchdog);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     if (code === 0) process.stdout.write(`passed: every round answered right (${seconds} s)\n`);
+    // Not a replay: the collector's timing, and so the failure, differs from run to run.
     else
       process.stdout.write(
-        `FAILED after ${seconds} s: ${signal ?? `exit ${code}`}${firstError ? `; ${firstError}` : ""}\n`,
+        `FAILED after ${seconds} s: ${signal ?? `exit ${code}`}${firstError ? `; ${firstError}` : ""}\n` +
+          `run again: npm run stress:z3 -- ${argv.join(" ")}\n`,
       );
     process.exit(code === 0 ? 0 : 1);
   });
