@@ -2,10 +2,11 @@
 // specs/prove: Z3's releases held back while Z3 works on a thread of its own. z3-solver runs each check on a
 // WebAssembly thread and frees its objects from JavaScript finalizers, which run on the main thread whenever the
 // garbage collector has found a dead wrapper, in the middle of a check too. Z3's context is single-threaded: a
-// term freed from the main thread while the check walks Z3's term table corrupts the table. Met in this
-// project's tests as a check that never returned (the worker's event loop blocked, so the 120 s test timeout
-// never fired), a wrong PROVED, and `memory access out of bounds` in `ast_manager::compact_memory`; reproduced
-// by `npm run stress:z3` (scripts/z3FinalizerStress.mjs), which collects garbage every 2 ms during checks.
+// term freed from the main thread while the check walks Z3's term table corrupts the table. The likely cause of
+// this project's flaky Z3 tests (a check that never returned, its worker's event loop blocked so the 120 s test
+// timeout never fired; a wrong PROVED); `npm run stress:z3` (bench/z3Stress.ts), which collects garbage every
+// 2 ms during checks, shows it as `memory access out of bounds` in `ast_manager::compact_memory`, a hang, or a
+// wrong answer (docs/trust.md).
 // (Z3_enable_concurrent_dec_ref, Z3's own answer for bindings whose finalizers run on another thread, did not
 // stop the crash there.)
 // ---------------------------------------------------------------------------------------------------------

@@ -205,7 +205,7 @@ describe("prove every core invariant with Z3", () => {
       expect(refuted.length).toBeGreaterThan(0);
       for (const invariant of CORE_INVARIANTS.filter((i) => refuted.includes(i))) {
         // Without the necessity queries (a 20 s timeout each): this claim reads only which argument proved the
-        // invariant. (This test's two overruns of 120 s were Z3's term table corrupted, docs/trust.md.)
+        // invariant. (This test's two overruns of 120 s were most likely Z3's term table corrupted: docs/trust.md.)
         const r = await proveInvariant(z, flagsOf(set), invariant, false);
         if (r.proof !== undefined)
           expect(
