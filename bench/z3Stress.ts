@@ -4,7 +4,7 @@
 // specs/prove/releaseGate.ts) or, with --ungated, on z3-solver's own `init`. The checks run in a child process
 // watched from here: the failure this shows can block the child's event loop, so the child cannot time itself
 // out. Prints each round; exit 0 when every round answered right, 1 on a wrong answer, a crash or a hang (no
-// round for S seconds, default 60: a round takes about a second on an idle machine; raise S on a busy one, where
+// round for S seconds, default 60: a round takes under half a second on an idle machine; raise S on a busy one, where
 // a starved child is not a hung one), 2 on bad input.
 // ---------------------------------------------------------------------------------------------------------
 import { spawn } from "node:child_process";
