@@ -1,15 +1,16 @@
 // ---------------------------------------------------------------------------------------------------------
-// bench: `npm run stress:z3 -- [--rounds N] [--ungated] [--hang-seconds S]` (not in CI). Z3 checks while the garbage collector
-// frees dead Z3 terms every 2 ms (specs/prove/gcDuringChecks.ts), on the project's Z3 (its releases gated,
-// specs/prove/releaseGate.ts) or, with --ungated, on z3-solver's own `init`. The checks run in a child process
-// watched from here: the failure this shows can block the child's event loop, so the child cannot time itself
-// out. Prints each round; exit 0 when every round answered right, 1 on a wrong answer, a crash or a hang (no
-// round for S seconds, default 60: a round takes under half a second on an idle machine; raise S on a busy one, where
-// a starved child is not a hung one), 2 on bad input.
+// bench: `npm run stress:z3 -- [--rounds N] [--ungated] [--hang-seconds S]` (not in CI). Z3 checks while the
+// garbage collector frees dead Z3 terms every 2 ms (specs/prove/gcDuringChecks.ts), on the project's Z3 (its
+// releases gated, specs/prove/releaseGate.ts) or, with --ungated, on z3-solver's own `init`. The checks run in a
+// child process watched from here: the failure this shows can block the child's event loop, so the child cannot
+// time itself out. Prints each round; exit 0 when every round answered right, 1 on a wrong answer, a crash or a
+// hang (no round for S seconds, default 60: a round takes under half a second on an idle machine; raise S on a
+// busy one, where a starved child is not a hung one), 2 on bad input.
 // ---------------------------------------------------------------------------------------------------------
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import type { Context } from "z3-solver";
+import { BadInput, intFlag } from "../cli/input.ts";
 import { checksUnderCollection } from "../specs/prove/gcDuringChecks.ts";
 import { z3Context } from "../specs/prove/z3.ts";
 
@@ -25,17 +26,17 @@ for (const [i, a] of argv.entries())
   if (a.startsWith("--") && !known.has(a))
     fail(`unknown option ${a}: use --rounds N, --ungated, --hang-seconds S`);
   else if (!a.startsWith("--") && !WITH_VALUE.includes(argv[i - 1] ?? "")) fail(`unexpected argument ${a}`);
-/** A whole number of at least 1 after `flag`, or `fallback` when the flag is absent. */
-const count = (flag: string, fallback: number): number => {
+/** The whole number after `flag`, from 1 to `max` (the CLI's `intFlag`), or `fallback` when the flag is absent. */
+const count = (flag: string, fallback: number, max: number): number => {
   const at = argv.indexOf(flag);
-  if (at < 0) return fallback;
-  const n = Number(argv[at + 1]);
-  return Number.isInteger(n) && n >= 1
-    ? n
-    : fail(`${flag} needs a whole number of at least 1, not ${argv[at + 1] ?? "nothing"}`);
+  try {
+    return intFlag(flag, at < 0 ? undefined : (argv[at + 1] ?? ""), fallback, 1, max);
+  } catch (e) {
+    return e instanceof BadInput ? fail(e.message) : fail(String(e));
+  }
 };
-const rounds = count("--rounds", 20);
-const HANG_MS = count("--hang-seconds", 60) * 1000;
+const rounds = count("--rounds", 20, 1_000_000);
+const HANG_MS = count("--hang-seconds", 60, 86_400) * 1000;
 const ungated = argv.includes("--ungated");
 
 const ungatedContext = async (): Promise<Context<"main">> => {
