@@ -93,7 +93,7 @@ Usage:
       Defaults: --max-depth 100, --max-states 50000, no time budget; --budget-seconds N stops cleanly after
       N seconds with BOUNDED (never PROVED) for what was not violated. Progress (states, depth, rate, memory,
       time left) goes to stderr at least every 2 s. --workers N expands each large level of the fleet's
-      search in N worker threads (one per core): the same output, byte for byte, as one thread.
+      search in N threads (one per core: this one and N - 1 workers): the same output, byte for byte.
       Dependent invariants named with --invariant (all of them with --config small-system, the dependents'
       checking config) are explored over systemStep: the fleet plus the invariant's cone of influence.
   npx outage verify --inductive [--config NAME|FILE] [--remediation NAME ...] [--invariant NAME ...]
@@ -162,7 +162,7 @@ Options:
   --expect             check: exit 0 if every verdict is the one recorded for the config (npm run check)
   --max-depth N        verify: explore at most N operations from the start (default 100)
   --max-states N       verify: stop once N states are visited (default 50000)
-  --workers N          verify: expand each level in N worker threads (default 1, at most 64; same output)
+  --workers N          verify: expand each level in N threads, N - 1 of them workers (default 1, at most 64; same output)
   --inductive          verify: search for counterexamples to induction instead of exploring reachable states
   --samples N          verify --inductive: fast-check samples of larger fleets (default 20000)
   --max-enumerate N    verify --inductive: enumerate fleets whose domain has at most N states (default 1000000)

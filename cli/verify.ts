@@ -31,7 +31,7 @@ import { planVerify } from "./verifyPlan.ts";
 
 export const DEFAULT_MAX_DEPTH = 100;
 export const DEFAULT_MAX_STATES = 50_000;
-/** The most worker threads `--workers` takes (more than any machine here has cores; each costs memory). */
+/** The most threads `--workers` takes (more than any machine here has cores; each worker costs memory). */
 export const MAX_WORKERS = 64;
 
 /** What the random checker makes of the same violation, for the shrink-quality comparison. */

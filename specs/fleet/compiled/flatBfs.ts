@@ -70,7 +70,7 @@ export const exploreFlat = (
   }
   const start = toFlat(config, initialState(config));
   if (start === undefined) return undefined;
-  // Several worker threads expand each level (flatParallel.ts): the same states, verdicts and traces.
+  // Several threads expand each level (flatParallel.ts): the same states, verdicts and traces.
   if ((options.workers ?? 1) > 1)
     return flatParallel(config, c, invariants, checks, start, options, audit, tuning);
   try {

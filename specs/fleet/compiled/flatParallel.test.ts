@@ -43,8 +43,17 @@ const built: WorkerEntry = {
   module: new URL("../../../dist/specs/fleet/compiled/flatWorker.js", import.meta.url).href,
   tsx: false,
 };
-// Workers from the first level on, in chunks of 7 states: many chunks per level, every slot of each worker.
-const everyLevel: ParallelTuning = { useWorkersAt: 1, startWorkersAt: 1, chunk: 7, entry: built };
+// Workers from the first level on, in chunks of 7 states: many chunks per level, every slot of each worker;
+// the main thread only reads, so every chunk is a worker's.
+const everyLevel: ParallelTuning = {
+  useWorkersAt: 1,
+  startWorkersAt: 1,
+  chunk: 7,
+  entry: built,
+  mainExpands: false,
+};
+// The same with the main thread expanding whatever chunk it would otherwise wait for (the default).
+const everyLevelShared: ParallelTuning = { ...everyLevel, mainExpands: true };
 const complete = { maxDepth: 1000, maxStates: 1_000_000 };
 const cases: ReadonlyArray<readonly [Config, { readonly maxDepth: number; readonly maxStates: number }]> = [
   [small, complete],
@@ -63,6 +72,15 @@ describe("the flat search on worker threads gives what one thread gives", () => 
       const one = run(config, INVARIANTS, bounds, 1);
       const two = run(config, INVARIANTS, bounds, 2, everyLevel);
       expect(one.result).toBeDefined();
+      expect(two.result).toEqual(one.result);
+      expect(two.levels).toEqual(one.levels);
+      expect(two.finished).toEqual(one.finished);
+    });
+
+  for (const [config, bounds] of [cases[0], ...cases.slice(-4)] as typeof cases)
+    it(`${config.name} (${bounds.maxStates} states): the same with the main thread expanding the chunks it would wait for`, () => {
+      const one = run(config, INVARIANTS, bounds, 1);
+      const two = run(config, INVARIANTS, bounds, 2, everyLevelShared);
       expect(two.result).toEqual(one.result);
       expect(two.levels).toEqual(one.levels);
       expect(two.finished).toEqual(one.finished);
@@ -118,6 +136,8 @@ describe("a worker that fails", () => {
     entry: { ...defaultWorkerEntry(), module },
   });
 
+  // The main thread expands what the worker has not claimed, so on `small` it may finish alone before the
+  // worker has even loaded: the failure must surface all the same.
   it("throwing as it starts: the search throws a WorkerFailure of one line naming the worker", () => {
     const module = new URL("../../../test/failingFlatWorker.ts", import.meta.url).href;
     const attempt = () => run(small, INVARIANTS, complete, 2, failing(module));

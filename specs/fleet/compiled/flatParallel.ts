@@ -1,28 +1,35 @@
 // ---------------------------------------------------------------------------------------------------------
 // checker/verify: the flat search on several cores (`verify --workers N`, issue 17). The one-thread search
 // (flatBfs.ts) with each large level's expansion cut into chunks of consecutive frontier states, expanded by
-// N worker threads at once (flatWorker.ts, flatExpand.ts), and everything that decides what the search
-// reports kept in this thread, in the one-thread order:
+// N threads at once, this one and N − 1 worker threads (flatWorker.ts, flatExpand.ts), and everything that
+// decides what the search reports kept in this thread, in the one-thread order:
 //
-//   - the workers apply the candidates, pack the successors' keys and check the invariants still unbroken;
-//     they return, per state, its successors' keys in candidate order (flatExpand.ts's records);
+//   - the expanding threads apply the candidates, pack the successors' keys and check the invariants still
+//     unbroken; they return, per state, its successors' keys in candidate order (flatExpand.ts's records);
 //   - this thread reads the chunks in frontier order and adds each key to the one visited set, as the
 //     one-thread search does: the same ids, the same parent and operation for each state (the first found,
 //     in the same order), the same visited count at each violation, the same early stops at --max-states
-//     and at the last violation. So the verdicts, state counts, diameters and traces are the same bytes.
+//     and at the last violation. So the verdicts, state counts, diameters and traces are the same bytes;
+//   - whenever the next chunk to read is not ready (a worker still loading, or behind), this thread claims
+//     the next unclaimed chunk and expands it itself, with the same code, rather than wait. A core thus runs
+//     this thread and N − 1 workers, not N workers beside a reader that waits: on as-was's first million
+//     states, 2 workers and a waiting reader took 3.8–4.0 s of CPU, this thread and 1 worker 3.1–3.3 s
+//     (docs/performance.md, "verify on both cores").
 //
 // Not partitioned by state hash: one visited set, owned by this thread, is what makes the first parent the
-// one-thread parent without any cross-thread agreement; its lookups are what stays serial (on as-was's first
-// million states, by each thread's CPU time from /proc: this thread 0.9–1.2 s, each of 2 workers 1.25–1.55 s,
-// against 2.6–3.4 s for the whole one-thread search; docs/performance.md). Small levels (below USE_WORKERS_AT states) are expanded here, with the same
-// expansion code, since waking the workers would cost more; the workers start once a level reaches
-// START_WORKERS_AT, so that they load while this thread expands. The one difference is the time budget: it is
-// polled between states rather than between candidates, so a run stopped by --budget-seconds may stop a few
-// candidates later (its figures depend on the clock anyway).
+// one-thread parent without any cross-thread agreement; its insertions are what stays serial (on as-was's
+// first million states, about half of this thread's time: the lookups, and growing the set's arrays).
+// Small levels (below USE_WORKERS_AT states) are expanded here, since waking the workers would cost more;
+// the workers start once a level reaches START_WORKERS_AT, and this thread expands what they have not
+// claimed while they load. The one difference is the time budget: it is polled between states rather than
+// between candidates, so a run stopped by --budget-seconds may stop a few candidates later (its figures
+// depend on the clock anyway).
 //
 // This thread waits for a chunk with Atomics.wait (the search stays a synchronous function). A worker that
 // throws, or whose module fails to load, reports its message (flatWorkerBoot.mjs): the search throws
-// `WorkerFailure`, one line, and every worker is terminated; so are they when the search ends in any way.
+// `WorkerFailure`, one line, and every worker is terminated; so are they when the search ends in any way. A
+// search this thread finished alone still waits, at its end, for every worker to load or fail (`settle`), so
+// that a broken worker fails the search whatever the timing.
 // ---------------------------------------------------------------------------------------------------------
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { BfsBound, BfsOptions, BfsResult, ExpansionAudit } from "../../../checker/exploration.ts";
@@ -43,12 +50,14 @@ import {
   RECORD_ACCEPTED,
   RECORD_KEY,
   RECORD_VIOLATES,
+  type RecordBuffer,
 } from "./flatExpand.ts";
 import type { FrontierLevel } from "./flatFrontier.ts";
 import type { FlatViolated } from "./flatInvariants.ts";
 import { FlatOverflow } from "./flatStep.ts";
 import {
   CTRL_GEN,
+  CTRL_NEXT,
   CTRL_PER_WORKER,
   CTRL_WORKERS,
   ctrlWords,
@@ -104,21 +113,31 @@ interface Handle {
   error?: string;
 }
 
-/** N workers and their control words; `level` runs one level through them, calling `read` on each chunk in order. */
+/**
+ * The workers and their control words; `level` runs one level through them, calling `read` on each chunk in order.
+ * With `expandHere`, this thread expands a chunk of the level itself whenever the next one to read is not ready
+ * (the workers still loading, or busy): `expandHere(from, to, out)` writes the records of frontier states
+ * `from` to `to` − 1 into `out`, as a worker would.
+ */
 interface Pool {
   readonly level: (
     input: Omit<LevelMessage, "first">,
     read: (i32: Int32Array, u32: Uint32Array, len: number) => boolean,
+    expandHere?: (from: number, to: number, out: RecordBuffer) => void,
   ) => boolean;
+  /** Waits until every worker has loaded or failed; throws `WorkerFailure` if one failed. */
+  readonly settle: () => void;
   readonly close: () => void;
 }
 
+/** The pool for a search on `threads` threads: `threads` − 1 workers beside this thread. */
 const startPool = (
   config: Config,
   invariants: ReadonlyArray<Invariant>,
-  workers: number,
+  threads: number,
   entry: WorkerEntry,
 ): Pool => {
+  const workers = threads - 1;
   const ctrl = new Int32Array(new SharedArrayBuffer(ctrlWords(workers) * 4));
   const base = (w: number): number => CTRL_WORKERS + w * CTRL_PER_WORKER;
   const handles: Handle[] = [];
@@ -161,12 +180,12 @@ const startPool = (
       if (Atomics.load(ctrl, base(w) + W_ERROR) !== 0) {
         drain(h);
         throw new WorkerFailure(
-          `verify --workers ${workers}: worker ${w + 1} failed: ${h.error ?? "no message"}`,
+          `verify --workers ${threads}: worker ${w + 1} failed: ${h.error ?? "no message"}`,
         );
       }
       if (Atomics.load(ctrl, base(w) + W_READY) === 0 && waited >= START_TIMEOUT_MS)
         throw new WorkerFailure(
-          `verify --workers ${workers}: worker ${w + 1} did not start within ${START_TIMEOUT_MS / 1000} s`,
+          `verify --workers ${threads}: worker ${w + 1} did not start within ${START_TIMEOUT_MS / 1000} s`,
         );
     }
   };
@@ -190,30 +209,76 @@ const startPool = (
     return h;
   };
 
+  /** Claims the next unclaimed chunk of a level ending before chunk `end`; −1 when every one is claimed. */
+  const claim = (end: number): number => {
+    for (let next = Atomics.load(ctrl, CTRL_NEXT); next < end; ) {
+      const was = Atomics.compareExchange(ctrl, CTRL_NEXT, next, next + 1);
+      if (was === next) return next;
+      next = was;
+    }
+    return -1;
+  };
+  /** Chunks this thread expanded and has not read yet, by number; and emptied buffers to reuse. */
+  const held = new Map<number, RecordBuffer>();
+  const spare: RecordBuffer[] = [];
+
   /** The number of the next level's first chunk: chunks are numbered on across levels. */
   let first = 0;
-  const level: Pool["level"] = (input, read) => {
+  const level: Pool["level"] = (input, read, expandHere) => {
     const message: LevelMessage = { ...input, first };
     for (const h of handles) h.port.postMessage(message);
     Atomics.add(ctrl, CTRL_GEN, 1);
     Atomics.notify(ctrl, CTRL_GEN);
     const chunks = Math.ceil(input.count / input.chunk);
-    first += chunks;
-    for (let c = message.first; c < message.first + chunks; c++) {
+    const end = message.first + chunks;
+    first = end;
+    for (let c = message.first; c < end; c++) {
       const slot = c % slots;
-      const h = waitFull(c);
       const at = slotAt(workers, slot);
-      const goOn = read(
-        h.i32[slot] as Int32Array,
-        h.u32[slot] as Uint32Array,
-        Atomics.load(ctrl, at + S_LEN),
-      );
+      // While chunk c is not ready, expand here the next chunk no worker has claimed (at most `slots` held).
+      while (
+        expandHere !== undefined &&
+        !held.has(c) &&
+        held.size < slots &&
+        Atomics.load(ctrl, at + S_FULL) !== c
+      ) {
+        const mine = claim(end);
+        if (mine === -1) break;
+        const out = spare.pop() ?? localRecords();
+        out.len = 0;
+        const from = (mine - message.first) * input.chunk;
+        expandHere(from, Math.min(input.count, from + input.chunk), out);
+        held.set(mine, out);
+      }
+      const here = held.get(c);
+      let goOn: boolean;
+      if (here !== undefined) {
+        held.delete(c);
+        goOn = read(here.i32, here.u32, here.len);
+        spare.push(here);
+      } else {
+        const h = waitFull(c);
+        goOn = read(h.i32[slot] as Int32Array, h.u32[slot] as Uint32Array, Atomics.load(ctrl, at + S_LEN));
+      }
       // The slot's turn passes to the chunk `slots` on.
       Atomics.store(ctrl, at + S_OPEN, c + slots);
       Atomics.notify(ctrl, at + S_OPEN);
-      if (!goOn) return false;
+      if (!goOn) {
+        held.clear();
+        return false;
+      }
     }
     return true;
+  };
+
+  const settle = (): void => {
+    let waited = 0;
+    for (let w = 0; w < workers; w++)
+      while (Atomics.load(ctrl, base(w) + W_READY) === 0) {
+        healthy(waited);
+        if (Atomics.wait(ctrl, base(w) + W_READY, 0, WAIT_MS) === "timed-out") waited += WAIT_MS;
+      }
+    healthy(waited);
   };
 
   const close = (): void => {
@@ -222,7 +287,7 @@ const startPool = (
       h.port.close();
     }
   };
-  return { level, close };
+  return { level, settle, close };
 };
 
 /** The frontier's indices in the visited set and fleet orders, in shared memory (the workers read them). */
@@ -245,9 +310,14 @@ export interface ParallelTuning {
   readonly startWorkersAt?: number;
   /** States per chunk (default: about a sixteenth of a level per worker, 64 to 2048). */
   readonly chunk?: number;
+  /** Whether this thread expands chunks while the next to read is not ready (default true). */
+  readonly mainExpands?: boolean;
 }
 
-/** The flat search with `options.workers` worker threads; undefined where the one-thread search gives up too. */
+/**
+ * The flat search on `options.workers` threads (this one and one worker fewer); undefined where the one-thread
+ * search gives up too.
+ */
 export const flatParallel = (
   config: Config,
   c: Compiled,
@@ -266,7 +336,10 @@ export const flatParallel = (
     return pool;
   };
   try {
-    return search(config, c, invariants, checks, start, options, audit, expander, poolFor, tuning);
+    const result = search(config, c, invariants, checks, start, options, audit, expander, poolFor, tuning);
+    // This thread may have expanded every chunk before a worker loaded: a worker that failed still fails the search.
+    (pool as Pool | undefined)?.settle();
+    return result;
   } catch (e) {
     if (e instanceof FlatOverflow) return undefined;
     throw e;
@@ -397,10 +470,17 @@ const search = (
       };
       const workers = options.workers ?? 2;
       const chunk = tuning.chunk ?? Math.min(2048, Math.max(64, Math.ceil(count / (workers * 16))));
-      poolFor().level({ ...input, count, chunk, unfound }, (i32, u32, len) => {
-        status = read(i32, u32, len);
-        return status === "go";
-      });
+      const keys = visited.keyArray();
+      poolFor().level(
+        { ...input, count, chunk, unfound },
+        (i32, u32, len) => {
+          status = read(i32, u32, len);
+          return status === "go";
+        },
+        tuning.mainExpands === false
+          ? undefined
+          : (from, to, out) => expander.expand(keys, frontier.ids, frontier.orders, from, to, unfound, out),
+      );
     } else {
       const keys = visited.keyArray();
       for (let from = 0; from < count && status === "go"; from += localChunk) {

@@ -65,6 +65,7 @@ export const runFlatWorker = (): never => {
   /** This worker's buffer for each slot, made when first used. */
   const mine: Array<RecordBuffer | undefined> = Array.from({ length: slots }, () => undefined);
   Atomics.store(ctrl, base + W_READY, 1);
+  Atomics.notify(ctrl, base + W_READY);
   let generation = 0;
   /** A chunk number claimed past the level it was claimed in (−1: none). */
   let pending = -1;
