@@ -13,8 +13,8 @@
 //   - whenever the next chunk to read is not ready (a worker still loading, or behind), this thread claims
 //     the next unclaimed chunk and expands it itself, with the same code, rather than wait. A core thus runs
 //     this thread and N − 1 workers, not N workers beside a reader that waits: on as-was's first million
-//     states, 2 workers and a waiting reader took 3.8–4.0 s of CPU, this thread and 1 worker 3.1–3.3 s
-//     (docs/performance.md, "verify on both cores").
+//     states, 2 workers and a waiting reader took 3.7–4.0 s of CPU and 1.95–2.10 s, this thread and 1 worker
+//     3.1–3.3 s and 1.63–1.78 s (in-process; docs/performance.md, "verify on both cores").
 //
 // Not partitioned by state hash: one visited set, owned by this thread, is what makes the first parent the
 // one-thread parent without any cross-thread agreement; its insertions are what stays serial (on as-was's
