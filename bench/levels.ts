@@ -2,13 +2,14 @@
 // bench: states per breadth-first level, for the projections in docs/verify.md and docs/performance.md
 // (issue 17: "the measured states per depth and a projection of what it would take").
 //
-//   npm run -s bench:levels -- CONFIG [REMEDIATION,...|all] [CPU_SECONDS]
+//   npm run -s bench:levels -- CONFIG [REMEDIATION,...|all] [CPU_SECONDS] [THREADS]
 //
 // Explores the built-in CONFIG (with the remediations named, or every one) breadth-first over every invariant,
-// as `npx outage verify` does (the same engine, so the compiled search where it applies), until the search
-// ends or CPU_SECONDS (default 600) of the process's CPU time are spent. Per level it prints the depth, the
+// as `npx outage verify` does (the same engine, so the compiled search where it applies; on THREADS threads,
+// default 1, as `verify --workers THREADS`), until the search ends or CPU_SECONDS (default 600) of the
+// process's CPU time, every thread's, are spent. Per level it prints the depth, the
 // states within that depth, the level's own new states, the growth factor over the previous level, and the
-// CPU seconds and peak RSS when the level was known; at the end, the states per CPU second and bytes of
+// CPU seconds, wall seconds and peak RSS when the level was known; at the end, the states per CPU second and bytes of
 // peak RSS per state. Not a test: nothing passes or fails.
 // ---------------------------------------------------------------------------------------------------------
 import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
@@ -22,7 +23,7 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 
-const [name = "", remediations = "", seconds = "600"] = process.argv.slice(2);
+const [name = "", remediations = "", seconds = "600", threadsArg = "1"] = process.argv.slice(2);
 /** The config as the CLI reads `--config NAME|FILE --remediation LIST` (cli/input.ts), its errors in one line. */
 const config: Config = (() => {
   try {
@@ -33,6 +34,9 @@ const config: Config = (() => {
 })();
 const budget = Number(seconds);
 if (!(budget > 0)) fail(`CPU_SECONDS must be a positive number, not ${seconds}`);
+const threads = Number(threadsArg);
+if (!(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+  fail(`THREADS must be an integer from 1 to 64, not ${threadsArg}`);
 
 const cpu = (): number => {
   const c = process.cpuUsage();
@@ -42,21 +46,23 @@ const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
 const mib = (b: number): string => `${Math.round(b / 2 ** 20)} MiB`;
 
 process.stdout.write(
-  `${config.name}: states per breadth-first level, every invariant, CPU budget ${budget} s\n`,
+  `${config.name}: states per breadth-first level, every invariant, CPU budget ${budget} s, ${threads} thread${threads === 1 ? "" : "s"}\n`,
 );
-process.stdout.write("depth      states within       new at depth  growth   CPU s   peak RSS\n");
+process.stdout.write("depth      states within       new at depth  growth   CPU s  wall s   peak RSS\n");
 const start = cpu();
+const wallStart = performance.now();
 let previous = 0;
 let previousNew = 0;
 const r = exploreBreadthFirst(fleetSpec, config, INVARIANTS, {
   maxDepth: 1_000_000,
   maxStates: 2 ** 31 - 1,
+  workers: threads,
   stop: () => cpu() - start > budget,
   onLevel: (depth, states) => {
     const fresh = states - previous;
     const growth = previousNew > 0 ? (fresh / previousNew).toFixed(2) : "";
     process.stdout.write(
-      `${String(depth).padStart(5)} ${states.toLocaleString("en").padStart(18)} ${fresh.toLocaleString("en").padStart(18)} ${growth.padStart(7)} ${(cpu() - start).toFixed(1).padStart(7)} ${mib(peakRss()).padStart(10)}\n`,
+      `${String(depth).padStart(5)} ${states.toLocaleString("en").padStart(18)} ${fresh.toLocaleString("en").padStart(18)} ${growth.padStart(7)} ${(cpu() - start).toFixed(1).padStart(7)} ${((performance.now() - wallStart) / 1000).toFixed(1).padStart(7)} ${mib(peakRss()).padStart(10)}\n`,
     );
     previous = states;
     previousNew = fresh;
