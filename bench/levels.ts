@@ -7,10 +7,10 @@
 // Explores the built-in CONFIG (with the remediations named, or every one) breadth-first over every invariant,
 // as `npx outage verify` does (the same engine, so the compiled search where it applies; on THREADS threads,
 // default 1, as `verify --workers THREADS`), until the search ends or CPU_SECONDS (default 600) of the
-// process's CPU time, every thread's, are spent. Per level it prints the depth, the
-// states within that depth, the level's own new states, the growth factor over the previous level, and the
-// CPU seconds, wall seconds and peak RSS when the level was known; at the end, the states per CPU second and bytes of
-// peak RSS per state. Not a test: nothing passes or fails.
+// process's CPU time, every thread's, are spent. Per level it prints the depth, the states within that depth,
+// the level's own new states, the growth factor over the previous level, and the CPU seconds, wall seconds and
+// peak RSS when the level was known; at the end, the states per CPU second and bytes of peak RSS per state.
+// Not a test: nothing passes or fails.
 // ---------------------------------------------------------------------------------------------------------
 import { exploreBreadthFirst } from "../checker/verify/bfs.ts";
 import { applyRemediations, BadInput, loadConfig } from "../cli/input.ts";
