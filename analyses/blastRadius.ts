@@ -12,7 +12,7 @@
 // ---------------------------------------------------------------------------------------------------------
 import * as E from "fp-ts/lib/Either.js";
 import type { SystemConfig } from "../model/dependents/config.ts";
-import { cloudwatchKinesisAvailable } from "../model/dependents/kinesisHealth.ts";
+import { cloudwatchKinesisAvailable, mainFleetAvailable } from "../model/dependents/kinesisHealth.ts";
 import { cellLoadShare, goodput, loadedCells } from "../model/load.ts";
 import { initialSystemState, type SystemState, systemStep } from "../model/system.ts";
 
@@ -76,7 +76,11 @@ const failures = (config: SystemConfig, cells: number, boundPercent: number): Re
       goodput: reported(g),
       percentOfBaseline: reported(percentOfBaseline),
       boundHolds: percentOfBaseline + EPSILON >= boundPercent,
-      cloudwatchAvailable: cloudwatchKinesisAvailable(config, s.core, s.dependents.partition),
+      cloudwatchAvailable: cloudwatchKinesisAvailable(
+        config,
+        mainFleetAvailable(config, s.core),
+        s.dependents.partition,
+      ),
     };
   });
 };

@@ -55,8 +55,9 @@ export const serviceProblems = (
   const p = config.dependents;
   const pending = (delay: number, n: number, what: string) =>
     delay > n ? `${what} waited ${delay} ticks (> ${n})` : undefined;
+  const mainUp = mainFleetAvailable(config, s.core);
   return {
-    kinesis: mainFleetAvailable(config, s.core)
+    kinesis: mainUp
       ? undefined
       : `API errors: the fleet ${goodputWords(config, s.core)} (useless shard-maps K8, bootstrap contention K11)`,
     cognito: cognitoFailing(d.cognito)
@@ -73,7 +74,7 @@ export const serviceProblems = (
     lambda: memoryContended(config, d.lambda)
       ? `metric buffer ${d.lambda.metricBuffer} > ${p.lambda.memoryThresholdUnits} units: memory contention, invocation errors (L1)`
       : undefined,
-    eventbridge: eventbridgeKinesisAvailable(config, s.core)
+    eventbridge: eventbridgeKinesisAvailable(config, mainUp)
       ? undefined
       : "API errors and event-processing delays (E1)",
     ecs: pending(

@@ -2,6 +2,7 @@
 import { fc, test as propTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 import { serviceProblems } from "../analyses/scenario.ts";
+import { reachableStateArb } from "../specs/fleet/arbitraries.ts";
 import { appliedSystem, ticks } from "../test/trace.ts";
 import { withRemediations } from "./config.ts";
 import { asWasSystem } from "./configs/asWasDependents.ts";
@@ -82,6 +83,34 @@ describe("goodput (K2, K11)", () => {
     expect(cells[0]?.offered).toBeCloseTo((L * config.dependents.load.firstCellLoadPercent) / 100, 10);
     expect((cells[0]?.offered ?? 0) + (cells[1]?.offered ?? 0)).toBeCloseTo(L, 10);
   });
+});
+
+describe("each cell's counts (one pass over the fleet)", () => {
+  const cellular = withCore(asWasSystem, ["cellularization"]);
+  // Cells of 4 (as-was's R7) never pass the thread limit; cells of 10 can, so some serve with useless maps.
+  const wide: SystemConfig = {
+    ...cellular,
+    remediationParameters: { ...cellular.remediationParameters, cellSize: 10 },
+  };
+  propTest.prop([
+    fc
+      .constantFrom(cellular, wide)
+      .chain((config) => fc.tuple(fc.constant(config), reachableStateArb(config, 60))),
+  ])(
+    "R7, random reachable states: each cell counts exactly its own serving, complete-map and bootstrapping frontends",
+    ([config, s]) => {
+      const loads = cellLoads(config, s);
+      expect(loads.map((c) => c.cell)).toEqual(s.cellSizes.map((_, cell) => cell));
+      for (const c of loads) {
+        const own = s.frontends.filter((f) => f.cell === c.cell);
+        expect([c.serving, c.servingComplete, c.bootstrapping]).toEqual([
+          own.filter((f) => f.status === "serving").length,
+          own.filter((f) => f.status === "serving" && f.map === "complete").length,
+          own.filter((f) => f.status === "bootstrapping").length,
+        ]);
+      }
+    },
+  );
 });
 
 describe("the safe restart pace (MP8): B_safe from the closed form", () => {

@@ -178,12 +178,13 @@ export const initialSystemState = (config: SystemConfig): SystemState => {
  * reads CloudWatch (AutoScaling, Lambda) and Cognito (the dashboard). `core` is the fleet after its own tick.
  */
 export const dependentsTick = (config: SystemConfig, core: State, d: Dependents): Stepped<Dependents> => {
+  // Once a tick: it scans the whole fleet, and every dependent that calls Kinesis reads it.
   const kinesisUp = mainFleetAvailable(config, core);
   const cognito = cognitoTick(config, d.cognito, kinesisUp);
   const cloudwatch = cloudwatchTick(
     config,
     d.cloudwatch,
-    cloudwatchKinesisAvailable(config, core, d.partition),
+    cloudwatchKinesisAvailable(config, kinesisUp, d.partition),
   );
   const lambda = lambdaTick(config, d.lambda, acceptsPuts(config, cloudwatch.next));
   const customer = customerTick(config, d.customer, kinesisUp, core.tick);
@@ -193,7 +194,7 @@ export const dependentsTick = (config: SystemConfig, core: State, d: Dependents)
       cloudwatch: cloudwatch.next,
       autoscaling: autoscalingTick(d.autoscaling, metricsReadable(cloudwatch.next)),
       lambda: lambda.next,
-      eventbridge: eventbridgeTick(d.eventbridge, eventbridgeKinesisAvailable(config, core)),
+      eventbridge: eventbridgeTick(d.eventbridge, eventbridgeKinesisAvailable(config, kinesisUp)),
       dashboard: dashboardTick(config, d.dashboard, !cognitoFailing(cognito.next), core.tick),
       customer: customer.next,
       // The health check has nothing to do with time passing: it acts through its own operation.

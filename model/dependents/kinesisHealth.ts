@@ -26,20 +26,21 @@ export const mainFleetAvailable = (config: SystemConfig, core: State): boolean =
   goodputPercent(config, core) + 1e-9 >= config.dependents.kinesis.minHealthyPercent;
 
 /**
- * R6: whether the fleet CloudWatch's calls go to is available. With R6 that is CloudWatch's own partition, which
- * the main fleet's thread-limit failure never reaches; but the partition has its own thread limit (R6's own
- * limit, model/dependents/partitionFleet.ts), and grown past it, its maps go useless and CloudWatch's ingest
- * fails however healthy the main fleet is.
+ * R6: whether the fleet CloudWatch's calls go to is available, `mainUp` being `mainFleetAvailable` (a tick
+ * computes it once for every dependent: it scans the whole fleet). With R6 that is CloudWatch's own partition,
+ * which the main fleet's thread-limit failure never reaches; but the partition has its own thread limit (R6's
+ * own limit, model/dependents/partitionFleet.ts), and grown past it, its maps go useless and CloudWatch's
+ * ingest fails however healthy the main fleet is.
  */
 export const cloudwatchKinesisAvailable = (
   config: SystemConfig,
-  core: State,
+  mainUp: boolean,
   partition: PartitionState,
 ): boolean =>
   config.dependents.remediations.cloudwatchPartitionedFleet
     ? partitionWithinLimit(config, partition)
-    : mainFleetAvailable(config, core);
+    : mainUp;
 
-/** R6 extended to EventBridge (model choice; AWS names only CloudWatch). */
-export const eventbridgeKinesisAvailable = (config: SystemConfig, core: State): boolean =>
-  config.dependents.remediations.eventbridgePartitionedFleet || mainFleetAvailable(config, core);
+/** R6 extended to EventBridge (model choice; AWS names only CloudWatch); `mainUp` as above. */
+export const eventbridgeKinesisAvailable = (config: SystemConfig, mainUp: boolean): boolean =>
+  config.dependents.remediations.eventbridgePartitionedFleet || mainUp;

@@ -66,9 +66,17 @@ describe("CloudWatch's partition (R6's own limit)", () => {
   test("past its limit, CloudWatch's path is down although the main fleet is healthy (W1 through the partition)", () => {
     const s = grown(r6, 3);
     expect(mainFleetAvailable(r6, s.core)).toBe(true);
-    expect(cloudwatchKinesisAvailable(r6, s.core, s.dependents.partition)).toBe(false);
+    expect(cloudwatchKinesisAvailable(r6, mainFleetAvailable(r6, s.core), s.dependents.partition)).toBe(
+      false,
+    );
     // Without R6 CloudWatch is on the main fleet, which is healthy: the partition does not matter.
-    expect(cloudwatchKinesisAvailable(asWasSystem, s.core, s.dependents.partition)).toBe(true);
+    expect(
+      cloudwatchKinesisAvailable(
+        asWasSystem,
+        mainFleetAvailable(asWasSystem, s.core),
+        s.dependents.partition,
+      ),
+    ).toBe(true);
   });
 
   test("the next tick loses CloudWatch's datapoints, with the main fleet up", () => {

@@ -4,7 +4,7 @@ import * as O from "fp-ts/lib/Option.js";
 import { describe, expect, test } from "vitest";
 import { asWasSystem } from "../../model/configs/asWasDependents.ts";
 import type { SystemConfig } from "../../model/dependents/config.ts";
-import { eventbridgeKinesisAvailable } from "../../model/dependents/kinesisHealth.ts";
+import { eventbridgeKinesisAvailable, mainFleetAvailable } from "../../model/dependents/kinesisHealth.ts";
 import type { SystemOp, SystemState } from "../../model/system.ts";
 import { kinesisDown, systemTicks } from "../../test/dependents.ts";
 import { appliedSystem } from "../../test/trace.ts";
@@ -28,7 +28,9 @@ describe("ProvisioningCompletesWithin (E2; as-was N = 6 ticks)", () => {
       ],
       kinesisDown,
     );
-    expect(eventbridgeKinesisAvailable(asWasSystem, atFive.core)).toBe(false);
+    expect(eventbridgeKinesisAvailable(asWasSystem, mainFleetAvailable(asWasSystem, atFive.core))).toBe(
+      false,
+    );
     expect(atFive.core.tick).toBe(5);
     // EKS has waited 5 of its 6 ticks; ECS only 1.
     expect(provisioningCompletesWithin.closeness(asWasSystem, atFive)).toBe(5 / 6);
