@@ -57,6 +57,22 @@ const COMMANDS: ReadonlyArray<CliCommand> = [
     counts: "steps",
   },
   {
+    // The same fleet in R7's cells of 4 (1,250 cells): the load model counts every cell, so a pass over the
+    // fleet per cell would make each step quadratic in the fleet (it did, until 6e0a385: 437 s of CPU).
+    id: `check ${LARGE_FLEET.toLocaleString("en-US")} frontends, R7 cells of 4`,
+    args: (dir) => [
+      "check",
+      "--config",
+      join(dir, "large.json"),
+      "--remediation",
+      "cellularization",
+      "--no-save",
+      "--json",
+    ],
+    repetitions: [1, 3],
+    counts: "steps",
+  },
+  {
     // The issue's memory figure: "1 million as-was states peaked at 606 MB".
     id: "verify as-was, first 1,000,000 states",
     args: () => ["verify", "--max-states", "1000000", "--no-save", "--json"],
