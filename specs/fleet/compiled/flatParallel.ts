@@ -463,14 +463,12 @@ const search = (
     for (let i = 0; i < invariants.length; i++) if (seen.id[i] === -1) unfound |= 1 << i;
     if (count >= startWorkersAt) poolFor();
     let status = "go" as Status;
+    // The keys as the level begins: every frontier state's is in this array, whoever expands it.
+    const keys = visited.keyArray();
     if (count >= useWorkersAt) {
-      const input = {
-        keys: visited.keyArray().buffer as SharedArrayBuffer,
-        ...frontierInput(frontier, orderWords),
-      };
+      const input = { keys: keys.buffer as SharedArrayBuffer, ...frontierInput(frontier, orderWords) };
       const workers = options.workers ?? 2;
       const chunk = tuning.chunk ?? Math.min(2048, Math.max(64, Math.ceil(count / (workers * 16))));
-      const keys = visited.keyArray();
       poolFor().level(
         { ...input, count, chunk, unfound },
         (i32, u32, len) => {
@@ -482,7 +480,6 @@ const search = (
           : (from, to, out) => expander.expand(keys, frontier.ids, frontier.orders, from, to, unfound, out),
       );
     } else {
-      const keys = visited.keyArray();
       for (let from = 0; from < count && status === "go"; from += localChunk) {
         local.len = 0;
         const to = Math.min(count, from + localChunk);
